@@ -1,0 +1,2 @@
+package org.opendicomweb;
+class Placeholder {}
