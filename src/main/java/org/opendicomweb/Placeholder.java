@@ -1,2 +1,0 @@
-package org.opendicomweb;
-class Placeholder {}
