@@ -65,6 +65,7 @@ public final class Tag {
 
     // ---- generated constants (src/tools/dictgen) ----
     public static final int FileMetaInformationGroupLength = 0x00020000;
+    public static final int FileMetaInformationVersion = 0x00020001;
     public static final int MediaStorageSOPClassUID = 0x00020002;
     public static final int MediaStorageSOPInstanceUID = 0x00020003;
     public static final int TransferSyntaxUID = 0x00020010;
