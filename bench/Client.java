@@ -59,7 +59,7 @@ public class Client {
     record Mode(int[] stowClients, int rounds, int qidoLatencyN, int qidoThroughputN, double loopCapS,
                 int warmMetadataN, int zeroN, double stowCapS, int wadoPasses, int scrollPasses, double streamCapS) {}
 
-    static final Mode QUICK = new Mode(new int[] {4, 1, 1, 4}, 2, 40, 300, 1.0, 3, 20_000, 90, 4, 3, 4);
+    static final Mode QUICK = new Mode(new int[] {4, 1, 1, 4}, 2, 40, 300, 1.0, 3, 20_000, 90, 4, 3, 3);
     static final Mode FULL = new Mode(new int[] {4, 1, 2, 2, 1, 4}, 3, 100, 1000, 5, 5, 100_000, 240, 2, 2, 12);
 
     static final String DICOM_JSON = "application/dicom+json";

@@ -138,8 +138,10 @@ public class Report {
                   alternates from round to round (A B, then B A) so drift on the shared machine hits both alike.
                   Every loop is bounded by a request count and a time cap; a measurement stopped by its cap says so.
                 - **STOW**: 10 instances per `multipart/related; type="application/dicom"` request, 1, 2 or 4
-                  concurrent clients. Each client count stores a fresh copy of the CT series (the client rewrites
-                  the UIDs in the header, same length, never in pixel data), so every STOW writes new instances.
+                  concurrent clients, each count measured twice (early and late, target order swapped). Every
+                  STOW of the CT series stores a fresh copy (the client rewrites the UIDs in the header, same
+                  length, never in pixel data), so every STOW writes new instances. Small studies are stored
+                  in two halves, target order swapped; the multi-frame instance once per round.
                 - **QIDO**: each query 1 client sequentially (latency p50/p95) and then 4 clients (req/s).
                 - **WADO**: every CT instance once, 4 clients, `Accept: multipart/related; type="application/dicom"; transfer-syntax=*`.
                 - **Series metadata**: the first request after the series was stored ("first request": the
@@ -176,6 +178,8 @@ public class Report {
         }
         md.append("- Date: ").append(m.getProperty("date", "?")).append('\n');
         md.append("- Machine: ").append(m.getProperty("machine", "?")).append(", shared with other jobs\n");
+        md.append("- Load average (1, 5, 15 min) before / after the run: ").append(m.getProperty("load.start", "?"))
+                .append(" / ").append(m.getProperty("load.end", "?")).append(" (above 2 means other jobs competed for the cores)\n");
         md.append("- Client JVM: ").append(m.getProperty("java", "?")).append('\n');
         md.append("- Command: `").append(m.getProperty("command", "?")).append("`\n\n");
         md.append("| Target | Server | Version | Durability of a stored instance |\n|---|---|---|---|\n");

@@ -87,7 +87,8 @@ wait_ready zero "http://127.0.0.1:$zero_port/" "$!"
 
 client_args=()
 meta=("date=$(date -u +%F)" "mode=$mode" "targets=$targets"
-  "machine=$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.0f GB", $2/1e6}' /proc/meminfo) memory, $(uname -sr)"
+  "machine=$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) memory, $(uname -sr)"
+  "load.start=$(cut -d' ' -f1-3 /proc/loadavg)"
   "java=$("$JAVA" -version 2>&1 | head -1)"
   "command=bench/run.sh $([[ $mode == quick ]] && echo --quick) --targets $targets")
 IFS=, read -ra names <<<"$targets"
@@ -135,6 +136,7 @@ if ((docs)); then
   run=$(IFS=-; echo "${names[*]}")-$mode
   mkdir -p docs/bench-runs docs/img
   cp "$tmp/results.tsv" "docs/bench-runs/$run.tsv"
+  meta+=("load.end=$(cut -d' ' -f1-3 /proc/loadavg)")
   printf '%s\n' "${meta[@]}" >"docs/bench-runs/$run.properties"
   "$JAVA" bench/Report.java docs
   echo "== wrote docs/benchmarks.md and docs/img/ (run $run)"
