@@ -25,6 +25,8 @@ public interface DicomwebConfig {
 
     Cors cors();
 
+    Stow stow();
+
     enum DatabaseKind {
         H2("h2"),
         POSTGRESQL("postgresql");
@@ -67,5 +69,20 @@ public interface DicomwebConfig {
         /** Browser origins allowed to call the API; {@code *} allows any. */
         @WithDefault("*")
         List<String> origins();
+    }
+
+    interface Stow {
+        /**
+         * An instance arrives whose SOP Instance UID is stored already with different bytes: {@code reject} it
+         * (failure 0x0111, the stored one stays) or {@code replace} the stored one (warning 0xB301). Identical
+         * bytes are always a success that changes nothing.
+         */
+        @WithDefault("reject")
+        DuplicatePolicy duplicatePolicy();
+    }
+
+    enum DuplicatePolicy {
+        REJECT,
+        REPLACE
     }
 }
