@@ -235,9 +235,10 @@ public final class DicomInputStream implements Closeable {
     private void readElements(Attributes ds, long end, int depth, boolean explicit, boolean be) throws IOException {
         while (end < 0 || position() < end) {
             int got = fill(4);
-            if (got == 0 && end < 0) {
-                // End of input where delimiters should close open undefined-length items: accepted like dcmtk
-                // does, since every element before it is complete.
+            if (got == 0) {
+                // End of input where delimiters should close open undefined-length items, or where a defined
+                // item length claims more than is there: accepted like dcmtk and pydicom do, since every
+                // element before it is complete.
                 return;
             }
             if (got < 4) {
@@ -298,7 +299,8 @@ public final class DicomInputStream implements Closeable {
         }
         if (len == UNDEFINED) {
             if (isPixelData(tag) || vr == VR.OB || vr == VR.OW) {
-                readFragments(ds, tag, vr == VR.UN ? VR.OB : vr, be);
+                // Encapsulated pixel data is OB (PS3.5 §A.4), also where implicit VR made it "OB or OW".
+                readFragments(ds, tag, vr == VR.UN || !explicit ? VR.OB : vr, be);
                 return;
             }
             throw new DicomParseException("Undefined length on a " + vr + " element", headerPos, tag);
