@@ -113,10 +113,19 @@ public final class DicomInputStream implements Closeable {
      */
     public Attributes readDataset(int stopTag) throws IOException {
         readHeader();
-        this.stopTag = stopTag;
         Attributes ds = new Attributes(bigEndian, 64);
-        readElements(ds, -1, 0, explicitVR, bigEndian);
+        readDataset(ds, stopTag);
         return ds;
+    }
+
+    /**
+     * Reads into {@code ds}, which must have this stream's byte order ({@link #transferSyntax()}). When reading
+     * fails, {@code ds} keeps what was read before the fault, so a caller can still report the UIDs it saw.
+     */
+    public void readDataset(Attributes ds, int stopTag) throws IOException {
+        readHeader();
+        this.stopTag = stopTag;
+        readElements(ds, -1, 0, explicitVR, bigEndian);
     }
 
     @Override
