@@ -1,0 +1,137 @@
+package org.opendicomweb.wado;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.opendicomweb.index.IndexDatabase;
+
+/**
+ * The index queries of WADO-RS, all on indexed columns (study_iuid, series_iuid, sop_iuid unique; series and
+ * instances found through their foreign keys). Instances come in the order a viewer shows them: series by
+ * number, instances by number, then in storing order.
+ */
+@ApplicationScoped
+public class RetrieveIndex {
+    private static final String FROM = """
+             from instance i join series se on se.pk = i.series_fk join study st on st.pk = se.study_fk
+            """;
+    private static final String ORDER = " order by se.series_number, se.pk, i.instance_number, i.pk";
+    private static final int FETCH_SIZE = 256;
+
+    private final IndexDatabase database;
+
+    @Inject
+    RetrieveIndex(IndexDatabase database) {
+        this.database = database;
+    }
+
+    /** The row that an entity tag is made from: the target's own pk and the version that changes with it. */
+    public record Version(long pk, long version) {}
+
+    /** A stored instance and where its bytes are. */
+    public record StoredFile(String study, String series, String instance, String transferSyntaxUid, String blobKey,
+            long blobSize) {}
+
+    @FunctionalInterface
+    public interface MetadataSink {
+        void accept(byte[] metadata) throws IOException;
+    }
+
+    /** The version of the target (study and series rows carry one; an instance uses its series'). */
+    public Optional<Version> version(RetrieveTarget t) {
+        String sql = switch (t.level()) {
+            case STUDY -> "select st.pk, st.version from study st where st.study_iuid = ?";
+            case SERIES -> "select se.pk, se.version from series se join study st on st.pk = se.study_fk"
+                    + " where st.study_iuid = ? and se.series_iuid = ?";
+            case INSTANCE -> "select i.pk, se.version" + FROM + " where st.study_iuid = ? and se.series_iuid = ? and i.sop_iuid = ?";
+        };
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, t);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Version(rs.getLong(1), rs.getLong(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IndexQueryException(e);
+        }
+    }
+
+    /**
+     * Hands the stored metadata document of every instance of the target to {@code sink}, in order, while the
+     * rows arrive (a cursor on PostgreSQL, so a study of any size is never held whole).
+     */
+    public void forEachMetadata(RetrieveTarget t, MetadataSink sink) throws IOException {
+        String sql = "select i.metadata" + FROM + where(t) + ORDER;
+        try (Connection c = database.dataSource().getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false); // PostgreSQL only streams rows with a cursor inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(FETCH_SIZE);
+                bind(ps, t);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byte[] doc = rs.getBytes(1);
+                        if (doc != null) {
+                            sink.accept(doc);
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IndexQueryException(e);
+        }
+    }
+
+    /** The stored files of the target, in order; empty when it does not exist. */
+    public List<StoredFile> files(RetrieveTarget t) {
+        String sql = "select st.study_iuid, se.series_iuid, i.sop_iuid, i.transfer_syntax_uid, i.blob_key, i.blob_size"
+                + FROM + where(t) + ORDER;
+        List<StoredFile> files = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, t);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    files.add(new StoredFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getLong(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IndexQueryException(e);
+        }
+        return files;
+    }
+
+    private static String where(RetrieveTarget t) {
+        return switch (t.level()) {
+            case STUDY -> " where st.study_iuid = ?";
+            case SERIES -> " where st.study_iuid = ? and se.series_iuid = ?";
+            case INSTANCE -> " where st.study_iuid = ? and se.series_iuid = ? and i.sop_iuid = ?";
+        };
+    }
+
+    private static void bind(PreparedStatement ps, RetrieveTarget t) throws SQLException {
+        ps.setString(1, t.study());
+        if (t.series() != null) {
+            ps.setString(2, t.series());
+        }
+        if (t.instance() != null) {
+            ps.setString(3, t.instance());
+        }
+    }
+
+    /** A failed index query; the error mapper turns connection failures into 503 and the rest into 500. */
+    public static final class IndexQueryException extends RuntimeException {
+        IndexQueryException(SQLException cause) {
+            super("Index query failed: " + cause.getMessage(), cause);
+        }
+    }
+}
