@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.StreamingBody;
+import org.opendicomweb.web.multipart.MultipartWriter;
 
 /**
  * WADO-RS endpoints (PS3.18 §10.4): metadata, instances, frames and bulk data of studies, series and instances.
@@ -23,6 +24,9 @@ public class WadoResource {
 
     @Inject
     MetadataService metadata;
+
+    @Inject
+    InstanceRetrieveService instances;
 
     @Inject
     BaseUrl baseUrl;
@@ -56,6 +60,44 @@ public class WadoResource {
             @PathParam("instance") String instance, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return metadata(RetrieveTarget.of(study, series, instance), accept, ifNoneMatch);
+    }
+
+    @GET
+    @Path("/{study}")
+    @RunOnVirtualThread
+    public Response study(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return instances(RetrieveTarget.of(study, null, null), accept);
+    }
+
+    @GET
+    @Path("/{study}/series/{series}")
+    @RunOnVirtualThread
+    public Response series(@PathParam("study") String study, @PathParam("series") String series,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return instances(RetrieveTarget.of(study, series, null), accept);
+    }
+
+    @GET
+    @Path("/{study}/series/{series}/instances/{instance}")
+    @RunOnVirtualThread
+    public Response instance(@PathParam("study") String study, @PathParam("series") String series,
+            @PathParam("instance") String instance, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return instances(RetrieveTarget.of(study, series, instance), accept);
+    }
+
+    private Response instances(RetrieveTarget target, String accept) {
+        InstanceRetrieveService.Plan plan = instances.plan(target, accept);
+        String root = baseUrl.root();
+        String boundary = MultipartWriter.newBoundary();
+        Response.ResponseBuilder response = Response.status(plan.status())
+                .type(MultipartWriter.contentType(InstanceNegotiation.APPLICATION_DICOM, boundary))
+                .entity(StreamingBody.of(request, target.describe(),
+                        out -> instances.write(plan, root, new MultipartWriter(out, boundary))));
+        if (plan.leftOut() > 0) {
+            response.header("Warning", "299 - \"" + plan.leftOut() + " instance(s) left out: stored in a transfer syntax"
+                    + " that cannot be sent as accepted\"");
+        }
+        return response.build();
     }
 
     private Response metadata(RetrieveTarget target, String accept, String ifNoneMatch) {

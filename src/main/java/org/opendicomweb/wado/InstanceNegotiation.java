@@ -1,0 +1,110 @@
+package org.opendicomweb.wado;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opendicomweb.dicom.TransferSyntax;
+import org.opendicomweb.web.AcceptHeader;
+import org.opendicomweb.web.DicomwebException;
+import org.opendicomweb.web.multipart.MediaType;
+
+/**
+ * Which transfer syntax each instance is sent in, from the Accept header of a study, series or instance
+ * retrieve (PS3.18 §8.7.3, §10.4.1.1.1).
+ *
+ * <ul>
+ * <li>Acceptable ranges are {@code multipart/related; type="application/dicom"} (the type may be unquoted or
+ *     absent) and wildcards covering it ({@code *}{@code /*}, {@code multipart/*}); they are tried in q-order, per
+ *     instance.</li>
+ * <li>No transfer-syntax parameter means Explicit VR Little Endian (§8.7.3.5.2); {@code transfer-syntax=*} means
+ *     the stored syntax, except Implicit VR Little Endian and Explicit VR Big Endian, which never go over the
+ *     web and are sent as Explicit VR Little Endian.</li>
+ * <li>A stored syntax is sent unchanged when it is the one asked for; the native syntaxes transcode into one
+ *     another; compressed syntaxes cannot be decoded yet, so such an instance is left out (206) or, when
+ *     nothing can be sent, the request is refused (406).</li>
+ * </ul>
+ */
+final class InstanceNegotiation {
+    static final String APPLICATION_DICOM = "application/dicom";
+    private static final String ANY = "*";
+
+    /** How one instance is sent: in {@code syntax}, straight from storage unless {@code transcode}. */
+    record Delivery(TransferSyntax syntax, boolean transcode) {}
+
+    /** The transfer-syntax parameters of the acceptable ranges, best first; {@code null} means the default. */
+    private final List<String> offers;
+
+    private InstanceNegotiation(List<String> offers) {
+        this.offers = offers;
+    }
+
+    /** Parses Accept; 406 when no range can ever be answered by this resource. */
+    static InstanceNegotiation of(String accept) {
+        List<String> offers = new ArrayList<>();
+        for (MediaType range : AcceptHeader.parse(accept).ranges()) {
+            if (acceptsDicomParts(range)) {
+                String ts = range.parameter("transfer-syntax");
+                offers.add(ts == null || ts.isBlank() ? null : ts.trim());
+            }
+        }
+        if (offers.isEmpty()) {
+            throw DicomwebException.notAcceptable("Instances are sent as multipart/related; type=\"application/dicom\";"
+                    + " Accept was: " + accept);
+        }
+        return new InstanceNegotiation(offers);
+    }
+
+    private static boolean acceptsDicomParts(MediaType range) {
+        if (range.is("*/*")) {
+            return true;
+        }
+        if (!range.type().equals("multipart") || !(range.subtype().equals("*") || range.subtype().equals("related"))) {
+            return false;
+        }
+        String type = range.parameter("type");
+        if (type == null || type.isBlank()) {
+            return true; // the default part type of the instance resources
+        }
+        try {
+            return AcceptHeader.covers(MediaType.parse(type), APPLICATION_DICOM);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** How an instance stored in {@code storedUid} is sent, or {@code null} when it cannot be. */
+    Delivery deliver(String storedUid) {
+        TransferSyntax stored = TransferSyntax.of(storedUid);
+        for (String offer : offers) {
+            Delivery d = deliver(offer, stored);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static Delivery deliver(String offer, TransferSyntax stored) {
+        if (ANY.equals(offer)) {
+            return stored.isWebTransferable()
+                    ? new Delivery(stored, false)
+                    : new Delivery(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, true);
+        }
+        TransferSyntax wanted = offer == null ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN : TransferSyntax.of(offer);
+        if (!wanted.isWebTransferable()) {
+            return null;
+        }
+        if (wanted.uid().equals(stored.uid())) {
+            return new Delivery(stored, false);
+        }
+        if (isCodecNative(stored) && isCodecNative(wanted)) {
+            return new Delivery(wanted, true);
+        }
+        return null;
+    }
+
+    /** The four syntaxes our reader and writer convert value by value (JPIP ones carry no pixel data). */
+    static boolean isCodecNative(TransferSyntax ts) {
+        return ts == TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN || ts == TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN
+                || ts == TransferSyntax.EXPLICIT_VR_BIG_ENDIAN || ts == TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN;
+    }
+}
