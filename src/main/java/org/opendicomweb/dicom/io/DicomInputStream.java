@@ -171,7 +171,10 @@ public final class DicomInputStream implements Closeable {
             if (transferSyntax.explicitVR() && !transferSyntax.bigEndian() && !transferSyntax.deflated()
                     && fill(8) >= 8 && !isVrCode(buf[bufPos + 4], buf[bufPos + 5])) {
                 // Some writers declare explicit VR but write the dataset implicit; the first element shows it.
-                transferSyntax = TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
+                // A compressed syntax stays one: its pixel data are still fragments.
+                transferSyntax = transferSyntax.encapsulated()
+                        ? new TransferSyntax(transferSyntax.uid(), false, false, false, true)
+                        : TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
             }
         }
     }
@@ -226,9 +229,9 @@ public final class DicomInputStream implements Closeable {
     private void readElements(Attributes ds, long end, int depth, boolean explicit, boolean be) throws IOException {
         while (end < 0 || position() < end) {
             int got = fill(4);
-            if (got == 0 && end < 0) {
-                // End of input where delimiters should close open undefined-length items: accepted like dcmtk
-                // does, since every element before it is complete.
+            if (got == 0) {
+                // End of input where delimiters should close open items, or before a defined-length item is
+                // complete: accepted like dcmtk does, since every element before it is complete.
                 return;
             }
             if (got < 4) {
@@ -289,7 +292,8 @@ public final class DicomInputStream implements Closeable {
         }
         if (len == UNDEFINED) {
             if (isPixelData(tag) || vr == VR.OB || vr == VR.OW) {
-                readFragments(ds, tag, vr == VR.UN ? VR.OB : vr, be);
+                // Fragments are OB (PS3.5 §A.4); in implicit VR the dictionary's OW guess for pixel data is wrong.
+                readFragments(ds, tag, vr == VR.UN || !explicit ? VR.OB : vr, be);
                 return;
             }
             throw new DicomParseException("Undefined length on a " + vr + " element", headerPos, tag);
@@ -355,8 +359,8 @@ public final class DicomInputStream implements Closeable {
         while (end < 0 || position() < end) {
             long itemPos = position();
             int got = fill(8);
-            if (got == 0 && end < 0) {
-                return; // missing sequence delimiter at the end of input, see readElements
+            if (got == 0) {
+                return; // sequence delimiter missing or defined length past the end of input, see readElements
             }
             if (got < 8) {
                 throw new DicomParseException("Truncated: stream ends inside a sequence", position(), tag);
