@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 public final class StreamingBody {
     private static final Logger LOG = Logger.getLogger(StreamingBody.class);
     private static final int BUFFER = 64 * 1024;
+    private static final int WRITE_QUEUE = 4 * 1024 * 1024;
 
     /** Writes the body to a buffered stream; flushing and closing are taken care of. */
     @FunctionalInterface
@@ -26,6 +27,9 @@ public final class StreamingBody {
     private StreamingBody() {}
 
     public static StreamingOutput of(HttpServerRequest request, String what, Writer writer) {
+        // Block for the client only when a few MiB are queued, not at every 64 KiB (Netty's default mark):
+        // each wait is a round trip through the event loop.
+        request.response().setWriteQueueMaxSize(WRITE_QUEUE);
         return target -> {
             try {
                 OutputStream out = new BufferedOutputStream(target, BUFFER);
