@@ -56,6 +56,7 @@ public final class DicomInputStream implements Closeable {
     private boolean bigEndian;
     private boolean explicitVR;
     private int stopTag = -1;
+    private boolean encodingDiffersFromFileMeta;
 
     public DicomInputStream(InputStream in) {
         this.source = in;
@@ -95,6 +96,15 @@ public final class DicomInputStream implements Closeable {
     public Attributes readFileMetaInformation() throws IOException {
         readHeader();
         return fileMetaInformation;
+    }
+
+    /**
+     * True when the dataset turned out to be encoded otherwise than (0002,0010) declares (it is read anyway, in
+     * the encoding found). A store must not keep such a file as it is: every reader that trusts the meta fails.
+     */
+    public boolean encodingDiffersFromFileMeta() throws IOException {
+        readHeader();
+        return encodingDiffersFromFileMeta;
     }
 
     public TransferSyntax transferSyntax() throws IOException {
@@ -184,6 +194,7 @@ public final class DicomInputStream implements Closeable {
                 transferSyntax = transferSyntax.encapsulated()
                         ? new TransferSyntax(transferSyntax.uid(), false, false, false, true)
                         : TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
+                encodingDiffersFromFileMeta = true;
             }
         }
     }
