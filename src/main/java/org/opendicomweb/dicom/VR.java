@@ -5,8 +5,8 @@ package org.opendicomweb.dicom;
  *
  * <p>{@code longHeader}: the VR uses the 12-byte explicit header with a 32-bit length (PS3.5 §7.1.2).
  * {@code valueSize}: the width of one binary value, 0 for string and sequence VRs; it also tells how many
- * bytes to swap when changing endianness, except for AT, whose 4-byte value is two 16-bit numbers
- * ({@link Endianness#swapWidth}).
+ * bytes to swap when changing endianness, except for AT, a pair of 16-bit numbers (see
+ * {@link Endianness#swapWidth}).
  */
 public enum VR {
     AE(Kind.STRING, false, 0, ' '),

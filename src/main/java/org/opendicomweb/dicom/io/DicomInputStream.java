@@ -114,10 +114,19 @@ public final class DicomInputStream implements Closeable {
      */
     public Attributes readDataset(int stopTag) throws IOException {
         readHeader();
-        this.stopTag = stopTag;
         Attributes ds = new Attributes(bigEndian, 64);
-        readElements(ds, -1, 0, explicitVR, bigEndian);
+        readDataset(ds, stopTag);
         return ds;
+    }
+
+    /**
+     * Reads into {@code ds}, which must have this stream's byte order ({@link #transferSyntax()}). When reading
+     * fails, {@code ds} keeps what was read before the fault, so a caller can still report the UIDs it saw.
+     */
+    public void readDataset(Attributes ds, int stopTag) throws IOException {
+        readHeader();
+        this.stopTag = stopTag;
+        readElements(ds, -1, 0, explicitVR, bigEndian);
     }
 
     @Override
@@ -231,8 +240,9 @@ public final class DicomInputStream implements Closeable {
         while (end < 0 || position() < end) {
             int got = fill(4);
             if (got == 0) {
-                // End of input where delimiters should close open items, or before a defined-length item is
-                // complete: accepted like dcmtk does, since every element before it is complete.
+                // End of input where delimiters should close open undefined-length items, or where a defined
+                // item length claims more than is there: accepted like dcmtk and pydicom do, since every
+                // element before it is complete.
                 return;
             }
             if (got < 4) {
@@ -293,7 +303,7 @@ public final class DicomInputStream implements Closeable {
         }
         if (len == UNDEFINED) {
             if (isPixelData(tag) || vr == VR.OB || vr == VR.OW) {
-                // Fragments are OB (PS3.5 §A.4); in implicit VR the dictionary's OW guess for pixel data is wrong.
+                // Encapsulated pixel data is OB (PS3.5 §A.4), also where implicit VR made it "OB or OW".
                 readFragments(ds, tag, vr == VR.UN || !explicit ? VR.OB : vr, be);
                 return;
             }

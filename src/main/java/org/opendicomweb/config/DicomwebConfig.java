@@ -1,0 +1,88 @@
+package org.opendicomweb.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The product's own settings, all under the {@code dicomweb} prefix. Documented property by property in
+ * docs/configuration.md; defaults here match src/main/resources/application.properties so that the jar
+ * runs with no configuration at all.
+ */
+@ConfigMapping(prefix = "dicomweb")
+public interface DicomwebConfig {
+
+    /** Which index database is active. Read at start-up; one jar serves both. */
+    @WithDefault("h2")
+    DatabaseKind database();
+
+    Db db();
+
+    Storage storage();
+
+    Cors cors();
+
+    Stow stow();
+
+    enum DatabaseKind {
+        H2("h2"),
+        POSTGRESQL("postgresql");
+
+        private final String unitName;
+
+        DatabaseKind(String unitName) {
+            this.unitName = unitName;
+        }
+
+        /** Name of the datasource, persistence unit and Flyway instance for this kind. */
+        public String unitName() {
+            return unitName;
+        }
+    }
+
+    interface Db {
+        /**
+         * JDBC URL of the selected database. Absent: the built-in default of that kind (an H2 file below
+         * the storage path, or {@code jdbc:postgresql://127.0.0.1:5432/dicomweb}).
+         */
+        Optional<String> url();
+
+        Optional<String> user();
+
+        Optional<String> password();
+
+        /** Pause between attempts to reach and migrate the database while it is down. */
+        @WithDefault("5S")
+        Duration retryInterval();
+    }
+
+    interface Storage {
+        /** Root folder of the filesystem blob store. */
+        @WithDefault("./data")
+        Path path();
+    }
+
+    interface Cors {
+        /** Browser origins allowed to call the API; {@code *} allows any. */
+        @WithDefault("*")
+        List<String> origins();
+    }
+
+    interface Stow {
+        /**
+         * An instance arrives whose SOP Instance UID is stored already with different bytes: {@code reject} it
+         * (failure 0x0111, the stored one stays) or {@code replace} the stored one (warning 0xB301). Identical
+         * bytes are always a success that changes nothing.
+         */
+        @WithDefault("reject")
+        DuplicatePolicy duplicatePolicy();
+    }
+
+    enum DuplicatePolicy {
+        REJECT,
+        REPLACE
+    }
+}

@@ -1,0 +1,373 @@
+package org.opendicomweb.index;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Writes instances into the index: patient, study, series and instance rows, counters and the precomputed
+ * metadata, in one transaction per instance. The SQL is explicit because it is on the hot path of every store
+ * and because its locking is what keeps counts exact under concurrent uploads:
+ *
+ * <ol>
+ *   <li>rows are found or created parent first; two transactions creating the same row make one fail on the
+ *       unique constraint, and that one is retried from the start, so no duplicate rows ever exist;
+ *   <li>the study row is locked ({@code FOR UPDATE}) before anything below it changes, so counters and the
+ *       ModalitiesInStudy / SOPClassesInStudy lists are updated by one writer at a time per study.
+ * </ol>
+ */
+@ApplicationScoped
+public class InstanceIndex {
+    private static final int ATTEMPTS = 4;
+
+    private final IndexDatabase database;
+
+    @Inject
+    InstanceIndex(IndexDatabase database) {
+        this.database = database;
+    }
+
+    /** A stored instance as the index knows it: where its bytes are and what they hash to. */
+    public record StoredInstance(long pk, String studyInstanceUid, String seriesInstanceUid, String blobKey,
+            long blobSize, String sha256) {}
+
+    /** The blob of a new or replacing instance. */
+    public record Blob(String key, long size, String sha256, String transferSyntaxUid) {}
+
+    /** Thrown when the series of an instance is already indexed under another study. */
+    public static final class SeriesInOtherStudyException extends Exception {
+        public SeriesInOtherStudyException(String seriesUid, String otherStudyUid) {
+            super("SeriesInstanceUID " + seriesUid + " already belongs to study " + otherStudyUid);
+        }
+    }
+
+    /** Thrown when the SOP Instance UID was indexed meanwhile by a concurrent store. */
+    public static final class AlreadyIndexedException extends Exception {
+        public AlreadyIndexedException(String sopUid) {
+            super("SOPInstanceUID " + sopUid + " is already indexed");
+        }
+    }
+
+    public Optional<StoredInstance> find(String sopInstanceUid) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        select i.pk, st.study_iuid, se.series_iuid, i.blob_key, i.blob_size, i.blob_sha256
+                          from instance i join series se on se.pk = i.series_fk join study st on st.pk = se.study_fk
+                         where i.sop_iuid = ?""")) {
+            ps.setString(1, sopInstanceUid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredInstance(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5), rs.getString(6)));
+            }
+        }
+    }
+
+    /**
+     * Indexes a new instance.
+     *
+     * @throws AlreadyIndexedException when another store indexed the same SOP Instance UID first
+     */
+    public void insert(InstanceKeys keys, Blob blob, byte[] metadata)
+            throws SQLException, SeriesInOtherStudyException, AlreadyIndexedException {
+        inTransaction(c -> {
+            long seriesPk = lockHierarchy(c, keys);
+            if (findPk(c, "select pk from instance where sop_iuid = ?", keys.sopInstanceUid()) != null) {
+                throw new AlreadyIndexedException(keys.sopInstanceUid());
+            }
+            insertInstance(c, seriesPk, keys, blob, metadata);
+            return null;
+        });
+    }
+
+    /**
+     * Points an indexed instance at a new blob (the duplicate policy "replace"); returns the replaced blob's key,
+     * which the caller deletes once this has committed.
+     */
+    public String replace(InstanceKeys keys, Blob blob, byte[] metadata)
+            throws SQLException, SeriesInOtherStudyException, AlreadyIndexedException {
+        return inTransaction(c -> {
+            long seriesPk = lockHierarchy(c, keys);
+            String oldKey;
+            Long oldSeries;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select blob_key, series_fk from instance where sop_iuid = ? for update")) {
+                ps.setString(1, keys.sopInstanceUid());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        insertInstance(c, seriesPk, keys, blob, metadata);
+                        return null;
+                    }
+                    oldKey = rs.getString(1);
+                    oldSeries = rs.getLong(2);
+                }
+            }
+            if (oldSeries != seriesPk) {
+                throw new SeriesInOtherStudyException(keys.seriesInstanceUid(), "of the stored instance");
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    update instance set sop_class_uid = ?, instance_number = ?, number_of_frames = ?, image_rows = ?,
+                           image_columns = ?, bits_allocated = ?, sop_instance_status = ?, transfer_syntax_uid = ?,
+                           blob_key = ?, blob_size = ?, blob_sha256 = ?, metadata = ?
+                     where sop_iuid = ?""")) {
+                int i = 1;
+                ps.setString(i++, keys.sopClassUid());
+                setInt(ps, i++, keys.instanceNumber());
+                setInt(ps, i++, keys.numberOfFrames());
+                setInt(ps, i++, keys.rows());
+                setInt(ps, i++, keys.columns());
+                setInt(ps, i++, keys.bitsAllocated());
+                ps.setString(i++, keys.sopInstanceStatus());
+                ps.setString(i++, blob.transferSyntaxUid());
+                ps.setString(i++, blob.key());
+                ps.setLong(i++, blob.size());
+                ps.setString(i++, blob.sha256());
+                ps.setBytes(i++, metadata);
+                ps.setString(i, keys.sopInstanceUid());
+                ps.executeUpdate();
+            }
+            bumpVersions(c, seriesPk, keys.studyInstanceUid());
+            return oldKey;
+        });
+    }
+
+    // ---- the hierarchy ----
+
+    /** Finds or creates patient, study and series, locks the study row; returns the series pk. */
+    private long lockHierarchy(Connection c, InstanceKeys k) throws SQLException, SeriesInOtherStudyException {
+        Instant now = Instant.now();
+        String patientId = k.patientId() == null ? "" : k.patientId();
+        String issuer = k.issuerOfPatientId() == null ? "" : k.issuerOfPatientId();
+        Long patientPk = findPk(c, "select pk from patient where patient_id = ? and issuer_of_patient_id = ?",
+                patientId, issuer);
+        if (patientPk == null) {
+            patientPk = insertReturningPk(c, """
+                    insert into patient (patient_id, issuer_of_patient_id, patient_name, patient_name_norm,
+                                         patient_birth_date, patient_sex, created, updated)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    patientId, issuer, k.patientName(), k.patientNameNormalised(), date(k.patientBirthDate()),
+                    k.patientSex(), ts(now), ts(now));
+        }
+        Long studyPk = findPk(c, "select pk from study where study_iuid = ? for update", k.studyInstanceUid());
+        if (studyPk == null) {
+            studyPk = insertReturningPk(c, """
+                    insert into study (patient_fk, study_iuid, study_date, study_time, timezone_offset,
+                                       accession_number, study_id, referring_physician_name,
+                                       referring_physician_name_norm, study_description, created, updated)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    patientPk, k.studyInstanceUid(), date(k.studyDate()), k.studyTime(), k.timezoneOffsetFromUtc(),
+                    k.accessionNumber(), k.studyId(), k.referringPhysicianName(),
+                    k.referringPhysicianNameNormalised(), k.studyDescription(), ts(now), ts(now));
+            // Lock the new row too: the same lock order (study first) for every writer of this study.
+            findPk(c, "select pk from study where pk = ? for update", studyPk);
+        }
+        Long seriesPk;
+        try (PreparedStatement ps = c.prepareStatement(
+                "select se.pk, st.study_iuid from series se join study st on st.pk = se.study_fk where se.series_iuid = ?")) {
+            ps.setString(1, k.seriesInstanceUid());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    if (!rs.getString(2).equals(k.studyInstanceUid())) {
+                        throw new SeriesInOtherStudyException(k.seriesInstanceUid(), rs.getString(2));
+                    }
+                    seriesPk = rs.getLong(1);
+                } else {
+                    seriesPk = null;
+                }
+            }
+        }
+        if (seriesPk == null) {
+            seriesPk = insertReturningPk(c, """
+                    insert into series (study_fk, series_iuid, modality, series_number, series_description,
+                                        pps_start_date, pps_start_time, created, updated)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    studyPk, k.seriesInstanceUid(), k.modality(), k.seriesNumber(), k.seriesDescription(),
+                    date(k.ppsStartDate()), k.ppsStartTime(), ts(now), ts(now));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update study set num_series = num_series + 1 where pk = ?")) {
+                ps.setLong(1, studyPk);
+                ps.executeUpdate();
+            }
+        }
+        return seriesPk;
+    }
+
+    private void insertInstance(Connection c, long seriesPk, InstanceKeys k, Blob blob, byte[] metadata)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into instance (series_fk, sop_iuid, sop_class_uid, instance_number, number_of_frames,
+                                      image_rows, image_columns, bits_allocated, sop_instance_status,
+                                      transfer_syntax_uid, blob_key, blob_size, blob_sha256, metadata, created)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            int i = 1;
+            ps.setLong(i++, seriesPk);
+            ps.setString(i++, k.sopInstanceUid());
+            ps.setString(i++, k.sopClassUid());
+            setInt(ps, i++, k.instanceNumber());
+            setInt(ps, i++, k.numberOfFrames());
+            setInt(ps, i++, k.rows());
+            setInt(ps, i++, k.columns());
+            setInt(ps, i++, k.bitsAllocated());
+            ps.setString(i++, k.sopInstanceStatus());
+            ps.setString(i++, blob.transferSyntaxUid());
+            ps.setString(i++, blob.key());
+            ps.setLong(i++, blob.size());
+            ps.setString(i++, blob.sha256());
+            ps.setBytes(i++, metadata);
+            ps.setTimestamp(i, ts(Instant.now()));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "update series set num_instances = num_instances + 1, version = version + 1, updated = ? where pk = ?")) {
+            ps.setTimestamp(1, ts(Instant.now()));
+            ps.setLong(2, seriesPk);
+            ps.executeUpdate();
+        }
+        // The study row is locked by this transaction: reading then writing the lists is safe here.
+        String modalities;
+        String sopClasses;
+        long studyPk;
+        try (PreparedStatement ps = c.prepareStatement("""
+                select st.pk, st.modalities_in_study, st.sop_classes_in_study
+                  from study st join series se on se.study_fk = st.pk where se.pk = ?""")) {
+            ps.setLong(1, seriesPk);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                studyPk = rs.getLong(1);
+                modalities = rs.getString(2);
+                sopClasses = rs.getString(3);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                update study set num_instances = num_instances + 1, version = version + 1, updated = ?,
+                       modalities_in_study = ?, sop_classes_in_study = ?
+                 where pk = ?""")) {
+            ps.setTimestamp(1, ts(Instant.now()));
+            ps.setString(2, MultiValuedKey.add(modalities, k.modality()));
+            ps.setString(3, MultiValuedKey.add(sopClasses, k.sopClassUid()));
+            ps.setLong(4, studyPk);
+            ps.executeUpdate();
+        }
+    }
+
+    private void bumpVersions(Connection c, long seriesPk, String studyUid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update series set version = version + 1 where pk = ?")) {
+            ps.setLong(1, seriesPk);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("update study set version = version + 1 where study_iuid = ?")) {
+            ps.setString(1, studyUid);
+            ps.executeUpdate();
+        }
+    }
+
+    // ---- JDBC plumbing ----
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException, SeriesInOtherStudyException, AlreadyIndexedException;
+    }
+
+    /** Runs {@code work} in one transaction, retrying it when a concurrent writer created the same row first. */
+    private <T> T inTransaction(Work<T> work) throws SQLException, SeriesInOtherStudyException, AlreadyIndexedException {
+        SQLException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try (Connection c = database.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException e) {
+                    c.rollback();
+                    if (!isRetryable(e)) {
+                        throw e;
+                    }
+                    last = e;
+                } catch (RuntimeException | SeriesInOtherStudyException | AlreadyIndexedException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+        throw last;
+    }
+
+    /** Unique violation (23505 on both databases), deadlock (40P01) or serialization failure (40001). */
+    private static boolean isRetryable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                String state = s.getSQLState();
+                if ("23505".equals(state) || "40P01".equals(state) || "40001".equals(state)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Long findPk(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private static long insertReturningPk(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"pk"})) {
+            bind(ps, params);
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p == null) {
+                ps.setNull(i + 1, Types.VARCHAR);
+            } else if (p instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else if (p instanceof Long n) {
+                ps.setLong(i + 1, n);
+            } else if (p instanceof Timestamp t) {
+                ps.setTimestamp(i + 1, t);
+            } else {
+                ps.setString(i + 1, p.toString());
+            }
+        }
+    }
+
+    private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+
+    /** DA columns hold exactly YYYYMMDD; anything else (a malformed or ACR-NEMA style date) is not matchable. */
+    private static String date(String value) {
+        return value != null && value.length() == 8 && value.chars().allMatch(Character::isDigit) ? value : null;
+    }
+}

@@ -1,0 +1,70 @@
+package org.opendicomweb.storage;
+
+import java.io.IOException;
+
+/**
+ * Where stored instances' bytes live. Knows bytes and keys, nothing about DICOM.
+ *
+ * <p>Writing is two-phase so that a reader, or the index, never sees a partial blob:
+ * <pre>{@code
+ * try (StagedBlob staged = store.stage()) {
+ *     copy the request bytes into staged.outputStream() ...
+ *     store.commit(staged, key);          // durable and visible under key, or an exception
+ * }                                       // closing an uncommitted blob discards it
+ * }</pre>
+ * Commit before writing the index row that points at the key: a crash then leaves at worst an orphan blob,
+ * never a row without its bytes.
+ *
+ * <p>Keys are chosen by the caller: 1 to 200 characters of {@code [A-Za-z0-9._-]}, starting with a letter or
+ * digit (a UID, a UUID or a digest all qualify). Implementations spread keys over nested folders themselves.
+ *
+ * <p>Methods throw {@link StorageUnavailableException} (HTTP 503) while the store cannot be used at all, and
+ * {@link java.io.IOException} for a failure of one operation.
+ */
+public interface BlobStore {
+
+    /** A new, empty staged blob, invisible to {@link #open} and {@link #exists} until committed. */
+    StagedBlob stage() throws IOException;
+
+    /**
+     * Makes the staged bytes durable and visible under {@code key}, replacing any blob with that key in one
+     * atomic step. The staged blob is consumed: closing it afterwards does nothing.
+     */
+    void commit(StagedBlob blob, String key) throws IOException;
+
+    /** Throws the staged bytes away; safe to call twice and after a failed commit. */
+    void discard(StagedBlob blob);
+
+    /** Opens a committed blob for reading. */
+    ReadableBlob open(String key) throws IOException;
+
+    /** Deletes a committed blob; false when there was none. */
+    boolean delete(String key) throws IOException;
+
+    boolean exists(String key);
+
+    /**
+     * Proves the store can take writes now (for readiness).
+     *
+     * @throws StorageUnavailableException naming the location and the cause when it cannot
+     */
+    void checkWritable();
+
+    /** Where the store keeps its bytes, for log lines and health output. */
+    String location();
+
+    /** Whether a key is acceptable to {@link #commit}, {@link #open}, {@link #delete} and {@link #exists}. */
+    static boolean isValidKey(String key) {
+        if (key == null || key.isEmpty() || key.length() > 200) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

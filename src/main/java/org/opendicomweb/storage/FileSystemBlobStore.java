@@ -1,0 +1,372 @@
+package org.opendicomweb.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * A {@link BlobStore} over a local (or mounted) folder.
+ *
+ * <p>Layout: a committed blob with key {@code k} is {@code <root>/ab/cd/k}, where {@code abcd} are the first
+ * hex digits of SHA-256(k); 65,536 leaf folders keep every folder small even with hundreds of millions of
+ * blobs. Staged bytes live in {@code <root>/.staging}, on the same file system, so commit is a rename.
+ *
+ * <p>Commit order: fsync the file, rename it into place atomically, fsync the folder, so that after a crash
+ * a key either names the complete bytes or nothing. Anything left in {@code .staging} at start-up belongs to
+ * a write that never committed and is deleted: one process owns a storage root.
+ */
+public final class FileSystemBlobStore implements BlobStore {
+
+    private static final Logger LOG = Logger.getLogger(FileSystemBlobStore.class);
+    static final String STAGING = ".staging";
+
+    private final Path root;
+    private final Path staging;
+    private volatile boolean ready;
+
+    /**
+     * Opens the store, creating its folders if needed and sweeping staged leftovers. Never throws for an
+     * unusable folder: it logs one ERROR line naming the path and reports itself unavailable (and tries
+     * again on later calls, so fixing a mount is enough).
+     */
+    public FileSystemBlobStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        this.staging = this.root.resolve(STAGING);
+        try {
+            prepare();
+            int swept = sweepStaging();
+            LOG.infof("Blob storage ready at %s (%d leftover staged file(s) removed)", this.root, swept);
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(
+                    "Blob storage at %s is not usable (%s); readiness is DOWN and storing/retrieving gets 503",
+                    this.root, describe(e));
+        }
+    }
+
+    @Override
+    public String location() {
+        return root.toString();
+    }
+
+    @Override
+    public StagedBlob stage() throws IOException {
+        requireReady();
+        Path file = staging.resolve(UUID.randomUUID() + ".part");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return new FileStagedBlob(file, channel);
+    }
+
+    @Override
+    public void commit(StagedBlob blob, String key) throws IOException {
+        FileStagedBlob staged = own(blob);
+        Path target = pathOf(key);
+        if (staged.state != FileStagedBlob.State.OPEN) {
+            throw new IllegalStateException("Staged blob was already " + staged.state.name().toLowerCase());
+        }
+        try {
+            staged.channel.force(true);
+            staged.channel.close();
+            Path folder = target.getParent();
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder);
+                // The new folders must survive a crash too, not only the file inside them.
+                fsyncFolder(folder.getParent().getParent());
+                fsyncFolder(folder.getParent());
+            }
+            Files.move(staged.file, target, StandardCopyOption.ATOMIC_MOVE);
+            staged.state = FileStagedBlob.State.COMMITTED;
+            fsyncFolder(folder);
+        } catch (IOException | RuntimeException e) {
+            discard(staged);
+            throw e;
+        }
+    }
+
+    @Override
+    public void discard(StagedBlob blob) {
+        FileStagedBlob staged = own(blob);
+        if (staged.state != FileStagedBlob.State.OPEN) {
+            return;
+        }
+        staged.state = FileStagedBlob.State.DISCARDED;
+        try {
+            staged.channel.close();
+        } catch (IOException e) {
+            LOG.debugf("Closing staged file %s: %s", staged.file, e.getMessage());
+        }
+        try {
+            Files.deleteIfExists(staged.file);
+        } catch (IOException e) {
+            // Left for the start-up sweep.
+            LOG.warnf("Could not delete staged file %s: %s", staged.file, e.getMessage());
+        }
+    }
+
+    @Override
+    public ReadableBlob open(String key) throws IOException {
+        requireReady();
+        Path file = pathOf(key);
+        try {
+            return new FileReadableBlob(FileChannel.open(file, StandardOpenOption.READ));
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(key, null, "no blob with this key");
+        }
+    }
+
+    @Override
+    public boolean delete(String key) throws IOException {
+        requireReady();
+        return Files.deleteIfExists(pathOf(key));
+    }
+
+    @Override
+    public boolean exists(String key) {
+        requireReady();
+        return Files.isRegularFile(pathOf(key));
+    }
+
+    @Override
+    public void checkWritable() {
+        try {
+            if (!ready) {
+                prepare();
+            }
+            Path probe = staging.resolve(".probe-" + UUID.randomUUID());
+            Files.write(probe, new byte[] {1}, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.delete(probe);
+        } catch (IOException | RuntimeException e) {
+            if (ready) {
+                LOG.errorf("Blob storage at %s stopped being writable: %s", root, describe(e));
+            }
+            ready = false;
+            throw new StorageUnavailableException("Blob storage at " + root + " is not writable: " + describe(e), e);
+        }
+        if (!ready) {
+            ready = true;
+            LOG.infof("Blob storage at %s is usable again", root);
+        }
+    }
+
+    /** The file a key is stored in; visible for tests and tools. */
+    Path pathOf(String key) {
+        if (!BlobStore.isValidKey(key)) {
+            throw new IllegalArgumentException("Invalid blob key: " + key);
+        }
+        String hash = HexFormat.of().formatHex(sha256(key.getBytes(StandardCharsets.US_ASCII)));
+        return root.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(key);
+    }
+
+    private void prepare() throws IOException {
+        Files.createDirectories(staging);
+        if (!Files.isWritable(staging)) {
+            throw new IOException("folder is not writable");
+        }
+        ready = true;
+    }
+
+    private int sweepStaging() throws IOException {
+        int count = 0;
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(staging)) {
+            for (Path leftover : leftovers) {
+                if (Files.deleteIfExists(leftover)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private void requireReady() {
+        if (!ready) {
+            checkWritable();
+        }
+    }
+
+    private static FileStagedBlob own(StagedBlob blob) {
+        if (blob instanceof FileStagedBlob staged) {
+            return staged;
+        }
+        throw new IllegalArgumentException("Not a blob staged by a FileSystemBlobStore");
+    }
+
+    private static void fsyncFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open folders as channels; there the rename is as durable as it gets.
+            if (System.getProperty("os.name", "").toLowerCase().startsWith("windows")) {
+                return;
+            }
+            throw e;
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private final class FileStagedBlob implements StagedBlob {
+        enum State {
+            OPEN,
+            COMMITTED,
+            DISCARDED
+        }
+
+        final Path file;
+        final FileChannel channel;
+        final OutputStream output;
+        volatile State state = State.OPEN;
+
+        FileStagedBlob(Path file, FileChannel channel) {
+            this.file = file;
+            this.channel = channel;
+            this.output = Channels.newOutputStream(channel);
+        }
+
+        @Override
+        public OutputStream outputStream() {
+            return output;
+        }
+
+        @Override
+        public WritableByteChannel channel() {
+            return channel;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return channel.size();
+        }
+
+        @Override
+        public void close() {
+            discard(this);
+        }
+    }
+
+    private static final class FileReadableBlob implements ReadableBlob {
+        private final FileChannel channel;
+        private final long size;
+
+        FileReadableBlob(FileChannel channel) throws IOException {
+            this.channel = channel;
+            this.size = channel.size();
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public void transferTo(long offset, long length, WritableByteChannel target) throws IOException {
+            checkRange(offset, length);
+            long position = offset;
+            long end = offset + length;
+            while (position < end) {
+                long sent = channel.transferTo(position, end - position, target);
+                if (sent <= 0 && channel.size() < end) {
+                    throw new IOException("Blob shrank while being read");
+                }
+                position += sent;
+            }
+        }
+
+        @Override
+        public InputStream inputStream(long offset, long length) {
+            checkRange(offset, length);
+            return new RangeInputStream(channel, offset, offset + length);
+        }
+
+        @Override
+        public Optional<FileChannel> fileChannel() {
+            return Optional.of(channel);
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+
+        private void checkRange(long offset, long length) {
+            if (offset < 0 || length < 0 || offset > size || length > size - offset) {
+                throw new IllegalArgumentException(
+                        "Range " + offset + "+" + length + " is outside a blob of " + size + " bytes");
+            }
+        }
+    }
+
+    /** Positional reads only, so that several streams over one channel do not disturb each other. */
+    private static final class RangeInputStream extends InputStream {
+        private final FileChannel channel;
+        private final long end;
+        private long position;
+
+        RangeInputStream(FileChannel channel, long start, long end) {
+            this.channel = channel;
+            this.position = start;
+            this.end = end;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == 1 ? one[0] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (position >= end) {
+                return -1;
+            }
+            int wanted = (int) Math.min(len, end - position);
+            int read = channel.read(ByteBuffer.wrap(buffer, off, wanted), position);
+            if (read < 0) {
+                throw new IOException("Blob ended before the requested range");
+            }
+            position += read;
+            return read;
+        }
+
+        @Override
+        public long skip(long n) {
+            long skipped = Math.max(0, Math.min(n, end - position));
+            position += skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() {
+            return (int) Math.min(Integer.MAX_VALUE, end - position);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.opendicomweb.stow;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+import org.opendicomweb.web.BaseUrl;
+import org.opendicomweb.web.DicomResponses;
+import org.opendicomweb.web.UidParam;
+
+/**
+ * STOW-RS endpoints (PS3.18 §10.5). The body arrives as a stream on a virtual thread, so an upload of any size
+ * is stored while it is received, never buffered whole.
+ */
+@Path("/studies")
+public class StowResource {
+
+    @Inject
+    StowService service;
+
+    @Inject
+    BaseUrl baseUrl;
+
+    @POST
+    @RunOnVirtualThread
+    public Response store(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, InputStream body) {
+        return respond(service.store(body, contentType, null), accept);
+    }
+
+    @POST
+    @Path("/{study}")
+    @RunOnVirtualThread
+    public Response storeInStudy(@PathParam("study") String study,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, InputStream body) {
+        return respond(service.store(body, contentType, UidParam.require("study", study)), accept);
+    }
+
+    private Response respond(List<PartOutcome> outcomes, String accept) {
+        StowResponse response = StowResponse.of(outcomes, baseUrl.root());
+        Response.ResponseBuilder builder = DicomResponses.dataset(response.dataset(), accept).status(response.status());
+        response.warnings().forEach(w -> builder.header("Warning", w));
+        return builder.build();
+    }
+}

@@ -1,0 +1,77 @@
+package org.opendicomweb.stow;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.Sequence;
+import org.opendicomweb.dicom.Tag;
+import org.opendicomweb.dicom.VR;
+
+/**
+ * The response of a store transaction (PS3.18 §10.5.3, Table 10.5.3-1): the HTTP status derived from all part
+ * outcomes in one place, and the response dataset.
+ */
+public record StowResponse(int status, Attributes dataset, List<String> warnings) {
+    private static final int MAX_WARNING_HEADERS = 10;
+
+    public static StowResponse of(List<PartOutcome> outcomes, String serviceRoot) {
+        return new StowResponse(statusOf(outcomes), datasetOf(outcomes, serviceRoot), warningsOf(outcomes));
+    }
+
+    /** 200 all stored without warnings; 409 nothing stored; 202 anything in between (§10.5.3). */
+    static int statusOf(List<PartOutcome> outcomes) {
+        long stored = outcomes.stream().filter(PartOutcome::isStored).count();
+        if (stored == 0) {
+            return 409;
+        }
+        boolean clean = stored == outcomes.size() && outcomes.stream().allMatch(o -> o.warning() == null);
+        return clean ? 200 : 202;
+    }
+
+    static Attributes datasetOf(List<PartOutcome> outcomes, String root) {
+        Attributes ds = new Attributes();
+        List<String> studies = outcomes.stream().filter(PartOutcome::isStored)
+                .map(PartOutcome::studyInstanceUid).distinct().toList();
+        // RetrieveURL of the study only when the request stored into exactly one study.
+        ds.setString(Tag.RetrieveURL, VR.UR, studies.size() == 1 ? root + "/studies/" + studies.get(0) : null);
+        Sequence failed = null;
+        Sequence referenced = null;
+        for (PartOutcome o : outcomes) {
+            if (o.isStored()) {
+                if (referenced == null) {
+                    referenced = ds.newSequence(Tag.ReferencedSOPSequence, outcomes.size());
+                }
+                Attributes item = referenced.addItem();
+                item.setString(Tag.ReferencedSOPClassUID, VR.UI, o.sopClassUid());
+                item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, o.sopInstanceUid());
+                item.setString(Tag.RetrieveURL, VR.UR, root + "/studies/" + o.studyInstanceUid()
+                        + "/series/" + o.seriesInstanceUid() + "/instances/" + o.sopInstanceUid());
+                if (o.warning() != null) {
+                    item.setInt(Tag.WarningReason, VR.US, o.warning());
+                }
+            } else {
+                if (failed == null) {
+                    failed = ds.newSequence(Tag.FailedSOPSequence, 4);
+                }
+                Attributes item = failed.addItem();
+                item.setString(Tag.ReferencedSOPClassUID, VR.UI, o.sopClassUid());
+                item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, o.sopInstanceUid());
+                item.setInt(Tag.FailureReason, VR.US, o.failure().code());
+            }
+        }
+        return ds;
+    }
+
+    /** Human-readable reasons as HTTP Warning headers (RFC 7234 §5.5, code 299), since the codes alone say little. */
+    static List<String> warningsOf(List<PartOutcome> outcomes) {
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < outcomes.size() && warnings.size() < MAX_WARNING_HEADERS; i++) {
+            PartOutcome o = outcomes.get(i);
+            if (o.detail() != null) {
+                String text = "part " + (i + 1) + ": " + o.detail();
+                warnings.add("299 - \"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+            }
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,76 @@
+package org.opendicomweb.web;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The absolute URL of the DICOMweb root as the client sees it, e.g. {@code https://pacs.example.org/imaging/dicom-web},
+ * for Retrieve URLs, Content-Location and FHIR-facing links.
+ *
+ * <p>X-Forwarded-Proto / -Host / -Port / -Prefix are applied by Quarkus itself
+ * ({@code quarkus.http.proxy.*}) and only for requests from trusted proxies, so a client cannot spoof
+ * the links other clients receive. This class never reads those headers.
+ */
+@RequestScoped
+public class BaseUrl {
+
+    @Inject
+    HttpServerRequest request;
+
+    @ConfigProperty(name = "quarkus.rest.path", defaultValue = "/")
+    String restPath;
+
+    /** The root without a trailing slash. */
+    public String root() {
+        String scheme = request.scheme();
+        String host = request.authority() != null ? request.authority().toString() : request.host();
+        return scheme + "://" + host + rootPath();
+    }
+
+    /** A URL below the root: {@code resolve("studies", uid)} gives {@code <root>/studies/<uid>}. */
+    public String resolve(String... segments) {
+        StringBuilder url = new StringBuilder(root());
+        for (String segment : segments) {
+            url.append('/').append(segment);
+        }
+        return url.toString();
+    }
+
+    /**
+     * The root's path: everything of the request path up to and including the REST mount point, which keeps
+     * any X-Forwarded-Prefix Quarkus has put in front of it.
+     */
+    String rootPath() {
+        String mount = trimSlashes(restPath);
+        // uri(), unlike path(), carries the X-Forwarded-Prefix Quarkus applied.
+        String uri = request.uri() == null ? "" : request.uri();
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        if (mount.isEmpty()) {
+            return "";
+        }
+        String needle = "/" + mount;
+        int at = path.indexOf(needle);
+        while (at >= 0) {
+            int end = at + needle.length();
+            if (end == path.length() || path.charAt(end) == '/') {
+                return path.substring(0, end);
+            }
+            at = path.indexOf(needle, at + 1);
+        }
+        return needle;
+    }
+
+    private static String trimSlashes(String value) {
+        String trimmed = value == null ? "" : value.strip();
+        while (trimmed.startsWith("/")) {
+            trimmed = trimmed.substring(1);
+        }
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+}

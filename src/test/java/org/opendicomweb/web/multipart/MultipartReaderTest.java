@@ -1,0 +1,108 @@
+package org.opendicomweb.web.multipart;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MultipartReaderTest {
+
+    private static byte[] body(String boundary, byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(p);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    private static List<byte[]> readAll(InputStream in, String boundary) throws IOException {
+        MultipartReader reader = new MultipartReader(in, boundary);
+        List<byte[]> parts = new ArrayList<>();
+        for (MultipartReader.Part p = reader.next(); p != null; p = reader.next()) {
+            parts.add(p.body().readAllBytes());
+        }
+        return parts;
+    }
+
+    /** Delivers at most a few bytes per read, so delimiters straddle buffer fills. */
+    private static InputStream trickle(byte[] b) {
+        return new ByteArrayInputStream(b) {
+            @Override
+            public synchronized int read(byte[] buf, int off, int len) {
+                return super.read(buf, off, Math.min(len, 3));
+            }
+        };
+    }
+
+    @Test
+    void readsPartsWithBinaryContentThatResemblesTheDelimiter() throws IOException {
+        byte[] a = "\r\n--bound\r\n--boun".getBytes(StandardCharsets.US_ASCII);
+        byte[] b = new byte[200_000];
+        new Random(7).nextBytes(b);
+        List<byte[]> parts = readAll(trickle(body("boundary", a, b)), "boundary");
+        assertEquals(2, parts.size());
+        assertArrayEquals(a, parts.get(0));
+        assertArrayEquals(b, parts.get(1));
+    }
+
+    @Test
+    void readsPartHeadersCaseInsensitively() throws IOException {
+        String text = "preamble\r\n--xyz\r\nCONTENT-TYPE: application/dicom+json\n\r\n{}\r\n--xyz--";
+        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)), "xyz");
+        MultipartReader.Part part = reader.next();
+        assertEquals("application/dicom+json", part.header("Content-Type"));
+        assertEquals("{}", new String(part.body().readAllBytes(), StandardCharsets.US_ASCII));
+        assertNull(reader.next());
+    }
+
+    @Test
+    void skipsUnreadPartBodies() throws IOException {
+        byte[] data = body("b1", new byte[] {1, 2, 3}, new byte[] {4, 5});
+        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(data), "b1");
+        reader.next();
+        assertArrayEquals(new byte[] {4, 5}, reader.next().body().readAllBytes());
+        assertNull(reader.next());
+    }
+
+    @Test
+    void failsWhenTheBodyIsCutOffInsideAPart() {
+        byte[] full = body("b1", new byte[1000]);
+        byte[] cut = java.util.Arrays.copyOf(full, 600);
+        assertThrows(MalformedMultipartException.class, () -> readAll(new ByteArrayInputStream(cut), "b1"));
+    }
+
+    @Test
+    void failsWhenTheBoundaryIsWrong() {
+        byte[] data = body("right", new byte[] {1});
+        assertThrows(MalformedMultipartException.class, () -> readAll(new ByteArrayInputStream(data), "wrong"));
+    }
+
+    @Test
+    void failsOnAnEmptyBody() {
+        assertThrows(MalformedMultipartException.class, () -> readAll(new ByteArrayInputStream(new byte[0]), "b"));
+    }
+
+    @Test
+    void parsesMediaTypesQuotedOrNotInAnyOrder() {
+        MediaType a = MediaType.parse("multipart/related; type=\"application/dicom\"; boundary=\"a b;c\"");
+        MediaType b = MediaType.parse("Multipart/Related;boundary=abc;type=application/dicom");
+        assertEquals("multipart/related", a.essence());
+        assertEquals("a b;c", a.parameter("boundary"));
+        assertEquals("application/dicom", a.parameter("TYPE"));
+        assertEquals("abc", b.parameter("boundary"));
+        assertEquals("application/dicom", b.parameter("type"));
+    }
+}
