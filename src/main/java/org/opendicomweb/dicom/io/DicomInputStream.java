@@ -10,6 +10,7 @@ import java.io.SequenceInputStream;
 import java.nio.channels.FileChannel;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.BulkData;
 import org.opendicomweb.dicom.DicomParseException;
@@ -446,7 +447,16 @@ public final class DicomInputStream implements Closeable {
             bufLim = avail;
         }
         while (bufLim < n) {
-            int r = in.read(buf, bufLim, buf.length - bufLim);
+            int r;
+            try {
+                r = in.read(buf, bufLim, buf.length - bufLim);
+            } catch (ZipException | EOFException e) {
+                if (in == source) {
+                    throw e;
+                }
+                // Corrupt or cut deflate data of a deflated syntax is malformed input like any other.
+                throw new DicomParseException("Corrupt deflated data: " + e.getMessage(), bufStart + bufLim, -1, e);
+            }
             if (r < 0) {
                 break;
             }
