@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.opendicomweb.web.BaseUrl;
+import org.opendicomweb.web.ByteRange;
 import org.opendicomweb.web.StreamingBody;
 import org.opendicomweb.web.multipart.MultipartWriter;
 
@@ -27,6 +28,12 @@ public class WadoResource {
 
     @Inject
     InstanceRetrieveService instances;
+
+    @Inject
+    FrameService frames;
+
+    @Inject
+    BulkDataService bulkData;
 
     @Inject
     BaseUrl baseUrl;
@@ -83,6 +90,68 @@ public class WadoResource {
     public Response instance(@PathParam("study") String study, @PathParam("series") String series,
             @PathParam("instance") String instance, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return instances(RetrieveTarget.of(study, series, instance), accept);
+    }
+
+    @GET
+    @Path("/{study}/series/{series}/instances/{instance}/frames/{frames}")
+    @RunOnVirtualThread
+    public Response frames(@PathParam("study") String study, @PathParam("series") String series,
+            @PathParam("instance") String instance, @PathParam("frames") String frameList,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return frames(frames.plan(RetrieveTarget.of(study, series, instance), frameList, accept));
+    }
+
+    @GET
+    @Path("/{study}/series/{series}/instances/{instance}/bulkdata/{path: .+}")
+    @RunOnVirtualThread
+    public Response bulkData(@PathParam("study") String study, @PathParam("series") String series,
+            @PathParam("instance") String instance, @PathParam("path") String path,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam("Range") String range) {
+        RetrieveTarget target = RetrieveTarget.of(study, series, instance);
+        RetrieveIndex.StoredFile file = bulkData.file(target);
+        BulkDataService.Value value;
+        if (BulkDataService.isTopLevelPixelData(path)) {
+            value = bulkData.pixelData(file);
+            if (value == null) {
+                return frames(bulkData.allFrames(target, file, accept));
+            }
+        } else {
+            value = bulkData.value(file, path);
+        }
+        String what = "bulk data " + path + " of " + target.describe();
+        if (BulkDataNegotiation.multipart(accept)) {
+            String boundary = MultipartWriter.newBoundary();
+            return Response.ok(StreamingBody.of(request, what, out -> {
+                MultipartWriter multipart = new MultipartWriter(out, boundary);
+                multipart.startPart(FrameService.OCTET_STREAM, null);
+                bulkData.write(value, 0, value.size(), multipart.body());
+                multipart.finish();
+            }), MultipartWriter.contentType(FrameService.OCTET_STREAM, boundary)).build();
+        }
+        ByteRange bytes = ByteRange.parse(range, value.size());
+        long start = bytes == null ? 0 : bytes.start();
+        long length = bytes == null ? value.size() : bytes.length();
+        Response.ResponseBuilder response = Response.status(bytes == null ? 200 : 206)
+                .type(FrameService.OCTET_STREAM)
+                .header("Accept-Ranges", "bytes")
+                .header(HttpHeaders.CONTENT_LENGTH, length)
+                .entity(StreamingBody.of(request, what, out -> bulkData.write(value, start, length, out)));
+        if (bytes != null) {
+            response.header("Content-Range", bytes.contentRange(value.size()));
+        }
+        return response.build();
+    }
+
+    private Response frames(FrameService.Plan plan) {
+        String boundary = MultipartWriter.newBoundary();
+        Response.ResponseBuilder response = Response.status(plan.status())
+                .type(MultipartWriter.contentType(plan.mediaType(), boundary))
+                .entity(StreamingBody.of(request, "frames of " + plan.file().instance(),
+                        out -> frames.write(plan, new MultipartWriter(out, boundary))));
+        if (plan.missing() > 0) {
+            response.header("Warning", "299 - \"" + plan.missing() + " requested frame(s) do not exist\"");
+        }
+        return response.build();
     }
 
     private Response instances(RetrieveTarget target, String accept) {

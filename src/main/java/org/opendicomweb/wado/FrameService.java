@@ -1,0 +1,228 @@
+package org.opendicomweb.wado;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opendicomweb.dicom.Endianness;
+import org.opendicomweb.dicom.TransferSyntax;
+import org.opendicomweb.storage.BlobStore;
+import org.opendicomweb.storage.ReadableBlob;
+import org.opendicomweb.wado.RetrieveIndex.StoredFile;
+import org.opendicomweb.web.AcceptHeader;
+import org.opendicomweb.web.DicomwebException;
+import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.multipart.MultipartWriter;
+
+/**
+ * Retrieve Frames (PS3.18 §10.4.1.1.3): the pixel bytes of single frames, one part per frame. Viewers ask for
+ * one frame per request, many per second, so the path is an index lookup, a cached {@link FrameTable} of the
+ * stored file (keyed by its blob key, which changes whenever the instance is replaced) and a copy of the
+ * frame's bytes.
+ *
+ * <p>Native pixel data is sent as {@code application/octet-stream} in Explicit VR Little Endian byte order.
+ * Compressed frames are sent as they are stored, under the syntax's image media type, when the client accepts
+ * that ({@code transfer-syntax=*}, the stored syntax, or the image media type); there are no decoders yet, so
+ * a client that accepts only uncompressed frames of a compressed instance gets 406.
+ */
+@ApplicationScoped
+public class FrameService {
+    static final String OCTET_STREAM = "application/octet-stream";
+    private static final int CACHED_TABLES = 4096;
+
+    private final RetrieveIndex index;
+    private final BlobStore blobs;
+    private final Map<String, FrameTable> tables = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, FrameTable> eldest) {
+            return size() > CACHED_TABLES;
+        }
+    });
+
+    @Inject
+    FrameService(RetrieveIndex index, BlobStore blobs) {
+        this.index = index;
+        this.blobs = blobs;
+    }
+
+    /** The frames to send: the stored file, its table, the 0-based frame indexes and the parts' media type. */
+    public record Plan(StoredFile file, FrameTable table, List<Integer> frames, String mediaType, int missing) {
+        public int status() {
+            return missing == 0 ? 200 : 206;
+        }
+
+        String partType() {
+            return mediaType + "; transfer-syntax=" + (table.encapsulated() ? table.syntax.uid()
+                    : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+        }
+    }
+
+    /** 400 for a malformed list, 404 for an unknown instance or when none of the frames exists, 406 as above. */
+    public Plan plan(RetrieveTarget target, String frameList, String accept) {
+        List<Integer> requested = parseFrameList(frameList);
+        List<StoredFile> files = index.files(target);
+        if (files.isEmpty()) {
+            throw DicomwebException.notFound("No " + target.describe());
+        }
+        StoredFile file = files.get(0);
+        FrameTable table = table(file);
+        String mediaType = negotiate(table, accept);
+        List<Integer> frames = new ArrayList<>(requested.size());
+        for (int n : requested) {
+            if (n <= table.frames) {
+                frames.add(n - 1);
+            }
+        }
+        if (frames.isEmpty()) {
+            throw DicomwebException.notFound("The " + target.describe() + " has " + table.frames + " frame(s); asked for "
+                    + frameList);
+        }
+        return new Plan(file, table, frames, mediaType, requested.size() - frames.size());
+    }
+
+    public void write(Plan plan, MultipartWriter multipart) throws IOException {
+        try (ReadableBlob blob = blobs.open(plan.file().blobKey())) {
+            for (int k : plan.frames()) {
+                multipart.startPart(plan.partType(), null);
+                writeFrame(blob, plan.table(), k, multipart.body());
+            }
+        }
+        multipart.finish();
+    }
+
+    FrameTable table(StoredFile file) {
+        FrameTable table = tables.get(file.blobKey());
+        if (table != null) {
+            return table;
+        }
+        try (ReadableBlob blob = blobs.open(file.blobKey())) {
+            table = FrameTable.read(blob);
+        } catch (FrameTable.NoFramesException e) {
+            throw DicomwebException.notFound("No frames in instance " + file.instance() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new DicomwebException(500, "The stored file of instance " + file.instance() + " cannot be read", e);
+        }
+        tables.put(file.blobKey(), table);
+        return table;
+    }
+
+    /** The parts' media type for the first acceptable range (in q-order), else 406. */
+    static String negotiate(FrameTable table, String accept) {
+        String stored = table.syntax.uid();
+        String compressedType = table.encapsulated() ? CompressedMediaTypes.of(stored) : null;
+        for (MediaType range : AcceptHeader.parse(accept).ranges()) {
+            String partType;
+            if (range.is("*/*")) {
+                partType = OCTET_STREAM;
+            } else if (range.type().equals("multipart") && (range.subtype().equals("related") || range.subtype().equals("*"))) {
+                partType = range.parameter("type") == null ? OCTET_STREAM : range.parameter("type");
+            } else {
+                continue;
+            }
+            MediaType part;
+            try {
+                part = MediaType.parse(partType);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            String ts = range.parameter("transfer-syntax");
+            if (!table.encapsulated()) {
+                boolean uncompressed = ts == null || ts.equals("*") || ts.equals(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+                if (uncompressed && AcceptHeader.covers(part, OCTET_STREAM)) {
+                    return OCTET_STREAM;
+                }
+            } else if (compressedType != null) {
+                // OHIF asks type=application/octet-stream; transfer-syntax=* and decodes what the part's type says.
+                boolean syntaxOk = "*".equals(ts) || stored.equals(ts) || (ts == null && !part.is(OCTET_STREAM));
+                boolean typeOk = part.is(OCTET_STREAM) || AcceptHeader.covers(part, compressedType);
+                if (syntaxOk && typeOk) {
+                    return compressedType;
+                }
+            }
+        }
+        throw DicomwebException.notAcceptable("Frames of this instance are stored in " + stored
+                + (table.encapsulated() ? " and cannot be decompressed yet; accept transfer-syntax=* or "
+                        + (compressedType == null ? "its syntax" : compressedType) : " and are sent as " + OCTET_STREAM)
+                + "; Accept was: " + accept);
+    }
+
+    private static List<Integer> parseFrameList(String list) {
+        List<Integer> frames = new ArrayList<>();
+        for (String item : list.split(",", -1)) {
+            String s = item.trim();
+            int n;
+            try {
+                n = Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1 || !s.chars().allMatch(Character::isDigit)) {
+                throw DicomwebException.badRequest("Malformed frame list '" + list
+                        + "': frame numbers are positive integers separated by commas");
+            }
+            frames.add(n);
+        }
+        return frames;
+    }
+
+    static void writeFrame(ReadableBlob blob, FrameTable t, int k, OutputStream out) throws IOException {
+        if (t.encapsulated()) {
+            long[] f = t.fragments[k];
+            for (int i = 0; i < f.length; i += 2) {
+                copy(blob, f[i], f[i + 1], out, 1);
+            }
+            return;
+        }
+        long startBit = k * t.frameBits;
+        long length = (t.frameBits + 7) / 8;
+        if (startBit % 8 == 0) {
+            copy(blob, t.valueOffset + startBit / 8, length, out, t.swapWidth);
+            return;
+        }
+        // BitsAllocated 1: this frame starts inside a byte; shift its bits down to bit 0 (pixel order is LSB first).
+        int shift = (int) (startBit % 8);
+        long from = t.valueOffset + startBit / 8;
+        long available = Math.min(length + 1, t.valueOffset + t.valueLength - from);
+        byte[] packed = new byte[(int) available];
+        try (InputStream in = blob.inputStream(from, available)) {
+            in.readNBytes(packed, 0, packed.length);
+        }
+        byte[] frame = new byte[(int) length];
+        for (int i = 0; i < frame.length; i++) {
+            int lo = (packed[i] & 0xFF) >>> shift;
+            int hi = i + 1 < packed.length ? (packed[i + 1] & 0xFF) << (8 - shift) : 0;
+            frame[i] = (byte) (lo | hi);
+        }
+        int tailBits = (int) (t.frameBits % 8);
+        if (tailBits != 0) {
+            frame[frame.length - 1] &= (byte) ((1 << tailBits) - 1);
+        }
+        out.write(frame);
+    }
+
+    /** Copies a range of the file; swaps each value of {@code width} bytes (big endian files) to little endian. */
+    private static void copy(ReadableBlob blob, long offset, long length, OutputStream out, int width) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(256 * 1024, Math.max(8, length))];
+        buffer = width > 1 ? new byte[buffer.length - buffer.length % width] : buffer;
+        try (InputStream in = blob.inputStream(offset, length)) {
+            long left = length;
+            while (left > 0) {
+                int n = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n <= 0) {
+                    throw new IOException("Stored file ends inside a frame");
+                }
+                if (width > 1) {
+                    Endianness.swap(buffer, 0, n - n % width, width);
+                }
+                out.write(buffer, 0, n);
+                left -= n;
+            }
+        }
+    }
+}

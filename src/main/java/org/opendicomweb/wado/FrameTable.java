@@ -1,0 +1,284 @@
+package org.opendicomweb.wado;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.BulkData;
+import org.opendicomweb.dicom.Tag;
+import org.opendicomweb.dicom.TransferSyntax;
+import org.opendicomweb.dicom.VR;
+import org.opendicomweb.dicom.io.DicomInputStream;
+import org.opendicomweb.storage.ReadableBlob;
+
+/**
+ * Where each frame of a stored instance lies in its file, found by one header parse that stops at the pixel
+ * data and a walk over the fragment item headers; kept per stored file so later frame requests only copy bytes.
+ *
+ * <p>Native pixel data (PS3.5 §8.1.1, §8.2): frame {@code k} is the {@code k}-th run of
+ * Rows × Columns × SamplesPerPixel × BitsAllocated bits; with BitsAllocated 1 a frame may start inside a byte
+ * and is shifted out. Float and Double Float Pixel Data follow the same rule (BitsAllocated 32 and 64).
+ *
+ * <p>Encapsulated pixel data (PS3.5 §A.4): the Extended Offset Table (7FE0,0001) when present, else the Basic
+ * Offset Table, else one fragment per frame when the counts agree, else frame starts recognised by the
+ * codestream markers (JPEG SOI, JPEG 2000 SOC or signature box, the RLE header).
+ */
+final class FrameTable {
+    private static final int ITEM = 0xFFFEE000;
+    private static final int SEQUENCE_DELIMITER = 0xFFFEE0DD;
+    private static final long UNDEFINED = 0xFFFFFFFFL;
+    /** An offset table longer than this is corrupt: 8 bytes per frame for a million frames. */
+    private static final long MAX_OFFSET_TABLE = 8L * 1024 * 1024;
+
+    final TransferSyntax syntax;
+    final int frames;
+    // Native pixel data
+    final long valueOffset;
+    final long valueLength;
+    final long frameBits;
+    final int swapWidth;
+    // Encapsulated pixel data: per frame, the (offset, length) of each of its fragments' values, flattened
+    final long[][] fragments;
+
+    private FrameTable(TransferSyntax syntax, int frames, long valueOffset, long valueLength, long frameBits, int swapWidth,
+            long[][] fragments) {
+        this.syntax = syntax;
+        this.frames = frames;
+        this.valueOffset = valueOffset;
+        this.valueLength = valueLength;
+        this.frameBits = frameBits;
+        this.swapWidth = swapWidth;
+        this.fragments = fragments;
+    }
+
+    boolean encapsulated() {
+        return fragments != null;
+    }
+
+    /** Size in bytes of frame {@code k} (0-based) as it is sent. */
+    long frameLength(int k) {
+        if (!encapsulated()) {
+            return (frameBits + 7) / 8;
+        }
+        long n = 0;
+        for (int i = 1; i < fragments[k].length; i += 2) {
+            n += fragments[k][i];
+        }
+        return n;
+    }
+
+    /** Thrown when the file has no frames to give: no pixel data, or pixel data we cannot split. */
+    static final class NoFramesException extends IOException {
+        NoFramesException(String message) {
+            super(message);
+        }
+    }
+
+    static FrameTable read(ReadableBlob blob) throws IOException {
+        Attributes ds;
+        TransferSyntax ts;
+        long pixelHeader;
+        try (DicomInputStream in = new DicomInputStream(blob.inputStream())) {
+            in.readFileMetaInformation();
+            ts = in.transferSyntax();
+            if (ts.deflated()) {
+                throw new NoFramesException("frames of deflated files are not served yet");
+            }
+            ds = in.readDataset(Tag.FloatPixelData);
+            pixelHeader = in.position();
+        }
+        if (pixelHeader + 8 > blob.size()) {
+            throw new NoFramesException("the instance has no pixel data");
+        }
+        byte[] h = new byte[(int) Math.min(12, blob.size() - pixelHeader)];
+        try (InputStream in = blob.inputStream(pixelHeader, h.length)) {
+            readFully(in, h);
+        }
+        boolean be = ts.bigEndian();
+        int tag = u16(h, 0, be) << 16 | u16(h, 2, be);
+        if (tag != Tag.PixelData && tag != Tag.FloatPixelData && tag != Tag.DoubleFloatPixelData) {
+            throw new NoFramesException("the instance has no pixel data");
+        }
+        VR vr;
+        long length;
+        long value;
+        if (ts.explicitVR()) {
+            vr = VR.ofCode((h[4] & 0xFF) << 8 | (h[5] & 0xFF));
+            if (vr == null || !vr.longHeader() || h.length < 12) {
+                throw new IOException("malformed pixel data element header");
+            }
+            length = u32(h, 8, be);
+            value = pixelHeader + 12;
+        } else {
+            vr = tag == Tag.FloatPixelData ? VR.OF : tag == Tag.DoubleFloatPixelData ? VR.OD : VR.OW;
+            length = u32(h, 4, be);
+            value = pixelHeader + 8;
+        }
+        int frames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
+        if (length == UNDEFINED) {
+            return encapsulated(blob, ts, ds, frames, value);
+        }
+        long frameBits = (long) ds.getInt(Tag.Rows, 0) * ds.getInt(Tag.Columns, 0)
+                * Math.max(1, ds.getInt(Tag.SamplesPerPixel, 1)) * ds.getInt(Tag.BitsAllocated, vr == VR.OB ? 8 : 16);
+        if (frameBits <= 0) {
+            throw new NoFramesException("Rows, Columns or BitsAllocated is missing");
+        }
+        long available = Math.min(length, blob.size() - value);
+        int whole = (int) Math.min(frames, available * 8 / frameBits);
+        int swap = be ? (vr == VR.OW ? 2 : vr == VR.OF ? 4 : vr == VR.OD ? 8 : 1) : 1;
+        return new FrameTable(ts, whole, value, available, frameBits, swap, null);
+    }
+
+    private static FrameTable encapsulated(ReadableBlob blob, TransferSyntax ts, Attributes ds, int frames, long start)
+            throws IOException {
+        byte[] basicOffsets = null;
+        List<long[]> items = new ArrayList<>(); // {item offset relative to the first fragment, value offset, length}
+        long firstFragment = -1;
+        try (InputStream in = new BufferedInputStream(blob.inputStream(start, blob.size() - start), 8 * 1024)) {
+            long pos = start;
+            byte[] h = new byte[8];
+            while (pos + 8 <= blob.size()) {
+                readFully(in, h);
+                int tag = u16(h, 0, false) << 16 | u16(h, 2, false);
+                long len = u32(h, 4, false);
+                if (tag == SEQUENCE_DELIMITER) {
+                    break;
+                }
+                if (tag != ITEM || len == UNDEFINED || pos + 8 + len > blob.size()) {
+                    throw new IOException("malformed fragment item at offset " + pos);
+                }
+                if (basicOffsets == null) {
+                    if (len > MAX_OFFSET_TABLE) {
+                        throw new IOException("Basic Offset Table of " + len + " bytes");
+                    }
+                    basicOffsets = new byte[(int) len];
+                    readFully(in, basicOffsets);
+                } else {
+                    if (firstFragment < 0) {
+                        firstFragment = pos;
+                    }
+                    items.add(new long[] {pos - firstFragment, pos + 8, len});
+                    in.skipNBytes(len);
+                }
+                pos += 8 + len;
+            }
+        }
+        if (items.isEmpty()) {
+            throw new NoFramesException("the encapsulated pixel data holds no fragments");
+        }
+        long[] starts = frameStarts(blob, ds, basicOffsets, items, frames);
+        long[][] perFrame = new long[starts.length][];
+        int item = 0;
+        for (int k = 0; k < starts.length; k++) {
+            while (item < items.size() && items.get(item)[0] < starts[k]) {
+                item++;
+            }
+            if (item == items.size() || items.get(item)[0] != starts[k]) {
+                throw new NoFramesException("offset table entry " + (k + 1) + " does not point at a fragment");
+            }
+            long end = k + 1 < starts.length ? starts[k + 1] : Long.MAX_VALUE;
+            List<long[]> own = new ArrayList<>();
+            while (item < items.size() && items.get(item)[0] < end) {
+                own.add(items.get(item++));
+            }
+            perFrame[k] = new long[own.size() * 2];
+            for (int i = 0; i < own.size(); i++) {
+                perFrame[k][2 * i] = own.get(i)[1];
+                perFrame[k][2 * i + 1] = own.get(i)[2];
+            }
+        }
+        return new FrameTable(ts, starts.length, -1, -1, 0, 1, perFrame);
+    }
+
+    /** The offset (relative to the first fragment's item tag) at which each frame starts. */
+    private static long[] frameStarts(ReadableBlob blob, Attributes ds, byte[] basicOffsets, List<long[]> items, int frames)
+            throws IOException {
+        byte[] extended = valueOf(blob, ds, Tag.ExtendedOffsetTable);
+        if (extended != null && extended.length >= 8) {
+            long[] starts = new long[extended.length / 8];
+            for (int k = 0; k < starts.length; k++) {
+                starts[k] = u32(extended, 8 * k, false) | u32(extended, 8 * k + 4, false) << 32;
+            }
+            return starts;
+        }
+        if (basicOffsets != null && basicOffsets.length >= 4) {
+            long[] starts = new long[basicOffsets.length / 4];
+            for (int k = 0; k < starts.length; k++) {
+                starts[k] = u32(basicOffsets, 4 * k, false);
+            }
+            return starts;
+        }
+        if (frames == 1) {
+            return new long[] {0};
+        }
+        if (items.size() == frames) {
+            long[] starts = new long[frames];
+            for (int k = 0; k < frames; k++) {
+                starts[k] = items.get(k)[0];
+            }
+            return starts;
+        }
+        // No table and more fragments than frames: a frame starts where a codestream starts.
+        List<Long> starts = new ArrayList<>();
+        byte[] head = new byte[8];
+        for (long[] item : items) {
+            if (item[2] < head.length) {
+                continue;
+            }
+            try (InputStream in = blob.inputStream(item[1], head.length)) {
+                readFully(in, head);
+            }
+            if (startsCodestream(head)) {
+                starts.add(item[0]);
+            }
+        }
+        if (starts.size() != frames || starts.get(0) != 0) {
+            throw new NoFramesException("the frames cannot be told apart: no offset table and " + items.size()
+                    + " fragments for " + frames + " frames");
+        }
+        return starts.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static boolean startsCodestream(byte[] b) {
+        boolean jpeg = (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8; // SOI (also JPEG-LS)
+        boolean j2k = (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0x4F && (b[2] & 0xFF) == 0xFF && (b[3] & 0xFF) == 0x51;
+        boolean jp2 = b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] == 0x0C && b[4] == 'j' && b[5] == 'P';
+        long segments = u32(b, 0, false);
+        boolean rle = segments >= 1 && segments <= 15 && u32(b, 4, false) == 64; // PS3.5 §G.5 header
+        return jpeg || j2k || jp2 || rle;
+    }
+
+    private static byte[] valueOf(ReadableBlob blob, Attributes ds, int tag) throws IOException {
+        Object v = ds.getValue(tag);
+        if (v instanceof byte[] b) {
+            return b;
+        }
+        if (v instanceof BulkData bd && bd.hasOffset() && bd.length() <= MAX_OFFSET_TABLE) {
+            byte[] b = new byte[(int) bd.length()];
+            try (InputStream in = blob.inputStream(bd.offset(), bd.length())) {
+                readFully(in, b);
+            }
+            return b;
+        }
+        return null;
+    }
+
+    private static void readFully(InputStream in, byte[] b) throws IOException {
+        if (in.readNBytes(b, 0, b.length) != b.length) {
+            throw new EOFException("stored file ends early");
+        }
+    }
+
+    private static int u16(byte[] b, int off, boolean be) {
+        return be ? (b[off] & 0xFF) << 8 | (b[off + 1] & 0xFF) : (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8;
+    }
+
+    private static long u32(byte[] b, int off, boolean be) {
+        return be
+                ? (long) u16(b, off, true) << 16 | u16(b, off + 2, true)
+                : (long) u16(b, off + 2, false) << 16 | u16(b, off, false);
+    }
+}
