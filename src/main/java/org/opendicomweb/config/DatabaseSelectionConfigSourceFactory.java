@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,7 @@ public final class DatabaseSelectionConfigSourceFactory implements ConfigSourceF
             properties.put("quarkus.hibernate-orm." + unit + ".active", active);
             properties.put("quarkus.flyway." + unit + ".active", active);
         }
+        properties.put("quarkus.datasource.h2.jdbc.url", embeddedH2Url(valueOf(context, "dicomweb.storage.path")));
         route(context, "dicomweb.db.url", "quarkus.datasource." + kind + ".jdbc.url", properties);
         route(context, "dicomweb.db.user", "quarkus.datasource." + kind + ".username", properties);
         route(context, "dicomweb.db.password", "quarkus.datasource." + kind + ".password", properties);
@@ -52,6 +54,21 @@ public final class DatabaseSelectionConfigSourceFactory implements ConfigSourceF
     @Override
     public OptionalInt getPriority() {
         return OptionalInt.of(ORDINAL);
+    }
+
+    /**
+     * The embedded index lives below the storage root, so one folder holds everything a default install
+     * owns. H2 refuses relative paths without "./", hence the absolute path. PostgreSQL mode and lower-case
+     * identifiers keep the SQL that others write identical on both databases; DB_CLOSE_ON_EXIT=FALSE leaves
+     * closing to the connection pool at shutdown.
+     */
+    static String embeddedH2Url(String storagePath) {
+        Path folder = Path.of(storagePath == null || storagePath.isBlank() ? "./data" : storagePath)
+                .toAbsolutePath()
+                .normalize()
+                .resolve("index");
+        return "jdbc:h2:file:" + folder.resolve("dicomweb").toString().replace('\\', '/')
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     private static void route(ConfigSourceContext context, String from, String to, Map<String, String> properties) {

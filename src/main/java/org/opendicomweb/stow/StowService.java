@@ -145,9 +145,6 @@ public class StowService {
                 return fail(received, violation.reason(), violation.detail());
             }
             return commitAndIndex(received, staged);
-        } catch (MalformedMultipartException e) {
-            // The body itself broke off: this part is incomplete and nothing after it can be read.
-            return fail(received, FailureReason.CANNOT_UNDERSTAND, "request body ends inside this part: " + e.getMessage());
         } catch (StorageUnavailableException e) {
             return fail(received, FailureReason.OUT_OF_RESOURCES, e.getMessage());
         } catch (IOException e) {
@@ -174,12 +171,14 @@ public class StowService {
             syntax = in.transferSyntax();
             dataset = new Attributes(syntax.bigEndian(), 64);
             in.readDataset(dataset, -1);
+            tee.drain();
         } catch (MalformedMultipartException e) {
-            throw e;
+            // The body itself broke off inside this part: nothing after it can be read either.
+            fault = "request body ends inside this part: " + e.getMessage();
         } catch (DicomParseException e) {
             fault = "not a readable DICOM instance: " + e.getMessage();
+            tee.drain();
         }
-        tee.drain();
         sink.flush();
         return new Received(fileMeta, dataset, syntax, tee.count(), HexFormat.of().formatHex(sha.digest()), fault);
     }

@@ -197,11 +197,12 @@ class StowResourceTest {
         DicomFiles.Builder first = DicomFiles.ctImage();
         DicomFiles.Builder second = DicomFiles.ctImage();
         byte[] body = multipart(first.toBytes(), second.toBytes());
-        byte[] cut = Arrays.copyOf(body, body.length - 2000);
+        byte[] cut = Arrays.copyOf(body, body.length - 200);
         post("/dicom-web/studies", MULTIPART, cut)
                 .statusCode(202)
                 .body("'00081199'.Value", hasSize(1))
-                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC000));
+                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC000))
+                .body("'00081198'.Value[0].'00081155'.Value[0]", equalTo(second.sopInstanceUid()));
         assertEquals(0, count("select count(*) from instance where sop_iuid = ?", second.sopInstanceUid()));
     }
 

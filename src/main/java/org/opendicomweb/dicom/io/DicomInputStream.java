@@ -180,7 +180,10 @@ public final class DicomInputStream implements Closeable {
             if (transferSyntax.explicitVR() && !transferSyntax.bigEndian() && !transferSyntax.deflated()
                     && fill(8) >= 8 && !isVrCode(buf[bufPos + 4], buf[bufPos + 5])) {
                 // Some writers declare explicit VR but write the dataset implicit; the first element shows it.
-                transferSyntax = TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
+                // A compressed syntax stays one: its pixel data are still fragments.
+                transferSyntax = transferSyntax.encapsulated()
+                        ? new TransferSyntax(transferSyntax.uid(), false, false, false, true)
+                        : TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
             }
         }
     }
@@ -366,8 +369,8 @@ public final class DicomInputStream implements Closeable {
         while (end < 0 || position() < end) {
             long itemPos = position();
             int got = fill(8);
-            if (got == 0 && end < 0) {
-                return; // missing sequence delimiter at the end of input, see readElements
+            if (got == 0) {
+                return; // sequence delimiter missing or defined length past the end of input, see readElements
             }
             if (got < 8) {
                 throw new DicomParseException("Truncated: stream ends inside a sequence", position(), tag);

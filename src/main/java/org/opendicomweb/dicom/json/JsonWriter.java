@@ -511,7 +511,7 @@ public final class JsonWriter implements Flushable, Closeable {
 
     private SerializableString key(int tag) {
         int mask = keyTags.length - 1;
-        int h = (tag * 0x9E3779B9) >>> 7 & mask;
+        int h = (tag * 0x9E3779B9) >>> 16 & mask;
         while (keyNames[h] != null) {
             if (keyTags[h] == tag) {
                 return keyNames[h];
@@ -520,12 +520,38 @@ public final class JsonWriter implements Flushable, Closeable {
         }
         SerializableString name = new SerializedString(hex8(tag));
         if (keyCount * 2 >= keyTags.length) {
-            return name; // full enough: stop caching (a writer sees few distinct tags in practice)
+            if (keyTags.length >= MAX_KEY_CACHE) {
+                return name; // a writer rarely sees this many distinct tags: stop caching
+            }
+            growKeys();
+            return key(tag);
         }
         keyTags[h] = tag;
         keyNames[h] = name;
         keyCount++;
         return name;
+    }
+
+    private static final int MAX_KEY_CACHE = 1 << 14;
+
+    private void growKeys() {
+        int[] oldTags = keyTags;
+        SerializableString[] oldNames = keyNames;
+        keyTags = new int[oldTags.length * 2];
+        keyNames = new SerializableString[oldTags.length * 2];
+        keyCount = 0;
+        for (int k = 0; k < oldTags.length; k++) {
+            if (oldNames[k] != null) {
+                int mask = keyTags.length - 1;
+                int h = (oldTags[k] * 0x9E3779B9) >>> 16 & mask;
+                while (keyNames[h] != null) {
+                    h = (h + 1) & mask;
+                }
+                keyTags[h] = oldTags[k];
+                keyNames[h] = oldNames[k];
+                keyCount++;
+            }
+        }
     }
 
     // ---- numbers in text ----

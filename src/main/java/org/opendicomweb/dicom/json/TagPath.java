@@ -45,7 +45,7 @@ public final class TagPath {
     }
 
     /** Enters the element {@code tag} at the current level. */
-    void push(int tag) {
+    public void push(int tag) {
         if (depth == tags.length) {
             tags = Arrays.copyOf(tags, depth * 2);
             items = Arrays.copyOf(items, depth * 2);
@@ -56,11 +56,12 @@ public final class TagPath {
     }
 
     /** Sets the item index taken in the sequence that is the last element of the path. */
-    void enterItem(int index) {
+    public void enterItem(int index) {
         items[depth - 1] = index;
     }
 
-    void pop() {
+    /** Leaves the last element of the path (for writers walking a dataset). */
+    public void pop() {
         depth--;
     }
 

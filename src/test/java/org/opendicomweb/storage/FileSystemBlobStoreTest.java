@@ -1,0 +1,154 @@
+package org.opendicomweb.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The filesystem blob store on its own; no Quarkus needed. */
+class FileSystemBlobStoreTest {
+
+    private static final byte[] BYTES = "0123456789abcdefghij".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path root;
+
+    @Test
+    void committedBlobCanBeReadWholeAndByRange() throws IOException {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        commit(store, "1.2.3.4", BYTES);
+
+        try (ReadableBlob blob = store.open("1.2.3.4")) {
+            assertEquals(BYTES.length, blob.size());
+            assertArrayEquals(BYTES, blob.inputStream().readAllBytes());
+            try (InputStream range = blob.inputStream(5, 4)) {
+                assertArrayEquals("5678".getBytes(), range.readAllBytes());
+            }
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            blob.transferTo(10, 10, Channels.newChannel(sink));
+            assertArrayEquals("abcdefghij".getBytes(), sink.toByteArray());
+            assertThrows(IllegalArgumentException.class, () -> blob.inputStream(15, 6));
+            assertTrue(blob.fileChannel().isPresent());
+        }
+    }
+
+    @Test
+    void stagedBlobIsInvisibleUntilCommitted() throws IOException {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        try (StagedBlob staged = store.stage()) {
+            staged.outputStream().write(BYTES);
+            assertEquals(BYTES.length, staged.size());
+            assertFalse(store.exists("k1"));
+            store.commit(staged, "k1");
+        }
+        assertTrue(store.exists("k1"));
+        assertEquals(0, stagingFiles());
+    }
+
+    @Test
+    void closingWithoutCommitDiscards() throws IOException {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        try (StagedBlob staged = store.stage()) {
+            staged.outputStream().write(BYTES);
+        }
+        assertEquals(0, stagingFiles());
+        assertFalse(store.exists("k1"));
+    }
+
+    @Test
+    void commitReplacesAnExistingKeyAtomically() throws IOException {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        commit(store, "k1", BYTES);
+        commit(store, "k1", "new".getBytes());
+        try (ReadableBlob blob = store.open("k1")) {
+            assertArrayEquals("new".getBytes(), blob.inputStream().readAllBytes());
+        }
+    }
+
+    @Test
+    void deleteRemovesTheBlob() throws IOException {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        commit(store, "k1", BYTES);
+        assertTrue(store.delete("k1"));
+        assertFalse(store.exists("k1"));
+        assertFalse(store.delete("k1"));
+        assertThrows(NoSuchFileException.class, () -> store.open("k1"));
+    }
+
+    @Test
+    void keysAreSpreadOverNestedFolders() throws IOException {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        commit(store, "1.2.3.4", BYTES);
+        Path file = store.pathOf("1.2.3.4");
+        assertTrue(Files.isRegularFile(file));
+        assertEquals(root.toAbsolutePath().normalize(), file.getParent().getParent().getParent());
+        assertEquals(2, file.getParent().getFileName().toString().length());
+    }
+
+    @Test
+    void unsafeKeysAreRefused() {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        for (String key : new String[] {"", "../escape", ".staging", "a/b", "a b", "x".repeat(201)}) {
+            assertThrows(IllegalArgumentException.class, () -> store.exists(key), key);
+        }
+    }
+
+    @Test
+    void startupSweepsLeftoverStagedFiles() throws IOException {
+        Path staging = Files.createDirectories(root.resolve(FileSystemBlobStore.STAGING));
+        Files.write(staging.resolve("crashed-1.part"), BYTES);
+        Files.write(staging.resolve("crashed-2.part"), BYTES);
+
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+
+        assertEquals(0, stagingFiles());
+        store.checkWritable();
+    }
+
+    @Test
+    void unusableRootIsReportedNotThrownAtStartup() throws IOException {
+        Path notAFolder = Files.write(root.resolve("file"), BYTES);
+        FileSystemBlobStore store = new FileSystemBlobStore(notAFolder);
+
+        assertThrows(StorageUnavailableException.class, store::checkWritable);
+        assertThrows(StorageUnavailableException.class, store::stage);
+    }
+
+    @Test
+    void storeRecoversOnceTheFolderBecomesUsable() throws IOException {
+        Path later = root.resolve("mounted-later");
+        Files.write(later, BYTES);
+        FileSystemBlobStore store = new FileSystemBlobStore(later);
+        assertThrows(StorageUnavailableException.class, store::checkWritable);
+
+        Files.delete(later);
+        store.checkWritable();
+        commit(store, "k1", BYTES);
+        assertTrue(store.exists("k1"));
+    }
+
+    private static void commit(BlobStore store, String key, byte[] bytes) throws IOException {
+        try (StagedBlob staged = store.stage()) {
+            staged.outputStream().write(bytes);
+            store.commit(staged, key);
+        }
+    }
+
+    private long stagingFiles() throws IOException {
+        try (Stream<Path> files = Files.list(root.resolve(FileSystemBlobStore.STAGING))) {
+            return files.count();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.opendicomweb.support;
+
+import io.quarkus.arc.Arc;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.opendicomweb.index.IndexDatabase;
+
+/** Empties the index tables (children first) so that a test class starts from nothing; the schema stays. */
+public final class IndexTables {
+
+    private IndexTables() {}
+
+    public static void clean() throws SQLException {
+        IndexDatabase index = Arc.container().instance(IndexDatabase.class).get();
+        try (Connection connection = index.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String table : new String[] {"instance", "series", "study", "patient"}) {
+                statement.executeUpdate("delete from " + table);
+            }
+        }
+    }
+}
