@@ -14,10 +14,13 @@ import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.UidParam;
 
 /**
- * QIDO-RS, the search transaction (PS3.18 §10.6): the six resources of Table 10.6.1-2. Query parameters arrive
- * percent-decoded; everything else is {@link QidoService}'s.
+ * QIDO-RS, the search transaction (PS3.18 §10.6): the four resources of Table 10.6.1-2 below {@code /studies};
+ * All Series and All Instances are in {@link QidoAcrossStudiesResource}. Query parameters arrive percent-decoded;
+ * everything else is {@link QidoService}'s.
+ *
+ * <p>STOW-RS shares the {@code /studies} path; the framework merges resource classes with the same path.
  */
-@Path("/")
+@Path("/studies")
 public class QidoResource {
 
     @Inject
@@ -27,14 +30,13 @@ public class QidoResource {
     BaseUrl baseUrl;
 
     @GET
-    @Path("studies")
     @RunOnVirtualThread
     public Response studies(@Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return search(QueryScope.allStudies(), uri, accept);
     }
 
     @GET
-    @Path("studies/{study}/series")
+    @Path("{study}/series")
     @RunOnVirtualThread
     public Response seriesOfStudy(@PathParam("study") String study, @Context UriInfo uri,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -42,14 +44,7 @@ public class QidoResource {
     }
 
     @GET
-    @Path("series")
-    @RunOnVirtualThread
-    public Response series(@Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return search(QueryScope.allSeries(), uri, accept);
-    }
-
-    @GET
-    @Path("studies/{study}/series/{series}/instances")
+    @Path("{study}/series/{series}/instances")
     @RunOnVirtualThread
     public Response instancesOfSeries(@PathParam("study") String study, @PathParam("series") String series,
             @Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -58,18 +53,11 @@ public class QidoResource {
     }
 
     @GET
-    @Path("studies/{study}/instances")
+    @Path("{study}/instances")
     @RunOnVirtualThread
     public Response instancesOfStudy(@PathParam("study") String study, @Context UriInfo uri,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return search(QueryScope.instancesOfStudy(UidParam.require("study", study)), uri, accept);
-    }
-
-    @GET
-    @Path("instances")
-    @RunOnVirtualThread
-    public Response instances(@Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return search(QueryScope.allInstances(), uri, accept);
     }
 
     private Response search(QueryScope scope, UriInfo uri, String accept) {

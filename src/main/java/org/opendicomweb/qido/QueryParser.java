@@ -141,7 +141,7 @@ public final class QueryParser {
                     .toList());
             case DATE -> dateCondition(key, mk, keys);
             case TIME -> {
-                Bounds t = timeRange(key.parameter, value);
+                Bounds t = timeRange(key.parameter, value, true);
                 yield new Range(mk, t.lower, t.upper);
             }
             case TEXT, VALUE_IN_LIST, NAME -> textCondition(mk, value, fuzzy);
@@ -155,7 +155,8 @@ public final class QueryParser {
         if (time == null || time.value.isEmpty()) {
             return new Range(mk, date.lower, date.upper);
         }
-        Bounds t = timeRange(time.parameter, time.value);
+        // "1900-1000" is a valid time part here: from 19:00 on the first day to 10:00 on the last
+        Bounds t = timeRange(time.parameter, time.value, false);
         return new DateTimeRange(mk, timeKey, date.lower, t.lower, date.upper, t.upper);
     }
 
@@ -210,7 +211,7 @@ public final class QueryParser {
         switch (vr) {
             case UI -> uids(parameter, value);
             case DA -> dateRange(parameter, value);
-            case TM -> timeRange(parameter, value);
+            case TM -> timeRange(parameter, value, false);
             case DT -> dateTimeRange(parameter, value);
             case IS, SS, US, SL, UL, SV, UV -> {
                 for (String v : splitValues(value)) {
@@ -286,7 +287,7 @@ public final class QueryParser {
      * A time or time range. Bounds come back comparable with stored values as strings: the upper bound is
      * widened to the last instant its precision covers ("10" is up to 10:59:59.999999).
      */
-    private static Bounds timeRange(String parameter, String value) {
+    private static Bounds timeRange(String parameter, String value, boolean ordered) {
         noWildcard(parameter, VR.TM, value);
         Bounds b = splitRange(parameter, value, VR.TM);
         for (String t : new String[] {b.lower, b.upper}) {
@@ -295,7 +296,7 @@ public final class QueryParser {
             }
         }
         String upper = b.upper == null ? null : endOf(b.upper);
-        if (b.lower != null && upper != null && b.lower.compareTo(upper) > 0) {
+        if (ordered && b.lower != null && upper != null && b.lower.compareTo(upper) > 0) {
             throw bad(parameter, "the range '" + value + "' ends before it starts");
         }
         return new Bounds(b.lower, upper);
