@@ -18,7 +18,7 @@ import org.opendicomweb.dicom.json.JsonWriter;
  * never decoded into a dataset, so a result costs about what its bytes cost. Stored BulkDataURIs are relative
  * to the service root and are made absolute on the way.
  */
-final class JsonResultWriter {
+final class JsonResultWriter implements ResultWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private static final String BULK_DATA_URI = "BulkDataURI";
 
@@ -34,7 +34,8 @@ final class JsonResultWriter {
     }
 
     /** One result; {@code metadata} may be null (no stored document wanted or none found). */
-    void write(Attributes fromIndex, byte[] metadata, ResultTemplate template) throws IOException {
+    @Override
+    public void write(Attributes fromIndex, byte[] metadata, ResultTemplate template) throws IOException {
         gen.writeStartObject();
         int next = 0;
         int size = fromIndex.size();
@@ -107,7 +108,8 @@ final class JsonResultWriter {
     }
 
     /** Ends the array; not called when writing failed, so that a broken response never looks complete. */
-    void finish() throws IOException {
+    @Override
+    public void finish() throws IOException {
         writer.writeArrayEnd();
         writer.flush();
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -51,14 +52,15 @@ public class QidoService {
      *     when no representation the client accepts can be produced
      */
     public Response search(QueryScope scope, Map<String, List<String>> parameters, String accept, String root) {
-        String type = negotiate(accept);
+        Representation representation = negotiate(accept);
         QidoQuery query = QueryParser.parse(scope, parameters);
         try {
             requireScope(scope);
             int max = config.qido().maxResults();
             boolean capped = query.limit() == null || query.limit() > max;
             int limit = capped ? max : query.limit();
-            Response.ResponseBuilder response = Response.ok(body(query, limit, root), type);
+            Response.ResponseBuilder response = Response.ok(body(query, limit, root, representation),
+                    representation.contentType());
             for (String warning : query.warnings()) {
                 response.header(WarningHeader.NAME, WarningHeader.of(warning));
             }
@@ -73,21 +75,28 @@ public class QidoService {
         }
     }
 
-    /** DICOM JSON for application/dicom+json, application/json and wildcards (PS3.18 §10.6.3.2). */
-    private static String negotiate(String accept) {
+    /** The representation of a response and its Content-Type. */
+    private record Representation(String contentType, boolean xml, String boundary) {}
+
+    /**
+     * PS3.18 §10.6.3.2: DICOM JSON (also for application/json and wildcards), or multipart/related with
+     * application/dicom+xml parts.
+     */
+    private static Representation negotiate(String accept) {
         for (MediaType range : AcceptHeader.parse(accept).ranges()) {
             if (AcceptHeader.covers(range, DICOM_JSON)) {
-                return DICOM_JSON;
+                return new Representation(DICOM_JSON, false, null);
             }
             if (range.is("application/json")) {
-                return "application/json";
+                return new Representation("application/json", false, null);
             }
-            if (range.is("multipart/related") && DICOM_XML.equals(range.parameter("type"))) {
-                throw DicomwebException.notAcceptable("Search results as " + DICOM_XML
-                        + " are not available yet; ask for " + DICOM_JSON);
+            if (range.is("multipart/related") && DICOM_XML.equalsIgnoreCase(range.parameter("type"))) {
+                String boundary = XmlResultWriter.newBoundary();
+                return new Representation(XmlResultWriter.contentType(boundary), true, boundary);
             }
         }
-        throw DicomwebException.notAcceptable("Search results are available as " + DICOM_JSON + "; Accept was: " + accept);
+        throw DicomwebException.notAcceptable("Search results are available as " + DICOM_JSON
+                + " or multipart/related; type=\"" + DICOM_XML + "\"; Accept was: " + accept);
     }
 
     private void requireScope(QueryScope scope) throws SQLException {
@@ -109,14 +118,15 @@ public class QidoService {
         }
     }
 
-    private StreamingOutput body(QidoQuery query, int limit, String root) {
+    private StreamingOutput body(QidoQuery query, int limit, String root, Representation representation) {
         ResultTemplate template = new ResultTemplate(query);
         QuerySql.Statement statement = QuerySql.page(query, limit, template.needsMetadata());
-        return out -> stream(statement, template, root, out);
+        return out -> stream(statement, template, root, out, representation);
     }
 
-    private void stream(QuerySql.Statement statement, ResultTemplate template, String root, OutputStream out)
-            throws IOException {
+    private void stream(QuerySql.Statement statement, ResultTemplate template, String root, OutputStream target,
+            Representation representation) throws IOException {
+        OutputStream out = new BufferedOutputStream(target, 64 * 1024);
         long started = System.nanoTime();
         int rows = 0;
         try (Connection c = database.dataSource().getConnection()) {
@@ -126,7 +136,9 @@ public class QidoService {
             try (PreparedStatement ps = prepare(c, statement)) {
                 ps.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = ps.executeQuery()) {
-                    JsonResultWriter writer = new JsonResultWriter(out, root);
+                    ResultWriter writer = representation.xml()
+                            ? new XmlResultWriter(out, root, representation.boundary())
+                            : new JsonResultWriter(out, root);
                     while (rs.next()) {
                         byte[] metadata = template.needsMetadata() ? rs.getBytes("metadata") : null;
                         writer.write(template.fromIndex(rs, root), metadata, template);

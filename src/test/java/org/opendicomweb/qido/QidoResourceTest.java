@@ -447,6 +447,22 @@ class QidoResourceTest {
     }
 
     @Test
+    void xmlResultsAreMultipartNativeDicomModelDocuments() {
+        Response response = given().accept("multipart/related; type=\"application/dicom+xml\"")
+                .queryParam("PatientID", f.id(1)).queryParam("includefield", "Manufacturer").get("/dicom-web/series");
+        response.then().statusCode(200).contentType(containsString("multipart/related"))
+                .contentType(containsString("application/dicom+xml"));
+        String body = response.asString();
+        String boundary = response.contentType().replaceAll(".*boundary=\"?([^\";]+).*", "$1");
+        assertEquals(f.series(ds -> ds.getString(Tag.PatientID).equals(f.id(1))).size(),
+                body.split("--" + boundary + "\r\nContent-Type: application/dicom\\+xml").length - 1);
+        assertTrue(body.contains("<NativeDicomModel"));
+        assertTrue(body.contains(f.s1mr.seriesInstanceUid()));
+        assertTrue(body.contains("keyword=\"Manufacturer\""));
+        assertTrue(body.endsWith("--" + boundary + "--"));
+    }
+
+    @Test
     void plainJsonAndWildcardAcceptGetDicomJson() {
         given().accept("application/json").queryParam("PatientID", f.id(1)).get("/dicom-web/studies")
                 .then().statusCode(200).contentType("application/json");
