@@ -266,6 +266,13 @@ public final class Attributes {
             if (vr.isString()) {
                 return decodeStrings(index, specificCharacterSet(), true);
             }
+            if (vr == VR.UN && !Tag.isPrivate(tags[index])) {
+                // A standard element sent as UN (PS3.5 §6.2.2) still has its dictionary VR's text form.
+                VR known = ElementDictionary.vrOf(tags[index]);
+                if (known.isString()) {
+                    return decodeStrings(index, known, specificCharacterSet(), true);
+                }
+            }
             if (vr.kind() == VR.Kind.BINARY) {
                 return BinaryValues.toStrings(b, vr, bigEndian);
             }
@@ -274,8 +281,11 @@ public final class Attributes {
     }
 
     private String[] decodeStrings(int index, SpecificCharacterSet cs, boolean useCharset) {
+        return decodeStrings(index, vrs[index], cs, useCharset);
+    }
+
+    private String[] decodeStrings(int index, VR vr, SpecificCharacterSet cs, boolean useCharset) {
         Object v = values[index];
-        VR vr = vrs[index];
         if (v instanceof String s) {
             return new String[] {s};
         }

@@ -341,7 +341,7 @@ public class InstanceIndex {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             if (p == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
+                ps.setNull(i + 1, Types.NULL); // untyped: the column decides (integer, varchar, char)
             } else if (p instanceof Integer n) {
                 ps.setInt(i + 1, n);
             } else if (p instanceof Long n) {

@@ -14,10 +14,16 @@ final class InstanceValidator {
     /** A rule broken: the reason code and words that name the attribute and the problem. */
     record Violation(FailureReason reason, String detail) {}
 
-    static Violation check(Attributes fileMeta, Attributes ds, TransferSyntax ts, String studyInPath) {
+    static Violation check(Attributes fileMeta, Attributes ds, TransferSyntax ts, boolean encodingDiffersFromMeta,
+            String studyInPath) {
         if (fileMeta == null || fileMeta.isEmpty()) {
             return new Violation(FailureReason.CANNOT_UNDERSTAND,
                     "not a DICOM Part 10 file: no File Meta Information (PS3.10 §7.1)");
+        }
+        if (encodingDiffersFromMeta) {
+            // Stored as received, such a file would break every client that trusts (0002,0010).
+            return new Violation(FailureReason.CANNOT_UNDERSTAND, "the dataset is implicit VR although TransferSyntaxUID "
+                    + "(0002,0010) declares explicit VR " + fileMeta.getString(Tag.TransferSyntaxUID));
         }
         if (ts.encapsulated() && !UidRegistry.isTransferSyntax(ts.uid())) {
             return new Violation(FailureReason.TRANSFER_SYNTAX_NOT_SUPPORTED,

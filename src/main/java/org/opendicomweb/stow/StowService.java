@@ -140,7 +140,8 @@ public class StowService {
                 return fail(received, FailureReason.CANNOT_UNDERSTAND, received.fault);
             }
             InstanceValidator.Violation violation =
-                    InstanceValidator.check(received.fileMeta, received.dataset, received.syntax, studyInPath);
+                    InstanceValidator.check(received.fileMeta, received.dataset, received.syntax,
+                            received.encodingDiffersFromMeta, studyInPath);
             if (violation != null) {
                 return fail(received, violation.reason(), violation.detail());
             }
@@ -153,14 +154,15 @@ public class StowService {
     }
 
     /** What parsing a part gave: the dataset so far, and the fault that stopped it, if any. */
-    private record Received(Attributes fileMeta, Attributes dataset, TransferSyntax syntax, long size, String sha256,
-            String fault) {}
+    private record Received(Attributes fileMeta, Attributes dataset, TransferSyntax syntax,
+            boolean encodingDiffersFromMeta, long size, String sha256, String fault) {}
 
     private Received receive(InputStream part, StagedBlob staged) throws IOException {
         MessageDigest sha = sha256();
         Attributes fileMeta = null;
         Attributes dataset = new Attributes();
         TransferSyntax syntax = null;
+        boolean differs = false;
         String fault = null;
         OutputStream sink = new BufferedOutputStream(new DigestOutputStream(staged.outputStream(), sha), 64 * 1024);
         TeeInputStream tee = new TeeInputStream(part, sink);
@@ -169,6 +171,7 @@ public class StowService {
             in.setBulkDataThreshold(PARSE_BULK_THRESHOLD);
             fileMeta = in.readFileMetaInformation();
             syntax = in.transferSyntax();
+            differs = in.encodingDiffersFromFileMeta();
             dataset = new Attributes(syntax.bigEndian(), 64);
             in.readDataset(dataset, -1);
             tee.drain();
@@ -180,7 +183,7 @@ public class StowService {
             tee.drain();
         }
         sink.flush();
-        return new Received(fileMeta, dataset, syntax, tee.count(), HexFormat.of().formatHex(sha.digest()), fault);
+        return new Received(fileMeta, dataset, syntax, differs, tee.count(), HexFormat.of().formatHex(sha.digest()), fault);
     }
 
     private PartOutcome commitAndIndex(Received r, StagedBlob staged) throws IOException {

@@ -31,7 +31,7 @@ import org.opendicomweb.testing.DicomFiles;
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
 class StowResourceTest {
     private static final String BOUNDARY = "stow-test-boundary";
-    private static final String MULTIPART = "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY;
+    static final String MULTIPART = "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY;
     private static final String CT = "1.2.840.10008.5.1.4.1.1.2";
 
     @Inject

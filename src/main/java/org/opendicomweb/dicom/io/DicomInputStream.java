@@ -10,6 +10,7 @@ import java.io.SequenceInputStream;
 import java.nio.channels.FileChannel;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.BulkData;
 import org.opendicomweb.dicom.DicomParseException;
@@ -56,6 +57,7 @@ public final class DicomInputStream implements Closeable {
     private boolean bigEndian;
     private boolean explicitVR;
     private int stopTag = -1;
+    private boolean encodingDiffersFromFileMeta;
 
     public DicomInputStream(InputStream in) {
         this.source = in;
@@ -95,6 +97,15 @@ public final class DicomInputStream implements Closeable {
     public Attributes readFileMetaInformation() throws IOException {
         readHeader();
         return fileMetaInformation;
+    }
+
+    /**
+     * True when the dataset turned out to be encoded otherwise than (0002,0010) declares (it is read anyway, in
+     * the encoding found). A store must not keep such a file as it is: every reader that trusts the meta fails.
+     */
+    public boolean encodingDiffersFromFileMeta() throws IOException {
+        readHeader();
+        return encodingDiffersFromFileMeta;
     }
 
     public TransferSyntax transferSyntax() throws IOException {
@@ -184,6 +195,7 @@ public final class DicomInputStream implements Closeable {
                 transferSyntax = transferSyntax.encapsulated()
                         ? new TransferSyntax(transferSyntax.uid(), false, false, false, true)
                         : TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
+                encodingDiffersFromFileMeta = true;
             }
         }
     }
@@ -435,7 +447,16 @@ public final class DicomInputStream implements Closeable {
             bufLim = avail;
         }
         while (bufLim < n) {
-            int r = in.read(buf, bufLim, buf.length - bufLim);
+            int r;
+            try {
+                r = in.read(buf, bufLim, buf.length - bufLim);
+            } catch (ZipException | EOFException e) {
+                if (in == source) {
+                    throw e;
+                }
+                // Corrupt or cut deflate data of a deflated syntax is malformed input like any other.
+                throw new DicomParseException("Corrupt deflated data: " + e.getMessage(), bufStart + bufLim, -1, e);
+            }
             if (r < 0) {
                 break;
             }
