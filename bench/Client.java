@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -75,6 +76,8 @@ public class Client {
     Path scratch;
     Mode mode;
     String zeroUrl;
+    /** Which measurement groups run: stow, metadata, qido, wado, frames (all when empty). */
+    Set<String> only = Set.of();
     PrintWriter out;
 
     public static void main(String[] args) throws Exception {
@@ -84,6 +87,9 @@ public class Client {
         c.scratch = Path.of(one(opt, "scratch"));
         c.mode = one(opt, "mode").equals("full") ? FULL : QUICK;
         c.zeroUrl = opt.containsKey("zero") ? one(opt, "zero") : null;
+        if (opt.containsKey("only")) {
+            c.only = Set.of(one(opt, "only").split(","));
+        }
         for (String t : opt.getOrDefault("target", List.of())) {
             int eq = t.indexOf('=');
             int at = t.lastIndexOf('@');
@@ -108,17 +114,30 @@ public class Client {
     void run() throws Exception {
         long t0 = System.nanoTime();
         machineLimits();
+        // Later groups read what STOW stored, so STOW always runs; --only leaves out the others.
         stowSmallStudies();
         stowCtSeries();
         stowMultiFrame();
-        seriesMetadata();
-        qido();
-        wadoInstances();
-        frames();
+        if (enabled("metadata")) {
+            seriesMetadata();
+        }
+        if (enabled("qido")) {
+            qido();
+        }
+        if (enabled("wado")) {
+            wadoInstances();
+        }
+        if (enabled("frames")) {
+            frames();
+        }
         for (Target t : targets) {
             record("server", "peak_rss", t, vmHwmMiB(t.pid), "MiB", Double.NaN, Double.NaN, "VmHWM from /proc/PID/status");
         }
         log("done in %.1f s", (System.nanoTime() - t0) / 1e9);
+    }
+
+    boolean enabled(String group) {
+        return only.isEmpty() || only.contains(group);
     }
 
     // ---------------------------------------------------------------- machine limits

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side DICOMweb benchmark. See bench/README.md.
 #
-#   bench/run.sh [--quick] [--targets orthanc,orthanc2] [--no-docs] [--keep]
+#   bench/run.sh [--quick] [--targets orthanc,orthanc2] [--only stow,metadata,qido,wado,frames] [--no-docs] [--keep]
 #
 # Generates a synthetic corpus, starts every target (and a zero-work HTTP server for the machine
 # limits), runs one load client against all of them interleaved, stops everything, and renders
@@ -14,11 +14,13 @@ mode=full
 targets=orthanc,orthanc2
 docs=1
 keep=0
+only=
 while (($#)); do
   case $1 in
     --quick) mode=quick ;;
     --full) mode=full ;;
     --targets) targets=$2; shift ;;
+    --only) only=$2; shift ;;
     --no-docs) docs=0 ;;
     --keep) keep=1 ;;
     -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
@@ -118,7 +120,7 @@ echo "== measure"
 mkdir -p "$tmp/scratch"
 client_rc=0
 timeout "$client_cap" "$JAVA" -Xmx1500m bench/Client.java --corpus "$tmp/corpus" --out "$tmp/results.tsv" \
-  --mode "$mode" --scratch "$tmp/scratch" --zero "http://127.0.0.1:$zero_port/" "${client_args[@]}" || client_rc=$?
+  --mode "$mode" --scratch "$tmp/scratch" --zero "http://127.0.0.1:$zero_port/" "${client_args[@]}" ${only:+--only "$only"} || client_rc=$?
 
 if command -v wrk >/dev/null; then
   # A second, C client on the zero-work endpoint: if it is much faster, the Java client is the limit there.

@@ -27,6 +27,8 @@ public interface DicomwebConfig {
 
     Stow stow();
 
+    Qido qido();
+
     enum DatabaseKind {
         H2("h2"),
         POSTGRESQL("postgresql");
@@ -79,6 +81,15 @@ public interface DicomwebConfig {
          */
         @WithDefault("reject")
         DuplicatePolicy duplicatePolicy();
+    }
+
+    interface Qido {
+        /**
+         * The most results one QIDO-RS response carries. A request without {@code limit}, or with a larger one,
+         * gets at most this many, and a {@code Warning: 299} header when more matched (PS3.18 §10.6.3.2).
+         */
+        @WithDefault("1000")
+        int maxResults();
     }
 
     enum DuplicatePolicy {

@@ -15,8 +15,9 @@ import java.io.IOException;
  * Commit before writing the index row that points at the key: a crash then leaves at worst an orphan blob,
  * never a row without its bytes.
  *
- * <p>Keys are chosen by the caller: 1 to 200 characters of {@code [A-Za-z0-9._-]}, starting with a letter or
- * digit (a UID, a UUID or a digest all qualify). Implementations spread keys over nested folders themselves.
+ * <p>Keys are chosen by the caller, like object-store keys: 1 to 4 segments separated by {@code /}, each of
+ * {@code [A-Za-z0-9._-]} starting with a letter or digit, 255 characters at most. Segments group blobs that
+ * belong together (the filesystem store makes them folders), so callers choose the grouping they read by.
  *
  * <p>Methods throw {@link StorageUnavailableException} (HTTP 503) while the store cannot be used at all, and
  * {@link java.io.IOException} for a failure of one operation.
@@ -55,11 +56,27 @@ public interface BlobStore {
 
     /** Whether a key is acceptable to {@link #commit}, {@link #open}, {@link #delete} and {@link #exists}. */
     static boolean isValidKey(String key) {
-        if (key == null || key.isEmpty() || key.length() > 200) {
+        if (key == null || key.isEmpty() || key.length() > 255) {
             return false;
         }
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
+        String[] segments = key.split("/", -1);
+        if (segments.length > 4) {
+            return false;
+        }
+        for (String segment : segments) {
+            if (!isValidSegment(segment)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isValidSegment(String segment) {
+        if (segment.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
             boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
             if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
                 return false;

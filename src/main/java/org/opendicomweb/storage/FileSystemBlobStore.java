@@ -81,14 +81,12 @@ public final class FileSystemBlobStore implements BlobStore {
             throw new IllegalStateException("Staged blob was already " + staged.state.name().toLowerCase());
         }
         try {
-            staged.channel.force(true);
+            // fdatasync: the data and the size of a new file, which is all a reader needs.
+            staged.channel.force(false);
             staged.channel.close();
             Path folder = target.getParent();
             if (!Files.isDirectory(folder)) {
-                Files.createDirectories(folder);
-                // The new folders must survive a crash too, not only the file inside them.
-                fsyncFolder(folder.getParent().getParent());
-                fsyncFolder(folder.getParent());
+                createFolders(folder);
             }
             Files.move(staged.file, target, StandardCopyOption.ATOMIC_MOVE);
             staged.state = FileStagedBlob.State.COMMITTED;
@@ -164,13 +162,25 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
-    /** The file a key is stored in; visible for tests and tools. */
+    /** The file a key is stored in: its segments are folders below the root; visible for tests and tools. */
     Path pathOf(String key) {
         if (!BlobStore.isValidKey(key)) {
             throw new IllegalArgumentException("Invalid blob key: " + key);
         }
-        String hash = HexFormat.of().formatHex(sha256(key.getBytes(StandardCharsets.US_ASCII)));
-        return root.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(key);
+        return root.resolve(key);
+    }
+
+    /** Creates the missing folders down to {@code folder}, each made durable in its parent. */
+    private void createFolders(Path folder) throws IOException {
+        Path existing = folder;
+        while (existing != null && !Files.isDirectory(existing)) {
+            existing = existing.getParent();
+        }
+        Files.createDirectories(folder);
+        for (Path created = folder; created != null && !created.equals(existing); created = created.getParent()) {
+            // A new folder must survive a crash too, not only the file inside it.
+            fsyncFolder(created.getParent());
+        }
     }
 
     private void prepare() throws IOException {

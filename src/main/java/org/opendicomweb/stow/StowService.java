@@ -199,7 +199,7 @@ public class StowService {
                         + " is already stored with different content (duplicate policy: reject)");
             }
             byte[] metadata = InstanceMetadata.encode(r.dataset, keys.studyInstanceUid(), keys.seriesInstanceUid(), sop);
-            String key = blobKey(sop);
+            String key = blobKey(keys);
             blobs.commit(staged, key);
             InstanceIndex.Blob blob = new InstanceIndex.Blob(key, r.size, r.sha256, r.syntax.uid());
             try {
@@ -232,10 +232,15 @@ public class StowService {
         }
     }
 
-    /** Unique per stored version, so a replacement never overwrites the file that the index still points at. */
-    private static String blobKey(String sopUid) {
-        String suffix = Uids.generate();
-        return sopUid + "-" + suffix.substring(suffix.length() - 12);
+    /**
+     * {@code study/series/instance-version}: a series' files share a folder (one new folder per series, and an
+     * operator can find a study on disk); the version suffix makes every stored version a new key, so a
+     * replacement never overwrites the file that the index still points at.
+     */
+    private static String blobKey(InstanceKeys k) {
+        String version = Uids.generate();
+        return k.studyInstanceUid() + "/" + k.seriesInstanceUid() + "/" + k.sopInstanceUid() + "-"
+                + version.substring(version.length() - 12);
     }
 
     private void deleteQuietly(String key) {

@@ -88,19 +88,19 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
-    void keysAreSpreadOverNestedFolders() throws IOException {
+    void keySegmentsBecomeFolders() throws IOException {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
-        commit(store, "1.2.3.4", BYTES);
-        Path file = store.pathOf("1.2.3.4");
+        commit(store, "1.2.3/4.5/6.7", BYTES);
+        Path file = store.pathOf("1.2.3/4.5/6.7");
         assertTrue(Files.isRegularFile(file));
-        assertEquals(root.toAbsolutePath().normalize(), file.getParent().getParent().getParent());
-        assertEquals(2, file.getParent().getFileName().toString().length());
+        assertEquals(root.toAbsolutePath().normalize().resolve("1.2.3").resolve("4.5"), file.getParent());
     }
 
     @Test
     void unsafeKeysAreRefused() {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
-        for (String key : new String[] {"", "../escape", ".staging", "a/b", "a b", "x".repeat(201)}) {
+        for (String key : new String[] {"", "../escape", ".staging", "a/../b", "a//b", "/a", "a/", "a b",
+                "a/b/c/d/e", "x".repeat(256)}) {
             assertThrows(IllegalArgumentException.class, () -> store.exists(key), key);
         }
     }

@@ -166,6 +166,20 @@ public final class JsonWriter implements Flushable, Closeable {
 
     // ---- attributes ----
 
+    /**
+     * Writes the attribute at {@code index} of a top-level dataset as one member of the JSON object the
+     * generator is in, for callers that merge a dataset with members taken from elsewhere (QIDO-RS merges
+     * index values with stored metadata). The same rules as {@link #writeDataset} apply.
+     */
+    public void writeAttribute(Attributes ds, int index) throws IOException {
+        int tag = ds.tagAt(index);
+        if (Tag.isGroupLength(tag) || tag == DATA_SET_TRAILING_PADDING
+                || (Tag.group(tag) == 0x0002 && !includeFileMeta)) {
+            return;
+        }
+        writeElement(ds, index, tag);
+    }
+
     private void writeAttributes(Attributes ds, boolean topLevel) throws IOException {
         int n = ds.size();
         for (int i = 0; i < n; i++) {
@@ -174,19 +188,23 @@ public final class JsonWriter implements Flushable, Closeable {
                     || (Tag.group(tag) == 0x0002 && topLevel && !includeFileMeta)) {
                 continue;
             }
-            VR vr = ds.vrAt(i);
-            gen.writeFieldName(key(tag));
-            gen.writeStartObject();
-            gen.writeFieldName(VR_NAME);
-            gen.writeString(VR_VALUES[vr.ordinal()]);
-            path.push(tag);
-            try {
-                writeValue(ds, i, tag, vr, ds.valueAt(i));
-            } finally {
-                path.pop();
-            }
-            gen.writeEndObject();
+            writeElement(ds, i, tag);
         }
+    }
+
+    private void writeElement(Attributes ds, int i, int tag) throws IOException {
+        VR vr = ds.vrAt(i);
+        gen.writeFieldName(key(tag));
+        gen.writeStartObject();
+        gen.writeFieldName(VR_NAME);
+        gen.writeString(VR_VALUES[vr.ordinal()]);
+        path.push(tag);
+        try {
+            writeValue(ds, i, tag, vr, ds.valueAt(i));
+        } finally {
+            path.pop();
+        }
+        gen.writeEndObject();
     }
 
     private void writeValue(Attributes ds, int i, int tag, VR vr, Object v) throws IOException {

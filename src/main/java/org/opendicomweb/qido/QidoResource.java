@@ -1,0 +1,66 @@
+package org.opendicomweb.qido;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.opendicomweb.web.BaseUrl;
+import org.opendicomweb.web.UidParam;
+
+/**
+ * QIDO-RS, the search transaction (PS3.18 §10.6): the four resources of Table 10.6.1-2 below {@code /studies};
+ * All Series and All Instances are in {@link QidoAcrossStudiesResource}. Query parameters arrive percent-decoded;
+ * everything else is {@link QidoService}'s.
+ *
+ * <p>STOW-RS shares the {@code /studies} path; the framework merges resource classes with the same path.
+ */
+@Path("/studies")
+public class QidoResource {
+
+    @Inject
+    QidoService service;
+
+    @Inject
+    BaseUrl baseUrl;
+
+    @GET
+    @RunOnVirtualThread
+    public Response studies(@Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return search(QueryScope.allStudies(), uri, accept);
+    }
+
+    @GET
+    @Path("{study}/series")
+    @RunOnVirtualThread
+    public Response seriesOfStudy(@PathParam("study") String study, @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return search(QueryScope.seriesOfStudy(UidParam.require("study", study)), uri, accept);
+    }
+
+    @GET
+    @Path("{study}/series/{series}/instances")
+    @RunOnVirtualThread
+    public Response instancesOfSeries(@PathParam("study") String study, @PathParam("series") String series,
+            @Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return search(QueryScope.instancesOfSeries(UidParam.require("study", study),
+                UidParam.require("series", series)), uri, accept);
+    }
+
+    @GET
+    @Path("{study}/instances")
+    @RunOnVirtualThread
+    public Response instancesOfStudy(@PathParam("study") String study, @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return search(QueryScope.instancesOfStudy(UidParam.require("study", study)), uri, accept);
+    }
+
+    private Response search(QueryScope scope, UriInfo uri, String accept) {
+        return service.search(scope, uri.getQueryParameters(true), accept, baseUrl.root());
+    }
+}

@@ -1,0 +1,171 @@
+package org.opendicomweb.qido;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.opendicomweb.config.DicomwebConfig;
+import org.opendicomweb.index.IndexDatabase;
+import org.opendicomweb.web.AcceptHeader;
+import org.opendicomweb.web.DicomwebException;
+import org.opendicomweb.web.WarningHeader;
+import org.opendicomweb.web.multipart.MediaType;
+
+/**
+ * The search transaction (PS3.18 §10.6): parse and validate, negotiate the representation, then stream the
+ * matching rows out as they are read. Before the body starts, at most two cheap statements run: whether the
+ * study/series of the path exists (404 otherwise) and, when the server's maximum applies, whether results
+ * lie beyond it (then a Warning says the response was cut). The page itself is one statement.
+ */
+@ApplicationScoped
+public class QidoService {
+    private static final Logger LOG = Logger.getLogger(QidoService.class);
+    static final String DICOM_JSON = "application/dicom+json";
+    static final String DICOM_XML = "application/dicom+xml";
+    /** Rows fetched per round trip: bounds the driver's memory, whatever the page size. */
+    private static final int FETCH_SIZE = 64;
+
+    private final IndexDatabase database;
+    private final DicomwebConfig config;
+
+    @Inject
+    QidoService(IndexDatabase database, DicomwebConfig config) {
+        this.database = database;
+        this.config = config;
+    }
+
+    /**
+     * Answers a search. {@code root} is the absolute service root for Retrieve URLs and BulkDataURIs.
+     *
+     * @throws DicomwebException 400 for a bad parameter, 404 for an unknown study or series in the path, 406
+     *     when no representation the client accepts can be produced
+     */
+    public Response search(QueryScope scope, Map<String, List<String>> parameters, String accept, String root) {
+        Representation representation = negotiate(accept);
+        QidoQuery query = QueryParser.parse(scope, parameters);
+        try {
+            requireScope(scope);
+            int max = config.qido().maxResults();
+            boolean capped = query.limit() == null || query.limit() > max;
+            int limit = capped ? max : query.limit();
+            Response.ResponseBuilder response = Response.ok(body(query, limit, root, representation),
+                    representation.contentType());
+            for (String warning : query.warnings()) {
+                response.header(WarningHeader.NAME, WarningHeader.of(warning));
+            }
+            if (capped && rowExists(QuerySql.rowAt(query, (int) Math.min(Integer.MAX_VALUE, (long) query.offset() + max)))) {
+                response.header(WarningHeader.NAME, WarningHeader.of("The number of results exceeded the maximum"
+                        + " supported by the server (" + max + "); results truncated. Additional results can be"
+                        + " requested with offset."));
+            }
+            return response.build();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The representation of a response and its Content-Type. */
+    private record Representation(String contentType, boolean xml, String boundary) {}
+
+    /**
+     * PS3.18 §10.6.3.2: DICOM JSON (also for application/json and wildcards), or multipart/related with
+     * application/dicom+xml parts.
+     */
+    private static Representation negotiate(String accept) {
+        for (MediaType range : AcceptHeader.parse(accept).ranges()) {
+            if (AcceptHeader.covers(range, DICOM_JSON)) {
+                return new Representation(DICOM_JSON, false, null);
+            }
+            if (range.is("application/json")) {
+                return new Representation("application/json", false, null);
+            }
+            if (range.is("multipart/related") && DICOM_XML.equalsIgnoreCase(range.parameter("type"))) {
+                String boundary = XmlResultWriter.newBoundary();
+                return new Representation(XmlResultWriter.contentType(boundary), true, boundary);
+            }
+        }
+        throw DicomwebException.notAcceptable("Search results are available as " + DICOM_JSON
+                + " or multipart/related; type=\"" + DICOM_XML + "\"; Accept was: " + accept);
+    }
+
+    private void requireScope(QueryScope scope) throws SQLException {
+        if (scope.studyUid() == null) {
+            return;
+        }
+        if (!rowExists(QuerySql.scopeExists(scope))) {
+            throw DicomwebException.notFound(scope.seriesUid() == null
+                    ? "Study " + scope.studyUid() + " is not stored"
+                    : "Series " + scope.seriesUid() + " of study " + scope.studyUid() + " is not stored");
+        }
+    }
+
+    private boolean rowExists(QuerySql.Statement statement) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = prepare(c, statement);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    private StreamingOutput body(QidoQuery query, int limit, String root, Representation representation) {
+        ResultTemplate template = new ResultTemplate(query);
+        QuerySql.Statement statement = QuerySql.page(query, limit, template.needsMetadata());
+        return out -> stream(statement, template, root, out, representation);
+    }
+
+    private void stream(QuerySql.Statement statement, ResultTemplate template, String root, OutputStream target,
+            Representation representation) throws IOException {
+        OutputStream out = new BufferedOutputStream(target, 64 * 1024);
+        long started = System.nanoTime();
+        int rows = 0;
+        try (Connection c = database.dataSource().getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            // PostgreSQL fetches by cursor (FETCH_SIZE rows at a time) only inside a transaction.
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = prepare(c, statement)) {
+                ps.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    ResultWriter writer = representation.xml()
+                            ? new XmlResultWriter(out, root, representation.boundary())
+                            : new JsonResultWriter(out, root);
+                    while (rs.next()) {
+                        byte[] metadata = template.needsMetadata() ? rs.getBytes("metadata") : null;
+                        writer.write(template.fromIndex(rs, root), metadata, template);
+                        rows++;
+                    }
+                    writer.finish();
+                }
+            } finally {
+                c.rollback(); // read only: nothing to keep
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new IOException("Query failed after the response started: " + e.getMessage(), e));
+        }
+        LOG.debugf("QIDO %s: %d results in %d ms", template.level(), rows, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static PreparedStatement prepare(Connection c, QuerySql.Statement statement) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(statement.sql());
+        int i = 1;
+        for (Object p : statement.parameters()) {
+            switch (p) {
+                case Integer n -> ps.setInt(i++, n);
+                case Long n -> ps.setLong(i++, n);
+                default -> ps.setString(i++, (String) p);
+            }
+        }
+        return ps;
+    }
+}

@@ -1,0 +1,353 @@
+package org.opendicomweb.qido;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.opendicomweb.qido.Condition.AnyNumber;
+import org.opendicomweb.qido.Condition.AnyText;
+import org.opendicomweb.qido.Condition.DateTimeRange;
+import org.opendicomweb.qido.Condition.Range;
+import org.opendicomweb.qido.Condition.TextValue;
+
+/**
+ * The one place that knows the SQL of QIDO-RS: turns a {@link QidoQuery} into statements over the index tables
+ * (V1__index_schema.sql) that run unchanged on H2 and PostgreSQL. Every value is a bound parameter; the SQL
+ * text is made only from the fixed column names of {@link MatchingKey} and the constants here.
+ *
+ * <p>Results are ordered by the primary key of the level's table, so that paging with limit/offset neither
+ * skips nor repeats rows while others are stored (new rows get higher keys and land on later pages). The
+ * representative instance whose stored metadata answers includefield is the first one stored (lowest key) of
+ * the first series; it is looked up only for the rows of the page, by an outer query around the paged one.
+ *
+ * <p>LIKE patterns escape with '!' because the backslash, the usual escape, is the DICOM value delimiter
+ * kept in multi-valued columns.
+ */
+final class QuerySql {
+
+    /** A statement and its parameters (String, Long or Integer), in order. */
+    record Statement(String sql, List<Object> parameters) {}
+
+    private static final String STUDY_COLUMNS = """
+            st.pk as study_pk, st.study_iuid, st.study_date, st.study_time, st.timezone_offset, st.accession_number,
+            st.study_id, st.referring_physician_name, st.study_description, st.modalities_in_study,
+            st.sop_classes_in_study, st.num_series, st.num_instances,
+            p.patient_id, p.issuer_of_patient_id, p.patient_name, p.patient_birth_date, p.patient_sex""";
+    private static final String SERIES_COLUMNS = """
+            se.pk as series_pk, se.series_iuid, se.modality, se.series_number, se.series_description,
+            se.pps_start_date, se.pps_start_time, se.num_instances as series_num_instances""";
+    private static final String INSTANCE_COLUMNS = """
+            i.pk as instance_pk, i.sop_iuid, i.sop_class_uid, i.instance_number, i.number_of_frames, i.image_rows,
+            i.image_columns, i.bits_allocated, i.sop_instance_status""";
+
+    private static final String STUDY_FROM = " from study st join patient p on p.pk = st.patient_fk";
+    private static final String SERIES_FROM = " from series se join study st on st.pk = se.study_fk"
+            + " join patient p on p.pk = st.patient_fk";
+    private static final String INSTANCE_FROM = " from instance i join series se on se.pk = i.series_fk"
+            + " join study st on st.pk = se.study_fk join patient p on p.pk = st.patient_fk";
+
+    private QuerySql() {}
+
+    /**
+     * One page of results: the columns {@link ReturnAttribute} reads, and with {@code withMetadata} a column
+     * {@code metadata} holding the stored DICOM JSON of the row's representative instance.
+     */
+    static Statement page(QidoQuery query, int limit, boolean withMetadata) {
+        List<Object> params = new ArrayList<>();
+        QueryLevel level = query.level();
+        String columns = switch (level) {
+            case STUDY -> STUDY_COLUMNS;
+            case SERIES -> STUDY_COLUMNS + ",\n" + SERIES_COLUMNS;
+            case INSTANCE -> STUDY_COLUMNS + ",\n" + SERIES_COLUMNS + ",\n" + INSTANCE_COLUMNS;
+        };
+        StringBuilder sql = new StringBuilder("select ").append(columns).append(from(level));
+        where(query, sql, params);
+        sql.append(" order by ").append(orderKey(level)).append(" limit ? offset ?");
+        params.add(limit);
+        params.add(query.offset());
+        if (!withMetadata) {
+            return new Statement(sql.toString(), params);
+        }
+        String representative = switch (level) {
+            case STUDY -> "(select min(m.pk) from instance m where m.series_fk ="
+                    + " (select min(s.pk) from series s where s.study_fk = q.study_pk))";
+            case SERIES -> "(select min(m.pk) from instance m where m.series_fk = q.series_pk)";
+            case INSTANCE -> "q.instance_pk";
+        };
+        String outer = "select q.*, (select r.metadata from instance r where r.pk = " + representative
+                + ") as metadata from (" + sql + ") q order by q." + pkLabel(level);
+        return new Statement(outer, params);
+    }
+
+    /**
+     * Whether any row exists at zero-based position {@code position} of the full result: tells whether a
+     * response cut at the server's maximum left results out.
+     */
+    static Statement rowAt(QidoQuery query, int position) {
+        List<Object> params = new ArrayList<>();
+        QueryLevel level = query.level();
+        StringBuilder sql = new StringBuilder("select ").append(orderKey(level)).append(minimalFrom(query));
+        where(query, sql, params);
+        sql.append(" order by ").append(orderKey(level)).append(" limit 1 offset ?");
+        params.add(position);
+        return new Statement(sql.toString(), params);
+    }
+
+    /** Whether the study (and series) of the request path exist, and the series in that study. */
+    static Statement scopeExists(QueryScope scope) {
+        List<Object> params = new ArrayList<>();
+        params.add(scope.studyUid());
+        if (scope.seriesUid() == null) {
+            return new Statement("select st.pk from study st where st.study_iuid = ?", params);
+        }
+        params.add(scope.seriesUid());
+        return new Statement("select se.pk from series se join study st on st.pk = se.study_fk"
+                + " where st.study_iuid = ? and se.series_iuid = ?", params);
+    }
+
+    /**
+     * Only the tables the conditions use: every join goes from a row to its one parent over a non-null foreign
+     * key, so leaving out an unused parent changes no count, and a key-ordered scan of one table is cheapest.
+     */
+    private static String minimalFrom(QidoQuery query) {
+        QueryLevel level = query.level();
+        QueryLevel highest = level;
+        boolean patient = false;
+        if (query.scope().studyUid() != null) {
+            highest = QueryLevel.STUDY;
+        }
+        for (Condition c : query.conditions()) {
+            for (MatchingKey key : keysOf(c)) {
+                patient |= key.column().startsWith("p.");
+                if (key.level().ordinal() < highest.ordinal()) {
+                    highest = key.level();
+                }
+            }
+        }
+        if (query.scope().seriesUid() != null && highest == QueryLevel.INSTANCE) {
+            highest = QueryLevel.SERIES;
+        }
+        StringBuilder from = new StringBuilder(switch (level) {
+            case STUDY -> " from study st";
+            case SERIES -> " from series se";
+            case INSTANCE -> " from instance i";
+        });
+        if (level == QueryLevel.INSTANCE && highest != QueryLevel.INSTANCE) {
+            from.append(" join series se on se.pk = i.series_fk");
+        }
+        if (level != QueryLevel.STUDY && highest == QueryLevel.STUDY) {
+            from.append(" join study st on st.pk = se.study_fk");
+        }
+        if (patient) {
+            from.append(" join patient p on p.pk = st.patient_fk");
+        }
+        return from.toString();
+    }
+
+    private static List<MatchingKey> keysOf(Condition condition) {
+        return switch (condition) {
+            case AnyText t -> List.of(t.key());
+            case AnyNumber n -> List.of(n.key());
+            case Range r -> List.of(r.key());
+            case DateTimeRange r -> List.of(r.dateKey(), r.timeKey());
+        };
+    }
+
+    private static String from(QueryLevel level) {
+        return switch (level) {
+            case STUDY -> STUDY_FROM;
+            case SERIES -> SERIES_FROM;
+            case INSTANCE -> INSTANCE_FROM;
+        };
+    }
+
+    private static String orderKey(QueryLevel level) {
+        return switch (level) {
+            case STUDY -> "st.pk";
+            case SERIES -> "se.pk";
+            case INSTANCE -> "i.pk";
+        };
+    }
+
+    private static String pkLabel(QueryLevel level) {
+        return switch (level) {
+            case STUDY -> "study_pk";
+            case SERIES -> "series_pk";
+            case INSTANCE -> "instance_pk";
+        };
+    }
+
+    // ---- conditions ----
+
+    private static void where(QidoQuery query, StringBuilder sql, List<Object> params) {
+        List<String> predicates = new ArrayList<>();
+        QueryScope scope = query.scope();
+        if (scope.studyUid() != null) {
+            predicates.add("st.study_iuid = ?");
+            params.add(scope.studyUid());
+        }
+        if (scope.seriesUid() != null) {
+            predicates.add("se.series_iuid = ?");
+            params.add(scope.seriesUid());
+        }
+        for (Condition condition : query.conditions()) {
+            predicates.add(predicate(condition, params));
+        }
+        if (!predicates.isEmpty()) {
+            sql.append(" where ").append(String.join(" and ", predicates));
+        }
+    }
+
+    private static String predicate(Condition condition, List<Object> params) {
+        return switch (condition) {
+            case AnyText t -> anyText(t, params);
+            case AnyNumber n -> {
+                params.addAll(n.values());
+                yield n.key().column() + " in (" + placeholders(n.values().size()) + ")";
+            }
+            case Range r -> range(r.key().column(), r.lower(), r.upper(), params);
+            case DateTimeRange r -> dateTimeRange(r, params);
+        };
+    }
+
+    private static String anyText(AnyText condition, List<Object> params) {
+        MatchingKey key = condition.key();
+        String column = key.column();
+        boolean inList = key.matching() == MatchingKey.Matching.VALUE_IN_LIST;
+        List<String> alternatives = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
+        for (TextValue value : condition.values()) {
+            if (value instanceof TextValue.Exact e && !inList && key.matching() != MatchingKey.Matching.NAME) {
+                plain.add(e.value());
+            }
+        }
+        if (!plain.isEmpty()) {
+            alternatives.add(plain.size() == 1 ? column + " = ?" : column + " in (" + placeholders(plain.size()) + ")");
+            params.addAll(plain);
+        }
+        for (TextValue value : condition.values()) {
+            switch (value) {
+                case TextValue.Exact e -> {
+                    if (inList) {
+                        alternatives.add(like(column, "%\\" + escape(e.value()) + "\\%", params));
+                    } else if (key.matching() == MatchingKey.Matching.NAME) {
+                        alternatives.add(exactName(column, e.value(), params));
+                    }
+                }
+                case TextValue.Wildcard w -> alternatives.add(inList
+                        ? like(column, "%\\" + pattern(w.pattern()) + "\\%", params)
+                        : like(column, pattern(w.pattern()), params));
+                case TextValue.NamePrefixes n -> alternatives.add(namePrefixes(column, n.terms(), params));
+            }
+        }
+        return "(" + String.join(" or ", alternatives) + ")";
+    }
+
+    /**
+     * A whole name, case- and accent-insensitively: also when the stored value carries empty trailing
+     * components ("DOE^JOHN^^") or further component groups ("YAMADA^TARO=山田^太郎").
+     */
+    private static String exactName(String column, String name, List<Object> params) {
+        params.add(name);
+        params.add(name + "^");
+        params.add(name + "^^");
+        params.add(name + "^^^");
+        params.add(name + "^^^^");
+        return "(" + column + " in (?, ?, ?, ?, ?) or " + like(column, escape(name) + "=%", params) + ")";
+    }
+
+    /** Fuzzy matching: every term starts the name, a component (after ^), a word (after a space) or a group. */
+    private static String namePrefixes(String column, List<String> terms, List<Object> params) {
+        List<String> all = new ArrayList<>();
+        for (String term : terms) {
+            String p = pattern(term) + "%";
+            all.add("(" + like(column, p, params) + " or " + like(column, "%^" + p, params) + " or "
+                    + like(column, "% " + p, params) + " or " + like(column, "%=" + p, params) + ")");
+        }
+        return "(" + String.join(" and ", all) + ")";
+    }
+
+    private static String range(String column, String lower, String upper, List<Object> params) {
+        List<String> bounds = new ArrayList<>();
+        if (lower != null) {
+            bounds.add(column + " >= ?");
+            params.add(lower);
+        }
+        if (upper != null) {
+            bounds.add(column + " <= ?");
+            params.add(upper);
+        }
+        return "(" + String.join(" and ", bounds) + ")";
+    }
+
+    /**
+     * From (lowerDate, lowerTime) to (upperDate, upperTime). A row without a time matches on the bound dates
+     * themselves: its time is unknown, not out of range.
+     */
+    private static String dateTimeRange(DateTimeRange r, List<Object> params) {
+        String date = r.dateKey().column();
+        String time = r.timeKey().column();
+        List<String> bounds = new ArrayList<>();
+        if (r.lowerDate() != null) {
+            if (r.lowerTime() == null) {
+                bounds.add(date + " >= ?");
+                params.add(r.lowerDate());
+            } else {
+                bounds.add("(" + date + " > ? or (" + date + " = ? and (" + time + " is null or " + time + " >= ?)))");
+                params.add(r.lowerDate());
+                params.add(r.lowerDate());
+                params.add(r.lowerTime());
+            }
+        }
+        if (r.upperDate() != null) {
+            if (r.upperTime() == null) {
+                bounds.add(date + " <= ?");
+                params.add(r.upperDate());
+            } else {
+                bounds.add("(" + date + " < ? or (" + date + " = ? and (" + time + " is null or " + time + " <= ?)))");
+                params.add(r.upperDate());
+                params.add(r.upperDate());
+                params.add(r.upperTime());
+            }
+        }
+        if (bounds.isEmpty()) {
+            bounds.add(date + " is not null");
+        }
+        return "(" + String.join(" and ", bounds) + ")";
+    }
+
+    private static String like(String column, String pattern, List<Object> params) {
+        params.add(pattern);
+        return column + " like ? escape '!'";
+    }
+
+    /** A DICOM wildcard value as a LIKE pattern: * is %, ? is _, and LIKE's own characters are literal. */
+    private static String pattern(String dicom) {
+        StringBuilder sb = new StringBuilder(dicom.length() + 8);
+        for (int i = 0; i < dicom.length(); i++) {
+            char c = dicom.charAt(i);
+            switch (c) {
+                case '*' -> sb.append('%');
+                case '?' -> sb.append('_');
+                case '%', '_', '!' -> sb.append('!').append(c);
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String escape(String literal) {
+        StringBuilder sb = new StringBuilder(literal.length() + 8);
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == '%' || c == '_' || c == '!') {
+                sb.append('!');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+}
