@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -79,12 +82,29 @@ public class InstanceIndex {
      */
     public void insert(InstanceKeys keys, Blob blob, byte[] metadata)
             throws SQLException, SeriesInOtherStudyException, AlreadyIndexedException {
+        insertAll(List.of(new NewInstance(keys, blob, metadata)));
+    }
+
+    /** One instance to index: its keys, its committed blob and its metadata document. */
+    public record NewInstance(InstanceKeys keys, Blob blob, byte[] metadata) {}
+
+    /**
+     * Indexes several new instances in one transaction (one commit to wait for instead of one each). Studies
+     * are locked in UID order, so two batches never wait on each other in a cycle. All or nothing: on any
+     * exception the caller can index them one by one to find out which one failed.
+     */
+    public void insertAll(List<NewInstance> instances)
+            throws SQLException, SeriesInOtherStudyException, AlreadyIndexedException {
+        List<NewInstance> ordered = new ArrayList<>(instances);
+        ordered.sort(Comparator.comparing((NewInstance n) -> n.keys().studyInstanceUid()));
         inTransaction(c -> {
-            long seriesPk = lockHierarchy(c, keys);
-            if (findPk(c, "select pk from instance where sop_iuid = ?", keys.sopInstanceUid()) != null) {
-                throw new AlreadyIndexedException(keys.sopInstanceUid());
+            for (NewInstance n : ordered) {
+                long seriesPk = lockHierarchy(c, n.keys());
+                if (findPk(c, "select pk from instance where sop_iuid = ?", n.keys().sopInstanceUid()) != null) {
+                    throw new AlreadyIndexedException(n.keys().sopInstanceUid());
+                }
+                insertInstance(c, seriesPk, n.keys(), n.blob(), n.metadata());
             }
-            insertInstance(c, seriesPk, keys, blob, metadata);
             return null;
         });
     }

@@ -1,6 +1,9 @@
 package org.opendicomweb.storage;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Where stored instances' bytes live. Knows bytes and keys, nothing about DICOM.
@@ -32,6 +35,26 @@ public interface BlobStore {
      * atomic step. The staged blob is consumed: closing it afterwards does nothing.
      */
     void commit(StagedBlob blob, String key) throws IOException;
+
+    /**
+     * Commits several staged blobs as one step of durability: implementations may share the syncs that make
+     * renames durable. On failure nothing of the batch is left behind (committed ones are deleted again).
+     */
+    default void commitAll(List<Map.Entry<StagedBlob, String>> blobs) throws IOException {
+        List<String> done = new ArrayList<>();
+        try {
+            for (Map.Entry<StagedBlob, String> blob : blobs) {
+                commit(blob.getKey(), blob.getValue());
+                done.add(blob.getValue());
+            }
+        } catch (IOException | RuntimeException e) {
+            for (String key : done) {
+                delete(key);
+            }
+            blobs.forEach(blob -> discard(blob.getKey()));
+            throw e;
+        }
+    }
 
     /** Throws the staged bytes away; safe to call twice and after a failed commit. */
     void discard(StagedBlob blob);

@@ -16,8 +16,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -75,8 +80,34 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public void commit(StagedBlob blob, String key) throws IOException {
-        FileStagedBlob staged = own(blob);
-        Path target = pathOf(key);
+        commitAll(List.of(Map.entry(blob, key)));
+    }
+
+    /** Each file is synced and renamed; each folder that received files is synced once for all of them. */
+    @Override
+    public void commitAll(List<Map.Entry<StagedBlob, String>> blobs) throws IOException {
+        List<Path> committed = new ArrayList<>();
+        Set<Path> folders = new LinkedHashSet<>();
+        try {
+            for (Map.Entry<StagedBlob, String> blob : blobs) {
+                FileStagedBlob staged = own(blob.getKey());
+                Path target = moveIntoPlace(staged, pathOf(blob.getValue()));
+                committed.add(target);
+                folders.add(target.getParent());
+            }
+            for (Path folder : folders) {
+                fsyncFolder(folder);
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Path target : committed) {
+                Files.deleteIfExists(target);
+            }
+            blobs.forEach(blob -> discard(blob.getKey()));
+            throw e;
+        }
+    }
+
+    private Path moveIntoPlace(FileStagedBlob staged, Path target) throws IOException {
         if (staged.state != FileStagedBlob.State.OPEN) {
             throw new IllegalStateException("Staged blob was already " + staged.state.name().toLowerCase());
         }
@@ -90,7 +121,7 @@ public final class FileSystemBlobStore implements BlobStore {
             }
             Files.move(staged.file, target, StandardCopyOption.ATOMIC_MOVE);
             staged.state = FileStagedBlob.State.COMMITTED;
-            fsyncFolder(folder);
+            return target;
         } catch (IOException | RuntimeException e) {
             discard(staged);
             throw e;

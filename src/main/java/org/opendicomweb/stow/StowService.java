@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
@@ -68,7 +69,11 @@ public class StowService {
     public List<PartOutcome> store(InputStream body, String contentType, String studyInPath) {
         MediaType type = parseContentType(contentType);
         if (type.is(APPLICATION_DICOM)) {
-            return List.of(storePart(body, studyInPath));
+            List<PartOutcome> outcomes = new ArrayList<>(1);
+            Batch batch = new Batch();
+            receivePart(body, studyInPath, outcomes, batch);
+            commit(batch, outcomes);
+            return outcomes;
         }
         if (!type.is("multipart/related")) {
             throw DicomwebException.unsupportedMediaType("STOW-RS takes multipart/related; type=\"application/dicom\""
@@ -85,6 +90,7 @@ public class StowService {
         }
         List<PartOutcome> outcomes = new ArrayList<>();
         MultipartReader reader = new MultipartReader(body, boundary);
+        Batch batch = new Batch();
         try {
             for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
                 String partType = part.header("content-type");
@@ -93,7 +99,10 @@ public class StowService {
                             "part of type " + partType + " in an application/dicom request"));
                     continue;
                 }
-                outcomes.add(storePart(part.body(), studyInPath));
+                receivePart(part.body(), studyInPath, outcomes, batch);
+                if (batch.isFull()) {
+                    commit(batch, outcomes);
+                }
             }
         } catch (MalformedMultipartException e) {
             if (outcomes.isEmpty()) {
@@ -105,6 +114,8 @@ public class StowService {
                 throw DicomwebException.badRequest("Request body could not be read: " + e.getMessage());
             }
             LOG.warnf("STOW body could not be read after %d parts: %s", outcomes.size(), e.getMessage());
+        } finally {
+            commit(batch, outcomes);
         }
         if (outcomes.isEmpty()) {
             throw DicomwebException.badRequest("The multipart body holds no parts");
@@ -131,31 +142,105 @@ public class StowService {
         }
     }
 
-    /** One instance: stage and parse, validate, commit the blob, index it. */
-    PartOutcome storePart(InputStream part, String studyInPath) {
+    /**
+     * Parts that passed every check, staged and waiting to be committed together: their files share one folder
+     * sync and their index rows one transaction, which is most of the cost of storing a small instance.
+     */
+    private static final class Batch extends ArrayList<Pending> {
+        private static final int MAX_INSTANCES = 16;
+        private static final long MAX_BYTES = 256L * 1024 * 1024;
+        private long bytes;
+
+        @Override
+        public boolean add(Pending p) {
+            bytes += p.received().size();
+            return super.add(p);
+        }
+
+        boolean isFull() {
+            return size() >= MAX_INSTANCES || bytes >= MAX_BYTES;
+        }
+
+        @Override
+        public void clear() {
+            super.clear();
+            bytes = 0;
+        }
+    }
+
+    /** A valid part whose staged bytes wait in a {@link Batch}; {@code position} is its place in the outcomes. */
+    private record Pending(int position, Received received, StagedBlob staged, InstanceKeys keys, byte[] metadata,
+            String key, boolean replaces) {}
+
+    /** One part: stage and parse, validate; then its outcome is known, or it joins the batch. */
+    private void receivePart(InputStream part, String studyInPath, List<PartOutcome> outcomes, Batch batch) {
         Received received = null;
-        try (StagedBlob staged = blobs.stage()) {
+        StagedBlob staged = null;
+        boolean batched = false;
+        try {
+            staged = blobs.stage();
             received = receive(part, staged);
             if (received.fault != null) {
-                return fail(received, FailureReason.CANNOT_UNDERSTAND, received.fault);
+                outcomes.add(fail(received, FailureReason.CANNOT_UNDERSTAND, received.fault));
+                return;
             }
             InstanceValidator.Violation violation =
                     InstanceValidator.check(received.fileMeta, received.dataset, received.syntax,
                             received.encodingDiffersFromMeta, studyInPath);
             if (violation != null) {
-                return fail(received, violation.reason(), violation.detail());
+                outcomes.add(fail(received, violation.reason(), violation.detail()));
+                return;
             }
-            return commitAndIndex(received, staged);
+            PartOutcome known = judgeDuplicate(received);
+            if (known != null) {
+                outcomes.add(known);
+                return;
+            }
+            InstanceKeys keys = InstanceKeys.of(received.dataset);
+            byte[] metadata = InstanceMetadata.encode(received.dataset, keys.studyInstanceUid(),
+                    keys.seriesInstanceUid(), keys.sopInstanceUid());
+            boolean replaces = received.existing != null;
+            batch.add(new Pending(outcomes.size(), received, staged, keys, metadata, blobKey(keys), replaces));
+            outcomes.add(null); // filled in when the batch is committed
+            batched = true;
         } catch (StorageUnavailableException e) {
-            return fail(received, FailureReason.OUT_OF_RESOURCES, e.getMessage());
+            outcomes.add(fail(received, FailureReason.OUT_OF_RESOURCES, e.getMessage()));
         } catch (IOException e) {
-            return fail(received, FailureReason.OUT_OF_RESOURCES, "storage write failed: " + e.getMessage());
+            outcomes.add(fail(received, FailureReason.OUT_OF_RESOURCES, "storage write failed: " + e.getMessage()));
+        } finally {
+            if (!batched && staged != null) {
+                staged.close(); // discards the staged bytes
+            }
         }
     }
 
     /** What parsing a part gave: the dataset so far, and the fault that stopped it, if any. */
-    private record Received(Attributes fileMeta, Attributes dataset, TransferSyntax syntax,
-            boolean encodingDiffersFromMeta, long size, String sha256, String fault) {}
+    private static final class Received {
+        final Attributes fileMeta;
+        final Attributes dataset;
+        final TransferSyntax syntax;
+        final boolean encodingDiffersFromMeta;
+        final long size;
+        final String sha256;
+        final String fault;
+        /** The stored instance with the same SOP Instance UID and other bytes, when the policy replaces it. */
+        StoredInstance existing;
+
+        Received(Attributes fileMeta, Attributes dataset, TransferSyntax syntax, boolean encodingDiffersFromMeta,
+                long size, String sha256, String fault) {
+            this.fileMeta = fileMeta;
+            this.dataset = dataset;
+            this.syntax = syntax;
+            this.encodingDiffersFromMeta = encodingDiffersFromMeta;
+            this.size = size;
+            this.sha256 = sha256;
+            this.fault = fault;
+        }
+
+        long size() {
+            return size;
+        }
+    }
 
     private Received receive(InputStream part, StagedBlob staged) throws IOException {
         MessageDigest sha = sha256();
@@ -186,47 +271,110 @@ public class StowService {
         return new Received(fileMeta, dataset, syntax, differs, tee.count(), HexFormat.of().formatHex(sha.digest()), fault);
     }
 
-    private PartOutcome commitAndIndex(Received r, StagedBlob staged) throws IOException {
-        InstanceKeys keys = InstanceKeys.of(r.dataset);
-        String sop = keys.sopInstanceUid();
+    /**
+     * The duplicate policy before anything is written: identical bytes are a success that changes nothing,
+     * other bytes are refused or marked to replace. {@code null}: the part goes on to be stored.
+     */
+    private PartOutcome judgeDuplicate(Received r) {
+        String sop = Uids.normalise(r.dataset.getString(Tag.SOPInstanceUID));
         try {
             Optional<StoredInstance> existing = index.find(sop);
-            if (existing.isPresent() && existing.get().sha256().equals(r.sha256)) {
-                return stored(keys, null); // the same bytes again: success, nothing changes
+            if (existing.isEmpty()) {
+                return null;
             }
-            if (existing.isPresent() && config.stow().duplicatePolicy() == DicomwebConfig.DuplicatePolicy.REJECT) {
+            if (existing.get().sha256().equals(r.sha256)) {
+                return stored(InstanceKeys.of(r.dataset), null);
+            }
+            if (config.stow().duplicatePolicy() == DicomwebConfig.DuplicatePolicy.REJECT) {
                 return fail(r, FailureReason.DUPLICATE_SOP_INSTANCE, "SOPInstanceUID " + sop
                         + " is already stored with different content (duplicate policy: reject)");
             }
-            byte[] metadata = InstanceMetadata.encode(r.dataset, keys.studyInstanceUid(), keys.seriesInstanceUid(), sop);
-            String key = blobKey(keys);
-            blobs.commit(staged, key);
-            InstanceIndex.Blob blob = new InstanceIndex.Blob(key, r.size, r.sha256, r.syntax.uid());
-            try {
-                if (existing.isPresent()) {
-                    String replaced = index.replace(keys, blob, metadata);
-                    deleteQuietly(replaced);
-                    LOG.infof("Replaced SOP Instance %s of study %s", sop, keys.studyInstanceUid());
-                    return stored(keys, FailureReason.WARNING_REPLACED_EXISTING);
-                }
-                index.insert(keys, blob, metadata);
-                return stored(keys, null);
-            } catch (AlreadyIndexedException e) {
-                // A concurrent store of the same instance won the race: judge it as a duplicate now.
-                deleteQuietly(key);
-                return index.find(sop).filter(s -> s.sha256().equals(r.sha256)).isPresent()
-                        ? stored(keys, null)
-                        : fail(r, FailureReason.DUPLICATE_SOP_INSTANCE, e.getMessage() + " with different content");
-            } catch (SeriesInOtherStudyException e) {
-                deleteQuietly(key);
-                return fail(r, FailureReason.SERIES_IN_OTHER_STUDY, e.getMessage());
-            } catch (SQLException | RuntimeException e) {
-                deleteQuietly(key);
-                throw e;
-            }
+            r.existing = existing.get();
+            return null;
         } catch (IndexUnavailableException e) {
             return fail(r, FailureReason.PROCESSING_FAILURE, e.getMessage());
         } catch (SQLException e) {
+            LOG.errorf(e, "Looking up SOP Instance %s failed", sop);
+            return fail(r, FailureReason.PROCESSING_FAILURE, "the index could not be read");
+        }
+    }
+
+    /**
+     * Commits the batch's files (synced, renamed, their folders synced once), then indexes the new instances in
+     * one transaction. If that transaction fails, each instance is indexed on its own, so one bad instance (a
+     * series reused across studies, a concurrent duplicate) fails alone.
+     */
+    private void commit(Batch batch, List<PartOutcome> outcomes) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            blobs.commitAll(batch.stream().map(p -> Map.entry(p.staged(), p.key())).toList());
+        } catch (IOException | StorageUnavailableException e) {
+            for (Pending p : batch) {
+                outcomes.set(p.position(), fail(p.received(), FailureReason.OUT_OF_RESOURCES,
+                        "storage write failed: " + e.getMessage()));
+            }
+            batch.clear();
+            return;
+        }
+        List<Pending> inserts = batch.stream().filter(p -> !p.replaces()).toList();
+        boolean indexedTogether = false;
+        if (inserts.size() > 1) {
+            try {
+                index.insertAll(inserts.stream().map(p -> new InstanceIndex.NewInstance(p.keys(), blobOf(p), p.metadata()))
+                        .toList());
+                inserts.forEach(p -> outcomes.set(p.position(), stored(p.keys(), null)));
+                indexedTogether = true;
+            } catch (SQLException | SeriesInOtherStudyException | AlreadyIndexedException | RuntimeException e) {
+                LOG.debugf("Indexing %d instances together failed (%s); indexing them one by one", inserts.size(),
+                        e.getMessage());
+            }
+        }
+        for (Pending p : batch) {
+            if (!indexedTogether || p.replaces()) {
+                outcomes.set(p.position(), indexOne(p));
+            }
+        }
+        batch.clear();
+    }
+
+    private static InstanceIndex.Blob blobOf(Pending p) {
+        return new InstanceIndex.Blob(p.key(), p.received().size, p.received().sha256, p.received().syntax.uid());
+    }
+
+    /** Indexes one committed instance; whatever fails removes its file again. */
+    private PartOutcome indexOne(Pending p) {
+        Received r = p.received();
+        InstanceKeys keys = p.keys();
+        String sop = keys.sopInstanceUid();
+        try {
+            if (p.replaces()) {
+                String replaced = index.replace(keys, blobOf(p), p.metadata());
+                deleteQuietly(replaced);
+                LOG.infof("Replaced SOP Instance %s of study %s", sop, keys.studyInstanceUid());
+                return stored(keys, FailureReason.WARNING_REPLACED_EXISTING);
+            }
+            index.insert(keys, blobOf(p), p.metadata());
+            return stored(keys, null);
+        } catch (AlreadyIndexedException e) {
+            // A concurrent store of the same instance won the race: judge it as a duplicate now.
+            deleteQuietly(p.key());
+            try {
+                return index.find(sop).filter(s -> s.sha256().equals(r.sha256)).isPresent()
+                        ? stored(keys, null)
+                        : fail(r, FailureReason.DUPLICATE_SOP_INSTANCE, e.getMessage() + " with different content");
+            } catch (SQLException lookup) {
+                return fail(r, FailureReason.PROCESSING_FAILURE, "the index could not be read");
+            }
+        } catch (SeriesInOtherStudyException e) {
+            deleteQuietly(p.key());
+            return fail(r, FailureReason.SERIES_IN_OTHER_STUDY, e.getMessage());
+        } catch (IndexUnavailableException e) {
+            deleteQuietly(p.key());
+            return fail(r, FailureReason.PROCESSING_FAILURE, e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            deleteQuietly(p.key());
             LOG.errorf(e, "Indexing SOP Instance %s of study %s failed", sop, keys.studyInstanceUid());
             return fail(r, FailureReason.PROCESSING_FAILURE, "the index could not be written");
         }
