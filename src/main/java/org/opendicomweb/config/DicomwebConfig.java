@@ -81,6 +81,13 @@ public interface DicomwebConfig {
          */
         @WithDefault("reject")
         DuplicatePolicy duplicatePolicy();
+
+        /**
+         * Whether to remove, in the background after start-up, instance files that were stored but never
+         * indexed (a crash between the two steps of a store leaves them).
+         */
+        @WithDefault("true")
+        boolean sweepOrphansAtStartup();
     }
 
     interface Qido {

@@ -1,9 +1,11 @@
 package org.opendicomweb.storage;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Where stored instances' bytes live. Knows bytes and keys, nothing about DICOM.
@@ -55,6 +57,12 @@ public interface BlobStore {
             throw e;
         }
     }
+
+    /**
+     * Keys of committed blobs last written before {@code cutoff}, for consistency sweeps. The stream holds
+     * resources: close it.
+     */
+    Stream<String> keysWrittenBefore(Instant cutoff) throws IOException;
 
     /** Throws the staged bytes away; safe to call twice and after a failed commit. */
     void discard(StagedBlob blob);

@@ -1,5 +1,6 @@
 package org.opendicomweb.storage;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,23 +8,21 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -126,6 +125,23 @@ public final class FileSystemBlobStore implements BlobStore {
             discard(staged);
             throw e;
         }
+    }
+
+    @Override
+    public Stream<String> keysWrittenBefore(Instant cutoff) throws IOException {
+        requireReady();
+        Path base = root.toAbsolutePath().normalize();
+        return Files.walk(base)
+                .filter(p -> !p.startsWith(base.resolve(STAGING)))
+                .filter(p -> {
+                    try {
+                        return Files.isRegularFile(p) && Files.getLastModifiedTime(p).toInstant().isBefore(cutoff);
+                    } catch (IOException e) {
+                        return false; // gone meanwhile
+                    }
+                })
+                .map(p -> base.relativize(p).toString().replace(File.separatorChar, '/'))
+                .filter(BlobStore::isValidKey);
     }
 
     @Override
@@ -256,14 +272,6 @@ public final class FileSystemBlobStore implements BlobStore {
                 return;
             }
             throw e;
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
     }
 
