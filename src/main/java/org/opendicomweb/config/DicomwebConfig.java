@@ -88,6 +88,13 @@ public interface DicomwebConfig {
          */
         @WithDefault("true")
         boolean sweepOrphansAtStartup();
+
+        /**
+         * Only files written this long before start-up are swept: another node sharing the storage may be
+         * between committing a file and indexing it. A single node may set 0S.
+         */
+        @WithDefault("2M")
+        Duration orphanGrace();
     }
 
     interface Qido {

@@ -30,14 +30,14 @@ import org.opendicomweb.storage.BlobStore;
  * (so a row never points at a missing file), and a crash between the two leaves the file behind. Runs once in
  * the background after start-up, once the index is reachable.
  *
- * <p>Only files written before this process started, less a grace period, are candidates: another node that
- * shares the storage may be between its commit and its index write right now.
+ * <p>Only files written before this process started, less a grace period
+ * ({@code dicomweb.stow.orphan-grace}), are candidates: another node that shares the storage may be between
+ * its commit and its index write right now.
  */
 @ApplicationScoped
 public class OrphanBlobSweep {
     private static final Logger LOG = Logger.getLogger(OrphanBlobSweep.class);
     private static final int BATCH = 500;
-    private static final Duration GRACE = Duration.ofMinutes(2);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private final BlobStore blobs;
@@ -65,7 +65,7 @@ public class OrphanBlobSweep {
                 while (!index.isMigrated()) {
                     Thread.sleep(config.db().retryInterval().toMillis());
                 }
-                sweep(started.minus(GRACE));
+                sweep(started.minus(config.stow().orphanGrace()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException | SQLException | RuntimeException e) {
