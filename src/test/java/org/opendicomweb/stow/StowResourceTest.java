@@ -181,6 +181,23 @@ class StowResourceTest {
     }
 
     @Test
+    void oneBadInstanceInABatchFailsAloneAndTheOthersAreStored() throws Exception {
+        DicomFiles.Builder first = DicomFiles.ctImage();
+        post("/dicom-web/studies", MULTIPART, multipart(first.toBytes())).statusCode(200);
+        DicomFiles.Builder good1 = DicomFiles.ctImage();
+        DicomFiles.Builder reused = DicomFiles.ctImage().seriesUid(first.seriesInstanceUid());
+        DicomFiles.Builder good2 = DicomFiles.ctImage();
+        post("/dicom-web/studies", MULTIPART, multipart(good1.toBytes(), reused.toBytes(), good2.toBytes()))
+                .statusCode(202)
+                .body("'00081199'.Value", hasSize(2))
+                .body("'00081198'.Value[0].'00081155'.Value[0]", equalTo(reused.sopInstanceUid()))
+                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC40A));
+        assertEquals(1, count("select count(*) from instance where sop_iuid = ?", good1.sopInstanceUid()));
+        assertEquals(1, count("select count(*) from instance where sop_iuid = ?", good2.sopInstanceUid()));
+        assertEquals(0, count("select count(*) from instance where sop_iuid = ?", reused.sopInstanceUid()));
+    }
+
+    @Test
     void truncatedPartFailsAndLeavesNothingBehind() throws Exception {
         DicomFiles.Builder ct = DicomFiles.ctImage();
         byte[] whole = ct.toBytes();
