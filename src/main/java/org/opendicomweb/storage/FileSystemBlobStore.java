@@ -82,7 +82,10 @@ public final class FileSystemBlobStore implements BlobStore {
         commitAll(List.of(Map.entry(blob, key)));
     }
 
-    /** Each file is synced and renamed; each folder that received files is synced once for all of them. */
+    /**
+     * Each file is synced and renamed; each folder that received files or new folders is synced once for all
+     * of them, after the renames (a rename or a new folder is durable once its parent folder is synced).
+     */
     @Override
     public void commitAll(List<Map.Entry<StagedBlob, String>> blobs) throws IOException {
         List<Path> committed = new ArrayList<>();
@@ -90,7 +93,7 @@ public final class FileSystemBlobStore implements BlobStore {
         try {
             for (Map.Entry<StagedBlob, String> blob : blobs) {
                 FileStagedBlob staged = own(blob.getKey());
-                Path target = moveIntoPlace(staged, pathOf(blob.getValue()));
+                Path target = moveIntoPlace(staged, pathOf(blob.getValue()), folders);
                 committed.add(target);
                 folders.add(target.getParent());
             }
@@ -106,7 +109,7 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
-    private Path moveIntoPlace(FileStagedBlob staged, Path target) throws IOException {
+    private Path moveIntoPlace(FileStagedBlob staged, Path target, Set<Path> foldersToSync) throws IOException {
         if (staged.state != FileStagedBlob.State.OPEN) {
             throw new IllegalStateException("Staged blob was already " + staged.state.name().toLowerCase());
         }
@@ -116,7 +119,7 @@ public final class FileSystemBlobStore implements BlobStore {
             staged.channel.close();
             Path folder = target.getParent();
             if (!Files.isDirectory(folder)) {
-                createFolders(folder);
+                createFolders(folder, foldersToSync);
             }
             Files.move(staged.file, target, StandardCopyOption.ATOMIC_MOVE);
             staged.state = FileStagedBlob.State.COMMITTED;
@@ -217,16 +220,15 @@ public final class FileSystemBlobStore implements BlobStore {
         return root.resolve(key);
     }
 
-    /** Creates the missing folders down to {@code folder}, each made durable in its parent. */
-    private void createFolders(Path folder) throws IOException {
+    /** Creates the missing folders down to {@code folder}; their parents are to be synced to make them durable. */
+    private static void createFolders(Path folder, Set<Path> foldersToSync) throws IOException {
         Path existing = folder;
         while (existing != null && !Files.isDirectory(existing)) {
             existing = existing.getParent();
         }
         Files.createDirectories(folder);
         for (Path created = folder; created != null && !created.equals(existing); created = created.getParent()) {
-            // A new folder must survive a crash too, not only the file inside it.
-            fsyncFolder(created.getParent());
+            foldersToSync.add(created.getParent());
         }
     }
 
