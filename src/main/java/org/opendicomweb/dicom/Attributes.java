@@ -254,7 +254,7 @@ public final class Attributes {
         Object v = values[index];
         VR vr = vrs[index];
         if (v instanceof String s) {
-            return vr.isMultiValuedString() ? new String[] {s} : new String[] {s};
+            return new String[] {s};
         }
         if (v instanceof String[] s) {
             return s.clone();

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Writes instances into the index: patient, study, series and instance rows, counters and the precomputed
- * metadata, in one transaction per instance. The SQL is explicit because it is on the hot path of every store
+ * metadata, in one transaction per batch of instances. The SQL is explicit because it is on the hot path of every store
  * and because its locking is what keeps counts exact under concurrent uploads:
  *
  * <ol>
@@ -165,10 +165,11 @@ public class InstanceIndex {
     /** Finds or creates patient, study and series, locks the study row; returns the series pk. */
     private long lockHierarchy(Connection c, InstanceKeys k) throws SQLException, SeriesInOtherStudyException {
         Instant now = Instant.now();
-        String patientId = k.patientId() == null ? "" : k.patientId();
+        String patientId = k.patientId();
         String issuer = k.issuerOfPatientId() == null ? "" : k.issuerOfPatientId();
-        Long patientPk = findPk(c, "select pk from patient where patient_id = ? and issuer_of_patient_id = ?",
-                patientId, issuer);
+        // Without a Patient ID nothing says two studies are one patient's: each gets its own row.
+        Long patientPk = patientId == null ? null
+                : findPk(c, "select pk from patient where patient_id = ? and issuer_of_patient_id = ?", patientId, issuer);
         if (patientPk == null) {
             patientPk = insertReturningPk(c, """
                     insert into patient (patient_id, issuer_of_patient_id, patient_name, patient_name_norm,

@@ -41,25 +41,25 @@ public record InstanceKeys(
 
     public static InstanceKeys of(Attributes ds) {
         return new InstanceKeys(
-                text(ds, Tag.PatientID),
-                text(ds, Tag.IssuerOfPatientID),
-                text(ds, Tag.PatientName),
-                text(ds, Tag.PatientBirthDate),
-                text(ds, Tag.PatientSex),
+                text(ds, Tag.PatientID, ID),
+                text(ds, Tag.IssuerOfPatientID, ID),
+                text(ds, Tag.PatientName, LONG),
+                text(ds, Tag.PatientBirthDate, SHORT),
+                text(ds, Tag.PatientSex, SHORT),
                 uid(ds, Tag.StudyInstanceUID),
-                text(ds, Tag.StudyDate),
-                text(ds, Tag.StudyTime),
-                text(ds, Tag.AccessionNumber),
-                text(ds, Tag.StudyID),
-                text(ds, Tag.ReferringPhysicianName),
-                text(ds, Tag.StudyDescription),
-                text(ds, Tag.TimezoneOffsetFromUTC),
+                text(ds, Tag.StudyDate, SHORT),
+                text(ds, Tag.StudyTime, SHORT),
+                text(ds, Tag.AccessionNumber, ID),
+                text(ds, Tag.StudyID, ID),
+                text(ds, Tag.ReferringPhysicianName, LONG),
+                text(ds, Tag.StudyDescription, LONG),
+                text(ds, Tag.TimezoneOffsetFromUTC, SHORT),
                 uid(ds, Tag.SeriesInstanceUID),
-                text(ds, Tag.Modality),
+                text(ds, Tag.Modality, SHORT),
                 integer(ds, Tag.SeriesNumber),
-                text(ds, Tag.SeriesDescription),
-                text(ds, Tag.PerformedProcedureStepStartDate),
-                text(ds, Tag.PerformedProcedureStepStartTime),
+                text(ds, Tag.SeriesDescription, LONG),
+                text(ds, Tag.PerformedProcedureStepStartDate, SHORT),
+                text(ds, Tag.PerformedProcedureStepStartTime, SHORT),
                 uid(ds, Tag.SOPInstanceUID),
                 uid(ds, Tag.SOPClassUID),
                 integer(ds, Tag.InstanceNumber),
@@ -67,7 +67,7 @@ public record InstanceKeys(
                 integer(ds, Tag.Rows),
                 integer(ds, Tag.Columns),
                 integer(ds, Tag.BitsAllocated),
-                text(ds, Tag.SOPInstanceStatus));
+                text(ds, Tag.SOPInstanceStatus, SHORT));
     }
 
     /** Upper case without accents and with the PN delimiters as spaces: what case/accent-insensitive matching compares. */
@@ -87,20 +87,29 @@ public record InstanceKeys(
     }
 
     public String patientNameNormalised() {
-        return normalisedName(patientName);
+        return fit(normalisedName(patientName), LONG);
     }
 
     public String referringPhysicianNameNormalised() {
-        return normalisedName(referringPhysicianName);
+        return fit(normalisedName(referringPhysicianName), LONG);
     }
 
-    private static String text(Attributes ds, int tag) {
+    /** Column widths of the index (V1 schema); a longer value is cut there, the file and metadata keep it whole. */
+    private static final int SHORT = 16;
+    private static final int ID = 64;
+    private static final int LONG = 1024;
+
+    private static String text(Attributes ds, int tag, int width) {
         String[] values = ds.getStrings(tag);
         if (values == null || values.length == 0) {
             return null;
         }
         String joined = values.length == 1 ? values[0] : String.join("\\", values);
-        return joined.isEmpty() ? null : joined;
+        return joined.isEmpty() ? null : fit(joined, width);
+    }
+
+    private static String fit(String value, int width) {
+        return value == null || value.length() <= width ? value : value.substring(0, width);
     }
 
     private static String uid(Attributes ds, int tag) {

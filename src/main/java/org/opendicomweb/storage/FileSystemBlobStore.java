@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,11 +29,11 @@ import org.jboss.logging.Logger;
 /**
  * A {@link BlobStore} over a local (or mounted) folder.
  *
- * <p>Layout: a committed blob with key {@code k} is {@code <root>/ab/cd/k}, where {@code abcd} are the first
- * hex digits of SHA-256(k); 65,536 leaf folders keep every folder small even with hundreds of millions of
- * blobs. Staged bytes live in {@code <root>/.staging}, on the same file system, so commit is a rename.
+ * <p>Layout: a committed blob with key {@code a/b/c} is the file {@code <root>/a/b/c}; callers choose keys
+ * that group what is read together (STOW: study/series/instance). Staged bytes live in
+ * {@code <root>/.staging}, on the same file system, so commit is a rename.
  *
- * <p>Commit order: fsync the file, rename it into place atomically, fsync the folder, so that after a crash
+ * <p>Commit order: fdatasync the file, rename it into place atomically, fsync the folder, so that after a crash
  * a key either names the complete bytes or nothing. Anything left in {@code .staging} at start-up belongs to
  * a write that never committed and is deleted: one process owns a storage root.
  */
@@ -117,6 +118,8 @@ public final class FileSystemBlobStore implements BlobStore {
             // fdatasync: the data and the size of a new file, which is all a reader needs.
             staged.channel.force(false);
             staged.channel.close();
+            // The commit time, not the time staging began: the orphan sweep judges age by it.
+            Files.setLastModifiedTime(staged.file, FileTime.from(Instant.now()));
             Path folder = target.getParent();
             if (!Files.isDirectory(folder)) {
                 createFolders(folder, foldersToSync);

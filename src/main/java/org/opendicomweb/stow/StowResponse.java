@@ -6,6 +6,7 @@ import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Sequence;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.VR;
+import org.opendicomweb.web.WarningHeader;
 
 /**
  * The response of a store transaction (PS3.18 §10.5.3, Table 10.5.3-1): the HTTP status derived from all part
@@ -68,8 +69,7 @@ public record StowResponse(int status, Attributes dataset, List<String> warnings
         for (int i = 0; i < outcomes.size() && warnings.size() < MAX_WARNING_HEADERS; i++) {
             PartOutcome o = outcomes.get(i);
             if (o.detail() != null) {
-                String text = "part " + (i + 1) + ": " + o.detail();
-                warnings.add("299 - \"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+                warnings.add(WarningHeader.of("part " + (i + 1) + ": " + o.detail()));
             }
         }
         return warnings;

@@ -207,6 +207,10 @@ public class StowService {
             outcomes.add(fail(received, FailureReason.OUT_OF_RESOURCES, e.getMessage()));
         } catch (IOException e) {
             outcomes.add(fail(received, FailureReason.OUT_OF_RESOURCES, "storage write failed: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // A fault of ours on one part must not turn the request into a 500 while other parts are stored.
+            LOG.errorf(e, "Storing a STOW part failed unexpectedly");
+            outcomes.add(fail(received, FailureReason.PROCESSING_FAILURE, "unexpected server error for this part"));
         } finally {
             if (!batched && staged != null) {
                 staged.close(); // discards the staged bytes

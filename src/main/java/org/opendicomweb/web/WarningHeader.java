@@ -9,7 +9,17 @@ public final class WarningHeader {
 
     private WarningHeader() {}
 
+    /** The header value; characters a header cannot carry (controls, non-ASCII from DICOM values) become '?'. */
     public static String of(String text) {
-        return "299 - \"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        StringBuilder sb = new StringBuilder(text.length() + 10).append("299 - \"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '"') {
+                sb.append('\\').append(c);
+            } else {
+                sb.append(c >= 0x20 && c <= 0x7E ? c : '?');
+            }
+        }
+        return sb.append('"').toString();
     }
 }

@@ -143,6 +143,25 @@ class StowResourceTest {
     }
 
     @Test
+    void aControlCharacterInARefusedUidNeverReachesTheWarningHeader() {
+        DicomFiles.Builder ct = DicomFiles.ctImage().with(Tag.SOPInstanceUID, VR.UI, "1.2\r\n3");
+        post("/dicom-web/studies", MULTIPART, multipart(ct.toBytes()))
+                .statusCode(409)
+                .header("Warning", containsString("'1.2??3'"));
+    }
+
+    @Test
+    void studiesWithoutPatientIdNeverShareAPatient() {
+        DicomFiles.Builder first = DicomFiles.ctImage().patientName("Nobody^First").without(Tag.PatientID);
+        DicomFiles.Builder second = DicomFiles.ctImage().patientName("Nobody^Second").without(Tag.PatientID);
+        post("/dicom-web/studies", MULTIPART, multipart(first.toBytes(), second.toBytes())).statusCode(200);
+        given().accept("application/dicom+json").queryParam("StudyInstanceUID", second.studyInstanceUid())
+                .when().get("/dicom-web/studies").then()
+                .statusCode(200)
+                .body("[0].'00100010'.Value[0].Alphabetic", equalTo("Nobody^Second"));
+    }
+
+    @Test
     void uidPaddingIsStrippedInTheIndexOnly() throws Exception {
         String sop = Uids.generate();
         DicomFiles.Builder ct = DicomFiles.ctImage().with(Tag.SOPInstanceUID, VR.UI, sop + "\0");

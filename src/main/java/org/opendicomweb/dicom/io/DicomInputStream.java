@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.channels.FileChannel;
+import java.util.Arrays;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
@@ -424,8 +425,9 @@ public final class DicomInputStream implements Closeable {
                 skipFully(itemLen, tag);
                 frags.add(BulkData.atOffset(valuePos, itemLen, be));
             } else {
-                if (itemLen > Integer.MAX_VALUE - 16) {
-                    throw new DicomParseException("Fragment too large to hold: " + itemLen, itemPos, tag);
+                if (itemLen > maxValueLength) {
+                    throw new DicomParseException("Fragment of " + itemLen + " bytes exceeds the limit of "
+                            + maxValueLength + " for values held in memory", itemPos, tag);
                 }
                 frags.add(readBytes((int) itemLen, tag));
             }
@@ -511,7 +513,7 @@ public final class DicomInputStream implements Closeable {
         int done = 0;
         while (done < len) {
             if (done == out.length) {
-                out = java.util.Arrays.copyOf(out, (int) Math.min(len, (long) out.length * 2));
+                out = Arrays.copyOf(out, (int) Math.min(len, (long) out.length * 2));
             }
             int want = out.length - done;
             int avail = bufLim - bufPos;
