@@ -73,7 +73,7 @@ public class StowService {
             Batch batch = new Batch();
             receivePart(body, studyInPath, outcomes, batch);
             commit(batch, outcomes);
-            return outcomes;
+            return requireServiceUsable(outcomes);
         }
         if (!type.is("multipart/related")) {
             throw DicomwebException.unsupportedMediaType("STOW-RS takes multipart/related; type=\"application/dicom\""
@@ -119,6 +119,19 @@ public class StowService {
         }
         if (outcomes.isEmpty()) {
             throw DicomwebException.badRequest("The multipart body holds no parts");
+        }
+        return requireServiceUsable(outcomes);
+    }
+
+    /**
+     * Nothing stored because the index or storage is down is not the client's fault: 503 (retry later) rather
+     * than the 409 of PS3.18 §10.5.3, which says the request itself was refused.
+     */
+    private static List<PartOutcome> requireServiceUsable(List<PartOutcome> outcomes) {
+        boolean noneStored = outcomes.stream().noneMatch(PartOutcome::isStored);
+        PartOutcome down = outcomes.stream().filter(PartOutcome::unavailable).findFirst().orElse(null);
+        if (noneStored && down != null) {
+            throw DicomwebException.unavailable("Nothing was stored: " + down.detail());
         }
         return outcomes;
     }
@@ -204,7 +217,7 @@ public class StowService {
             outcomes.add(null); // filled in when the batch is committed
             batched = true;
         } catch (StorageUnavailableException e) {
-            outcomes.add(fail(received, FailureReason.OUT_OF_RESOURCES, e.getMessage()));
+            outcomes.add(fail(received, FailureReason.OUT_OF_RESOURCES, e.getMessage()).asUnavailable());
         } catch (IOException e) {
             outcomes.add(fail(received, FailureReason.OUT_OF_RESOURCES, "storage write failed: " + e.getMessage()));
         } catch (RuntimeException e) {
@@ -296,7 +309,7 @@ public class StowService {
             r.existing = existing.get();
             return null;
         } catch (IndexUnavailableException e) {
-            return fail(r, FailureReason.PROCESSING_FAILURE, e.getMessage());
+            return fail(r, FailureReason.PROCESSING_FAILURE, e.getMessage()).asUnavailable();
         } catch (SQLException e) {
             LOG.errorf(e, "Looking up SOP Instance %s failed", sop);
             return fail(r, FailureReason.PROCESSING_FAILURE, "the index could not be read");
@@ -316,8 +329,8 @@ public class StowService {
             blobs.commitAll(batch.stream().map(p -> Map.entry(p.staged(), p.key())).toList());
         } catch (IOException | StorageUnavailableException e) {
             for (Pending p : batch) {
-                outcomes.set(p.position(), fail(p.received(), FailureReason.OUT_OF_RESOURCES,
-                        "storage write failed: " + e.getMessage()));
+                PartOutcome failed = fail(p.received(), FailureReason.OUT_OF_RESOURCES, "storage write failed: " + e.getMessage());
+                outcomes.set(p.position(), e instanceof StorageUnavailableException ? failed.asUnavailable() : failed);
             }
             batch.clear();
             return;
@@ -376,7 +389,7 @@ public class StowService {
             return fail(r, FailureReason.SERIES_IN_OTHER_STUDY, e.getMessage());
         } catch (IndexUnavailableException e) {
             deleteQuietly(p.key());
-            return fail(r, FailureReason.PROCESSING_FAILURE, e.getMessage());
+            return fail(r, FailureReason.PROCESSING_FAILURE, e.getMessage()).asUnavailable();
         } catch (SQLException | RuntimeException e) {
             deleteQuietly(p.key());
             LOG.errorf(e, "Indexing SOP Instance %s of study %s failed", sop, keys.studyInstanceUid());

@@ -25,6 +25,9 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response dicomweb(DicomwebException e) {
+        if (e.status() == 503) {
+            return unavailable(e.getMessage()); // the cause was logged where it was met
+        }
         if (e.status() >= 500) {
             LOG.errorf(e, "Request failed with %d: %s", e.status(), e.getMessage());
         }

@@ -83,4 +83,16 @@ class OutageTest {
                 .contentType("application/json")
                 .body("status", equalTo(503));
     }
+
+    @Test
+    void storeWhileStorageAndIndexAreDownIs503NotAConflict() {
+        given().contentType("application/dicom").accept("application/dicom+json")
+                .body(org.opendicomweb.testing.DicomFiles.ctImage().toBytes())
+                .when()
+                .post("/dicom-web/studies")
+                .then()
+                .statusCode(503)
+                .header("Retry-After", equalTo("5"))
+                .body("message", org.hamcrest.Matchers.startsWith("Nothing was stored"));
+    }
 }
