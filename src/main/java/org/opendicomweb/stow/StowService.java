@@ -282,7 +282,15 @@ public class StowService {
             fault = "request body ends inside this part: " + e.getMessage();
         } catch (DicomParseException e) {
             fault = "not a readable DICOM instance: " + e.getMessage();
-            tee.drain();
+            try {
+                tee.drain();
+            } catch (MalformedMultipartException cut) {
+                fault += "; the request body ends inside this part";
+            }
+        } catch (TeeInputStream.SinkException e) {
+            throw e.getCause(); // the staged copy could not be written: a storage fault
+        } catch (IOException e) {
+            fault = "the request body could not be read: " + e.getMessage();
         }
         sink.flush();
         return new Received(fileMeta, dataset, syntax, differs, tee.count(), HexFormat.of().formatHex(sha.digest()), fault);

@@ -5,8 +5,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** Copies every byte read to a sink: the parser reads the header while the whole part flows into staging. */
+/**
+ * Copies every byte read to a sink: the parser reads the header while the whole part flows into staging. A
+ * failure to write the copy is a {@link SinkException}, so that callers can tell a storage fault from a
+ * request body that could not be read.
+ */
 final class TeeInputStream extends FilterInputStream {
+    /** Writing the copy failed; the cause is the sink's exception. */
+    static final class SinkException extends IOException {
+        SinkException(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
     private final OutputStream sink;
     private long count;
 
@@ -19,8 +35,7 @@ final class TeeInputStream extends FilterInputStream {
     public int read() throws IOException {
         int b = in.read();
         if (b >= 0) {
-            sink.write(b);
-            count++;
+            copy(new byte[] {(byte) b}, 0, 1);
         }
         return b;
     }
@@ -29,10 +44,18 @@ final class TeeInputStream extends FilterInputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, len);
         if (n > 0) {
-            sink.write(b, off, n);
-            count += n;
+            copy(b, off, n);
         }
         return n;
+    }
+
+    private void copy(byte[] b, int off, int len) throws SinkException {
+        try {
+            sink.write(b, off, len);
+        } catch (IOException e) {
+            throw new SinkException(e);
+        }
+        count += len;
     }
 
     /** Skipping would lose bytes from the copy, so skip reads. */
