@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.opendicomweb.index.InstanceMetadata;
-import org.opendicomweb.web.AcceptHeader;
+import org.opendicomweb.web.DicomResponses;
 import org.opendicomweb.web.DicomwebException;
-import org.opendicomweb.web.multipart.MediaType;
 
 /**
  * Retrieve Metadata (PS3.18 §10.4.1.1.2) as DICOM JSON: the documents STOW computed for each instance are
@@ -17,7 +16,6 @@ import org.opendicomweb.web.multipart.MediaType;
  */
 @ApplicationScoped
 public class MetadataService {
-    public static final String DICOM_JSON = "application/dicom+json";
     private static final byte[] KEY = InstanceMetadata.BULK_DATA_URI_KEY.getBytes(StandardCharsets.US_ASCII);
 
     private final RetrieveIndex index;
@@ -29,15 +27,7 @@ public class MetadataService {
 
     /** The media type to answer with: application/dicom+json, or application/json when only that is accepted. */
     public String negotiate(String accept) {
-        for (MediaType range : AcceptHeader.parse(accept).ranges()) {
-            if (AcceptHeader.covers(range, DICOM_JSON)) {
-                return DICOM_JSON;
-            }
-            if (range.is("application/json")) {
-                return "application/json";
-            }
-        }
-        throw DicomwebException.notAcceptable("Metadata is available as " + DICOM_JSON + " only; Accept was: " + accept);
+        return DicomResponses.jsonType(accept, "Metadata");
     }
 
     /** The entity tag of the target's metadata at the given root; 404 when the target does not exist. */

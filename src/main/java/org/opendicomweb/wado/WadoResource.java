@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.ByteRange;
 import org.opendicomweb.web.StreamingBody;
+import org.opendicomweb.web.WarningHeader;
 import org.opendicomweb.web.multipart.MultipartWriter;
 
 /**
@@ -149,7 +150,7 @@ public class WadoResource {
                 .entity(StreamingBody.of(request, "frames of " + plan.file().instance(),
                         out -> frames.write(plan, new MultipartWriter(out, boundary))));
         if (plan.missing() > 0) {
-            response.header("Warning", "299 - \"" + plan.missing() + " requested frame(s) do not exist\"");
+            response.header(WarningHeader.NAME, WarningHeader.of(plan.missing() + " requested frame(s) do not exist"));
         }
         return response.build();
     }
@@ -163,8 +164,8 @@ public class WadoResource {
                 .entity(StreamingBody.of(request, target.describe(),
                         out -> instances.write(plan, root, new MultipartWriter(out, boundary))));
         if (plan.leftOut() > 0) {
-            response.header("Warning", "299 - \"" + plan.leftOut() + " instance(s) left out: stored in a transfer syntax"
-                    + " that cannot be sent as accepted\"");
+            response.header(WarningHeader.NAME, WarningHeader.of(plan.leftOut()
+                    + " instance(s) left out: stored in a transfer syntax that cannot be sent as accepted"));
         }
         return response.build();
     }

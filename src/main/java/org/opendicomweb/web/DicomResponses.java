@@ -17,17 +17,28 @@ public final class DicomResponses {
      * neither.
      */
     public static Response.ResponseBuilder dataset(Attributes ds, String accept) {
+        String type = jsonType(accept, "This response");
+        StreamingOutput body = out -> {
+            try (JsonWriter writer = new JsonWriter(out)) {
+                writer.write(ds);
+            }
+        };
+        return Response.ok(body, type);
+    }
+
+    /**
+     * The DICOM JSON content type the Accept header asks for: {@code application/json} when named,
+     * {@code application/dicom+json} for it and for wildcards; 406 naming {@code what} otherwise.
+     */
+    public static String jsonType(String accept, String what) {
         for (MediaType range : AcceptHeader.parse(accept).ranges()) {
-            if (AcceptHeader.covers(range, DICOM_JSON) || AcceptHeader.covers(range, "application/json")) {
-                String type = range.is("application/json") ? "application/json" : DICOM_JSON;
-                StreamingOutput body = out -> {
-                    try (JsonWriter writer = new JsonWriter(out)) {
-                        writer.write(ds);
-                    }
-                };
-                return Response.ok(body, type);
+            if (range.is("application/json")) {
+                return "application/json";
+            }
+            if (AcceptHeader.covers(range, DICOM_JSON)) {
+                return DICOM_JSON;
             }
         }
-        throw DicomwebException.notAcceptable("This response is available as " + DICOM_JSON + " only; Accept was: " + accept);
+        throw DicomwebException.notAcceptable(what + " is available as " + DICOM_JSON + " only; Accept was: " + accept);
     }
 }
