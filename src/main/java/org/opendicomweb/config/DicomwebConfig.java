@@ -65,6 +65,13 @@ public interface DicomwebConfig {
         /** Root folder of the filesystem blob store. */
         @WithDefault("./data")
         Path path();
+
+        /**
+         * How long a staged file of another server node (or of a storage layout without per-process staging
+         * folders) must be left untouched before start-up removes it as abandoned.
+         */
+        @WithDefault("1H")
+        Duration stagingGrace();
     }
 
     interface Cors {
