@@ -1,5 +1,6 @@
 package org.opendicomweb.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -88,6 +89,14 @@ public interface DicomwebConfig {
          */
         @WithDefault("reject")
         DuplicatePolicy duplicatePolicy();
+
+        /**
+         * The most memory the header of one instance may hold while it is parsed and indexed (its values below
+         * the bulk-data threshold, plus an allowance per element); pixel data and large binary values are never
+         * held. A larger instance fails with 0xA700 (out of resources), naming this property.
+         */
+        @WithDefault("128M")
+        MemorySize maxDatasetMemory();
 
         /**
          * Whether to remove, in the background after start-up, instance files that were stored but never
