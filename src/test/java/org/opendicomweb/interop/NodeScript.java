@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Runs one of the scripts of {@code src/test/interop} with Node.js: the options go in as a JSON file, the result
  * comes back as the last line the script prints. Node.js, the packages that the build installs there (see
  * {@code install.mjs}) and the system Chromium are required: without them the test fails, naming what is missing.
+ * Chromium is {@code /usr/bin/chromium} unless the system property {@code interop.chromium} names another.
  */
 final class NodeScript {
     static final Path FOLDER = Path.of("src/test/interop").toAbsolutePath();
