@@ -38,6 +38,7 @@ final class FrameTable {
     // Native pixel data
     final long valueOffset;
     final long valueLength;
+    /** Bits of one frame's pixels (also known for encapsulated pixel data, where it is 0 when Rows or Columns is missing). */
     final long frameBits;
     final int swapWidth;
     // Encapsulated pixel data: per frame, the (offset, length) of each of its fragments' values, flattened
@@ -118,11 +119,11 @@ final class FrameTable {
             value = pixelHeader + 8;
         }
         int frames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
-        if (length == UNDEFINED) {
-            return encapsulated(blob, ts, ds, frames, value);
-        }
         long frameBits = (long) ds.getInt(Tag.Rows, 0) * ds.getInt(Tag.Columns, 0)
                 * Math.max(1, ds.getInt(Tag.SamplesPerPixel, 1)) * ds.getInt(Tag.BitsAllocated, vr == VR.OB ? 8 : 16);
+        if (length == UNDEFINED) {
+            return encapsulated(blob, ts, ds, frames, value, Math.max(0, frameBits));
+        }
         if (frameBits <= 0) {
             throw new NoFramesException("Rows, Columns or BitsAllocated is missing");
         }
@@ -132,8 +133,8 @@ final class FrameTable {
         return new FrameTable(ts, whole, value, available, frameBits, swap, null);
     }
 
-    private static FrameTable encapsulated(ReadableBlob blob, TransferSyntax ts, Attributes ds, int frames, long start)
-            throws IOException {
+    private static FrameTable encapsulated(ReadableBlob blob, TransferSyntax ts, Attributes ds, int frames, long start,
+            long frameBits) throws IOException {
         byte[] basicOffsets = null;
         List<long[]> items = new ArrayList<>(); // {item offset relative to the first fragment, value offset, length}
         long firstFragment = -1;
@@ -190,7 +191,7 @@ final class FrameTable {
                 perFrame[k][2 * i + 1] = own.get(i)[2];
             }
         }
-        return new FrameTable(ts, starts.length, -1, -1, 0, 1, perFrame);
+        return new FrameTable(ts, starts.length, -1, -1, frameBits, 1, perFrame);
     }
 
     /** The offset (relative to the first fragment's item tag) at which each frame starts. */
