@@ -153,6 +153,54 @@ class RenderedPixelsTest {
     }
 
     @Test
+    void modalityLutSequenceReplacesRescale() throws IOException {
+        byte[] file = DicomFiles.multiFrame(1).size(20, 24).withSequence(Tag.ModalityLUTSequence, item -> {
+            item.setInt(Tag.LUTDescriptor, VR.US, 4096, 0, 16);
+            item.setString(Tag.ModalityLUTType, VR.LO, "US");
+            item.setBytes(Tag.LUTData, VR.OW, table(4096, v -> (int) ((long) v * v / 256)));
+        }).toBytes();
+        assertPixelsClose(dcmtk(file, "+Wm"), rendered(file, ""), 1);
+    }
+
+    @Test
+    void voiLutSequenceIsUsedWhenTheFileHasNoWindow() throws IOException {
+        byte[] file = DicomFiles.multiFrame(1).size(20, 24).withSequence(Tag.VOILUTSequence, item -> {
+            item.setInt(Tag.LUTDescriptor, VR.US, 2048, 1000, 12);
+            item.setBytes(Tag.LUTData, VR.OW, table(2048, v -> (int) Math.round(Math.sqrt(v / 2047.0) * 4095)));
+        }).toBytes();
+        assertPixelsClose(dcmtk(file, "+Wl", "1"), rendered(file, ""), 1);
+    }
+
+    @Test
+    void functionalGroupsOfAnEnhancedImageAreItsRescaleAndWindow() throws IOException {
+        DicomFiles.Builder plain = DicomFiles.multiFrame(2).size(16, 16).edit(ds -> {
+            ds.setString(Tag.RescaleSlope, VR.DS, "2");
+            ds.setString(Tag.RescaleIntercept, VR.DS, "-500");
+            ds.setString(Tag.WindowCenter, VR.DS, "2000");
+            ds.setString(Tag.WindowWidth, VR.DS, "3000");
+        });
+        DicomFiles.Builder enhanced = DicomFiles.multiFrame(2).size(16, 16).edit(ds -> {
+            ds.newSequence(Tag.SharedFunctionalGroupsSequence, 1).addItem().newSequence(Tag.PixelValueTransformationSequence, 1)
+                    .addItem().setString(Tag.RescaleSlope, VR.DS, "2");
+            ds.getNestedDataset(Tag.SharedFunctionalGroupsSequence).getNestedDataset(Tag.PixelValueTransformationSequence)
+                    .setString(Tag.RescaleIntercept, VR.DS, "-500");
+            var perFrame = ds.newSequence(Tag.PerFrameFunctionalGroupsSequence, 2);
+            for (int k = 0; k < 2; k++) {
+                var voi = perFrame.addItem().newSequence(Tag.FrameVOILUTSequence, 1).addItem();
+                voi.setString(Tag.WindowCenter, VR.DS, k == 1 ? "2000" : "100");
+                voi.setString(Tag.WindowWidth, VR.DS, k == 1 ? "3000" : "50");
+            }
+        });
+        byte[] plainFile = plain.toBytes();
+        store(plainFile);
+        store(enhanced.toBytes());
+        BufferedImage expected = dcmtk(plainFile, "+F", "2", "+Wi", "1");
+        Response r = given().accept("image/png").when().get(instanceUrl(enhanced.toBytes()) + "/frames/2/rendered");
+        r.then().statusCode(200);
+        assertPixelsClose(expected, decode(r.asByteArray()), 1);
+    }
+
+    @Test
     void jpegIsTheDefaultAndLooksLikeThePng() throws IOException {
         byte[] file = Files.readAllBytes(CORPUS.resolve("CT_small.dcm"));
         store(file);
@@ -162,6 +210,15 @@ class RenderedPixelsTest {
             double diff = RenderedFixtures.meanDifference(dcmtk(file, "+Ww", "40", "400"), decode(r.asByteArray()));
             assertTrue(diff < 3, "mean difference " + diff + " with Accept " + accept);
         }
+    }
+
+    /** A 16-bit little endian lookup table of {@code n} entries. */
+    private static byte[] table(int n, java.util.function.IntUnaryOperator entry) {
+        ByteBuffer b = ByteBuffer.allocate(2 * n).order(ByteOrder.LITTLE_ENDIAN);
+        for (int v = 0; v < n; v++) {
+            b.putShort((short) entry.applyAsInt(v));
+        }
+        return b.array();
     }
 
     @FunctionalInterface
