@@ -29,9 +29,6 @@ final class ColourRenderer {
 
     /** Two luminance samples, then Cb and Cr, for each horizontal pair of pixels (planar configuration 0 only). */
     static BufferedImage ybrFull422(PixelDescription d, int[] s) {
-        if (d.columns() % 2 != 0) {
-            throw new UnrenderableImageException("YBR_FULL_422 needs an even number of columns, not " + d.columns());
-        }
         int columns = d.columns();
         double full = (1L << d.bitsStored()) - 1;
         return fill(d, (i, bgr) -> {
@@ -88,9 +85,6 @@ final class ColourRenderer {
 
     /** For each possible sample value, its 8-bit value. */
     private static byte[] scaleTo8Bits(PixelDescription d) {
-        if (d.bitsStored() > 16) {
-            throw new UnrenderableImageException("colour samples of " + d.bitsStored() + " bits cannot be rendered");
-        }
         int size = 1 << d.bitsStored();
         byte[] table = new byte[size];
         for (int v = 0; v < size; v++) {

@@ -25,8 +25,9 @@ final class StoredSamples {
     }
 
     /** The samples in stored order; with Bits Stored 32 and unsigned, values above 2^31 - 1 wrap (see {@link #value}). */
-    static int[] read(PixelDescription d, byte[] pixels) {
-        int n = count(d);
+    /** Refuses sample layouts this reader does not handle. */
+    static void checkLayout(PixelDescription d) {
+        count(d);
         int allocated = d.bitsAllocated();
         if (allocated != 1 && allocated != 8 && allocated != 16 && allocated != 32) {
             throw new UnrenderableImageException("Bits Allocated " + allocated + " cannot be rendered");
@@ -36,6 +37,13 @@ final class StoredSamples {
             throw new UnrenderableImageException("Bits Stored " + stored + " and High Bit " + d.highBit()
                     + " do not fit Bits Allocated " + allocated);
         }
+    }
+
+    static int[] read(PixelDescription d, byte[] pixels) {
+        checkLayout(d);
+        int n = count(d);
+        int allocated = d.bitsAllocated();
+        int stored = d.bitsStored();
         long needed = ((long) n * allocated + 7) / 8;
         if (pixels.length < needed) {
             throw new UnrenderableImageException("the frame has " + pixels.length + " bytes of pixel data; "

@@ -142,7 +142,8 @@ public class RenderedService {
     /**
      * One small image standing for the target: for a study the middle image of its first series with images,
      * for a series its middle image, for an instance its middle frame, for a frame list its first existing
-     * frame. When that image cannot be rendered, the nearest one that can is taken.
+     * frame. When that image cannot be rendered, the nearest one in its series that can is taken, else the first
+     * one of the following series.
      */
     public Plan thumbnail(RetrieveTarget target, String frameList, String accept, RenderedParameters p) {
         Choice choice = RenderedNegotiation.choose(accept, p.accept(), Shape.ONE_IMAGE);
@@ -166,11 +167,14 @@ public class RenderedService {
         }
         List<StoredFile> files = imageFiles(target);
         String series = files.get(0).series();
-        List<StoredFile> candidates = files.stream().filter(f -> f.series().equals(series)).toList();
+        List<StoredFile> first = files.stream().filter(f -> f.series().equals(series)).toList();
+        List<StoredFile> candidates = new ArrayList<>(files.size());
+        fromMiddle(first.size()).forEach(k -> candidates.add(first.get(k)));
+        candidates.addAll(files.subList(first.size(), files.size()));
         String firstProblem = null;
-        for (int k : fromMiddle(candidates.size())) {
+        for (StoredFile candidate : candidates) {
             try {
-                Source s = prepare(candidates.get(k), p);
+                Source s = prepare(candidate, p);
                 return new Plan(List.of(withFrames(s, List.of(s.table().frames / 2))), choice, p, 200, List.of());
             } catch (NotRenderable e) {
                 firstProblem = firstProblem == null ? e.getMessage() : firstProblem;
@@ -320,6 +324,10 @@ public class RenderedService {
         RenderingAttributes a;
         try {
             a = attributes(f);
+            if (!table.encapsulated() || table.syntax.uid().equals(TransferSyntax.ENCAPSULATED_UNCOMPRESSED)) {
+                // A decoder may change the layout (YBR_ICT to RGB), so only frames read as stored are checked here.
+                FrameRenderer.check(a.pixels(), a);
+            }
         } catch (UnrenderableImageException e) {
             throw new NotRenderable("instance " + f.instance() + " cannot be rendered: " + e.getMessage());
         }

@@ -73,8 +73,9 @@ class RenderedPixelsTest {
         "SC_rgb_jpeg_dcmd.dcm | '' | ''",
         "ExplVR_BigEnd.dcm | '' | ''",
         "SC_ybr_full_422_uncompressed.dcm | '' | ''",
-        // 1 bit per pixel
-        "liver_1frame.dcm | '' | +Wm"})
+        // 1 bit per pixel, 32 bits per pixel
+        "liver_1frame.dcm | '' | +Wm",
+        "rtdose_1frame.dcm | '' | +Wm"})
     void corpusImagesLookAsDcmtkRendersThem(String name, String query, String options) throws IOException {
         byte[] file = Files.readAllBytes(CORPUS.resolve(name));
         BufferedImage expected = dcmtk(file, options.isBlank() ? new String[0] : options.trim().split(" +"));

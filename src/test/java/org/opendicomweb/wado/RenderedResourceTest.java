@@ -34,6 +34,8 @@ import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.opendicomweb.dicom.Tag;
+import org.opendicomweb.dicom.VR;
 import org.opendicomweb.imaging.FrameDecoders;
 import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
@@ -153,6 +155,29 @@ class RenderedResourceTest {
         Response r = given().when().get(study + "/rendered");
         r.then().statusCode(206).header("Warning", containsString("1 image(s) left out"));
         assertEquals(1, parts(r).size());
+    }
+
+    @Test
+    void pixelsInAnEncodingTheRendererDoesNotKnowAreRefusedBeforeAnythingIsSent() throws IOException {
+        DicomFiles.Builder hsv = DicomFiles.ctImage().size(8, 8).edit(ds -> ds.setString(Tag.PhotometricInterpretation, VR.CS, "HSV"));
+        DicomFiles.Builder floats = DicomFiles.multiFrame(1).size(4, 4).studyUid(hsv.studyInstanceUid()).edit(ds -> {
+            ds.remove(Tag.PixelData);
+            ds.setInt(Tag.BitsAllocated, VR.US, 32);
+            ds.remove(Tag.BitsStored);
+            ds.remove(Tag.HighBit);
+            ds.remove(Tag.PixelRepresentation);
+            ds.setBytes(Tag.FloatPixelData, VR.OF, new byte[64]);
+        });
+        DicomFiles.Builder fine = DicomFiles.ctImage().size(8, 8).studyUid(hsv.studyInstanceUid()).series(null, 3);
+        store(hsv.toBytes(), floats.toBytes(), fine.toBytes());
+        given().when().get(url(hsv) + "/rendered").then().statusCode(406).body(containsString("HSV"));
+        given().when().get(url(floats) + "/rendered").then().statusCode(406).body(containsString("Float Pixel Data"));
+        Response r = given().when().get(ROOT + "/studies/" + hsv.studyInstanceUid() + "/rendered");
+        r.then().statusCode(206).header("Warning", containsString("2 image(s) left out"));
+        assertArrayEquals(pixels(png(url(fine) + "/thumbnail")), pixels(png(ROOT + "/studies/" + hsv.studyInstanceUid() + "/thumbnail")),
+                "the first series cannot be rendered: the next one stands for the study");
+        given().when().get(ROOT + "/studies/" + hsv.studyInstanceUid() + "/series/" + floats.seriesInstanceUid() + "/thumbnail")
+                .then().statusCode(406).body(containsString("Float Pixel Data"));
     }
 
     @Test
