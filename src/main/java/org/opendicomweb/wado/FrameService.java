@@ -173,7 +173,7 @@ public class FrameService {
                 + "; Accept was: " + accept);
     }
 
-    private static List<Integer> parseFrameList(String list) {
+    static List<Integer> parseFrameList(String list) {
         List<Integer> frames = new ArrayList<>();
         for (String item : list.split(",", -1)) {
             String s = item.trim();

@@ -41,17 +41,20 @@ final class FrameTable {
     /** Bits of one frame's pixels (also known for encapsulated pixel data, where it is 0 when Rows or Columns is missing). */
     final long frameBits;
     final int swapWidth;
+    /** Float or Double Float Pixel Data: values are IEEE floats, not integers. */
+    final boolean floatPixels;
     // Encapsulated pixel data: per frame, the (offset, length) of each of its fragments' values, flattened
     final long[][] fragments;
 
     private FrameTable(TransferSyntax syntax, int frames, long valueOffset, long valueLength, long frameBits, int swapWidth,
-            long[][] fragments) {
+            boolean floatPixels, long[][] fragments) {
         this.syntax = syntax;
         this.frames = frames;
         this.valueOffset = valueOffset;
         this.valueLength = valueLength;
         this.frameBits = frameBits;
         this.swapWidth = swapWidth;
+        this.floatPixels = floatPixels;
         this.fragments = fragments;
     }
 
@@ -119,8 +122,12 @@ final class FrameTable {
             value = pixelHeader + 8;
         }
         int frames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
-        long frameBits = (long) ds.getInt(Tag.Rows, 0) * ds.getInt(Tag.Columns, 0)
-                * Math.max(1, ds.getInt(Tag.SamplesPerPixel, 1)) * ds.getInt(Tag.BitsAllocated, vr == VR.OB ? 8 : 16);
+        int samples = Math.max(1, ds.getInt(Tag.SamplesPerPixel, 1));
+        if (samples == 3 && ds.getString(Tag.PhotometricInterpretation, "").trim().endsWith("_422")) {
+            samples = 2; // PS3.3 §C.7.6.3.1.2: native YBR_FULL_422 holds two Y, one CB and one CR per pair of pixels
+        }
+        long frameBits = (long) ds.getInt(Tag.Rows, 0) * ds.getInt(Tag.Columns, 0) * samples
+                * ds.getInt(Tag.BitsAllocated, vr == VR.OB ? 8 : 16);
         if (length == UNDEFINED) {
             return encapsulated(blob, ts, ds, frames, value, Math.max(0, frameBits));
         }
@@ -130,7 +137,7 @@ final class FrameTable {
         long available = Math.min(length, blob.size() - value);
         int whole = (int) Math.min(frames, available * 8 / frameBits);
         int swap = be ? (vr == VR.OW ? 2 : vr == VR.OF ? 4 : vr == VR.OD ? 8 : 1) : 1;
-        return new FrameTable(ts, whole, value, available, frameBits, swap, null);
+        return new FrameTable(ts, whole, value, available, frameBits, swap, tag != Tag.PixelData, null);
     }
 
     private static FrameTable encapsulated(ReadableBlob blob, TransferSyntax ts, Attributes ds, int frames, long start,
@@ -191,7 +198,7 @@ final class FrameTable {
                 perFrame[k][2 * i + 1] = own.get(i)[2];
             }
         }
-        return new FrameTable(ts, starts.length, -1, -1, frameBits, 1, perFrame);
+        return new FrameTable(ts, starts.length, -1, -1, frameBits, 1, false, perFrame);
     }
 
     /** The offset (relative to the first fragment's item tag) at which each frame starts. */

@@ -37,6 +37,13 @@ final class InstanceNegotiation {
         this.offers = offers;
     }
 
+    /** One transfer syntax, {@code null} for the default (WADO-URI's transferSyntax parameter). */
+    static InstanceNegotiation forSyntax(String transferSyntaxUid) {
+        List<String> offers = new ArrayList<>(1);
+        offers.add(transferSyntaxUid);
+        return new InstanceNegotiation(offers);
+    }
+
     /** Parses Accept; 406 when no range can ever be answered by this resource. */
     static InstanceNegotiation of(String accept) {
         List<String> offers = new ArrayList<>();

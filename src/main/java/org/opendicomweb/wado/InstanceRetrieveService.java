@@ -91,6 +91,18 @@ public class InstanceRetrieveService {
         multipart.finish();
     }
 
+    /** Writes one instance as a whole body (WADO-URI's application/dicom answer). */
+    void writeOne(StoredFile f, Delivery delivery, OutputStream out) throws IOException {
+        try (ReadableBlob blob = blobs.open(f.blobKey())) {
+            if (delivery.transcode()) {
+                transcode(blob, delivery, out);
+            } else {
+                copy(blob, out);
+            }
+        }
+        out.flush();
+    }
+
     private static void copy(ReadableBlob blob, OutputStream out) throws IOException {
         byte[] buffer = new byte[(int) Math.min(COPY_BUFFER, Math.max(1, blob.size()))];
         try (InputStream in = blob.inputStream()) {
