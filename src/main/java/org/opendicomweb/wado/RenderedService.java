@@ -266,7 +266,8 @@ public class RenderedService {
         PixelDescription stored = s.attributes().pixels();
         FrameTable t = s.table();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, t.frameLength(k)));
-        FrameService.writeFrame(blob, t, k, bytes);
+        boolean native98 = t.syntax.uid().equals(TransferSyntax.ENCAPSULATED_UNCOMPRESSED) && t.frameBits > 0;
+        FrameService.writeFrame(blob, t, k, native98, bytes);
         if (!t.encapsulated() || t.syntax.uid().equals(TransferSyntax.ENCAPSULATED_UNCOMPRESSED)) {
             return new DecodedFrame(stored, bytes.toByteArray());
         }
