@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.opendicomweb.dicom.Endianness;
 import org.opendicomweb.dicom.TransferSyntax;
+import org.opendicomweb.imaging.DecodedFrame;
+import org.opendicomweb.imaging.FrameDecoder;
+import org.opendicomweb.imaging.FrameDecoders;
 import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.storage.ReadableBlob;
 import org.opendicomweb.wado.RetrieveIndex.StoredFile;
@@ -28,8 +31,10 @@ import org.opendicomweb.web.multipart.MultipartWriter;
  *
  * <p>Native pixel data is sent as {@code application/octet-stream} in Explicit VR Little Endian byte order.
  * Compressed frames are sent as they are stored, under the syntax's image media type, when the client accepts
- * that ({@code transfer-syntax=*}, the stored syntax, or the image media type); there are no decoders yet, so
- * a client that accepts only uncompressed frames of a compressed instance gets 406.
+ * that ({@code transfer-syntax=*}, the stored syntax, or the image media type). A client that asks for
+ * uncompressed frames ({@code application/octet-stream} without a transfer syntax, or with Explicit VR Little
+ * Endian) gets them decoded, one frame in memory at a time, when {@link FrameDecoders} has a decoder for the
+ * stored syntax, else 406.
  */
 @ApplicationScoped
 public class FrameService {
@@ -51,17 +56,24 @@ public class FrameService {
         this.blobs = blobs;
     }
 
-    /** The frames to send: the stored file, its table, the 0-based frame indexes and the parts' media type. */
-    public record Plan(StoredFile file, FrameTable table, List<Integer> frames, String mediaType, int missing) {
+    /**
+     * The frames to send: the stored file, its table, the 0-based frame indexes, the parts' media type and, when
+     * compressed frames are sent decoded, the decoder.
+     */
+    public record Plan(StoredFile file, FrameTable table, List<Integer> frames, String mediaType, int missing,
+            FrameDecoder decoder) {
         public int status() {
             return missing == 0 ? 200 : 206;
         }
 
         String partType() {
-            return mediaType + "; transfer-syntax=" + (table.encapsulated() ? table.syntax.uid()
+            return mediaType + "; transfer-syntax=" + (table.encapsulated() && decoder == null ? table.syntax.uid()
                     : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
         }
     }
+
+    /** The parts' media type, and whether compressed frames are decoded for it. */
+    record Negotiated(String mediaType, boolean decode) {}
 
     /** 400 for a malformed list, 404 for an unknown instance or when none of the frames exists, 406 as above. */
     public Plan plan(RetrieveTarget target, String frameList, String accept) {
@@ -72,7 +84,7 @@ public class FrameService {
         }
         StoredFile file = files.get(0);
         FrameTable table = table(file);
-        String mediaType = negotiate(table, accept);
+        Negotiated negotiated = negotiate(table, accept);
         List<Integer> frames = new ArrayList<>(requested.size());
         for (int n : requested) {
             if (n <= table.frames) {
@@ -83,14 +95,22 @@ public class FrameService {
             throw DicomwebException.notFound("The " + target.describe() + " has " + table.frames + " frame(s); asked for "
                     + frameList);
         }
-        return new Plan(file, table, frames, mediaType, requested.size() - frames.size());
+        FrameDecoder decoder = negotiated.decode() ? FrameDecoders.forSyntax(table.syntax.uid()).orElseThrow() : null;
+        return new Plan(file, table, frames, negotiated.mediaType(), requested.size() - frames.size(), decoder);
     }
 
     public void write(Plan plan, MultipartWriter multipart) throws IOException {
         try (ReadableBlob blob = blobs.open(plan.file().blobKey())) {
             for (int k : plan.frames()) {
-                multipart.startPart(plan.partType(), null);
-                writeFrame(blob, plan.table(), k, multipart.body());
+                if (plan.decoder() != null) {
+                    // Decoded before its part starts, so a corrupt first frame is still an error response.
+                    DecodedFrame frame = FrameDecoding.decode(plan.decoder(), plan.table(), blob, k, plan.file());
+                    multipart.startPart(plan.partType(), null);
+                    multipart.body().write(frame.pixels());
+                } else {
+                    multipart.startPart(plan.partType(), null);
+                    writeFrame(blob, plan.table(), k, multipart.body());
+                }
             }
         }
         multipart.finish();
@@ -113,9 +133,10 @@ public class FrameService {
     }
 
     /** The parts' media type for the first acceptable range (in q-order), else 406. */
-    static String negotiate(FrameTable table, String accept) {
+    static Negotiated negotiate(FrameTable table, String accept) {
         String stored = table.syntax.uid();
         String compressedType = table.encapsulated() ? CompressedMediaTypes.of(stored) : null;
+        boolean decodable = table.encapsulated() && FrameDecoders.forSyntax(stored).isPresent();
         for (MediaType range : AcceptHeader.parse(accept).ranges()) {
             String partType;
             if (range.is("*/*")) {
@@ -132,23 +153,26 @@ public class FrameService {
                 continue;
             }
             String ts = range.parameter("transfer-syntax");
+            boolean explicitLittleEndian = ts == null || ts.equals(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
             if (!table.encapsulated()) {
-                boolean uncompressed = ts == null || ts.equals("*") || ts.equals(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
-                if (uncompressed && AcceptHeader.covers(part, OCTET_STREAM)) {
-                    return OCTET_STREAM;
+                if ((explicitLittleEndian || ts.equals("*")) && AcceptHeader.covers(part, OCTET_STREAM)) {
+                    return new Negotiated(OCTET_STREAM, false);
                 }
+            } else if (decodable && explicitLittleEndian && AcceptHeader.covers(part, OCTET_STREAM)) {
+                return new Negotiated(OCTET_STREAM, true);
             } else if (compressedType != null) {
                 // OHIF asks type=application/octet-stream; transfer-syntax=* and decodes what the part's type says.
                 boolean syntaxOk = "*".equals(ts) || stored.equals(ts) || (ts == null && !part.is(OCTET_STREAM));
                 boolean typeOk = part.is(OCTET_STREAM) || AcceptHeader.covers(part, compressedType);
                 if (syntaxOk && typeOk) {
-                    return compressedType;
+                    return new Negotiated(compressedType, false);
                 }
             }
         }
+        String decoded = decodable ? " or, decoded, " + OCTET_STREAM : " (this server has no decoder for it)";
         throw DicomwebException.notAcceptable("Frames of this instance are stored in " + stored
-                + (table.encapsulated() ? " and cannot be decompressed yet; accept transfer-syntax=* or "
-                        + (compressedType == null ? "its syntax" : compressedType) : " and are sent as " + OCTET_STREAM)
+                + (table.encapsulated() ? " and are sent as " + (compressedType == null ? "stored" : compressedType)
+                        + decoded : " and are sent as " + OCTET_STREAM)
                 + "; Accept was: " + accept);
     }
 
