@@ -27,7 +27,7 @@ import org.opendicomweb.testing.PixelReference.Compressed;
 import org.opendicomweb.testing.PixelReference.Pixels;
 
 /**
- * Each decoder against an independent one: dcmtk's decompressors for RLE and JPEG, OpenJPEG for JPEG 2000, and the
+ * Each decoder against an independent one: dcmtk's decompressors for RLE, JPEG and JPEG-LS, OpenJPEG for JPEG 2000, and the
  * original pixels where the compression was lossless. Inputs are pydicom's compressed test files and images this
  * test compresses itself with dcmtk and OpenJPEG.
  */
@@ -81,7 +81,7 @@ class FrameDecodersTest {
         "SC_rgb_dcmtk_+eb+cy+np.dcm, 0", "SC_rgb_dcmtk_+eb+cy+n1.dcm, 0", "SC_rgb_dcmtk_+eb+cy+n2.dcm, 0",
         "SC_rgb_dcmtk_+eb+cy+s2.dcm, 0", "SC_rgb_dcmtk_+eb+cy+s4.dcm, 0", "SC_jpeg_no_color_transform.dcm, 0",
         "SC_jpeg_no_color_transform_2.dcm, 0", "SC_rgb_jpeg_app14_dcmd.dcm, 0", "SC_rgb_jpeg_lossy_gdcm.dcm, 0",
-        "JPEG-lossy.dcm, 1", "JPGExtended.dcm, 1"})
+        "JPEG-lossy.dcm, 1", "JPGExtended.dcm, 1", "MR_small_jpeg_ls_lossless.dcm, 0"})
     void pydicomFilesDecodeAsDcmtkDecodesThem(String file, int tolerance) throws IOException {
         Path path = CORPUS.resolve(file);
         assumeTrue(Files.exists(path), "pydicom's test files are not installed");
@@ -133,7 +133,9 @@ class FrameDecodersTest {
         "dcmcrle, '', 16, 16, false, 1", "dcmcrle, '', 16, 12, true, 1", "dcmcrle, '', 8, 8, false, 3",
         "dcmcjpeg, +e1, 16, 16, false, 1", "dcmcjpeg, +e1, 16, 16, true, 1", "dcmcjpeg, +e1, 16, 12, true, 1",
         "dcmcjpeg, +e1, 8, 8, false, 3",
-        "dcmcjpeg, +el +sv 7, 16, 16, false, 1", "dcmcjpeg, +el +sv 4, 16, 12, true, 1", "dcmcjpeg, +el +sv 2, 8, 8, false, 1"})
+        "dcmcjpeg, +el +sv 7, 16, 16, false, 1", "dcmcjpeg, +el +sv 4, 16, 12, true, 1", "dcmcjpeg, +el +sv 2, 8, 8, false, 1",
+        "dcmcjpls, '', 16, 16, false, 1", "dcmcjpls, '', 16, 16, true, 1", "dcmcjpls, '', 16, 12, true, 1",
+        "dcmcjpls, '', 8, 8, false, 1", "dcmcjpls, '', 8, 8, false, 3", "dcmcjpls, '', 16, 10, false, 3"})
     void losslessCompressionGivesBackTheOriginalPixels(String tool, String options, int bitsAllocated, int bitsStored,
             boolean signed, int samples) throws IOException {
         byte[] pixels = noisyImage(128, 96, samples, bitsAllocated, bitsStored, signed, 11);
@@ -154,6 +156,31 @@ class FrameDecodersTest {
         Pixels reference = PixelReference.dcmtkDecompress(compressed);
         // The JDK's libjpeg and dcmtk's agree exactly on 8 bits; our 12-bit IDCT rounds differently from libjpeg's.
         assertSamePixels(reference, decodeAll(PixelReference.read(compressed)), bitsStored == 8 ? 0 : 1);
+    }
+
+    /**
+     * Not below 8 bits: the JPEG-LS encoder in dcmtk 3.6.7 (CharLS 1.0) computes the default thresholds of images
+     * with MAXVAL below 128 by the formula the standard gives for MAXVAL of 128 and more; we follow the standard.
+     */
+    @ParameterizedTest(name = "JPEG-LS near-lossless, NEAR {0}, {1} bits stored: as dcmdjpls decodes it")
+    @CsvSource({"2, 8", "2, 12", "3, 16", "1, 10"})
+    void nearLosslessJpegLsDecodesAsDcmtkDecodesIt(int near, int bitsStored) throws IOException {
+        int bitsAllocated = bitsStored > 8 ? 16 : 8;
+        byte[] pixels = noisyImage(77, 120, 1, bitsAllocated, bitsStored, false, 8);
+        Path original = image(77, 120, 1, bitsAllocated, bitsStored, false, pixels).writeTo(dir.resolve("original.dcm"));
+        Path compressed = PixelReference.dcmtkCompress(original, dir.resolve("compressed.dcm"), "dcmcjpls", "+en",
+                "+md", Integer.toString(near));
+        Pixels decoded = decodeAll(PixelReference.read(compressed));
+        assertSamePixels(PixelReference.dcmtkDecompress(compressed), decoded, 0);
+        int diff = PixelReference.maxDifference(pixels, decoded.bytes(), bitsAllocated / 8, false);
+        assertTrue(diff <= near, "near-lossless error " + diff + " exceeds NEAR " + near);
+    }
+
+    @Test
+    void jpegLsOfMrSmallIsTheUncompressedMrSmall() throws IOException {
+        assumeTrue(Files.exists(CORPUS.resolve("MR_small.dcm")), "pydicom's test files are not installed");
+        Pixels decoded = decodeAll(PixelReference.read(CORPUS.resolve("MR_small_jpeg_ls_lossless.dcm")));
+        assertSamePixels(PixelReference.nativePixels(CORPUS.resolve("MR_small.dcm")), decoded, 0);
     }
 
     @Test
@@ -223,7 +250,7 @@ class FrameDecodersTest {
 
     @ParameterizedTest(name = "{0} cut short or garbled")
     @CsvSource({"MR_small_RLE.dcm", "SC_rgb_jpeg_gdcm.dcm", "SC_rgb_jpeg_dcmtk.dcm", "JPGExtended.dcm",
-        "MR_small_jp2klossless.dcm"})
+        "MR_small_jp2klossless.dcm", "MR_small_jpeg_ls_lossless.dcm"})
     void corruptCodestreamsAreErrorsNotPictures(String file) throws IOException {
         Path path = CORPUS.resolve(file);
         assumeTrue(Files.exists(path), "pydicom's test files are not installed");
@@ -241,7 +268,7 @@ class FrameDecodersTest {
 
     @Test
     void registryHasNoDecoderForSyntaxesWithoutOne() {
-        for (String uid : new String[] {"1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.4.201",
+        for (String uid : new String[] {"1.2.840.10008.1.2.4.92", "1.2.840.10008.1.2.4.93", "1.2.840.10008.1.2.4.201",
             "1.2.840.10008.1.2.4.100", "1.2.840.10008.1.2.1", "1.2.3.4"}) {
             assertTrue(FrameDecoders.forSyntax(uid).isEmpty(), uid);
         }
