@@ -108,7 +108,7 @@ class WadoTranscodingTest {
     @CsvSource({
         "MR_small_RLE.dcm, '', 0", "SC_rgb_rle_2frame.dcm, '', 0", "rtdose_rle.dcm, '', 0",
         "SC_rgb_jpeg_dcmtk.dcm, '', 0", "SC_rgb_jpeg_gdcm.dcm, '', 0", "JPGExtended.dcm, '', 1",
-        "MR_small_jp2klossless.dcm, MR_small.dcm, 0"})
+        "MR_small_jp2klossless.dcm, MR_small.dcm, 0", "MR_small_jpeg_ls_lossless.dcm, '', 0"})
     void compressedInstancesAreSentDecompressedByDefault(String name, String uncompressedSibling, int tolerance)
             throws IOException {
         Path file = reidentified(name);
@@ -218,30 +218,39 @@ class WadoTranscodingTest {
         }
     }
 
+    /** An instance in a syntax without a decoder; its codestream is never looked at. */
+    private static DicomFiles.Builder undecodable(String syntax) {
+        byte[] codestream = new byte[64];
+        new Random(2).nextBytes(codestream);
+        return DicomFiles.ctImage().size(8, 8).transferSyntax(TransferSyntax.of(syntax))
+                .edit(ds -> {
+                    Fragments f = ds.newFragments(Tag.PixelData, VR.OB, 2);
+                    f.add(new byte[0]);
+                    f.add(codestream);
+                });
+    }
+
     @Test
     void lossyInstancesWithoutADecoderAreSentAsStoredByDefaultLosslessOnesAreNot() throws IOException {
-        assumeTrue(Dcmtk.available() && Files.exists(CORPUS.resolve("MR_small_jpeg_ls_lossless.dcm")));
-        // JPEG-LS near-lossless: no decoder, but PS3.18 §8.7.3.4 lets a server send lossy pixels as it has them.
-        byte[] pixels = new byte[64 * 64 * 2];
-        new Random(4).nextBytes(pixels);
-        for (int i = 1; i < pixels.length; i += 2) {
-            pixels[i] &= 0x0F;
-        }
-        DicomFiles.Builder original = DicomFiles.ctImage().size(64, 64).pixelData(pixels);
-        Path nearLossless = PixelReference.dcmtkCompress(original.writeTo(dir.resolve("native.dcm")), dir.resolve("jlsn.dcm"),
-                "dcmcjpls", "+en");
-        store(Files.readAllBytes(nearLossless));
-        List<WadoFixtures.Part> parts = parts(given().accept(INSTANCES).when().get(url(nearLossless)).then().statusCode(200)
+        // High-Throughput JPEG 2000 (lossy): no decoder, but PS3.18 §8.7.3.4 lets a server send lossy pixels as it has them.
+        DicomFiles.Builder lossy = undecodable("1.2.840.10008.1.2.4.203");
+        byte[] file = lossy.toBytes();
+        store(file);
+        String url = ROOT + "/studies/" + lossy.studyInstanceUid() + "/series/" + lossy.seriesInstanceUid() + "/instances/"
+                + lossy.sopInstanceUid();
+        List<WadoFixtures.Part> parts = parts(given().accept(INSTANCES).when().get(url).then().statusCode(200)
                 .extract().response());
-        assertEquals("application/dicom; transfer-syntax=1.2.840.10008.1.2.4.81", parts.get(0).contentType());
-        assertArrayEquals(Files.readAllBytes(nearLossless), parts.get(0).body());
+        assertEquals("application/dicom; transfer-syntax=1.2.840.10008.1.2.4.203", parts.get(0).contentType());
+        assertArrayEquals(file, parts.get(0).body());
         // Naming Explicit VR Little Endian is not the default: it cannot be produced.
-        given().accept(INSTANCES + "; transfer-syntax=" + EXPLICIT_LE).when().get(url(nearLossless)).then().statusCode(406);
+        given().accept(INSTANCES + "; transfer-syntax=" + EXPLICIT_LE).when().get(url).then().statusCode(406);
 
-        Path lossless = reidentified("MR_small_jpeg_ls_lossless.dcm");
-        store(Files.readAllBytes(lossless));
-        given().accept(INSTANCES).when().get(url(lossless)).then().statusCode(406);
-        given().accept(FRAMES).when().get(url(lossless) + "/frames/1").then().statusCode(406)
+        DicomFiles.Builder lossless = undecodable("1.2.840.10008.1.2.4.201");
+        store(lossless.toBytes());
+        String losslessUrl = ROOT + "/studies/" + lossless.studyInstanceUid() + "/series/" + lossless.seriesInstanceUid()
+                + "/instances/" + lossless.sopInstanceUid();
+        given().accept(INSTANCES).when().get(losslessUrl).then().statusCode(406);
+        given().accept(FRAMES).when().get(losslessUrl + "/frames/1").then().statusCode(406)
                 .body("message", containsString("no decoder"));
     }
 
