@@ -1,5 +1,10 @@
 package org.opendicomweb.imaging;
 
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferShort;
+import java.awt.image.DataBufferUShort;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 
@@ -19,7 +24,56 @@ final class NativeSamples {
                     + raster.getNumBands() + " sample(s) per pixel; the header says " + stored.columns() + "x"
                     + stored.rows() + " of " + stored.samplesPerPixel());
         }
-        return raster.getPixels(raster.getMinX(), raster.getMinY(), raster.getWidth(), raster.getHeight(), (int[]) null);
+        int[] direct = interleavedArray(raster);
+        return direct != null ? direct
+                : raster.getPixels(raster.getMinX(), raster.getMinY(), raster.getWidth(), raster.getHeight(), (int[]) null);
+    }
+
+    /**
+     * The samples straight from the data array when the raster is one plain interleaved array (what the JPEG and
+     * JPEG 2000 readers return), several times faster than {@link Raster#getPixels}; else {@code null}.
+     */
+    private static int[] interleavedArray(Raster raster) {
+        if (!(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm) || raster.getSampleModelTranslateX() != 0
+                || raster.getSampleModelTranslateY() != 0 || raster.getDataBuffer().getNumBanks() != 1) {
+            return null;
+        }
+        int bands = raster.getNumBands();
+        int n = raster.getWidth() * raster.getHeight() * bands;
+        if (sm.getPixelStride() != bands || sm.getScanlineStride() != raster.getWidth() * bands) {
+            return null;
+        }
+        int[] offsets = sm.getBandOffsets();
+        for (int b = 0; b < bands; b++) {
+            if (offsets[b] != b) {
+                return null;
+            }
+        }
+        DataBuffer db = raster.getDataBuffer();
+        int off = db.getOffset();
+        if (db.getSize() - off < n) {
+            return null;
+        }
+        int[] s = new int[n];
+        if (db instanceof DataBufferByte bytes) {
+            byte[] d = bytes.getData();
+            for (int i = 0; i < n; i++) {
+                s[i] = d[off + i] & 0xFF;
+            }
+        } else if (db instanceof DataBufferUShort shorts) {
+            short[] d = shorts.getData();
+            for (int i = 0; i < n; i++) {
+                s[i] = d[off + i] & 0xFFFF;
+            }
+        } else if (db instanceof DataBufferShort shorts) {
+            short[] d = shorts.getData();
+            for (int i = 0; i < n; i++) {
+                s[i] = d[off + i];
+            }
+        } else {
+            return null;
+        }
+        return s;
     }
 
     /** Native bytes of interleaved samples; values wider than BitsAllocated are an error, not silently cut. */

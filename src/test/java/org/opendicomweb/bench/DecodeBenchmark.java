@@ -18,10 +18,11 @@ import org.opendicomweb.testing.PixelReference.Compressed;
 
 /**
  * Single-threaded decode time of one 512x512 frame per compressed syntax: a smooth image with noise, compressed by
- * dcmtk (RLE, JPEG) and OpenJPEG (JPEG 2000). 16 bits allocated; JPEG Extended holds 12 bits stored, JPEG Baseline
+ * dcmtk (RLE, JPEG, JPEG-LS) and OpenJPEG (JPEG 2000). 16 bits allocated; JPEG Extended holds 12 bits stored, JPEG Baseline
  * is 8-bit by definition. Each case warms up, then decodes for a fixed time; the figure is milliseconds per frame.
  *
- * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) org.opendicomweb.bench.DecodeBenchmark [seconds]</pre>
+ * <pre>mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * java -cp target/classes:target/test-classes:$(cat cp.txt) org.opendicomweb.bench.DecodeBenchmark [seconds]</pre>
  */
 public final class DecodeBenchmark {
     private static final int SIZE = 512;
@@ -45,6 +46,9 @@ public final class DecodeBenchmark {
         measure("JPEG Lossless (.4.57, SV 7)", 16,
                 PixelReference.dcmtkCompress(u16, dir.resolve("jl.dcm"), "dcmcjpeg", "+el", "+sv", "7"), seconds);
         measure("JPEG Lossless SV1 (.4.70)", 16, PixelReference.dcmtkCompress(u16, dir.resolve("j1.dcm"), "dcmcjpeg", "+e1"), seconds);
+        measure("JPEG-LS Lossless (.4.80)", 16, PixelReference.dcmtkCompress(u16, dir.resolve("ls.dcm"), "dcmcjpls"), seconds);
+        measure("JPEG-LS Near-Lossless NEAR 2 (.4.81)", 16,
+                PixelReference.dcmtkCompress(u16, dir.resolve("lsn.dcm"), "dcmcjpls", "+en"), seconds);
         measure("JPEG 2000 Lossless (.4.90)", 16, jpeg2000(dir, u16, "1.2.840.10008.1.2.4.90"), seconds);
         measure("JPEG 2000 lossy 10:1 (.4.91)", 16, jpeg2000(dir, u16, "1.2.840.10008.1.2.4.91"), seconds);
         try (var files = Files.list(dir)) {
