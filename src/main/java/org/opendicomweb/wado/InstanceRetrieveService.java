@@ -135,13 +135,20 @@ public class InstanceRetrieveService {
      * the stored file says, since decompressing does not make lossy pixels lossless.
      */
     static void decompress(ReadableBlob blob, StoredFile file, Delivery delivery, OutputStream out) throws IOException {
-        FrameTable table = FrameTable.read(blob);
-        FrameDecoder decoder = FrameDecoders.forSyntax(table.syntax.uid())
-                .orElseThrow(() -> new IOException("no decoder for " + table.syntax.uid()));
+        FrameTable table;
+        try {
+            table = FrameTable.read(blob);
+        } catch (FrameTable.NoFramesException e) {
+            throw new DicomwebException(500, "Instance " + file.instance() + " (study " + file.study() + ", series "
+                    + file.series() + ") cannot be decompressed: " + e.getMessage(), e);
+        }
         if (table.frames != table.description.numberOfFrames()) {
-            throw new IOException("Instance " + file.instance() + " has " + table.description.numberOfFrames()
+            throw new DicomwebException(500, "Instance " + file.instance() + " (study " + file.study() + ", series "
+                    + file.series() + ") cannot be decompressed: it has " + table.description.numberOfFrames()
                     + " frames, of which " + table.frames + " can be told apart in its pixel data");
         }
+        FrameDecoder decoder = FrameDecoders.forSyntax(table.syntax.uid())
+                .orElseThrow(() -> new IOException("no decoder for " + table.syntax.uid()));
         Attributes fmi;
         Attributes ds;
         try (DicomInputStream in = new DicomInputStream(blob.inputStream())) {
