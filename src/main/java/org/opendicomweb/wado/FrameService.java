@@ -13,6 +13,9 @@ import java.util.Map;
 import org.opendicomweb.dicom.Endianness;
 import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.dicom.UID;
+import org.opendicomweb.imaging.DecodedFrame;
+import org.opendicomweb.imaging.FrameDecoder;
+import org.opendicomweb.imaging.FrameDecoders;
 import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.storage.ReadableBlob;
 import org.opendicomweb.wado.RetrieveIndex.StoredFile;
@@ -29,9 +32,11 @@ import org.opendicomweb.web.multipart.MultipartWriter;
  *
  * <p>Native pixel data is sent as {@code application/octet-stream} in Explicit VR Little Endian byte order.
  * Compressed frames are sent as they are stored, under the syntax's image media type, when the client accepts
- * that ({@code transfer-syntax=*}, the stored syntax, or the image media type); there are no decoders yet, so
- * a client that accepts only uncompressed frames of a compressed instance gets 406. Encapsulated Uncompressed frames
- * are native pixels already: they are sent as Explicit VR Little Endian unless the client names their syntax.
+ * that ({@code transfer-syntax=*}, the stored syntax, or the image media type). A client that asks for
+ * uncompressed frames ({@code application/octet-stream} without a transfer syntax, or with Explicit VR Little
+ * Endian) gets them decoded, one frame in memory at a time, when {@link FrameDecoders} has a decoder for the
+ * stored syntax, else 406. Encapsulated Uncompressed frames are native pixels already: they are sent as Explicit
+ * VR Little Endian unless the client names their syntax.
  */
 @ApplicationScoped
 public class FrameService {
@@ -55,10 +60,10 @@ public class FrameService {
 
     /**
      * The frames to send: the stored file, its table, the 0-based frame indexes, the parts' media type and transfer
-     * syntax.
+     * syntax and, when compressed frames are sent decoded, the decoder.
      */
     public record Plan(StoredFile file, FrameTable table, List<Integer> frames, String mediaType, String transferSyntax,
-            int missing) {
+            int missing, FrameDecoder decoder) {
         public int status() {
             return missing == 0 ? 200 : 206;
         }
@@ -69,12 +74,12 @@ public class FrameService {
 
         /** Fragments sent as native pixels (Encapsulated Uncompressed as Explicit VR Little Endian). */
         boolean unwrapped() {
-            return table.encapsulated() && !transferSyntax.equals(table.syntax.uid());
+            return table.encapsulated() && decoder == null && !transferSyntax.equals(table.syntax.uid());
         }
     }
 
-    /** What the client gets: the parts' media type and transfer syntax. */
-    record Negotiated(String mediaType, String transferSyntax) {}
+    /** What the client gets: the parts' media type and transfer syntax, and whether compressed frames are decoded. */
+    record Negotiated(String mediaType, String transferSyntax, boolean decode) {}
 
     /** 400 for a malformed list, 404 for an unknown instance or when none of the frames exists, 406 as above. */
     public Plan plan(RetrieveTarget target, String frameList, String accept) {
@@ -96,15 +101,23 @@ public class FrameService {
             throw DicomwebException.notFound("The " + target.describe() + " has " + table.frames + " frame(s); asked for "
                     + frameList);
         }
+        FrameDecoder decoder = negotiated.decode() ? FrameDecoders.forSyntax(table.syntax.uid()).orElseThrow() : null;
         return new Plan(file, table, frames, negotiated.mediaType(), negotiated.transferSyntax(),
-                requested.size() - frames.size());
+                requested.size() - frames.size(), decoder);
     }
 
     public void write(Plan plan, MultipartWriter multipart) throws IOException {
         try (ReadableBlob blob = blobs.open(plan.file().blobKey())) {
             for (int k : plan.frames()) {
-                multipart.startPart(plan.partType(), null);
-                writeFrame(blob, plan.table(), k, plan.unwrapped(), multipart.body());
+                if (plan.decoder() != null) {
+                    // Decoded before its part starts, so a corrupt first frame is still an error response.
+                    DecodedFrame frame = FrameDecoding.decode(plan.decoder(), plan.table(), blob, k, plan.file());
+                    multipart.startPart(plan.partType(), null);
+                    multipart.body().write(frame.pixels());
+                } else {
+                    multipart.startPart(plan.partType(), null);
+                    writeFrame(blob, plan.table(), k, plan.unwrapped(), multipart.body());
+                }
             }
         }
         multipart.finish();
@@ -134,6 +147,7 @@ public class FrameService {
         // Explicit VR Little Endian, which every client decodes (OHIF has no decoder for 1.2.840.10008.1.2.1.98).
         boolean plainFragments = stored.equals(UID.EncapsulatedUncompressedExplicitVRLittleEndian) && table.frameBits > 0;
         String explicitLe = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
+        boolean decodable = table.encapsulated() && !plainFragments && FrameDecoders.forSyntax(stored).isPresent();
         for (MediaType range : AcceptHeader.parse(accept).ranges()) {
             String partType;
             if (range.is("*/*")) {
@@ -153,23 +167,26 @@ public class FrameService {
             if (!table.encapsulated() || plainFragments) {
                 boolean uncompressed = ts == null || ts.equals("*") || ts.equals(explicitLe);
                 if (uncompressed && AcceptHeader.covers(part, OCTET_STREAM)) {
-                    return new Negotiated(OCTET_STREAM, explicitLe);
+                    return new Negotiated(OCTET_STREAM, explicitLe, false);
                 }
                 if (plainFragments && stored.equals(ts) && AcceptHeader.covers(part, OCTET_STREAM)) {
-                    return new Negotiated(OCTET_STREAM, stored);
+                    return new Negotiated(OCTET_STREAM, stored, false);
                 }
+            } else if (decodable && (ts == null || ts.equals(explicitLe)) && AcceptHeader.covers(part, OCTET_STREAM)) {
+                return new Negotiated(OCTET_STREAM, explicitLe, true);
             } else if (compressedType != null) {
                 // OHIF asks type=application/octet-stream; transfer-syntax=* and decodes what the part's type says.
                 boolean syntaxOk = "*".equals(ts) || stored.equals(ts) || (ts == null && !part.is(OCTET_STREAM));
                 boolean typeOk = part.is(OCTET_STREAM) || AcceptHeader.covers(part, compressedType);
                 if (syntaxOk && typeOk) {
-                    return new Negotiated(compressedType, stored);
+                    return new Negotiated(compressedType, stored, false);
                 }
             }
         }
+        String decoded = decodable ? " or, decoded, " + OCTET_STREAM : " (this server has no decoder for it)";
         throw DicomwebException.notAcceptable("Frames of this instance are stored in " + stored
-                + (table.encapsulated() ? " and cannot be decompressed yet; accept transfer-syntax=* or "
-                        + (compressedType == null ? "its syntax" : compressedType) : " and are sent as " + OCTET_STREAM)
+                + (table.encapsulated() ? " and are sent as " + (compressedType == null ? "stored" : compressedType)
+                        + decoded : " and are sent as " + OCTET_STREAM)
                 + "; Accept was: " + accept);
     }
 
