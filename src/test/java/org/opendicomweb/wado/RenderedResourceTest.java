@@ -26,7 +26,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.sql.SQLException;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -35,9 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opendicomweb.dicom.Tag;
+import org.opendicomweb.dicom.UID;
 import org.opendicomweb.dicom.VR;
 import org.opendicomweb.imaging.FrameDecoders;
-import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
@@ -139,13 +138,12 @@ class RenderedResourceTest {
     }
 
     @Test
-    void anInstanceThatCannotBeDecodedIsLeftOutOfItsStudyAndRefusedAlone() throws IOException, SQLException {
-        String syntax = "1.2.840.10008.1.2.4.80"; // JPEG-LS Lossless
-        assumeTrue(FrameDecoders.forSyntax(syntax).isEmpty(), "a JPEG-LS decoder is available");
-        IndexTables.clean(); // other tests store MR_small variants under the same SOP Instance UID
-        byte[] jls = Files.readAllBytes(CORPUS.resolve("MR_small_jpeg_ls_lossless.dcm"));
-        store(jls);
-        String url = instanceUrl(jls);
+    void anInstanceThatCannotBeDecodedIsLeftOutOfItsStudyAndRefusedAlone() throws IOException {
+        String syntax = UID.HTJ2KLossless; // no decoder for HTJ2K
+        assertTrue(FrameDecoders.forSyntax(syntax).isEmpty(), "an HTJ2K decoder is available: pick another syntax");
+        byte[] htj2k = DicomFiles.ctImage().size(8, 8).encapsulatedAs(syntax).toBytes();
+        store(htj2k);
+        String url = instanceUrl(htj2k);
         given().when().get(url + "/rendered").then().statusCode(406)
                 .body(containsString(syntax)).body(containsString("cannot decode"));
         String series = url.substring(0, url.indexOf("/instances/"));
