@@ -2,6 +2,7 @@ package org.opendicomweb.interop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -24,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opendicomweb.support.IndexTables;
@@ -134,7 +138,13 @@ class DicomwebClientTest {
                 call("frames", "retrieveInstanceFrames", Map.of("studyInstanceUID", STUDY, "seriesInstanceUID", MF_SERIES,
                         "sopInstanceUID", MF_INSTANCE, "frameNumbers", List.of(1, 3))),
                 call("bulkData", "retrieveBulkData", Map.of("BulkDataURI",
-                        Map.of("$ref", "seriesMetadata", "path", List.of(0, "7FE00010", "BulkDataURI")))));
+                        Map.of("$ref", "seriesMetadata", "path", List.of(0, "7FE00010", "BulkDataURI")))),
+                call("rendered", "retrieveInstanceRendered", Map.of("studyInstanceUID", STUDY,
+                        "seriesInstanceUID", CT_SERIES, "sopInstanceUID", ct.get(0).sopInstanceUid(),
+                        "mediaTypes", List.of(Map.of("mediaType", "image/png")))),
+                call("renderedSmall", "retrieveInstanceRendered", Map.of("studyInstanceUID", STUDY,
+                        "seriesInstanceUID", CT_SERIES, "sopInstanceUID", ct.get(0).sopInstanceUid(),
+                        "queryParams", Map.of("viewport", "16,16"))));
     }
 
     private static Map<String, Object> call(String name, String method, Map<String, Object> options) {
@@ -212,6 +222,20 @@ class DicomwebClientTest {
         JsonNode bulk = results.get("bulkData");
         assertEquals(1, bulk.size(), "one part");
         assertArrayEquals(pydicomPixelData(CORPUS_MR), bytes(bulk.get(0)), "PixelData of MR_small.dcm, as pydicom reads it");
+
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(bytes(onlyImage(results.get("rendered")))));
+        assertNotNull(png, "retrieveInstanceRendered with image/png gives a PNG");
+        assertEquals(64, png.getWidth(), "rendered width: the CT's Columns");
+        assertEquals(64, png.getHeight(), "rendered height: the CT's Rows");
+        BufferedImage jpeg = ImageIO.read(new ByteArrayInputStream(bytes(onlyImage(results.get("renderedSmall")))));
+        assertNotNull(jpeg, "retrieveInstanceRendered without a media type gives the default JPEG");
+        assertEquals(16, Math.max(jpeg.getWidth(), jpeg.getHeight()), "viewport=16,16 fits the image into 16 pixels");
+    }
+
+    /** dicomweb-client hands back a rendered image as the only element of a list. */
+    private static JsonNode onlyImage(JsonNode result) {
+        assertTrue(result.isArray() && result.size() == 1, "one image expected: " + result);
+        return result.get(0);
     }
 
     /** The little endian bytes of one frame of the builder's default pattern (16 bits allocated, 12 stored). */
