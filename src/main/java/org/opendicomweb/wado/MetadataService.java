@@ -2,21 +2,34 @@ package org.opendicomweb.wado;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.json.JsonReader;
+import org.opendicomweb.dicom.xml.XmlWriter;
 import org.opendicomweb.index.InstanceMetadata;
+import org.opendicomweb.web.AcceptHeader;
 import org.opendicomweb.web.DicomResponses;
 import org.opendicomweb.web.DicomwebException;
+import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.multipart.MultipartWriter;
 
 /**
  * Retrieve Metadata (PS3.18 §10.4.1.1.2) as DICOM JSON: the documents STOW computed for each instance are
  * copied out as they come from the index, one array, with the service root put in front of their relative
  * BulkDataURIs. No file is opened and no JSON is parsed.
+ *
+ * <p>The rarer XML representation ({@code multipart/related; type="application/dicom+xml"}, one PS3.19 part per
+ * instance) is made from the same documents, parsed one at a time and written as XML.
  */
 @ApplicationScoped
 public class MetadataService {
     private static final byte[] KEY = InstanceMetadata.BULK_DATA_URI_KEY.getBytes(StandardCharsets.US_ASCII);
+
+    static final String XML_PART = "application/dicom+xml";
 
     private final RetrieveIndex index;
 
@@ -25,25 +38,73 @@ public class MetadataService {
         this.index = index;
     }
 
-    /** The media type to answer with: application/dicom+json, or application/json when only that is accepted. */
-    public String negotiate(String accept) {
-        return DicomResponses.jsonType(accept, "Metadata");
+    /** How metadata is sent: DICOM JSON under {@code mediaType}, or XML parts when {@code xml}. */
+    public record Representation(String mediaType, boolean xml) {}
+
+    /**
+     * DICOM JSON for {@code application/dicom+json}, {@code application/json} (answered as such) and wildcards;
+     * XML for {@code multipart/related} whose type is (or covers) {@code application/dicom+xml}; 406 otherwise.
+     */
+    public Representation negotiate(String accept) {
+        for (MediaType range : AcceptHeader.parse(accept).ranges()) {
+            if (range.is("application/json")) {
+                return new Representation("application/json", false);
+            }
+            if (AcceptHeader.covers(range, DicomResponses.DICOM_JSON)) {
+                return new Representation(DicomResponses.DICOM_JSON, false);
+            }
+            if (acceptsXmlParts(range)) {
+                return new Representation(XML_PART, true);
+            }
+        }
+        throw DicomwebException.notAcceptable("Metadata is available as " + DicomResponses.DICOM_JSON
+                + " or multipart/related; type=\"" + XML_PART + "\"; Accept was: " + accept);
+    }
+
+    private static boolean acceptsXmlParts(MediaType range) {
+        if (!range.type().equals("multipart") || !(range.subtype().equals("related") || range.subtype().equals("*"))) {
+            return false;
+        }
+        String type = range.parameter("type");
+        if (type == null || type.isBlank()) {
+            return true; // the only multipart representation of metadata
+        }
+        try {
+            return AcceptHeader.covers(MediaType.parse(type), XML_PART);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The entity tag of the target's metadata at the given root; 404 when the target does not exist. */
-    public String entityTag(RetrieveTarget target, String root) {
+    public String entityTag(RetrieveTarget target, String root, Representation representation) {
         RetrieveIndex.Version version = index.version(target)
                 .orElseThrow(() -> DicomwebException.notFound("No " + target.describe()));
         String kind = switch (target.level()) {
             case STUDY -> "st";
             case SERIES -> "se";
             case INSTANCE -> "i";
-        };
+        } + (representation.xml() ? "x" : "");
         return EntityTags.of(kind, version, root);
     }
 
     public boolean notModified(String ifNoneMatch, String entityTag) {
         return EntityTags.matches(ifNoneMatch, entityTag);
+    }
+
+    /** Writes one {@code application/dicom+xml} part per instance, BulkData URIs absolute under {@code root}. */
+    public void writeXml(RetrieveTarget target, String root, MultipartWriter multipart) throws IOException {
+        byte[] prefix = (root + "/").getBytes(StandardCharsets.UTF_8);
+        XmlWriter xml = new XmlWriter();
+        ByteArrayOutputStream absolute = new ByteArrayOutputStream(16 * 1024);
+        index.forEachMetadata(target, doc -> {
+            absolute.reset();
+            copyWithRoot(doc, prefix, absolute);
+            Attributes ds = JsonReader.readDataset(new ByteArrayInputStream(absolute.toByteArray()));
+            multipart.startPart(XML_PART, null);
+            xml.write(ds, multipart.body());
+        });
+        multipart.finish();
     }
 
     /** Writes {@code [doc,doc,...]}, each document's BulkDataURIs made absolute under {@code root}. */

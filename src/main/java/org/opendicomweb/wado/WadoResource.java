@@ -171,15 +171,25 @@ public class WadoResource {
     }
 
     private Response metadata(RetrieveTarget target, String accept, String ifNoneMatch) {
-        String type = metadata.negotiate(accept);
+        MetadataService.Representation representation = metadata.negotiate(accept);
         String root = baseUrl.root();
-        String tag = metadata.entityTag(target, root);
+        String tag = metadata.entityTag(target, root, representation);
         if (metadata.notModified(ifNoneMatch, tag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, tag).build();
+            return Response.notModified().header(HttpHeaders.ETAG, tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
-        return Response.ok(StreamingBody.of(request, target.describe(), out -> metadata.write(target, root, out)), type)
-                .header(HttpHeaders.ETAG, tag)
+        Response.ResponseBuilder response;
+        if (representation.xml()) {
+            String boundary = MultipartWriter.newBoundary();
+            response = Response.ok(StreamingBody.of(request, target.describe(),
+                            out -> metadata.writeXml(target, root, new MultipartWriter(out, boundary))),
+                    MultipartWriter.contentType(representation.mediaType(), boundary));
+        } else {
+            response = Response.ok(StreamingBody.of(request, target.describe(), out -> metadata.write(target, root, out)),
+                    representation.mediaType());
+        }
+        return response.header(HttpHeaders.ETAG, tag)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .build();
     }
 }

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.opendicomweb.wado.WadoFixtures.ROOT;
 import static org.opendicomweb.wado.WadoFixtures.store;
 
@@ -30,6 +32,7 @@ import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.index.InstanceMetadata;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.web.multipart.MultipartReader;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
@@ -151,9 +154,84 @@ class WadoMetadataTest {
         given().when().get(ROOT + "/studies/1.2.abc/metadata").then().statusCode(400)
                 .body("message", containsString("study"));
         given().when().get(study + "/series/1..2/metadata").then().statusCode(400);
-        given().accept("multipart/related; type=\"application/dicom+xml\"").when().get(study + "/metadata")
-                .then().statusCode(406);
+        given().accept("application/xml").when().get(study + "/metadata").then().statusCode(406)
+                .body("message", containsString("application/dicom+xml"));
         given().accept("application/json").when().get(study + "/metadata").then().statusCode(200)
                 .contentType(startsWith("application/json"));
+    }
+
+    @Test
+    void seriesMetadataInXmlIsOnePs319PartPerInstanceWithAbsoluteBulkDataUris() throws Exception {
+        DicomFiles.Builder[] series = storedSeries();
+        String url = ROOT + "/studies/" + series[0].studyInstanceUid() + "/series/" + series[0].seriesInstanceUid()
+                + "/metadata";
+        io.restassured.response.Response r = given().accept("multipart/related; type=\"application/dicom+xml\"")
+                .when().get(url);
+        r.then().statusCode(200).contentType(startsWith("multipart/related; type=\"application/dicom+xml\"; boundary="));
+        String boundary = r.contentType().substring(r.contentType().indexOf("boundary=") + "boundary=".length());
+        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(r.asByteArray()), boundary);
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        int k = 0;
+        for (MultipartReader.Part part = reader.next(); part != null; part = reader.next(), k++) {
+            assertEquals("application/dicom+xml", part.header("Content-Type"));
+            org.w3c.dom.Document xml = factory.newDocumentBuilder().parse(part.body());
+            assertEquals("NativeDicomModel", xml.getDocumentElement().getLocalName());
+            DicomFiles.Builder b = series[k];
+            assertEquals(b.sopInstanceUid(), valueOf(xml, "00080018"), "instance " + (k + 1) + " in instance order");
+            assertEquals(root() + "/studies/" + b.studyInstanceUid() + "/series/" + b.seriesInstanceUid()
+                    + "/instances/" + b.sopInstanceUid() + "/bulkdata/7FE00010", bulkDataUri(xml, "7FE00010"));
+        }
+        assertEquals(3, k);
+        assertNotNull(bulkDataUriOrNull(factory, series), "the long private OB value is bulk data in XML too");
+
+        String jsonTag = given().accept("application/dicom+json").when().get(url).then().extract().header("ETag");
+        assertNotEquals(jsonTag, r.header("ETag"), "the two representations have their own entity tags");
+        given().accept("multipart/related; type=\"application/dicom+xml\"").header("If-None-Match", r.header("ETag"))
+                .when().get(url).then().statusCode(304);
+    }
+
+    private static String valueOf(org.w3c.dom.Document xml, String tag) {
+        org.w3c.dom.Element attribute = attribute(xml, tag);
+        return attribute.getElementsByTagNameNS("*", "Value").item(0).getTextContent();
+    }
+
+    private static String bulkDataUri(org.w3c.dom.Document xml, String tag) {
+        return ((org.w3c.dom.Element) attribute(xml, tag).getElementsByTagNameNS("*", "BulkData").item(0)).getAttribute("uri");
+    }
+
+    private static org.w3c.dom.Element attribute(org.w3c.dom.Document xml, String tag) {
+        org.w3c.dom.NodeList all = xml.getElementsByTagNameNS("*", "DicomAttribute");
+        for (int i = 0; i < all.getLength(); i++) {
+            org.w3c.dom.Element e = (org.w3c.dom.Element) all.item(i);
+            if (e.getAttribute("tag").equals(tag)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no DicomAttribute " + tag);
+    }
+
+    /** The private OB of the second instance, fetched as instance XML metadata. */
+    private static String bulkDataUriOrNull(javax.xml.parsers.DocumentBuilderFactory factory, DicomFiles.Builder[] series)
+            throws Exception {
+        DicomFiles.Builder b = series[1];
+        io.restassured.response.Response r = given().accept("multipart/related; type=application/dicom+xml")
+                .when().get(ROOT + "/studies/" + b.studyInstanceUid() + "/series/" + b.seriesInstanceUid() + "/instances/"
+                        + b.sopInstanceUid() + "/metadata");
+        r.then().statusCode(200);
+        String boundary = r.contentType().substring(r.contentType().indexOf("boundary=") + "boundary=".length());
+        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(r.asByteArray()), boundary);
+        org.w3c.dom.Document xml = factory.newDocumentBuilder().parse(reader.next().body());
+        assertNull(reader.next(), "one part for one instance");
+        // PS3.19: a private element is written as gggg00ee with its privateCreator.
+        org.w3c.dom.NodeList all = xml.getElementsByTagNameNS("*", "DicomAttribute");
+        String uri = "";
+        for (int i = 0; i < all.getLength(); i++) {
+            org.w3c.dom.Element e = (org.w3c.dom.Element) all.item(i);
+            if (e.getAttribute("tag").equals("00090010") && e.getAttribute("privateCreator").equals("OPENDICOMWEB TEST")) {
+                uri = ((org.w3c.dom.Element) e.getElementsByTagNameNS("*", "BulkData").item(0)).getAttribute("uri");
+            }
+        }
+        return uri.endsWith("/bulkdata/00091010") ? uri : null;
     }
 }
