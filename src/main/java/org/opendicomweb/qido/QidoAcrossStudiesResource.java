@@ -15,7 +15,8 @@ import org.opendicomweb.web.capabilities.Transaction;
 
 /** QIDO-RS All Series ({@code /series}) and All Instances ({@code /instances}): searches across every study. */
 @Path("/")
-@Representations(produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""},
+@Representations(
+        produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""},
         query = {"{attributeID}", "includefield", "fuzzymatching", "limit", "offset"},
         doc = "{attributeID}: a matching key by keyword (PatientID) or tag (00100020); see the conformance statement.")
 public class QidoAcrossStudiesResource {

@@ -23,7 +23,8 @@ import org.opendicomweb.web.capabilities.Transaction;
  * <p>STOW-RS shares the {@code /studies} path; the framework merges resource classes with the same path.
  */
 @Path("/studies")
-@Representations(produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""},
+@Representations(
+        produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""},
         query = {"{attributeID}", "includefield", "fuzzymatching", "limit", "offset"},
         doc = "{attributeID}: a matching key by keyword (PatientID) or tag (00100020); see the conformance statement.")
 public class QidoResource {

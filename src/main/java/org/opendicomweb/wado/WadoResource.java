@@ -113,8 +113,9 @@ public class WadoResource {
     @GET
     @Path("/{study}/series/{series}/instances/{instance}/frames/{frames}")
     @Transaction(value = "Retrieve Frames", section = "10.4")
-    @Representations(produces = {"multipart/related; type=\"application/octet-stream\"", "multipart/related; type=\"image/jpeg\"",
-            "multipart/related; type=\"image/jls\"", "multipart/related; type=\"image/jp2\"",
+    @Representations(produces = {"multipart/related; type=\"application/octet-stream\"",
+            "multipart/related; type=\"image/jpeg\"", "multipart/related; type=\"image/jls\"",
+            "multipart/related; type=\"image/jp2\"",
             "multipart/related; type=\"image/jpx\"", "multipart/related; type=\"image/jphc\"",
             "multipart/related; type=\"image/jxl\"", "multipart/related; type=\"image/dicom-rle\""})
     @RunOnVirtualThread
