@@ -49,6 +49,7 @@ class OrthancClientTest {
     private static final Path CORPUS = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
     private static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
     private static final String PATIENT_ID = "ORTHANC-PEER";
+    private static final String STUDY_DESCRIPTION = "Study sent by Orthanc";
 
     private static Orthanc orthanc;
 
@@ -116,7 +117,20 @@ class OrthancClientTest {
         stow(stored);
         orthanc.deleteAll();
         List<Stored> nativeOnly = stored.stream().filter(s -> !isCompressed(s.sample().name())).toList();
-        ObjectNode request = resources(byStudy(nativeOnly).keySet());
+        // Series level for the generated study, instance level for the others.
+        ObjectNode request = Orthanc.mapper().createObjectNode();
+        ArrayNode resources = request.putArray("Resources");
+        Set<String> seriesAsked = new TreeSet<>();
+        for (Stored s : nativeOnly) {
+            if (s.sample().name().startsWith("generated")) {
+                if (seriesAsked.add(s.series())) {
+                    resources.addObject().put("Study", s.study()).put("Series", s.series());
+                }
+            } else {
+                resources.addObject().put("Study", s.study()).put("Series", s.series()).put("Instance", s.instance());
+            }
+        }
+        request.put("Synchronous", true);
         request.putObject("HttpHeaders").put("Accept", "multipart/related; type=\"application/dicom\"");
         JsonNode job = orthanc.post(CLIENT + "/retrieve", request);
         assertEquals(nativeOnly.size(), job.get("ReceivedInstancesCount").asInt(), job.toString());
@@ -138,9 +152,10 @@ class OrthancClientTest {
         all.addAll(values(qido("/studies", Map.of("limit", "6", "offset", "6")), "0020000D"));
         assertEquals(new TreeSet<>(byStudy(stored).keySet()), all);
 
-        JsonNode studies = qido("/studies", Map.of("PatientID", PATIENT_ID));
+        JsonNode studies = qido("/studies", Map.of("PatientID", PATIENT_ID, "includefield", "StudyDescription"));
         assertEquals(1, studies.size(), studies.toString());
         assertEquals(generated.study(), value(studies.get(0), "0020000D"));
+        assertEquals(STUDY_DESCRIPTION, value(studies.get(0), "00081030"), "StudyDescription by includefield");
         // Orthanc's QIDO client drops values sent as JSON numbers (IS, as Annex F has them), also from itself:
         // the count is read from the raw answer.
         ObjectNode raw = Orthanc.mapper().createObjectNode().put("Uri", "/studies");
@@ -195,20 +210,24 @@ class OrthancClientTest {
         String seriesA = Uids.generate();
         String seriesB = Uids.generate();
         List<Sample> samples = new ArrayList<>();
-        samples.add(new Sample("generated explicit LE", DicomFiles.ctImage().patient("Peer^Orthanc", PATIENT_ID)
-                .studyUid(study).series(seriesA, 1).instance(Uids.generate(), 1).toBytes(), true));
-        samples.add(new Sample("generated implicit LE", DicomFiles.ctImage().patient("Peer^Orthanc", PATIENT_ID)
-                .studyUid(study).series(seriesA, 1).instance(Uids.generate(), 2).implicitLittleEndian().toBytes(), false));
-        samples.add(new Sample("generated big endian", DicomFiles.multiFrame(3).patient("Peer^Orthanc", PATIENT_ID)
-                .studyUid(study).series(seriesB, 2).instance(Uids.generate(), 1).explicitBigEndian().toBytes(), false));
-        samples.add(new Sample("generated deflated", DicomFiles.multiFrame(2).patient("Peer^Orthanc", PATIENT_ID)
-                .studyUid(study).series(seriesB, 2).instance(Uids.generate(), 2).deflated().toBytes(), true));
+        samples.add(generated("explicit LE", DicomFiles.ctImage().series(seriesA, 1), study, 1, true));
+        samples.add(generated("implicit LE", DicomFiles.ctImage().series(seriesA, 1).implicitLittleEndian(), study, 2,
+                false));
+        samples.add(generated("big endian", DicomFiles.multiFrame(3).series(seriesB, 2).explicitBigEndian(), study, 1,
+                false));
+        samples.add(generated("deflated", DicomFiles.multiFrame(2).series(seriesB, 2).deflated(), study, 2, true));
         for (String name : List.of("CT_small.dcm", "JPEG2000.dcm", "SC_rgb_rle.dcm", "MR_small_bigendian.dcm",
                 "rtplan.dcm", "image_dfl.dcm", "waveform_ecg.dcm")) {
             boolean transcoded = name.equals("MR_small_bigendian.dcm") || name.equals("rtplan.dcm");
             samples.add(new Sample(name, Files.readAllBytes(CORPUS.resolve(name)), !transcoded));
         }
         return samples;
+    }
+
+    private static Sample generated(String name, DicomFiles.Builder b, String study, int number, boolean sentAsStored) {
+        byte[] bytes = b.patient("Peer^Orthanc", PATIENT_ID).studyUid(study).studyDescription(STUDY_DESCRIPTION)
+                .instance(Uids.generate(), number).toBytes();
+        return new Sample("generated " + name, bytes, sentAsStored);
     }
 
     private static boolean isCompressed(String name) {
