@@ -47,7 +47,7 @@ public abstract class LocalServer implements AutoCloseable {
      * Starts the server on a free port. Another process may take the port between choosing and binding it, so a
      * server that exits at once is started again on another port.
      */
-    protected final void start() {
+    protected final void launch() {
         String why = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             port = freePort();

@@ -32,7 +32,7 @@ public final class Nginx extends LocalServer {
      */
     public static Nginx start(String serverDirectives) {
         Nginx nginx = new Nginx(serverDirectives);
-        nginx.start();
+        nginx.launch();
         return nginx;
     }
 

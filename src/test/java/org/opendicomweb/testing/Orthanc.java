@@ -48,7 +48,7 @@ public final class Orthanc extends LocalServer {
      */
     public static Orthanc start(Map<String, String> dicomWebServers) {
         Orthanc orthanc = new Orthanc(dicomWebServers);
-        orthanc.start();
+        orthanc.launch();
         return orthanc;
     }
 
