@@ -10,9 +10,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.opendicomweb.web.BaseUrl;
+import org.opendicomweb.web.capabilities.Representations;
+import org.opendicomweb.web.capabilities.Transaction;
 
 /** QIDO-RS All Series ({@code /series}) and All Instances ({@code /instances}): searches across every study. */
 @Path("/")
+@Representations(
+        produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""},
+        query = {"{attributeID}", "includefield", "fuzzymatching", "limit", "offset"},
+        doc = "{attributeID}: a matching key by keyword (PatientID) or tag (00100020); see the conformance statement.")
 public class QidoAcrossStudiesResource {
 
     @Inject
@@ -23,6 +29,7 @@ public class QidoAcrossStudiesResource {
 
     @GET
     @Path("series")
+    @Transaction(value = "Search for All Series", section = "10.6")
     @RunOnVirtualThread
     public Response series(@Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return search(QueryScope.allSeries(), uri, accept);
@@ -30,6 +37,7 @@ public class QidoAcrossStudiesResource {
 
     @GET
     @Path("instances")
+    @Transaction(value = "Search for All Instances", section = "10.6")
     @RunOnVirtualThread
     public Response instances(@Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return search(QueryScope.allInstances(), uri, accept);

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.UidParam;
+import org.opendicomweb.web.capabilities.Representations;
+import org.opendicomweb.web.capabilities.Transaction;
 
 /**
  * QIDO-RS, the search transaction (PS3.18 §10.6): the four resources of Table 10.6.1-2 below {@code /studies};
@@ -21,6 +23,10 @@ import org.opendicomweb.web.UidParam;
  * <p>STOW-RS shares the {@code /studies} path; the framework merges resource classes with the same path.
  */
 @Path("/studies")
+@Representations(
+        produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""},
+        query = {"{attributeID}", "includefield", "fuzzymatching", "limit", "offset"},
+        doc = "{attributeID}: a matching key by keyword (PatientID) or tag (00100020); see the conformance statement.")
 public class QidoResource {
 
     @Inject
@@ -30,6 +36,7 @@ public class QidoResource {
     BaseUrl baseUrl;
 
     @GET
+    @Transaction(value = "Search for Studies", section = "10.6")
     @RunOnVirtualThread
     public Response studies(@Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return search(QueryScope.allStudies(), uri, accept);
@@ -37,6 +44,7 @@ public class QidoResource {
 
     @GET
     @Path("{study}/series")
+    @Transaction(value = "Search for Study Series", section = "10.6")
     @RunOnVirtualThread
     public Response seriesOfStudy(@PathParam("study") String study, @Context UriInfo uri,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -45,6 +53,7 @@ public class QidoResource {
 
     @GET
     @Path("{study}/series/{series}/instances")
+    @Transaction(value = "Search for Study Series Instances", section = "10.6")
     @RunOnVirtualThread
     public Response instancesOfSeries(@PathParam("study") String study, @PathParam("series") String series,
             @Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -54,6 +63,7 @@ public class QidoResource {
 
     @GET
     @Path("{study}/instances")
+    @Transaction(value = "Search for Study Instances", section = "10.6")
     @RunOnVirtualThread
     public Response instancesOfStudy(@PathParam("study") String study, @Context UriInfo uri,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {

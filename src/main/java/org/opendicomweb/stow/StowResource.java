@@ -13,12 +13,16 @@ import java.util.List;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.DicomResponses;
 import org.opendicomweb.web.UidParam;
+import org.opendicomweb.web.capabilities.Representations;
+import org.opendicomweb.web.capabilities.Transaction;
 
 /**
  * STOW-RS endpoints (PS3.18 §10.5). The body arrives as a stream on a virtual thread, so an upload of any size
  * is stored while it is received, never buffered whole.
  */
 @Path("/studies")
+@Representations(consumes = {"multipart/related; type=\"application/dicom\"", "application/dicom"},
+        produces = {"application/dicom+json", "application/json"})
 public class StowResource {
 
     @Inject
@@ -28,6 +32,7 @@ public class StowResource {
     BaseUrl baseUrl;
 
     @POST
+    @Transaction(value = "Store Instances", section = "10.5")
     @RunOnVirtualThread
     public Response store(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, InputStream body) {
@@ -36,6 +41,7 @@ public class StowResource {
 
     @POST
     @Path("/{study}")
+    @Transaction(value = "Store Study Instances", section = "10.5")
     @RunOnVirtualThread
     public Response storeInStudy(@PathParam("study") String study,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

@@ -14,6 +14,8 @@ import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.ByteRange;
 import org.opendicomweb.web.StreamingBody;
 import org.opendicomweb.web.WarningHeader;
+import org.opendicomweb.web.capabilities.Representations;
+import org.opendicomweb.web.capabilities.Transaction;
 import org.opendicomweb.web.multipart.MultipartWriter;
 
 /**
@@ -44,6 +46,8 @@ public class WadoResource {
 
     @GET
     @Path("/{study}/metadata")
+    @Transaction(value = "Retrieve Study Metadata", section = "10.4")
+    @Representations(produces = {"application/dicom+json", "application/json"})
     @RunOnVirtualThread
     @Compressed
     public Response studyMetadata(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept,
@@ -53,6 +57,8 @@ public class WadoResource {
 
     @GET
     @Path("/{study}/series/{series}/metadata")
+    @Transaction(value = "Retrieve Series Metadata", section = "10.4")
+    @Representations(produces = {"application/dicom+json", "application/json"})
     @RunOnVirtualThread
     @Compressed
     public Response seriesMetadata(@PathParam("study") String study, @PathParam("series") String series,
@@ -62,6 +68,8 @@ public class WadoResource {
 
     @GET
     @Path("/{study}/series/{series}/instances/{instance}/metadata")
+    @Transaction(value = "Retrieve Instance Metadata", section = "10.4")
+    @Representations(produces = {"application/dicom+json", "application/json"})
     @RunOnVirtualThread
     @Compressed
     public Response instanceMetadata(@PathParam("study") String study, @PathParam("series") String series,
@@ -72,6 +80,9 @@ public class WadoResource {
 
     @GET
     @Path("/{study}")
+    @Transaction(value = "Retrieve Study", section = "10.4")
+    @Representations(produces = "multipart/related; type=\"application/dicom\"",
+            doc = "Explicit VR Little Endian unless Accept names a transfer-syntax (* for the stored one).")
     @RunOnVirtualThread
     public Response study(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return instances(RetrieveTarget.of(study, null, null), accept);
@@ -79,6 +90,9 @@ public class WadoResource {
 
     @GET
     @Path("/{study}/series/{series}")
+    @Transaction(value = "Retrieve Series", section = "10.4")
+    @Representations(produces = "multipart/related; type=\"application/dicom\"",
+            doc = "Explicit VR Little Endian unless Accept names a transfer-syntax (* for the stored one).")
     @RunOnVirtualThread
     public Response series(@PathParam("study") String study, @PathParam("series") String series,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -87,6 +101,9 @@ public class WadoResource {
 
     @GET
     @Path("/{study}/series/{series}/instances/{instance}")
+    @Transaction(value = "Retrieve Instance", section = "10.4")
+    @Representations(produces = "multipart/related; type=\"application/dicom\"",
+            doc = "Explicit VR Little Endian unless Accept names a transfer-syntax (* for the stored one).")
     @RunOnVirtualThread
     public Response instance(@PathParam("study") String study, @PathParam("series") String series,
             @PathParam("instance") String instance, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -95,6 +112,12 @@ public class WadoResource {
 
     @GET
     @Path("/{study}/series/{series}/instances/{instance}/frames/{frames}")
+    @Transaction(value = "Retrieve Frames", section = "10.4")
+    @Representations(produces = {"multipart/related; type=\"application/octet-stream\"",
+            "multipart/related; type=\"image/jpeg\"", "multipart/related; type=\"image/jls\"",
+            "multipart/related; type=\"image/jp2\"",
+            "multipart/related; type=\"image/jpx\"", "multipart/related; type=\"image/jphc\"",
+            "multipart/related; type=\"image/jxl\"", "multipart/related; type=\"image/dicom-rle\""})
     @RunOnVirtualThread
     public Response frames(@PathParam("study") String study, @PathParam("series") String series,
             @PathParam("instance") String instance, @PathParam("frames") String frameList,
@@ -104,6 +127,8 @@ public class WadoResource {
 
     @GET
     @Path("/{study}/series/{series}/instances/{instance}/bulkdata/{path: .+}")
+    @Transaction(value = "Retrieve Bulkdata", section = "10.4")
+    @Representations(produces = {"application/octet-stream", "multipart/related; type=\"application/octet-stream\""})
     @RunOnVirtualThread
     public Response bulkData(@PathParam("study") String study, @PathParam("series") String series,
             @PathParam("instance") String instance, @PathParam("path") String path,

@@ -117,6 +117,13 @@ public final class Dcmtk {
         return withoutFileName(run(command), file);
     }
 
+    /** The Transfer Syntax UID in a file's meta information as dcmdump reads it, or null when there is none. */
+    public static String transferSyntax(Path file) throws IOException {
+        Result r = run(List.of("dcmdump", "-Un", "+P", "0002,0010", file.toString()));
+        Matcher m = Pattern.compile("\\(0002,0010\\) UI \\[([0-9.]+)\\]").matcher(r.stdout());
+        return m.find() ? m.group(1) : null;
+    }
+
     private static Result withoutFileName(Result r, Path file) {
         Set<String> problems = new LinkedHashSet<>();
         for (String p : r.problems()) {

@@ -1,0 +1,234 @@
+package org.opendicomweb.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.io.ByteArrayInputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.opendicomweb.qido.QidoAcrossStudiesResource;
+import org.opendicomweb.qido.QidoResource;
+import org.opendicomweb.stow.StowResource;
+import org.opendicomweb.support.PostgresTestSchema;
+import org.opendicomweb.wado.WadoResource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** Retrieve Capabilities (PS3.18 §8.9): OPTIONS answers with a WADL description and Allow; CORS preflights do not. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
+class CapabilitiesTest {
+    private static final String WADL_NS = "http://wadl.dev.java.net/2009/02";
+    private static final String STUDY = "1.2.826.0.1.3680043.8.498.1";
+    private static final String SERIES = "1.2.826.0.1.3680043.8.498.2";
+
+    private static String root() {
+        return "http://localhost:" + RestAssured.port + "/dicom-web";
+    }
+
+    @Test
+    void serviceRootDescribesEveryResourceMethodOfTheCode() throws Exception {
+        Response r = given().when().options("/dicom-web");
+        r.then().statusCode(200)
+                .contentType(containsString("application/vnd.sun.wadl+xml"))
+                .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        Document wadl = parse(r.asByteArray());
+        Element application = wadl.getDocumentElement();
+        assertEquals("application", application.getLocalName());
+        assertEquals(WADL_NS, application.getNamespaceURI());
+        Element resources = child(application, "resources");
+        assertEquals(root() + "/", resources.getAttribute("base"));
+        List<Element> top = children(resources, "resource");
+        assertEquals(1, top.size(), "one resource element: the target resource");
+        assertEquals("/", top.get(0).getAttribute("path"));
+
+        Set<String> described = new TreeSet<>();
+        collect(top.get(0), "", described);
+        // Read independently from the JAX-RS annotations of the product's resource classes.
+        Set<String> declared = new TreeSet<>();
+        for (Class<?> type : List.of(ServiceResource.class, StowResource.class, QidoResource.class,
+                QidoAcrossStudiesResource.class, WadoResource.class)) {
+            for (Method m : type.getDeclaredMethods()) {
+                String http = httpMethod(m);
+                if (http != null) {
+                    Path mp = m.getAnnotation(Path.class);
+                    String path = normalise(type.getAnnotation(Path.class).value() + "/" + (mp == null ? "" : mp.value()));
+                    declared.add(http + " " + path);
+                }
+            }
+        }
+        assertTrue(declared.containsAll(List.of("POST studies", "GET studies/{study}/series/{series}/instances/{instance}"
+                + "/bulkdata/{path}")), "resource methods found: " + declared);
+        Set<String> missing = new TreeSet<>(declared);
+        missing.removeAll(described);
+        assertTrue(missing.isEmpty(), "not described: " + missing + "\ndescribed: " + described);
+    }
+
+    @Test
+    void transactionsAreNamedWithTheirRepresentations() throws Exception {
+        Document wadl = parse(given().when().options("/dicom-web").then().statusCode(200).extract().asByteArray());
+        Element search = method(wadl, "SearchForStudies");
+        assertEquals("GET", search.getAttribute("name"));
+        assertEquals("Search for Studies", child(search, "doc").getAttribute("title"));
+        assertTrue(mediaTypes(child(search, "response")).contains("application/dicom+json"));
+        assertTrue(paramNames(child(search, "request")).containsAll(List.of("limit", "offset", "includefield")));
+        Element store = method(wadl, "StoreInstances");
+        assertEquals("POST", store.getAttribute("name"));
+        assertTrue(mediaTypes(child(store, "request")).contains("multipart/related; type=\"application/dicom\""));
+        Element frames = method(wadl, "RetrieveFrames");
+        assertTrue(mediaTypes(child(frames, "response")).contains("multipart/related; type=\"application/octet-stream\""));
+    }
+
+    @Test
+    void aResourceBelowTheRootIsDescribedWithItsChildrenAndAllowedMethods() throws Exception {
+        Response r = given().when().options("/dicom-web/studies/" + STUDY + "/series/" + SERIES);
+        r.then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        Document wadl = parse(r.asByteArray());
+        Element target = children(child(wadl.getDocumentElement(), "resources"), "resource").get(0);
+        assertEquals("studies/{study}/series/{series}", target.getAttribute("path"));
+        Set<String> described = new TreeSet<>();
+        collect(target, "", described);
+        assertTrue(described.contains("GET "), described.toString());
+        assertTrue(described.contains("GET metadata"), described.toString());
+        assertTrue(described.contains("GET instances/{instance}/frames/{frames}"), described.toString());
+        assertTrue(described.stream().noneMatch(d -> d.startsWith("POST")), described.toString());
+
+        given().when().options("/dicom-web/studies").then().statusCode(200).header("Allow", equalTo("GET, HEAD, POST, OPTIONS"));
+        given().when().options("/dicom-web/studies/" + STUDY).then().statusCode(200)
+                .header("Allow", equalTo("GET, HEAD, POST, OPTIONS"));
+        given().when().options("/dicom-web/studies/" + STUDY + "/series/" + SERIES + "/instances/1.2.3/bulkdata/00420011/1/7FE00010")
+                .then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS"));
+    }
+
+    @Test
+    void theBaseFollowsForwardedHeadersFromATrustedProxy() throws Exception {
+        Document wadl = parse(given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "pacs.example.org")
+                .header("X-Forwarded-Prefix", "/imaging").when().options("/dicom-web/series")
+                .then().statusCode(200).extract().asByteArray());
+        assertEquals("https://pacs.example.org/imaging/dicom-web/",
+                child(wadl.getDocumentElement(), "resources").getAttribute("base"));
+    }
+
+    @Test
+    void anUnknownResourceIs404AndAnUnsupportedRepresentation406() {
+        given().when().options("/dicom-web/no/such/resource").then().statusCode(404)
+                .contentType("application/json").body("message", containsString("no/such/resource"));
+        given().accept("application/json").when().options("/dicom-web").then().statusCode(406)
+                .body("message", containsString("application/vnd.sun.wadl+xml"));
+        given().accept("application/xml").when().options("/dicom-web").then().statusCode(200)
+                .contentType(containsString("application/xml"));
+    }
+
+    @Test
+    void aCorsPreflightIsStillAnsweredAsAPreflight() {
+        given().header("Origin", "http://viewer.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Content-Type")
+                .when().options("/dicom-web/studies")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("http://viewer.example"))
+                .header("Access-Control-Allow-Methods", containsString("POST"))
+                .header("Allow", nullValue())
+                .body(emptyString());
+    }
+
+    @Test
+    void aCrossOriginCapabilitiesRequestGetsTheDescriptionAndCorsHeaders() {
+        given().header("Origin", "http://viewer.example").when().options("/dicom-web")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("http://viewer.example"))
+                .header("Allow", equalTo("GET, HEAD, OPTIONS"))
+                .body(containsString("<application"));
+    }
+
+    private static Document parse(byte[] xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    }
+
+    /** "METHOD path" for every method below a resource element, paths relative to it. */
+    private static void collect(Element resource, String prefix, Set<String> out) {
+        for (Element method : children(resource, "method")) {
+            out.add(method.getAttribute("name") + " " + prefix);
+        }
+        for (Element child : children(resource, "resource")) {
+            String path = child.getAttribute("path");
+            collect(child, prefix.isEmpty() ? path : prefix + "/" + path, out);
+        }
+    }
+
+    private static String normalise(String template) {
+        List<String> segments = new ArrayList<>();
+        for (String s : template.split("/")) {
+            if (!s.isEmpty()) {
+                segments.add(s.startsWith("{") && s.contains(":") ? s.substring(0, s.indexOf(':')).strip() + "}" : s);
+            }
+        }
+        return String.join("/", segments);
+    }
+
+    private static String httpMethod(Method m) {
+        for (Annotation a : m.getAnnotations()) {
+            HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
+            if (http != null) {
+                return http.value();
+            }
+        }
+        return null;
+    }
+
+    private static Element method(Document wadl, String id) {
+        var methods = wadl.getElementsByTagNameNS(WADL_NS, "method");
+        for (int i = 0; i < methods.getLength(); i++) {
+            Element m = (Element) methods.item(i);
+            if (id.equals(m.getAttribute("id"))) {
+                return m;
+            }
+        }
+        throw new AssertionError("no method with id " + id);
+    }
+
+    private static List<String> mediaTypes(Element parent) {
+        return children(parent, "representation").stream().map(e -> e.getAttribute("mediaType")).toList();
+    }
+
+    private static List<String> paramNames(Element parent) {
+        return children(parent, "param").stream().map(e -> e.getAttribute("name")).toList();
+    }
+
+    private static Element child(Element parent, String name) {
+        List<Element> found = children(parent, name);
+        assertEquals(1, found.size(), "one " + name + " in " + parent.getLocalName());
+        return found.get(0);
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && WADL_NS.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+}
