@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.opendicomweb.web.capabilities.Representations;
+import org.opendicomweb.web.capabilities.Transaction;
 import org.opendicomweb.web.StreamingBody;
 import org.opendicomweb.web.WarningHeader;
 import org.opendicomweb.web.multipart.MultipartWriter;
@@ -21,6 +23,8 @@ import org.opendicomweb.web.multipart.MultipartWriter;
  * virtual thread.
  */
 @Path("/studies")
+@Representations(produces = {"image/jpeg", "image/png", "image/gif", "multipart/related; type=\"image/jpeg\""},
+        query = {"accept", "window", "quality", "viewport", "annotation", "iccprofile"})
 public class RenderedResource {
 
     @Inject
@@ -31,6 +35,7 @@ public class RenderedResource {
 
     @GET
     @Path("/{study}/rendered")
+    @Transaction(value = "Retrieve Rendered Study", section = "10.4")
     @RunOnVirtualThread
     public Response study(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
         return send(rendered.collection(RetrieveTarget.of(study, null, null), accept, rendering(uri)));
@@ -38,6 +43,7 @@ public class RenderedResource {
 
     @GET
     @Path("/{study}/series/{series}/rendered")
+    @Transaction(value = "Retrieve Rendered Series", section = "10.4")
     @RunOnVirtualThread
     public Response series(@PathParam("study") String study, @PathParam("series") String series,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
@@ -46,6 +52,7 @@ public class RenderedResource {
 
     @GET
     @Path("/{study}/series/{series}/instances/{instance}/rendered")
+    @Transaction(value = "Retrieve Rendered Instance", section = "10.4")
     @RunOnVirtualThread
     public Response instance(@PathParam("study") String study, @PathParam("series") String series,
             @PathParam("instance") String instance, @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
@@ -54,6 +61,7 @@ public class RenderedResource {
 
     @GET
     @Path("/{study}/series/{series}/instances/{instance}/frames/{frames}/rendered")
+    @Transaction(value = "Retrieve Rendered Frames", section = "10.4")
     @RunOnVirtualThread
     public Response frames(@PathParam("study") String study, @PathParam("series") String series,
             @PathParam("instance") String instance, @PathParam("frames") String frames,
@@ -63,6 +71,7 @@ public class RenderedResource {
 
     @GET
     @Path("/{study}/thumbnail")
+    @Transaction(value = "Retrieve Study Thumbnail", section = "10.4")
     @RunOnVirtualThread
     public Response studyThumbnail(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @Context UriInfo uri) {
@@ -71,6 +80,7 @@ public class RenderedResource {
 
     @GET
     @Path("/{study}/series/{series}/thumbnail")
+    @Transaction(value = "Retrieve Series Thumbnail", section = "10.4")
     @RunOnVirtualThread
     public Response seriesThumbnail(@PathParam("study") String study, @PathParam("series") String series,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
@@ -79,6 +89,7 @@ public class RenderedResource {
 
     @GET
     @Path("/{study}/series/{series}/instances/{instance}/thumbnail")
+    @Transaction(value = "Retrieve Instance Thumbnail", section = "10.4")
     @RunOnVirtualThread
     public Response instanceThumbnail(@PathParam("study") String study, @PathParam("series") String series,
             @PathParam("instance") String instance, @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
@@ -87,6 +98,7 @@ public class RenderedResource {
 
     @GET
     @Path("/{study}/series/{series}/instances/{instance}/frames/{frames}/thumbnail")
+    @Transaction(value = "Retrieve Frames Thumbnail", section = "10.4")
     @RunOnVirtualThread
     public Response framesThumbnail(@PathParam("study") String study, @PathParam("series") String series,
             @PathParam("instance") String instance, @PathParam("frames") String frames,

@@ -47,7 +47,7 @@ public class WadoResource {
     @GET
     @Path("/{study}/metadata")
     @Transaction(value = "Retrieve Study Metadata", section = "10.4")
-    @Representations(produces = {"application/dicom+json", "application/json"})
+    @Representations(produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""})
     @RunOnVirtualThread
     @Compressed
     public Response studyMetadata(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept,
@@ -58,7 +58,7 @@ public class WadoResource {
     @GET
     @Path("/{study}/series/{series}/metadata")
     @Transaction(value = "Retrieve Series Metadata", section = "10.4")
-    @Representations(produces = {"application/dicom+json", "application/json"})
+    @Representations(produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""})
     @RunOnVirtualThread
     @Compressed
     public Response seriesMetadata(@PathParam("study") String study, @PathParam("series") String series,
@@ -69,7 +69,7 @@ public class WadoResource {
     @GET
     @Path("/{study}/series/{series}/instances/{instance}/metadata")
     @Transaction(value = "Retrieve Instance Metadata", section = "10.4")
-    @Representations(produces = {"application/dicom+json", "application/json"})
+    @Representations(produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""})
     @RunOnVirtualThread
     @Compressed
     public Response instanceMetadata(@PathParam("study") String study, @PathParam("series") String series,

@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.opendicomweb.web.capabilities.Representations;
+import org.opendicomweb.web.capabilities.Transaction;
 import org.opendicomweb.web.StreamingBody;
 import org.opendicomweb.web.WarningHeader;
 
@@ -25,6 +27,10 @@ public class WadoUriResource {
     HttpServerRequest request;
 
     @GET
+    @Transaction(value = "WADO-URI Retrieve", section = "9")
+    @Representations(produces = {"image/jpeg", "image/png", "image/gif", "application/dicom"},
+            query = {"requestType", "studyUID", "seriesUID", "objectUID", "contentType", "transferSyntax", "frameNumber",
+                "rows", "columns", "region", "windowCenter", "windowWidth", "imageQuality", "charset"})
     @RunOnVirtualThread
     public Response retrieve(@Context UriInfo uri) {
         WadoUriService.Answer answer = wado.answer(WadoUriRequest.parse(uri.getQueryParameters()));
