@@ -1,5 +1,6 @@
 package org.opendicomweb.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -95,6 +96,13 @@ public interface DicomwebConfig {
          */
         @WithDefault("2M")
         Duration orphanGrace();
+
+        /**
+         * The most metadata (DICOM JSON or XML parts, together) one metadata-and-bulk-data request may carry.
+         * Metadata is parsed into memory, unlike bulk data, which is spooled to disk.
+         */
+        @WithDefault("64M")
+        MemorySize maxMetadataSize();
     }
 
     interface Qido {

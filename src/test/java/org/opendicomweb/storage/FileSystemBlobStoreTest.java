@@ -45,6 +45,30 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
+    void temporaryBlobReadsBackWhatWasWrittenAndIsGoneWhenClosed() throws IOException {
+        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        TemporaryBlob temporary = store.temporary();
+        temporary.outputStream().write(BYTES);
+        assertEquals(BYTES.length, temporary.size());
+        try (InputStream first = temporary.inputStream(); InputStream second = temporary.inputStream()) {
+            assertArrayEquals(BYTES, first.readAllBytes());
+            assertArrayEquals(BYTES, second.readAllBytes());
+        }
+        assertEquals(1, stagingFiles());
+        temporary.close();
+        temporary.close();
+        assertEquals(0, stagingFiles());
+    }
+
+    @Test
+    void temporaryLeftoversAreSweptAtStart() throws IOException {
+        new FileSystemBlobStore(root).temporary().outputStream().write(BYTES); // never closed: a crash
+        assertEquals(1, stagingFiles());
+        new FileSystemBlobStore(root);
+        assertEquals(0, stagingFiles());
+    }
+
+    @Test
     void stagedBlobIsInvisibleUntilCommitted() throws IOException {
         FileSystemBlobStore store = new FileSystemBlobStore(root);
         try (StagedBlob staged = store.stage()) {
