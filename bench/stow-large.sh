@@ -6,9 +6,10 @@
 # removed at the end. Build first: mvn -B package -DskipTests
 #
 #   bench/stow-large.sh [--gb 4] [--instance-mb 500] [--form dicom|json|both] [--heap 256m] [--database h2|postgresql]
-#                       [--record]
+#                       [--record [--note TEXT]]
 #
-# --record stores the figures in docs/bench-runs/stow-large.{txt,properties} and re-renders docs/benchmarks.md.
+# --record stores the figures in docs/bench-runs/stow-large.{txt,properties} (with TEXT as a remark under the
+# table) and re-renders docs/benchmarks.md.
 # PostgreSQL: a server on 127.0.0.1:5432 accepting user postgres without password, database 'test' (a scratch
 # schema 'stowlarge' is created and dropped). Environment: JAVA, BENCH_TMP (default /tmp), BENCH_PORT (18095).
 set -euo pipefail
@@ -21,6 +22,7 @@ forms=both
 heap=256m
 database=h2
 record=0
+note=
 while (($#)); do
   case $1 in
     --gb) gb=$2; shift ;;
@@ -29,7 +31,8 @@ while (($#)); do
     --heap) heap=$2; shift ;;
     --database) database=$2; shift ;;
     --record) record=1 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --note) note=$2; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "stow-large.sh: unknown argument $1" >&2; exit 64 ;;
   esac
   shift
@@ -87,7 +90,7 @@ cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz
 # The most heap still in use after a collection: what the server really kept.
 peak_live_mb() { grep -o '[0-9]*M->[0-9]*M' "$tmp/gc.log" | sed 's/.*->//; s/M//' | sort -n | tail -1; }
 
-printf '%s\n' "form gb instances instance_mb heap_max peak_heap_mb peak_live_mb peak_rss_mb seconds upload_mbs server_cpu_s disk_mbs" >"$tmp/results"
+printf '%s\n' "form MiB_sent heap_max peak_heap_mb peak_live_mb peak_rss_mb seconds upload_MB/s server_cpu_s cpu_s_per_GiB disk_MB/s" >"$tmp/results"
 for form in $forms; do
   rm -rf "$tmp/data" "$tmp/gc.log"
   echo "== $form: $instances instances of ~$instance_mb MB in one request, server -Xmx$heap, $database"
@@ -107,7 +110,8 @@ for form in $forms; do
   echo "   peak heap $(peak_heap_mb) MB before a collection, $(peak_live_mb) MB after (GC log);" \
     "peak RSS $(peak_rss_mb) MB (after start-up: $rss_idle MB)"
   sed 's/^/   /' <<<"$heap_info"
-  echo "$form $gb $instances $instance_mb $heap $(peak_heap_mb) $(peak_live_mb) $(peak_rss_mb) $seconds $mbs $cpu ${disk_mbs%% *}" >>"$tmp/results"
+  per_gib=$(awk -v c="$cpu" -v b="$bytes" 'BEGIN {printf "%.1f", c / (b / 1073741824)}')
+  echo "$form $((bytes / 1048576)) $heap $(peak_heap_mb) $(peak_live_mb) $(peak_rss_mb) $seconds $mbs $cpu $per_gib ${disk_mbs%% *}" >>"$tmp/results"
   [[ $leftovers == 0 ]] || { echo "stow-large.sh: temporary files were left behind" >&2; exit 1; }
   kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 done
@@ -123,6 +127,7 @@ if ((record)); then
     echo "database=$database"
     echo "instances=$instances"
     echo "instance_mb=$instance_mb"
+    echo "note=$note"
   } >docs/bench-runs/stow-large.properties
   "$JAVA" bench/Report.java docs
   echo "recorded in docs/bench-runs/stow-large.txt and docs/benchmarks.md"

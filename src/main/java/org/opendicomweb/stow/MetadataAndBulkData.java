@@ -105,6 +105,11 @@ final class MetadataAndBulkData {
         }
     }
 
+    /** Whether datasets are waiting for parts that have not arrived. */
+    boolean hasWaiting() {
+        return !waiting.isEmpty();
+    }
+
     /** Hands on every dataset still waiting: a reference that has no part now never will. */
     void finish() {
         handOnReady(true);

@@ -183,10 +183,11 @@ public class StowService {
             try {
                 request.read(reader);
             } catch (IOException e) {
-                bodyFault = e instanceof BulkDataParts.LimitExceededException ? e.getMessage()
-                        : "the request body broke off: " + e.getMessage();
-                if (outcomes.isEmpty() && !(e instanceof BulkDataParts.LimitExceededException)) {
-                    throw DicomwebException.badRequest("Malformed multipart body: " + e.getMessage());
+                boolean tooLarge = e instanceof BulkDataParts.LimitExceededException;
+                bodyFault = tooLarge ? e.getMessage() : "the request body broke off: " + e.getMessage();
+                if (outcomes.isEmpty() && !request.hasWaiting()) {
+                    throw tooLarge ? new DicomwebException(413, "Nothing was stored: " + e.getMessage())
+                            : DicomwebException.badRequest("Malformed multipart body: " + e.getMessage());
                 }
                 LOG.warnf("STOW metadata-and-bulk-data body ended early after %d instances: %s", outcomes.size(),
                         e.getMessage());
