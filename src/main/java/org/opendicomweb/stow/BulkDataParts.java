@@ -1,5 +1,6 @@
 package org.opendicomweb.stow;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,7 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.opendicomweb.dicom.BulkData;
+import org.opendicomweb.dicom.io.BinarySpill;
 import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.storage.TemporaryBlob;
 import org.opendicomweb.web.multipart.MediaType;
@@ -16,10 +20,12 @@ import org.opendicomweb.web.multipart.MediaType;
  * The bulk data parts of one metadata-and-bulk-data request (PS3.18 §10.5.1.4), spooled to temporary storage as
  * they arrive, since they may come before or after the metadata that names them. A part is found by its
  * {@code Content-Location} (the BulkDataURI the metadata uses), or by its {@code Content-ID} as a {@code cid:}
- * URI (RFC 2392). All parts together may hold at most {@code limit} bytes. Closing deletes them.
+ * URI (RFC 2392). Large InlineBinary values of the metadata are kept the same way (see {@link #spillFor}).
+ * All of them together may hold at most {@code limit} bytes. Closing deletes them.
  */
 final class BulkDataParts implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BulkDataParts.class);
+    private static final MediaType OCTET_STREAM = MediaType.parse("application/octet-stream");
 
     /** One spooled part: where it was in the request, its media type, and its bytes. */
     static final class Spooled {
@@ -114,15 +120,67 @@ final class BulkDataParts implements AutoCloseable {
         byte[] buffer = new byte[64 * 1024];
         long length = 0;
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            if (total + n > limit) {
-                throw new LimitExceededException("the bulk data parts exceed " + limitName + " (" + limit
-                        + " bytes) at " + describe);
-            }
+            count(n, describe);
             out.write(buffer, 0, n);
-            total += n;
             length += n;
         }
         return length;
+    }
+
+    private void count(int n, String describe) throws LimitExceededException {
+        if (total + n > limit) {
+            throw new LimitExceededException("the bulk data parts exceed " + limitName + " (" + limit
+                    + " bytes) at " + describe);
+        }
+        total += n;
+    }
+
+    /**
+     * Where the metadata reader of part {@code partNumber} puts large InlineBinary values: temporary blobs like
+     * bulk data parts, under references of their own that the datasets then carry as BulkDataURIs.
+     */
+    BinarySpill spillFor(int partNumber) {
+        String describe = "an InlineBinary value of part " + partNumber;
+        return () -> {
+            TemporaryBlob blob = blobs.temporary();
+            OutputStream raw = blob.outputStream();
+            long[] length = new long[1];
+            OutputStream counted = new BufferedOutputStream(new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    count(len, describe);
+                    raw.write(b, off, len);
+                    length[0] += len;
+                }
+            }, 64 * 1024);
+            return new BinarySpill.Entry() {
+                @Override
+                public OutputStream output() {
+                    return counted;
+                }
+
+                @Override
+                public BulkData finish() throws IOException {
+                    counted.flush();
+                    String key = "inline:" + UUID.randomUUID();
+                    Spooled spooled = new Spooled(partNumber, OCTET_STREAM, key, blob, length[0]);
+                    spooled.referenced = true;
+                    all.add(spooled);
+                    byReference.put(key, spooled);
+                    return BulkData.ofUri(key);
+                }
+
+                @Override
+                public void discard() {
+                    blob.close();
+                }
+            };
+        };
     }
 
     /** The part that a BulkDataURI names, or null. */

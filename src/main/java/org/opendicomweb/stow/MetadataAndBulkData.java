@@ -150,7 +150,7 @@ final class MetadataAndBulkData {
         Budget budgeted = new Budget(body);
         try {
             if (format == Format.JSON) {
-                try (JsonReader json = new JsonReader(budgeted)) {
+                try (JsonReader json = new JsonReader(budgeted).inlineBinaryTo(parts.spillFor(number))) {
                     json.readDatasets(new JsonReader.DatasetHandler() {
                         @Override
                         public void dataset(int index, Attributes ds) {
@@ -165,7 +165,7 @@ final class MetadataAndBulkData {
                     });
                 }
             } else {
-                waiting.add(new MetadataInstance(XmlReader.readDataset(budgeted), part));
+                waiting.add(new MetadataInstance(XmlReader.readDataset(budgeted, parts.spillFor(number)), part));
             }
         } catch (DicomParseException e) {
             // The XML parser reports what broke under it as malformed XML: find the real cause.

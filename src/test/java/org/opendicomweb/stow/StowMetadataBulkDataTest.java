@@ -163,6 +163,27 @@ class StowMetadataBulkDataTest {
     }
 
     @Test
+    void largeInlineBinaryValuesAreTakenWithoutHoldingThemInMemory() throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 with pydicom is needed");
+        // About 280 KB of waveform data inline, in a sequence item: beyond what is decoded in memory.
+        Path original = DATA.resolve("test_files/waveform_ecg.dcm");
+        JsonNode made = pydicomJson(-1, Files.createTempDirectory("stow-json"), original);
+        post(JSON_REQUEST, List.of(Part.of("application/dicom+json",
+                Files.readAllBytes(Path.of(made.get("metadata").asText()))))).statusCode(200);
+        assertSameDataset(original);
+    }
+
+    @Test
+    void largeInlineBinaryInXmlIsTakenToo() throws Exception {
+        assumeTrue(Dcmtk.available() && Files.isExecutable(PYTHON), "dcmtk and /usr/bin/python3 with pydicom are needed");
+        DicomFiles.Builder image = DicomFiles.multiFrame(4).size(128, 128);
+        Path original = Files.createTempFile("built", ".dcm");
+        Files.write(original, image.toBytes());
+        post(XML_REQUEST, xmlRequest(original, Integer.MAX_VALUE)).statusCode(200);
+        assertSameDataset(original);
+    }
+
+    @Test
     void oneJsonPartCarriesSeveralInstancesAndABadOneFailsAlone() throws Exception {
         assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 with pydicom is needed");
         Path ct = DATA.resolve("test_files/CT_small.dcm");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,8 @@ import org.opendicomweb.dicom.DicomParseException;
 import org.opendicomweb.dicom.Sequence;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.VR;
+import org.opendicomweb.dicom.io.BinarySpill;
+import org.opendicomweb.dicom.io.SpillingOutputStream;
 
 /**
  * Reads the DICOM JSON Model (PS3.18 Annex F): one dataset, or an array of them.
@@ -35,7 +38,14 @@ import org.opendicomweb.dicom.VR;
  * and the character offset in the input.
  */
 public final class JsonReader implements Closeable {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /**
+     * Jackson refuses strings over 20 M characters by default, which an InlineBinary of 15 MB already is. This
+     * reader sets no limit of its own: whoever reads untrusted input bounds the input (STOW-RS does, with
+     * dicomweb.stow.max-metadata-size).
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build();
     private static final Object NULL = new Object();
 
     /** A JSON number, kept as text so that DS/IS values round-trip exactly. */
@@ -45,6 +55,7 @@ public final class JsonReader implements Closeable {
     private long datasetOffset;
     /** The first member name seen twice in the object being read, if any. */
     private String duplicate;
+    private BinarySpill spill;
 
     public JsonReader(InputStream in) throws IOException {
         this(FACTORY.createParser(in));
@@ -52,6 +63,16 @@ public final class JsonReader implements Closeable {
 
     public JsonReader(JsonParser parser) {
         this.parser = parser;
+    }
+
+    /**
+     * Decodes InlineBinary values while they are read, and puts those over {@link BinarySpill#IN_MEMORY_LIMIT}
+     * bytes into {@code spill}, so an image sent inline never exists in memory as text. A value that is not
+     * valid base64 then ends reading as malformed JSON.
+     */
+    public JsonReader inlineBinaryTo(BinarySpill spill) {
+        this.spill = spill;
+        return this;
     }
 
     /** Reads a whole input holding one dataset object. */
@@ -202,11 +223,29 @@ public final class JsonReader implements Closeable {
         while ((t = next()) != JsonToken.END_OBJECT) {
             String name = parser.currentName();
             next();
-            if (map.put(name, value()) != null && duplicate == null) {
+            Object value = spill != null && name.equals("InlineBinary") && parser.currentToken() == JsonToken.VALUE_STRING
+                    ? spilled()
+                    : value();
+            if (map.put(name, value) != null && duplicate == null) {
                 duplicate = name;
             }
         }
         return map;
+    }
+
+    /** An InlineBinary decoded while it is read: bytes, or a reference to where a large value was spilled. */
+    private Object spilled() throws IOException {
+        SpillingOutputStream out = new SpillingOutputStream(spill);
+        boolean done = false;
+        try {
+            parser.readBinaryValue(out);
+            done = true;
+            return out.value();
+        } finally {
+            if (!done) {
+                out.discard();
+            }
+        }
     }
 
     private Object value() throws IOException {
@@ -290,7 +329,10 @@ public final class JsonReader implements Closeable {
         }
     }
 
-    private byte[] inlineBinary(Object inline, int tag, String path) throws IOException {
+    private Object inlineBinary(Object inline, int tag, String path) throws IOException {
+        if (inline instanceof byte[] || inline instanceof BulkData) {
+            return inline; // decoded while read (see inlineBinaryTo)
+        }
         if (!(inline instanceof String text)) {
             throw error("InlineBinary is not a string", tag, path);
         }

@@ -20,6 +20,9 @@ import org.opendicomweb.dicom.ElementDictionary;
 import org.opendicomweb.dicom.Sequence;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.VR;
+import org.opendicomweb.dicom.io.Base64Writer;
+import org.opendicomweb.dicom.io.BinarySpill;
+import org.opendicomweb.dicom.io.SpillingOutputStream;
 
 /**
  * Reads one dataset in the Native DICOM Model of PS3.19 Annex A, streaming with {@link XMLStreamReader}:
@@ -46,21 +49,32 @@ public final class XmlReader {
     private static final String[] PN_COMPONENTS = {"FamilyName", "GivenName", "MiddleName", "NamePrefix", "NameSuffix"};
 
     private final XMLStreamReader xml;
+    private final BinarySpill spill;
 
-    private XmlReader(XMLStreamReader xml) {
+    private XmlReader(XMLStreamReader xml, BinarySpill spill) {
         this.xml = xml;
+        this.spill = spill;
     }
 
     private static XMLInputFactory newFactory() {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Text in pieces: a long InlineBinary is decoded piece by piece rather than held as one string.
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
         return f;
     }
 
     /** Reads the document in {@code in}; its encoding comes from the XML declaration (UTF-8 without one). */
     public static Attributes readDataset(InputStream in) throws IOException {
+        return readDataset(in, null);
+    }
+
+    /**
+     * Like {@link #readDataset(InputStream)}, with InlineBinary values over {@link BinarySpill#IN_MEMORY_LIMIT}
+     * bytes decoded into {@code spill} while they are read, so an image sent inline never exists in memory.
+     */
+    public static Attributes readDataset(InputStream in, BinarySpill spill) throws IOException {
         XMLStreamReader xml;
         try {
             xml = FACTORY.createXMLStreamReader(in);
@@ -68,7 +82,7 @@ public final class XmlReader {
             throw malformed(e);
         }
         try {
-            return new XmlReader(xml).document();
+            return new XmlReader(xml, spill).document();
         } catch (XMLStreamException e) {
             throw malformed(e);
         } finally {
@@ -337,7 +351,10 @@ public final class XmlReader {
         return -1;
     }
 
-    private byte[] inlineBinary(int tag, String path) throws XMLStreamException, IOException {
+    private Object inlineBinary(int tag, String path) throws XMLStreamException, IOException {
+        if (spill != null) {
+            return streamedInlineBinary(tag, path);
+        }
         String text = xml.getElementText();
         StringBuilder compact = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -350,6 +367,32 @@ public final class XmlReader {
             return Base64.getDecoder().decode(compact.toString());
         } catch (IllegalArgumentException e) {
             throw error("InlineBinary is not base64: " + e.getMessage(), tag, path);
+        }
+    }
+
+    private Object streamedInlineBinary(int tag, String path) throws XMLStreamException, IOException {
+        SpillingOutputStream out = new SpillingOutputStream(spill);
+        Base64Writer base64 = new Base64Writer(out);
+        boolean done = false;
+        try {
+            for (int event = xml.next(); event != XMLStreamConstants.END_ELEMENT; event = xml.next()) {
+                switch (event) {
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                            base64.write(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                    case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> { }
+                    default -> throw error("Unexpected content in <InlineBinary>", tag, path);
+                }
+            }
+            base64.finish();
+            Object value = out.value();
+            done = true;
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw error("InlineBinary is not base64: " + e.getMessage(), tag, path);
+        } finally {
+            if (!done) {
+                out.discard();
+            }
         }
     }
 
