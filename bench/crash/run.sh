@@ -77,7 +77,7 @@ for row in rows:
     if not os.path.isfile(path) or os.path.getsize(path) != int(size) or hashlib.sha256(open(path, 'rb').read()).hexdigest() != sha:
         bad.append(key)
 missing = acked - indexed
-staged = os.listdir(os.path.join(tmp, 'data', '.staging'))
+staged = [f for _, _, fs in os.walk(os.path.join(tmp, 'data', '.staging')) for f in fs]
 files = [p for p in glob.glob(tmp + '/data/2.25.*/*/*')]
 print(f"acknowledged instances: {len(acked)}, indexed: {len(indexed)}, files: {len(files)}")
 print(f"acknowledged but not indexed: {len(missing)}; rows without a complete file: {len(bad)}; staged leftovers: {len(staged)}; files without a row: {len(files) - len(indexed)}")

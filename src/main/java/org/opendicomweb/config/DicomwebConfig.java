@@ -66,6 +66,13 @@ public interface DicomwebConfig {
         /** Root folder of the filesystem blob store. */
         @WithDefault("./data")
         Path path();
+
+        /**
+         * How long a staged file of another server node (or of a storage layout without per-process staging
+         * folders) must be left untouched before start-up removes it as abandoned.
+         */
+        @WithDefault("1H")
+        Duration stagingGrace();
     }
 
     interface Cors {
@@ -82,6 +89,14 @@ public interface DicomwebConfig {
          */
         @WithDefault("reject")
         DuplicatePolicy duplicatePolicy();
+
+        /**
+         * The most memory the header of one instance may hold while it is parsed and indexed (its values below
+         * the bulk-data threshold, plus an allowance per element); pixel data and large binary values are never
+         * held. A larger instance fails with 0xA700 (out of resources), naming this property.
+         */
+        @WithDefault("128M")
+        MemorySize maxDatasetMemory();
 
         /**
          * Whether to remove, in the background after start-up, instance files that were stored but never

@@ -14,7 +14,7 @@ public class BlobStoreProducer {
     @Produces
     @Singleton
     BlobStore blobStore(DicomwebConfig config) {
-        return new FileSystemBlobStore(config.storage().path());
+        return new FileSystemBlobStore(config.storage().path(), config.storage().stagingGrace());
     }
 
     /** Opens the store at start-up, so that the staging sweep and any storage error show up in the log early. */

@@ -8,13 +8,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,19 +30,20 @@ import org.jboss.logging.Logger;
  * A {@link BlobStore} over a local (or mounted) folder.
  *
  * <p>Layout: a committed blob with key {@code a/b/c} is the file {@code <root>/a/b/c}; callers choose keys
- * that group what is read together (STOW: study/series/instance). Staged bytes live in
- * {@code <root>/.staging}, on the same file system, so commit is a rename.
+ * that group what is read together (STOW: study/series/instance). Staged bytes live in a folder of this
+ * process below {@code <root>/.staging} (see {@link StagingArea}), on the same file system, so commit is a rename.
  *
  * <p>Commit order: fdatasync the file, rename it into place atomically, fsync the folder, so that after a crash
- * a key either names the complete bytes or nothing. Anything left in {@code .staging} at start-up belongs to
- * a write that never committed and is deleted: one process owns a storage root.
+ * a key either names the complete bytes or nothing. Staged files left by processes that are gone belong to
+ * writes that never committed and are deleted at start-up.
  */
 public final class FileSystemBlobStore implements BlobStore {
 
     private static final Logger LOG = Logger.getLogger(FileSystemBlobStore.class);
-    static final String STAGING = ".staging";
+    static final String STAGING = StagingArea.FOLDER;
 
     private final Path root;
+    private final StagingArea stagingArea;
     private final Path staging;
     private volatile boolean ready;
 
@@ -51,12 +52,13 @@ public final class FileSystemBlobStore implements BlobStore {
      * unusable folder: it logs one ERROR line naming the path and reports itself unavailable (and tries
      * again on later calls, so fixing a mount is enough).
      */
-    public FileSystemBlobStore(Path root) {
+    public FileSystemBlobStore(Path root, Duration stagingGrace) {
         this.root = root.toAbsolutePath().normalize();
-        this.staging = this.root.resolve(STAGING);
+        this.stagingArea = new StagingArea(this.root, stagingGrace);
+        this.staging = stagingArea.folder();
         try {
             prepare();
-            int swept = sweepStaging();
+            int swept = stagingArea.sweep();
             LOG.infof("Blob storage ready at %s (%d leftover staged file(s) removed)", this.root, swept);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(
@@ -244,23 +246,11 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     private void prepare() throws IOException {
-        Files.createDirectories(staging);
+        stagingArea.create();
         if (!Files.isWritable(staging)) {
             throw new IOException("folder is not writable");
         }
         ready = true;
-    }
-
-    private int sweepStaging() throws IOException {
-        int count = 0;
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(staging)) {
-            for (Path leftover : leftovers) {
-                if (Files.deleteIfExists(leftover)) {
-                    count++;
-                }
-            }
-        }
-        return count;
     }
 
     private void requireReady() {

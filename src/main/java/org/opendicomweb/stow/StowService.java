@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.DatasetTooLargeException;
 import org.opendicomweb.dicom.DicomParseException;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.TransferSyntax;
@@ -350,7 +351,7 @@ public class StowService {
             received = source.copyInto(staged);
             received.source = where;
             if (received.fault != null) {
-                outcomes.add(fail(received, FailureReason.CANNOT_UNDERSTAND, received.fault));
+                outcomes.add(fail(received, received.faultReason, received.fault));
                 return;
             }
             InstanceValidator.Violation violation =
@@ -396,13 +397,14 @@ public class StowService {
         final long size;
         final String sha256;
         final String fault;
+        final FailureReason faultReason;
         /** The stored instance with the same SOP Instance UID and other bytes, when the policy replaces it. */
         StoredInstance existing;
         /** Where in the request the instance was, when not simply its own part. */
         String source;
 
         Received(Attributes fileMeta, Attributes dataset, TransferSyntax syntax, boolean encodingDiffersFromMeta,
-                long size, String sha256, String fault) {
+                long size, String sha256, String fault, FailureReason faultReason) {
             this.fileMeta = fileMeta;
             this.dataset = dataset;
             this.syntax = syntax;
@@ -410,6 +412,7 @@ public class StowService {
             this.size = size;
             this.sha256 = sha256;
             this.fault = fault;
+            this.faultReason = faultReason;
         }
 
         long size() {
@@ -424,11 +427,13 @@ public class StowService {
         TransferSyntax syntax = null;
         boolean differs = false;
         String fault = null;
+        FailureReason faultReason = FailureReason.CANNOT_UNDERSTAND;
         OutputStream sink = new BufferedOutputStream(new DigestOutputStream(staged.outputStream(), sha), 64 * 1024);
         TeeInputStream tee = new TeeInputStream(part, sink);
         try {
             DicomInputStream in = new DicomInputStream(tee);
             in.setBulkDataThreshold(PARSE_BULK_THRESHOLD);
+            in.setMaxDatasetMemory(config.stow().maxDatasetMemory().asLongValue());
             fileMeta = in.readFileMetaInformation();
             syntax = in.transferSyntax();
             differs = in.encodingDiffersFromFileMeta();
@@ -438,6 +443,14 @@ public class StowService {
         } catch (MalformedMultipartException e) {
             // The body itself broke off inside this part: nothing after it can be read either.
             fault = "request body ends inside this part: " + e.getMessage();
+        } catch (DatasetTooLargeException e) {
+            faultReason = FailureReason.OUT_OF_RESOURCES;
+            fault = e.getMessage() + " (dicomweb.stow.max-dataset-memory)";
+            try {
+                tee.drain();
+            } catch (MalformedMultipartException cut) {
+                fault += "; the request body ends inside this part";
+            }
         } catch (DicomParseException e) {
             fault = "not a readable DICOM instance: " + e.getMessage();
             try {
@@ -451,7 +464,8 @@ public class StowService {
             fault = "the request body could not be read: " + e.getMessage();
         }
         sink.flush();
-        return new Received(fileMeta, dataset, syntax, differs, tee.count(), HexFormat.of().formatHex(sha.digest()), fault);
+        return new Received(fileMeta, dataset, syntax, differs, tee.count(), HexFormat.of().formatHex(sha.digest()), fault,
+                faultReason);
     }
 
     /**

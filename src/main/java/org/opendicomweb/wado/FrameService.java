@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.opendicomweb.dicom.Endianness;
 import org.opendicomweb.dicom.TransferSyntax;
+import org.opendicomweb.dicom.UID;
+import org.opendicomweb.imaging.DecodedFrame;
+import org.opendicomweb.imaging.FrameDecoder;
+import org.opendicomweb.imaging.FrameDecoders;
 import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.storage.ReadableBlob;
 import org.opendicomweb.wado.RetrieveIndex.StoredFile;
@@ -28,8 +32,11 @@ import org.opendicomweb.web.multipart.MultipartWriter;
  *
  * <p>Native pixel data is sent as {@code application/octet-stream} in Explicit VR Little Endian byte order.
  * Compressed frames are sent as they are stored, under the syntax's image media type, when the client accepts
- * that ({@code transfer-syntax=*}, the stored syntax, or the image media type); there are no decoders yet, so
- * a client that accepts only uncompressed frames of a compressed instance gets 406.
+ * that ({@code transfer-syntax=*}, the stored syntax, or the image media type). A client that asks for
+ * uncompressed frames ({@code application/octet-stream} without a transfer syntax, or with Explicit VR Little
+ * Endian) gets them decoded, one frame in memory at a time, when {@link FrameDecoders} has a decoder for the
+ * stored syntax, else 406. Encapsulated Uncompressed frames are native pixels already: they are sent as Explicit
+ * VR Little Endian unless the client names their syntax.
  */
 @ApplicationScoped
 public class FrameService {
@@ -51,17 +58,28 @@ public class FrameService {
         this.blobs = blobs;
     }
 
-    /** The frames to send: the stored file, its table, the 0-based frame indexes and the parts' media type. */
-    public record Plan(StoredFile file, FrameTable table, List<Integer> frames, String mediaType, int missing) {
+    /**
+     * The frames to send: the stored file, its table, the 0-based frame indexes, the parts' media type and transfer
+     * syntax and, when compressed frames are sent decoded, the decoder.
+     */
+    public record Plan(StoredFile file, FrameTable table, List<Integer> frames, String mediaType, String transferSyntax,
+            int missing, FrameDecoder decoder) {
         public int status() {
             return missing == 0 ? 200 : 206;
         }
 
         String partType() {
-            return mediaType + "; transfer-syntax=" + (table.encapsulated() ? table.syntax.uid()
-                    : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+            return mediaType + "; transfer-syntax=" + transferSyntax;
+        }
+
+        /** Fragments sent as native pixels (Encapsulated Uncompressed as Explicit VR Little Endian). */
+        boolean unwrapped() {
+            return table.encapsulated() && decoder == null && !transferSyntax.equals(table.syntax.uid());
         }
     }
+
+    /** What the client gets: the parts' media type and transfer syntax, and whether compressed frames are decoded. */
+    record Negotiated(String mediaType, String transferSyntax, boolean decode) {}
 
     /** 400 for a malformed list, 404 for an unknown instance or when none of the frames exists, 406 as above. */
     public Plan plan(RetrieveTarget target, String frameList, String accept) {
@@ -72,7 +90,7 @@ public class FrameService {
         }
         StoredFile file = files.get(0);
         FrameTable table = table(file);
-        String mediaType = negotiate(table, accept);
+        Negotiated negotiated = negotiate(table, accept);
         List<Integer> frames = new ArrayList<>(requested.size());
         for (int n : requested) {
             if (n <= table.frames) {
@@ -83,14 +101,23 @@ public class FrameService {
             throw DicomwebException.notFound("The " + target.describe() + " has " + table.frames + " frame(s); asked for "
                     + frameList);
         }
-        return new Plan(file, table, frames, mediaType, requested.size() - frames.size());
+        FrameDecoder decoder = negotiated.decode() ? FrameDecoders.forSyntax(table.syntax.uid()).orElseThrow() : null;
+        return new Plan(file, table, frames, negotiated.mediaType(), negotiated.transferSyntax(),
+                requested.size() - frames.size(), decoder);
     }
 
     public void write(Plan plan, MultipartWriter multipart) throws IOException {
         try (ReadableBlob blob = blobs.open(plan.file().blobKey())) {
             for (int k : plan.frames()) {
-                multipart.startPart(plan.partType(), null);
-                writeFrame(blob, plan.table(), k, multipart.body());
+                if (plan.decoder() != null) {
+                    // Decoded before its part starts, so a corrupt first frame is still an error response.
+                    DecodedFrame frame = FrameDecoding.decode(plan.decoder(), plan.table(), blob, k, plan.file());
+                    multipart.startPart(plan.partType(), null);
+                    multipart.body().write(frame.pixels());
+                } else {
+                    multipart.startPart(plan.partType(), null);
+                    writeFrame(blob, plan.table(), k, plan.unwrapped(), multipart.body());
+                }
             }
         }
         multipart.finish();
@@ -112,10 +139,15 @@ public class FrameService {
         return table;
     }
 
-    /** The parts' media type for the first acceptable range (in q-order), else 406. */
-    static String negotiate(FrameTable table, String accept) {
+    /** The parts' media type and syntax for the first acceptable range (in q-order), else 406. */
+    static Negotiated negotiate(FrameTable table, String accept) {
         String stored = table.syntax.uid();
         String compressedType = table.encapsulated() ? CompressedMediaTypes.of(stored) : null;
+        // Encapsulated Uncompressed holds each frame's native pixels in one fragment: the same bytes can go out as
+        // Explicit VR Little Endian, which every client decodes (OHIF has no decoder for 1.2.840.10008.1.2.1.98).
+        boolean plainFragments = stored.equals(UID.EncapsulatedUncompressedExplicitVRLittleEndian) && table.frameBits > 0;
+        String explicitLe = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
+        boolean decodable = table.encapsulated() && !plainFragments && FrameDecoders.forSyntax(stored).isPresent();
         for (MediaType range : AcceptHeader.parse(accept).ranges()) {
             String partType;
             if (range.is("*/*")) {
@@ -132,27 +164,33 @@ public class FrameService {
                 continue;
             }
             String ts = range.parameter("transfer-syntax");
-            if (!table.encapsulated()) {
-                boolean uncompressed = ts == null || ts.equals("*") || ts.equals(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+            if (!table.encapsulated() || plainFragments) {
+                boolean uncompressed = ts == null || ts.equals("*") || ts.equals(explicitLe);
                 if (uncompressed && AcceptHeader.covers(part, OCTET_STREAM)) {
-                    return OCTET_STREAM;
+                    return new Negotiated(OCTET_STREAM, explicitLe, false);
                 }
+                if (plainFragments && stored.equals(ts) && AcceptHeader.covers(part, OCTET_STREAM)) {
+                    return new Negotiated(OCTET_STREAM, stored, false);
+                }
+            } else if (decodable && (ts == null || ts.equals(explicitLe)) && AcceptHeader.covers(part, OCTET_STREAM)) {
+                return new Negotiated(OCTET_STREAM, explicitLe, true);
             } else if (compressedType != null) {
                 // OHIF asks type=application/octet-stream; transfer-syntax=* and decodes what the part's type says.
                 boolean syntaxOk = "*".equals(ts) || stored.equals(ts) || (ts == null && !part.is(OCTET_STREAM));
                 boolean typeOk = part.is(OCTET_STREAM) || AcceptHeader.covers(part, compressedType);
                 if (syntaxOk && typeOk) {
-                    return compressedType;
+                    return new Negotiated(compressedType, stored, false);
                 }
             }
         }
+        String decoded = decodable ? " or, decoded, " + OCTET_STREAM : " (this server has no decoder for it)";
         throw DicomwebException.notAcceptable("Frames of this instance are stored in " + stored
-                + (table.encapsulated() ? " and cannot be decompressed yet; accept transfer-syntax=* or "
-                        + (compressedType == null ? "its syntax" : compressedType) : " and are sent as " + OCTET_STREAM)
+                + (table.encapsulated() ? " and are sent as " + (compressedType == null ? "stored" : compressedType)
+                        + decoded : " and are sent as " + OCTET_STREAM)
                 + "; Accept was: " + accept);
     }
 
-    private static List<Integer> parseFrameList(String list) {
+    static List<Integer> parseFrameList(String list) {
         List<Integer> frames = new ArrayList<>();
         for (String item : list.split(",", -1)) {
             String s = item.trim();
@@ -171,11 +209,21 @@ public class FrameService {
         return frames;
     }
 
-    static void writeFrame(ReadableBlob blob, FrameTable t, int k, OutputStream out) throws IOException {
+    /**
+     * Writes frame {@code k}: its fragments as stored, or with {@code unwrapped} the native pixels they hold, without
+     * the padding byte that makes a fragment of odd length even (PS3.5 §A.4).
+     */
+    static void writeFrame(ReadableBlob blob, FrameTable t, int k, boolean unwrapped, OutputStream out) throws IOException {
         if (t.encapsulated()) {
             long[] f = t.fragments[k];
-            for (int i = 0; i < f.length; i += 2) {
-                copy(blob, f[i], f[i + 1], out, 1);
+            long left = unwrapped ? (t.frameBits + 7) / 8 : Long.MAX_VALUE;
+            for (int i = 0; i < f.length && left > 0; i += 2) {
+                long n = Math.min(f[i + 1], left);
+                copy(blob, f[i], n, out, 1);
+                left -= n;
+            }
+            if (unwrapped && left > 0) {
+                throw new IOException("Fragments of frame " + (k + 1) + " are shorter than its pixels");
             }
             return;
         }

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.opendicomweb.dicom.Attributes;
@@ -12,6 +13,7 @@ import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.dicom.VR;
 import org.opendicomweb.dicom.io.DicomInputStream;
+import org.opendicomweb.imaging.PixelDescription;
 import org.opendicomweb.storage.ReadableBlob;
 
 /**
@@ -35,22 +37,29 @@ final class FrameTable {
 
     final TransferSyntax syntax;
     final int frames;
+    /** The stored Image Pixel Module, for decoding compressed frames. */
+    final PixelDescription description;
     // Native pixel data
     final long valueOffset;
     final long valueLength;
+    /** Bits of one frame's pixels (also known for encapsulated pixel data, where it is 0 when Rows or Columns is missing). */
     final long frameBits;
     final int swapWidth;
+    /** Float or Double Float Pixel Data: values are IEEE floats, not integers. */
+    final boolean floatPixels;
     // Encapsulated pixel data: per frame, the (offset, length) of each of its fragments' values, flattened
     final long[][] fragments;
 
-    private FrameTable(TransferSyntax syntax, int frames, long valueOffset, long valueLength, long frameBits, int swapWidth,
-            long[][] fragments) {
+    private FrameTable(TransferSyntax syntax, int frames, PixelDescription description, long valueOffset, long valueLength,
+            long frameBits, int swapWidth, boolean floatPixels, long[][] fragments) {
         this.syntax = syntax;
         this.frames = frames;
+        this.description = description;
         this.valueOffset = valueOffset;
         this.valueLength = valueLength;
         this.frameBits = frameBits;
         this.swapWidth = swapWidth;
+        this.floatPixels = floatPixels;
         this.fragments = fragments;
     }
 
@@ -68,6 +77,34 @@ final class FrameTable {
             n += fragments[k][i];
         }
         return n;
+    }
+
+    /** The codestream of encapsulated frame {@code k} (0-based): its fragments' values one after another. */
+    InputStream codestream(ReadableBlob blob, int k) throws IOException {
+        long[] f = fragments[k];
+        if (f.length == 2) {
+            return blob.inputStream(f[0], f[1]);
+        }
+        // Opened one fragment at a time: a frame may be split into hundreds of fragments.
+        return new SequenceInputStream(new java.util.Enumeration<InputStream>() {
+            private int next;
+
+            @Override
+            public boolean hasMoreElements() {
+                return next < f.length;
+            }
+
+            @Override
+            public InputStream nextElement() {
+                try {
+                    InputStream in = blob.inputStream(f[next], f[next + 1]);
+                    next += 2;
+                    return in;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
     }
 
     /** Thrown when the file has no frames to give: no pixel data, or pixel data we cannot split. */
@@ -118,22 +155,27 @@ final class FrameTable {
             value = pixelHeader + 8;
         }
         int frames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
-        if (length == UNDEFINED) {
-            return encapsulated(blob, ts, ds, frames, value);
+        int samples = Math.max(1, ds.getInt(Tag.SamplesPerPixel, 1));
+        if (samples == 3 && ds.getString(Tag.PhotometricInterpretation, "").trim().endsWith("_422")) {
+            samples = 2; // PS3.3 §C.7.6.3.1.2: native YBR_FULL_422 holds two Y, one CB and one CR per pair of pixels
         }
-        long frameBits = (long) ds.getInt(Tag.Rows, 0) * ds.getInt(Tag.Columns, 0)
-                * Math.max(1, ds.getInt(Tag.SamplesPerPixel, 1)) * ds.getInt(Tag.BitsAllocated, vr == VR.OB ? 8 : 16);
+        long frameBits = (long) ds.getInt(Tag.Rows, 0) * ds.getInt(Tag.Columns, 0) * samples
+                * ds.getInt(Tag.BitsAllocated, vr == VR.OB ? 8 : 16);
+        if (length == UNDEFINED) {
+            return encapsulated(blob, ts, ds, frames, value, Math.max(0, frameBits));
+        }
         if (frameBits <= 0) {
             throw new NoFramesException("Rows, Columns or BitsAllocated is missing");
         }
         long available = Math.min(length, blob.size() - value);
         int whole = (int) Math.min(frames, available * 8 / frameBits);
         int swap = be ? (vr == VR.OW ? 2 : vr == VR.OF ? 4 : vr == VR.OD ? 8 : 1) : 1;
-        return new FrameTable(ts, whole, value, available, frameBits, swap, null);
+        return new FrameTable(ts, whole, PixelDescription.of(ds), value, available, frameBits, swap, tag != Tag.PixelData,
+                null);
     }
 
-    private static FrameTable encapsulated(ReadableBlob blob, TransferSyntax ts, Attributes ds, int frames, long start)
-            throws IOException {
+    private static FrameTable encapsulated(ReadableBlob blob, TransferSyntax ts, Attributes ds, int frames, long start,
+            long frameBits) throws IOException {
         byte[] basicOffsets = null;
         List<long[]> items = new ArrayList<>(); // {item offset relative to the first fragment, value offset, length}
         long firstFragment = -1;
@@ -190,7 +232,7 @@ final class FrameTable {
                 perFrame[k][2 * i + 1] = own.get(i)[2];
             }
         }
-        return new FrameTable(ts, starts.length, -1, -1, 0, 1, perFrame);
+        return new FrameTable(ts, starts.length, PixelDescription.of(ds), -1, -1, frameBits, 1, false, perFrame);
     }
 
     /** The offset (relative to the first fragment's item tag) at which each frame starts. */

@@ -2,7 +2,9 @@ package org.opendicomweb.wado;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.opendicomweb.dicom.TransferSyntax;
+import org.opendicomweb.imaging.FrameDecoders;
 import org.opendicomweb.web.AcceptHeader;
 import org.opendicomweb.web.DicomwebException;
 import org.opendicomweb.web.multipart.MediaType;
@@ -19,13 +21,31 @@ import org.opendicomweb.web.multipart.MediaType;
  *     the stored syntax, except Implicit VR Little Endian and Explicit VR Big Endian, which never go over the
  *     web and are sent as Explicit VR Little Endian.</li>
  * <li>A stored syntax is sent unchanged when it is the one asked for; the native syntaxes transcode into one
- *     another; compressed syntaxes cannot be decoded yet, so such an instance is left out (206) or, when
- *     nothing can be sent, the request is refused (406).</li>
+ *     another; a compressed syntax that {@link FrameDecoders} can decode is decompressed into the native syntax
+ *     asked for (the default included).</li>
+ * <li>A compressed instance without a decoder is left out (206) or, when nothing can be sent, the request is
+ *     refused (406); except that, when no transfer syntax was named and the stored syntax is a lossy one, it is
+ *     sent as stored, which §8.7.3.4 (note 2) permits an origin server that has the pixels only in lossy
+ *     compressed form.</li>
  * </ul>
  */
 final class InstanceNegotiation {
     static final String APPLICATION_DICOM = "application/dicom";
     private static final String ANY = "*";
+    /**
+     * Syntaxes whose pixel data may be lossy (PS3.5 Annex A): JPEG Baseline and Extended, JPEG-LS Near-Lossless,
+     * JPEG 2000 (Part 1 and Part 2), High-Throughput JPEG 2000, JPEG XL and JPEG XL JPEG Recompression, and the
+     * MPEG-2, MPEG-4 and HEVC video syntaxes.
+     */
+    private static final Set<String> LOSSY = Set.of(
+            "1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.4.91",
+            "1.2.840.10008.1.2.4.93", "1.2.840.10008.1.2.4.203", "1.2.840.10008.1.2.4.111", "1.2.840.10008.1.2.4.112",
+            "1.2.840.10008.1.2.4.100", "1.2.840.10008.1.2.4.100.1", "1.2.840.10008.1.2.4.101",
+            "1.2.840.10008.1.2.4.101.1", "1.2.840.10008.1.2.4.102", "1.2.840.10008.1.2.4.102.1",
+            "1.2.840.10008.1.2.4.103", "1.2.840.10008.1.2.4.103.1", "1.2.840.10008.1.2.4.104",
+            "1.2.840.10008.1.2.4.104.1", "1.2.840.10008.1.2.4.105", "1.2.840.10008.1.2.4.105.1",
+            "1.2.840.10008.1.2.4.106", "1.2.840.10008.1.2.4.106.1", "1.2.840.10008.1.2.4.107",
+            "1.2.840.10008.1.2.4.108");
 
     /** How one instance is sent: in {@code syntax}, straight from storage unless {@code transcode}. */
     record Delivery(TransferSyntax syntax, boolean transcode) {}
@@ -35,6 +55,13 @@ final class InstanceNegotiation {
 
     private InstanceNegotiation(List<String> offers) {
         this.offers = offers;
+    }
+
+    /** One transfer syntax, {@code null} for the default (WADO-URI's transferSyntax parameter). */
+    static InstanceNegotiation forSyntax(String transferSyntaxUid) {
+        List<String> offers = new ArrayList<>(1);
+        offers.add(transferSyntaxUid);
+        return new InstanceNegotiation(offers);
     }
 
     /** Parses Accept; 406 when no range can ever be answered by this resource. */
@@ -96,10 +123,18 @@ final class InstanceNegotiation {
         if (wanted.uid().equals(stored.uid())) {
             return new Delivery(stored, false);
         }
-        if (isCodecNative(stored) && isCodecNative(wanted)) {
+        if (isCodecNative(wanted) && (isCodecNative(stored) || decodable(stored))) {
             return new Delivery(wanted, true);
         }
+        if (offer == null && LOSSY.contains(stored.uid())) {
+            return new Delivery(stored, false);
+        }
         return null;
+    }
+
+    /** Compressed, with a decoder for its frames. */
+    static boolean decodable(TransferSyntax ts) {
+        return ts.encapsulated() && FrameDecoders.forSyntax(ts.uid()).isPresent();
     }
 
     /** The four syntaxes our reader and writer convert value by value (JPIP ones carry no pixel data). */

@@ -9,9 +9,16 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.BulkData;
 import org.opendicomweb.dicom.Tag;
+import org.opendicomweb.dicom.TransferSyntax;
+import org.opendicomweb.dicom.VR;
 import org.opendicomweb.dicom.io.DicomInputStream;
 import org.opendicomweb.dicom.io.DicomOutputStream;
+import org.opendicomweb.imaging.DecodedFrame;
+import org.opendicomweb.imaging.FrameDecoder;
+import org.opendicomweb.imaging.FrameDecoders;
+import org.opendicomweb.imaging.PixelDescription;
 import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.storage.ReadableBlob;
 import org.opendicomweb.wado.InstanceNegotiation.Delivery;
@@ -22,7 +29,7 @@ import org.opendicomweb.web.multipart.MultipartWriter;
 /**
  * Retrieve Instances of a study, series or single instance (PS3.18 §10.4.1.1.1): one multipart/related part
  * per instance, each the stored file byte for byte when its transfer syntax is acceptable, else transcoded
- * between the native syntaxes while it is sent.
+ * between the native syntaxes, or decompressed, while it is sent.
  */
 @ApplicationScoped
 public class InstanceRetrieveService {
@@ -66,7 +73,8 @@ public class InstanceRetrieveService {
         if (parts.isEmpty()) {
             throw DicomwebException.notAcceptable("None of the " + files.size() + " instance(s) of " + target.describe()
                     + " can be sent in an accepted transfer syntax: they are compressed ("
-                    + files.get(0).transferSyntaxUid() + ") and no decoder is available; accept transfer-syntax=*");
+                    + files.get(0).transferSyntaxUid() + ") and either no decoder is available or a compressed syntax"
+                    + " other than the stored one was asked for; accept transfer-syntax=*");
         }
         return new Plan(parts, files.size() - parts.size());
     }
@@ -81,7 +89,9 @@ public class InstanceRetrieveService {
                     throw new IOException("Stored file of " + f.instance() + " has " + blob.size()
                             + " bytes, the index says " + f.blobSize());
                 }
-                if (part.delivery().transcode()) {
+                if (part.delivery().transcode() && TransferSyntax.of(f.transferSyntaxUid()).encapsulated()) {
+                    decompress(blob, f, part.delivery(), multipart.body());
+                } else if (part.delivery().transcode()) {
                     transcode(blob, part.delivery(), multipart.body());
                 } else {
                     copy(blob, multipart.body());
@@ -89,6 +99,18 @@ public class InstanceRetrieveService {
             }
         }
         multipart.finish();
+    }
+
+    /** Writes one instance as a whole body (WADO-URI's application/dicom answer). */
+    void writeOne(StoredFile f, Delivery delivery, OutputStream out) throws IOException {
+        try (ReadableBlob blob = blobs.open(f.blobKey())) {
+            if (delivery.transcode()) {
+                transcode(blob, delivery, out);
+            } else {
+                copy(blob, out);
+            }
+        }
+        out.flush();
     }
 
     private static void copy(ReadableBlob blob, OutputStream out) throws IOException {
@@ -115,6 +137,110 @@ public class InstanceRetrieveService {
         dout.writeFileMetaInformation(DicomOutputStream.createFileMetaInformation(sopClass, sop, delivery.syntax().uid()));
         dout.writeDataset(ds, delivery.syntax());
         dout.flush();
+    }
+
+    /**
+     * Writes a compressed file again in a native syntax with its frames decoded (PS3.18 §8.7.3.4: Explicit VR
+     * Little Endian is the default). The Pixel Data length is known once the first frame is decoded (every frame
+     * decodes to the same layout); the frames are then decoded and written one at a time. Photometric
+     * Interpretation and Planar Configuration become what the decoder produced; Lossy Image Compression stays as
+     * the stored file says, since decompressing does not make lossy pixels lossless.
+     */
+    static void decompress(ReadableBlob blob, StoredFile file, Delivery delivery, OutputStream out) throws IOException {
+        FrameTable table;
+        try {
+            table = FrameTable.read(blob);
+        } catch (FrameTable.NoFramesException e) {
+            throw new DicomwebException(500, "Instance " + file.instance() + " (study " + file.study() + ", series "
+                    + file.series() + ") cannot be decompressed: " + e.getMessage(), e);
+        }
+        if (table.frames != table.description.numberOfFrames()) {
+            throw new DicomwebException(500, "Instance " + file.instance() + " (study " + file.study() + ", series "
+                    + file.series() + ") cannot be decompressed: it has " + table.description.numberOfFrames()
+                    + " frames, of which " + table.frames + " can be told apart in its pixel data");
+        }
+        FrameDecoder decoder = FrameDecoders.forSyntax(table.syntax.uid())
+                .orElseThrow(() -> new IOException("no decoder for " + table.syntax.uid()));
+        Attributes fmi;
+        Attributes ds;
+        try (DicomInputStream in = new DicomInputStream(blob.inputStream())) {
+            fmi = in.readFileMetaInformation();
+            ds = in.readDataset();
+        }
+        DecodedFrame first = FrameDecoding.decode(decoder, table, blob, 0, file);
+        PixelDescription decoded = first.description();
+        long length = decoded.frameLength() * table.frames;
+        if (length > MAX_VALUE_LENGTH) {
+            throw new IOException("Instance " + file.instance() + " decodes to " + length
+                    + " bytes of pixel data, more than one Explicit VR Little Endian value can hold");
+        }
+        BulkData pixels = new BulkData(null, -1, length, false);
+        ds.setValue(Tag.PixelData, decoded.bitsAllocated() > 8 ? VR.OW : VR.OB, pixels);
+        ds.setString(Tag.PhotometricInterpretation, VR.CS, decoded.photometricInterpretation());
+        if (decoded.samplesPerPixel() > 1) {
+            ds.setInt(Tag.PlanarConfiguration, VR.US, decoded.planarConfiguration());
+        }
+        // They index the encapsulated fragments (PS3.3 §C.7.6.3.1.8): meaningless for native pixel data.
+        ds.remove(Tag.ExtendedOffsetTable);
+        ds.remove(Tag.ExtendedOffsetTableLengths);
+        String sopClass = ds.getString(Tag.SOPClassUID, fmi == null ? null : fmi.getString(Tag.MediaStorageSOPClassUID));
+        String sop = ds.getString(Tag.SOPInstanceUID, fmi == null ? null : fmi.getString(Tag.MediaStorageSOPInstanceUID));
+        DicomOutputStream dout = new DicomOutputStream(new KeepOpen(out));
+        dout.setBulkDataSource(bd -> bd == pixels
+                ? new DecodedFrames(decoder, table, blob, file, first)
+                : blob.inputStream(bd.offset(), bd.length()));
+        dout.writeFileMetaInformation(DicomOutputStream.createFileMetaInformation(sopClass, sop, delivery.syntax().uid()));
+        dout.writeDataset(ds, delivery.syntax());
+        dout.flush();
+    }
+
+    /** The largest even value length of a 32-bit length field (0xFFFFFFFF means undefined). */
+    private static final long MAX_VALUE_LENGTH = 0xFFFFFFFEL;
+
+    /** The frames of a compressed file as one stream of native pixel bytes, decoding a frame when it is reached. */
+    private static final class DecodedFrames extends InputStream {
+        private final FrameDecoder decoder;
+        private final FrameTable table;
+        private final ReadableBlob blob;
+        private final StoredFile file;
+        private byte[] frame;
+        private int next = 1;
+        private int pos;
+
+        DecodedFrames(FrameDecoder decoder, FrameTable table, ReadableBlob blob, StoredFile file, DecodedFrame first) {
+            this.decoder = decoder;
+            this.table = table;
+            this.blob = blob;
+            this.file = file;
+            this.frame = first.pixels();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (pos == frame.length) {
+                if (next == table.frames) {
+                    return -1;
+                }
+                DecodedFrame d = FrameDecoding.decode(decoder, table, blob, next, file);
+                if (d.pixels().length != frame.length) {
+                    throw new DicomwebException(500, "Frame " + (next + 1) + " of instance " + file.instance()
+                            + " decodes to " + d.pixels().length + " bytes, frame 1 to " + frame.length);
+                }
+                frame = d.pixels();
+                next++;
+                pos = 0;
+            }
+            int n = Math.min(len, frame.length - pos);
+            System.arraycopy(frame, pos, b, off, n);
+            pos += n;
+            return n;
+        }
     }
 
     /** The response stream outlives each part: closing a part's writer must not close it. */

@@ -93,8 +93,17 @@ public class RetrieveIndex {
 
     /** The stored files of the target, in order; empty when it does not exist. */
     public List<StoredFile> files(RetrieveTarget t) {
+        return files(t, "");
+    }
+
+    /** The stored files of the target that are images (they have Rows), in order. */
+    public List<StoredFile> imageFiles(RetrieveTarget t) {
+        return files(t, " and i.image_rows > 0");
+    }
+
+    private List<StoredFile> files(RetrieveTarget t, String condition) {
         String sql = "select st.study_iuid, se.series_iuid, i.sop_iuid, i.transfer_syntax_uid, i.blob_key, i.blob_size"
-                + FROM + where(t) + ORDER;
+                + FROM + where(t) + condition + ORDER;
         List<StoredFile> files = new ArrayList<>();
         try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, t);

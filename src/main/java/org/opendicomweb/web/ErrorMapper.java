@@ -35,6 +35,11 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
+    public Response aborted(StreamingBody.AbortedException e) {
+        return error(500, e.getMessage()); // never reaches the client, whose connection was reset
+    }
+
+    @ServerExceptionMapper
     public Response indexUnavailable(IndexUnavailableException e) {
         return unavailable(e.getMessage());
     }

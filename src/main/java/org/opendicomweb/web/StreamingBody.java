@@ -26,6 +26,13 @@ public final class StreamingBody {
 
     private StreamingBody() {}
 
+    /** A response broken off after its head was sent; logged where it was broken off, so not again. */
+    public static final class AbortedException extends RuntimeException {
+        AbortedException(String what, Throwable cause) {
+            super("The response of " + what + " was aborted: " + cause.getMessage(), cause);
+        }
+    }
+
     public static StreamingOutput of(HttpServerRequest request, String what, Writer writer) {
         // Block for the client only when a few MiB are queued, not at every 64 KiB (Netty's default mark):
         // each wait is a round trip through the event loop.
@@ -39,6 +46,7 @@ public final class StreamingBody {
                 if (request.response().headWritten()) {
                     LOG.warnf("Aborting the response of %s after a failure while sending it: %s", what, e.toString());
                     request.response().reset();
+                    throw new AbortedException(what, e);
                 }
                 throw e;
             }

@@ -13,6 +13,9 @@ import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +30,7 @@ class FileSystemBlobStoreTest {
 
     @Test
     void committedBlobCanBeReadWholeAndByRange() throws IOException {
-        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        FileSystemBlobStore store = open(root);
         commit(store, "1.2.3.4", BYTES);
 
         try (ReadableBlob blob = store.open("1.2.3.4")) {
@@ -46,7 +49,7 @@ class FileSystemBlobStoreTest {
 
     @Test
     void temporaryBlobReadsBackWhatWasWrittenAndIsGoneWhenClosed() throws IOException {
-        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        FileSystemBlobStore store = open(root);
         TemporaryBlob temporary = store.temporary();
         temporary.outputStream().write(BYTES);
         assertEquals(BYTES.length, temporary.size());
@@ -62,15 +65,15 @@ class FileSystemBlobStoreTest {
 
     @Test
     void temporaryLeftoversAreSweptAtStart() throws IOException {
-        new FileSystemBlobStore(root).temporary().outputStream().write(BYTES); // never closed: a crash
+        open(root).temporary().outputStream().write(BYTES); // never closed: a crash
         assertEquals(1, stagingFiles());
-        new FileSystemBlobStore(root);
+        open(root); // a new store of this process: the old one's folder belongs to a writer that is gone
         assertEquals(0, stagingFiles());
     }
 
     @Test
     void stagedBlobIsInvisibleUntilCommitted() throws IOException {
-        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        FileSystemBlobStore store = open(root);
         try (StagedBlob staged = store.stage()) {
             staged.outputStream().write(BYTES);
             assertEquals(BYTES.length, staged.size());
@@ -83,7 +86,7 @@ class FileSystemBlobStoreTest {
 
     @Test
     void closingWithoutCommitDiscards() throws IOException {
-        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        FileSystemBlobStore store = open(root);
         try (StagedBlob staged = store.stage()) {
             staged.outputStream().write(BYTES);
         }
@@ -93,7 +96,7 @@ class FileSystemBlobStoreTest {
 
     @Test
     void commitReplacesAnExistingKeyAtomically() throws IOException {
-        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        FileSystemBlobStore store = open(root);
         commit(store, "k1", BYTES);
         commit(store, "k1", "new".getBytes());
         try (ReadableBlob blob = store.open("k1")) {
@@ -103,7 +106,7 @@ class FileSystemBlobStoreTest {
 
     @Test
     void deleteRemovesTheBlob() throws IOException {
-        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        FileSystemBlobStore store = open(root);
         commit(store, "k1", BYTES);
         assertTrue(store.delete("k1"));
         assertFalse(store.exists("k1"));
@@ -113,7 +116,7 @@ class FileSystemBlobStoreTest {
 
     @Test
     void keySegmentsBecomeFolders() throws IOException {
-        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        FileSystemBlobStore store = open(root);
         commit(store, "1.2.3/4.5/6.7", BYTES);
         Path file = store.pathOf("1.2.3/4.5/6.7");
         assertTrue(Files.isRegularFile(file));
@@ -122,7 +125,7 @@ class FileSystemBlobStoreTest {
 
     @Test
     void unsafeKeysAreRefused() {
-        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        FileSystemBlobStore store = open(root);
         for (String key : new String[] {"", "../escape", ".staging", "a/../b", "a//b", "/a", "a/", "a b",
                 "a/b/c/d/e", "x".repeat(256)}) {
             assertThrows(IllegalArgumentException.class, () -> store.exists(key), key);
@@ -130,21 +133,41 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
-    void startupSweepsLeftoverStagedFiles() throws IOException {
-        Path staging = Files.createDirectories(root.resolve(FileSystemBlobStore.STAGING));
-        Files.write(staging.resolve("crashed-1.part"), BYTES);
-        Files.write(staging.resolve("crashed-2.part"), BYTES);
+    void startupSweepsWhatDeadProcessesOfThisHostStaged() throws IOException, InterruptedException {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path dead = Files.createDirectories(stagingRoot().resolve(StagingArea.hostName() + "_" + gone.pid() + "_0badc0de"));
+        Files.write(dead.resolve("crashed-1.part"), BYTES);
+        Files.write(dead.resolve("crashed-2.part"), BYTES);
 
-        FileSystemBlobStore store = new FileSystemBlobStore(root);
+        FileSystemBlobStore store = open(root);
 
         assertEquals(0, stagingFiles());
+        assertFalse(Files.exists(dead));
         store.checkWritable();
+    }
+
+    @Test
+    void anotherNodesStagedFilesStayUntilUntouchedForTheGracePeriod() throws IOException {
+        Path otherNode = Files.createDirectories(stagingRoot().resolve("node-b_1_0123abcd"));
+        Path uploading = Files.write(otherNode.resolve("uploading.part"), BYTES);
+        Path abandoned = Files.write(otherNode.resolve("abandoned.part"), BYTES);
+        Path oldLayout = Files.write(stagingRoot().resolve("old-layout.part"), BYTES);
+        FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        Files.setLastModifiedTime(abandoned, twoHoursAgo);
+        Files.setLastModifiedTime(oldLayout, twoHoursAgo);
+
+        open(root);
+
+        assertTrue(Files.exists(uploading));
+        assertFalse(Files.exists(abandoned));
+        assertFalse(Files.exists(oldLayout));
     }
 
     @Test
     void unusableRootIsReportedNotThrownAtStartup() throws IOException {
         Path notAFolder = Files.write(root.resolve("file"), BYTES);
-        FileSystemBlobStore store = new FileSystemBlobStore(notAFolder);
+        FileSystemBlobStore store = open(notAFolder);
 
         assertThrows(StorageUnavailableException.class, store::checkWritable);
         assertThrows(StorageUnavailableException.class, store::stage);
@@ -154,7 +177,7 @@ class FileSystemBlobStoreTest {
     void storeRecoversOnceTheFolderBecomesUsable() throws IOException {
         Path later = root.resolve("mounted-later");
         Files.write(later, BYTES);
-        FileSystemBlobStore store = new FileSystemBlobStore(later);
+        FileSystemBlobStore store = open(later);
         assertThrows(StorageUnavailableException.class, store::checkWritable);
 
         Files.delete(later);
@@ -170,9 +193,18 @@ class FileSystemBlobStoreTest {
         }
     }
 
+    private static FileSystemBlobStore open(Path root) {
+        return new FileSystemBlobStore(root, Duration.ofHours(1));
+    }
+
+    private Path stagingRoot() throws IOException {
+        return Files.createDirectories(root.resolve(FileSystemBlobStore.STAGING));
+    }
+
+    /** Staged files of every process, this one's included. */
     private long stagingFiles() throws IOException {
-        try (Stream<Path> files = Files.list(root.resolve(FileSystemBlobStore.STAGING))) {
-            return files.count();
+        try (Stream<Path> files = Files.walk(stagingRoot())) {
+            return files.filter(Files::isRegularFile).count();
         }
     }
 }

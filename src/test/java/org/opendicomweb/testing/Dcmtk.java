@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * dcmtk's command line tools as an independent oracle: {@code dcmdump} for "is this valid DICOM", {@code dcm2json}
- * for "do two files hold the same dataset". Tests call {@link #available()} and skip by assumption where dcmtk is
- * not installed.
+ * for "do two files hold the same dataset", {@code dcmj2pnm} for "how should this image look". Tests call
+ * {@link #available()} and skip by assumption where dcmtk is not installed.
  */
 public final class Dcmtk {
     private Dcmtk() {}
@@ -103,6 +103,18 @@ public final class Dcmtk {
     /** {@code dcm2json} in compact form, infinity and NaN allowed. */
     public static Result dcm2json(Path file) throws IOException {
         return withoutFileName(run(List.of("dcm2json", "-fc", "-ee", file.toString())), file);
+    }
+
+    /**
+     * {@code dcmj2pnm --write-png} of {@code file} into {@code png}, with further options (window, frame, clip);
+     * the reference rendering for the rendered resources.
+     */
+    public static Result dcmj2pnm(Path file, Path png, List<String> options) throws IOException {
+        List<String> command = new ArrayList<>(List.of("dcmj2pnm", "--write-png"));
+        command.addAll(options);
+        command.add(file.toString());
+        command.add(png.toString());
+        return withoutFileName(run(command), file);
     }
 
     private static Result withoutFileName(Result r, Path file) {

@@ -287,7 +287,15 @@ public final class DicomFiles {
          * per frame, after an empty Basic Offset Table. Exercises the encapsulated paths without a codec.
          */
         public Builder encapsulatedUncompressed() {
-            this.transferSyntax = TransferSyntax.of(UID.EncapsulatedUncompressedExplicitVRLittleEndian);
+            return encapsulatedAs(UID.EncapsulatedUncompressedExplicitVRLittleEndian);
+        }
+
+        /**
+         * Wraps the native pixel bytes, one fragment per frame, under an encapsulated syntax: for tests of what
+         * happens before any decoding (no decoder, negotiation), since the bytes are not that syntax's codestream.
+         */
+        public Builder encapsulatedAs(String transferSyntaxUid) {
+            this.transferSyntax = TransferSyntax.of(transferSyntaxUid);
             this.encapsulated = true;
             return this;
         }

@@ -14,6 +14,7 @@ import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.BulkData;
+import org.opendicomweb.dicom.DatasetTooLargeException;
 import org.opendicomweb.dicom.DicomParseException;
 import org.opendicomweb.dicom.ElementDictionary;
 import org.opendicomweb.dicom.Fragments;
@@ -36,6 +37,10 @@ public final class DicomInputStream implements Closeable {
     /** Non-bulk values longer than this are refused as corrupt rather than held in memory. */
     public static final int DEFAULT_MAX_VALUE_LENGTH = 64 * 1024 * 1024;
     public static final int MAX_SEQUENCE_DEPTH = 64;
+    /** What one read may hold in memory by default: values, plus a per-element and per-item allowance. */
+    public static final long DEFAULT_MAX_DATASET_MEMORY = 256L * 1024 * 1024;
+    /** Roughly the heap an element costs beyond its value bytes (slot, value object, array header). */
+    private static final int ELEMENT_OVERHEAD = 48;
     private static final long UNDEFINED = 0xFFFFFFFFL;
     private static final int BASIC_OFFSET_TABLE_INLINE_LIMIT = 1024 * 1024;
     private static final int CHUNK = 64 * 1024;
@@ -51,6 +56,9 @@ public final class DicomInputStream implements Closeable {
 
     private int bulkDataThreshold = DEFAULT_BULK_DATA_THRESHOLD;
     private int maxValueLength = DEFAULT_MAX_VALUE_LENGTH;
+    private long maxDatasetMemory = DEFAULT_MAX_DATASET_MEMORY;
+    /** Memory held by what this stream has read so far, as counted by {@link #retain}. */
+    private long retained;
 
     private Attributes fileMetaInformation;
     private TransferSyntax transferSyntax;
@@ -79,6 +87,15 @@ public final class DicomInputStream implements Closeable {
 
     public void setMaxValueLength(int bytes) {
         this.maxValueLength = bytes;
+    }
+
+    /**
+     * Bounds the memory the elements read by this stream may hold in total (value bytes plus an allowance per
+     * element and per sequence item): millions of small elements are as costly as one huge value. Exceeding
+     * it throws {@link DatasetTooLargeException}.
+     */
+    public void setMaxDatasetMemory(long bytes) {
+        this.maxDatasetMemory = bytes;
     }
 
     /** Offset of the next unread byte in the (inflated, for deflated syntaxes) stream. */
@@ -362,6 +379,7 @@ public final class DicomInputStream implements Closeable {
         long valuePos = position();
         boolean bulk = vr.kind() == VR.Kind.BULK && (isPixelData(tag) || len > bulkDataThreshold);
         if (bulk && offsetsValid) {
+            retain(0, valuePos, tag);
             skipFully(len, tag);
             ds.setValue(tag, vr, BulkData.atOffset(valuePos, len, be));
             return;
@@ -369,6 +387,7 @@ public final class DicomInputStream implements Closeable {
         if (len > maxValueLength) {
             throw new DicomParseException("Value length " + len + " exceeds the limit of " + maxValueLength, valuePos, tag);
         }
+        retain(len, valuePos, tag);
         ds.setValue(tag, vr, readBytes((int) len, tag));
     }
 
@@ -396,6 +415,7 @@ public final class DicomInputStream implements Closeable {
             if (itemTag != Tag.Item) {
                 throw new DicomParseException("Expected an item in sequence, found " + Tag.toString(itemTag), itemPos, tag);
             }
+            retain(0, itemPos, tag);
             Attributes item = seq.addItem();
             readElements(item, itemLen == UNDEFINED ? -1 : position() + itemLen, depth + 1, explicit, be);
         }
@@ -422,6 +442,7 @@ public final class DicomInputStream implements Closeable {
             boolean offsetTable = frags.isEmpty();
             if (offsetsValid && !(offsetTable && itemLen <= BASIC_OFFSET_TABLE_INLINE_LIMIT)) {
                 long valuePos = position();
+                retain(0, valuePos, tag);
                 skipFully(itemLen, tag);
                 frags.add(BulkData.atOffset(valuePos, itemLen, be));
             } else {
@@ -429,8 +450,17 @@ public final class DicomInputStream implements Closeable {
                     throw new DicomParseException("Fragment of " + itemLen + " bytes exceeds the limit of "
                             + maxValueLength + " for values held in memory", itemPos, tag);
                 }
+                retain(itemLen, itemPos, tag);
                 frags.add(readBytes((int) itemLen, tag));
             }
+        }
+    }
+
+    private void retain(long valueBytes, long pos, int tag) throws DatasetTooLargeException {
+        retained += valueBytes + ELEMENT_OVERHEAD;
+        if (retained > maxDatasetMemory) {
+            throw new DatasetTooLargeException("Dataset holds more than " + maxDatasetMemory
+                    + " bytes in memory (values and elements), the most allowed", pos, tag);
         }
     }
 

@@ -28,6 +28,11 @@ public final class MultipartReader {
     private final int[] shift;
     private int pos;
     private int lim;
+    /**
+     * Bytes of the buffer from {@code pos} up to here are known to hold no delimiter start: they are handed out
+     * without searching again, so a reader asking for small chunks costs one scan of the body, not one per read.
+     */
+    private int scanned;
     private boolean eof;
     private boolean finished;
     private PartStream current;
@@ -146,6 +151,7 @@ public final class MultipartReader {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, lim - pos);
             lim -= pos;
+            scanned = Math.max(0, scanned - pos);
             pos = 0;
         }
         while (lim - pos < n) {
@@ -176,6 +182,10 @@ public final class MultipartReader {
         private boolean done;
         boolean sawNoDelimiter;
 
+        PartStream() {
+            scanned = pos;
+        }
+
         @Override
         public int read() throws IOException {
             byte[] one = new byte[1];
@@ -190,6 +200,9 @@ public final class MultipartReader {
             }
             if (len == 0) {
                 return 0;
+            }
+            if (scanned > pos) {
+                return handOut(b, off, Math.min(len, scanned - pos));
             }
             fill(delimiter.length);
             int avail = lim - pos;
@@ -212,7 +225,11 @@ public final class MultipartReader {
                 fill(lim - pos + 1);
                 return read(b, off, len);
             }
-            int k = Math.min(len, safe);
+            scanned = pos + safe;
+            return handOut(b, off, Math.min(len, safe));
+        }
+
+        private int handOut(byte[] b, int off, int k) {
             System.arraycopy(buf, pos, b, off, k);
             pos += k;
             return k;

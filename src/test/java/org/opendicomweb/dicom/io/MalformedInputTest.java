@@ -16,6 +16,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.DatasetTooLargeException;
 import org.opendicomweb.dicom.DicomParseException;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.TransferSyntax;
@@ -131,6 +132,30 @@ class MalformedInputTest {
         assertTrue(e.getMessage().contains("offset " + offset), e.getMessage());
         if (tag != -1) {
             assertTrue(e.getMessage().contains(Tag.toString(tag)), e.getMessage());
+        }
+    }
+
+    /** Many empty items cost memory though no value is large: the dataset memory budget counts them. */
+    @Test
+    void manySmallElementsExceedTheDatasetMemoryBudget() throws IOException {
+        Bytes b = explicitLE().longHeader(Tag.ReferencedSeriesSequence, "SQ", UNDEFINED);
+        for (int i = 0; i < 30_000; i++) {
+            b.tag(Tag.Item).u32(0);
+        }
+        byte[] input = b.tag(Tag.SequenceDelimitationItem).u32(0).get();
+
+        DatasetTooLargeException e = assertThrows(DatasetTooLargeException.class, () -> {
+            try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(input))) {
+                in.setMaxDatasetMemory(1024 * 1024);
+                in.readDataset();
+            }
+        });
+        assertEquals(Tag.ReferencedSeriesSequence, e.tag());
+        assertTrue(e.getMessage().contains("1048576"), e.getMessage());
+
+        try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(input))) {
+            in.setMaxDatasetMemory(4 * 1024 * 1024);
+            assertEquals(30_000, in.readDataset().getSequence(Tag.ReferencedSeriesSequence).size());
         }
     }
 

@@ -58,6 +58,52 @@ class MultipartReaderTest {
         assertArrayEquals(b, parts.get(1));
     }
 
+    /**
+     * Parts full of delimiter look-alikes, delivered in random chunk sizes and read back in random small lengths:
+     * the reader hands out bytes it has already searched without searching again, and must never hand out a
+     * delimiter's first bytes as part data.
+     */
+    @Test
+    void readsTheSamePartsWhateverTheChunkSizesOnBothSides() throws IOException {
+        Random random = new Random(11);
+        byte[] lookalike = "\r\n--boundar".getBytes(StandardCharsets.US_ASCII);
+        for (int round = 0; round < 200; round++) {
+            byte[][] parts = new byte[1 + random.nextInt(4)][];
+            for (int i = 0; i < parts.length; i++) {
+                ByteArrayOutputStream p = new ByteArrayOutputStream();
+                int pieces = random.nextInt(40);
+                for (int k = 0; k < pieces; k++) {
+                    byte[] noise = new byte[random.nextInt(3000)];
+                    random.nextBytes(noise);
+                    p.writeBytes(noise);
+                    p.write(lookalike, 0, 1 + random.nextInt(lookalike.length));
+                    p.write('#'); // never the delimiter's last character
+                }
+                parts[i] = p.toByteArray();
+            }
+            long seed = random.nextLong();
+            InputStream source = new ByteArrayInputStream(body("boundary", parts)) {
+                private final Random chunks = new Random(seed);
+
+                @Override
+                public synchronized int read(byte[] buf, int off, int len) {
+                    return super.read(buf, off, Math.min(len, 1 + chunks.nextInt(20_000)));
+                }
+            };
+            MultipartReader reader = new MultipartReader(source, "boundary");
+            for (byte[] expected : parts) {
+                MultipartReader.Part part = reader.next();
+                ByteArrayOutputStream got = new ByteArrayOutputStream();
+                byte[] chunk = new byte[700];
+                for (int n; (n = part.body().read(chunk, 0, 1 + random.nextInt(chunk.length))) >= 0; ) {
+                    got.write(chunk, 0, n);
+                }
+                assertArrayEquals(expected, got.toByteArray(), "round " + round);
+            }
+            assertNull(reader.next(), "round " + round);
+        }
+    }
+
     @Test
     void findsEveryDelimiterWhateverPiecesOfItTheBodiesHoldAndHoweverTheBytesArrive() throws IOException {
         String boundary = "b0undary-7f3a";

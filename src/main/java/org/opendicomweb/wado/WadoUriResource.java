@@ -1,0 +1,38 @@
+package org.opendicomweb.wado;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.opendicomweb.web.StreamingBody;
+import org.opendicomweb.web.WarningHeader;
+
+/**
+ * WADO-URI (PS3.18 §9) at {@code /dicom-web/wado}: {@code ?requestType=WADO&studyUID=…&seriesUID=…&objectUID=…}.
+ * Legacy clients that expect another path (such as {@code /wado}) reach it through a reverse proxy rule.
+ */
+@Path("/wado")
+public class WadoUriResource {
+
+    @Inject
+    WadoUriService wado;
+
+    @Inject
+    HttpServerRequest request;
+
+    @GET
+    @RunOnVirtualThread
+    public Response retrieve(@Context UriInfo uri) {
+        WadoUriService.Answer answer = wado.answer(WadoUriRequest.parse(uri.getQueryParameters()));
+        Response.ResponseBuilder response = Response.ok(StreamingBody.of(request, "WADO-URI " + answer.file().instance(),
+                out -> wado.write(answer, out)), answer.contentType());
+        if (answer.image() != null) {
+            answer.image().warnings().forEach(w -> response.header(WarningHeader.NAME, WarningHeader.of(w)));
+        }
+        return response.build();
+    }
+}
