@@ -85,7 +85,44 @@ public class Report {
             section(md, run);
             plots(docs.resolve("img"), run);
         }
+        largeUploads(md, docs.resolve("bench-runs"));
         Files.writeString(docs.resolve("benchmarks.md"), md.toString());
+    }
+
+    /**
+     * The memory proof of {@code bench/stow-large.sh --record}: one STOW request of several ~500 MB instances
+     * against the packaged server in a small heap (bench-runs/stow-large.txt and .properties).
+     */
+    static void largeUploads(StringBuilder md, Path runs) throws IOException {
+        Path results = runs.resolve("stow-large.txt");
+        if (!Files.exists(results)) {
+            return;
+        }
+        Properties m = new Properties();
+        try (var in = Files.newBufferedReader(runs.resolve("stow-large.properties"))) {
+            m.load(in);
+        }
+        md.append("## Large uploads in a small heap\n\n");
+        md.append("`bench/stow-large.sh` runs the packaged server (`java -Xmx").append(m.getProperty("heap"))
+                .append(" -jar target/quarkus-app/quarkus-run.jar`, ").append(m.getProperty("database"))
+                .append(", storage in a temporary folder) and sends one STOW-RS request of ")
+                .append(m.getProperty("instances")).append(" multi-frame instances of ").append(m.getProperty("instance_mb"))
+                .append(" MiB (1024×1024 frames of 16 bits), generated while it is sent with chunked transfer coding"
+                        + " by `bench/StowLarge.java`: as Part 10 parts (`dicom`) and in the metadata-and-bulk-data"
+                        + " form (`json`: one DICOM JSON part, then the pixel data as application/octet-stream parts,"
+                        + " which the server spools to disk before it assembles each file). Peak heap is read from"
+                        + " the GC log (the most in use before a collection, and after one), peak RSS is `VmHWM`; the"
+                        + " disk figure is `dd if=/dev/zero bs=1M count=2048 conv=fdatasync` in the same run.\n\n");
+        md.append("Run ").append(m.getProperty("date", "?")).append(" on ").append(m.getProperty("machine", "?"))
+                .append("; load average before the uploads ").append(m.getProperty("load", "?")).append(".\n\n");
+        List<String> lines = Files.readAllLines(results);
+        String[] head = lines.get(0).trim().split("\\s+");
+        md.append("| ").append(String.join(" | ", head)).append(" |\n|");
+        md.append("---|".repeat(head.length)).append("\n");
+        for (String line : lines.subList(1, lines.size())) {
+            md.append("| ").append(String.join(" | ", line.trim().split("\\s+"))).append(" |\n");
+        }
+        md.append("\n").append(m.getProperty("note", "")).append("\n");
     }
 
     static boolean isFairness(Run r) {

@@ -111,6 +111,13 @@ public interface DicomwebConfig {
          */
         @WithDefault("2M")
         Duration orphanGrace();
+
+        /**
+         * The most metadata (DICOM JSON or XML parts, together) one metadata-and-bulk-data request may carry.
+         * Metadata is parsed into memory, unlike bulk data, which is spooled to disk.
+         */
+        @WithDefault("64M")
+        MemorySize maxMetadataSize();
     }
 
     interface Qido {

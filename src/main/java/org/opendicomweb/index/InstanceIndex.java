@@ -46,8 +46,33 @@ public class InstanceIndex {
 
     /** Thrown when the series of an instance is already indexed under another study. */
     public static final class SeriesInOtherStudyException extends Exception {
-        public SeriesInOtherStudyException(String seriesUid, String otherStudyUid) {
-            super("SeriesInstanceUID " + seriesUid + " already belongs to study " + otherStudyUid);
+        private final String seriesUid;
+        private final String storedStudyUid;
+
+        public SeriesInOtherStudyException(String seriesUid, String storedStudyUid) {
+            this("SeriesInstanceUID " + seriesUid + " already belongs to study " + storedStudyUid, seriesUid,
+                    storedStudyUid);
+        }
+
+        private SeriesInOtherStudyException(String message, String seriesUid, String storedStudyUid) {
+            super(message);
+            this.seriesUid = seriesUid;
+            this.storedStudyUid = storedStudyUid;
+        }
+
+        /** A replacement that would move a stored instance to another series: no study is known to conflict. */
+        static SeriesInOtherStudyException movingInstance(String seriesUid) {
+            return new SeriesInOtherStudyException("SeriesInstanceUID " + seriesUid
+                    + " differs from the series of the stored instance", seriesUid, null);
+        }
+
+        public String seriesUid() {
+            return seriesUid;
+        }
+
+        /** The study the series is indexed under; null for {@link #movingInstance}. */
+        public String storedStudyUid() {
+            return storedStudyUid;
         }
     }
 
@@ -132,7 +157,7 @@ public class InstanceIndex {
                 }
             }
             if (oldSeries != seriesPk) {
-                throw new SeriesInOtherStudyException(keys.seriesInstanceUid(), "of the stored instance");
+                throw SeriesInOtherStudyException.movingInstance(keys.seriesInstanceUid());
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     update instance set sop_class_uid = ?, instance_number = ?, number_of_frames = ?, image_rows = ?,
@@ -247,18 +272,15 @@ public class InstanceIndex {
             ps.setTimestamp(i, ts(Instant.now()));
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "update series set num_instances = num_instances + 1, version = version + 1, updated = ? where pk = ?")) {
-            ps.setTimestamp(1, ts(Instant.now()));
-            ps.setLong(2, seriesPk);
-            ps.executeUpdate();
-        }
-        // The study row is locked by this transaction: reading then writing the lists is safe here.
+        // The study row is locked by this transaction, and every writer below it locks it first: reading then
+        // writing the lists of the study and of the series is safe here.
         String modalities;
         String sopClasses;
+        String demographicsSha;
+        String seriesModalities;
         long studyPk;
         try (PreparedStatement ps = c.prepareStatement("""
-                select st.pk, st.modalities_in_study, st.sop_classes_in_study
+                select st.pk, st.modalities_in_study, st.sop_classes_in_study, st.demographics_sha, se.modalities
                   from study st join series se on se.study_fk = st.pk where se.pk = ?""")) {
             ps.setLong(1, seriesPk);
             try (ResultSet rs = ps.executeQuery()) {
@@ -266,17 +288,111 @@ public class InstanceIndex {
                 studyPk = rs.getLong(1);
                 modalities = rs.getString(2);
                 sopClasses = rs.getString(3);
+                demographicsSha = rs.getString(4);
+                seriesModalities = rs.getString(5);
             }
+        }
+        String newSeriesModalities = MultiValuedKey.add(seriesModalities, k.modality());
+        try (PreparedStatement ps = c.prepareStatement("""
+                update series set num_instances = num_instances + 1, version = version + 1, updated = ?,
+                       modalities = ?, num_modalities = ?
+                 where pk = ?""")) {
+            ps.setTimestamp(1, ts(Instant.now()));
+            ps.setString(2, newSeriesModalities);
+            ps.setInt(3, MultiValuedKey.count(newSeriesModalities));
+            ps.setLong(4, seriesPk);
+            ps.executeUpdate();
+        }
+        String variant = Demographics.digest(k);
+        int newVariants = 0;
+        if (demographicsSha == null) {
+            // The first instance (or the first since this was recorded) sets the study's reference variant.
+            insertVariant(c, studyPk, variant, k, 0);
+            demographicsSha = variant;
+            newVariants = 1;
+        } else if (!demographicsSha.equals(variant)) {
+            newVariants = countVariant(c, studyPk, variant, k);
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 update study set num_instances = num_instances + 1, version = version + 1, updated = ?,
-                       modalities_in_study = ?, sop_classes_in_study = ?
+                       modalities_in_study = ?, sop_classes_in_study = ?, demographics_sha = ?,
+                       num_demographic_variants = num_demographic_variants + ?
                  where pk = ?""")) {
             ps.setTimestamp(1, ts(Instant.now()));
             ps.setString(2, MultiValuedKey.add(modalities, k.modality()));
             ps.setString(3, MultiValuedKey.add(sopClasses, k.sopClassUid()));
-            ps.setLong(4, studyPk);
+            ps.setString(4, demographicsSha);
+            ps.setInt(5, newVariants);
+            ps.setLong(6, studyPk);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * An instance whose demographics differ from its study's first: counted in its variant's row, which is
+     * created when new. Returns 1 when a variant was created.
+     */
+    private static int countVariant(Connection c, long studyPk, String variant, InstanceKeys k) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update study_demographics set num_instances = num_instances + 1, last_seen = ?
+                 where study_fk = ? and variant_sha = ?""")) {
+            ps.setTimestamp(1, ts(Instant.now()));
+            ps.setLong(2, studyPk);
+            ps.setString(3, variant);
+            if (ps.executeUpdate() > 0) {
+                return 0;
+            }
+        }
+        insertVariant(c, studyPk, variant, k, 1);
+        return 1;
+    }
+
+    private static void insertVariant(Connection c, long studyPk, String variant, InstanceKeys k, int instances)
+            throws SQLException {
+        Timestamp now = ts(Instant.now());
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into study_demographics (study_fk, variant_sha, patient_id, issuer_of_patient_id, patient_name,
+                                                patient_birth_date, first_sop_iuid, num_instances, first_seen, last_seen)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            bind(ps, studyPk, variant, k.patientId(), k.issuerOfPatientId(), k.patientName(), k.patientBirthDate(),
+                    k.sopInstanceUid(), instances, now, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Records an instance refused because its series is indexed under another study (0xC40A), for the integrity
+     * report: one row per series and refused study, counting refusals. Its own transaction, since the
+     * instance's own was rolled back.
+     */
+    public void recordSeriesConflict(SeriesInOtherStudyException conflict, String refusedStudyUid, String sopInstanceUid)
+            throws SQLException {
+        if (conflict.storedStudyUid() == null) {
+            return;
+        }
+        try {
+            inTransaction(c -> {
+                Timestamp now = ts(Instant.now());
+                try (PreparedStatement ps = c.prepareStatement("""
+                        update series_conflict set refusals = refusals + 1, last_refused = ?, last_sop_iuid = ?,
+                               stored_study_iuid = ?
+                         where series_iuid = ? and refused_study_iuid = ?""")) {
+                    bind(ps, now, sopInstanceUid, conflict.storedStudyUid(), conflict.seriesUid(), refusedStudyUid);
+                    if (ps.executeUpdate() > 0) {
+                        return null;
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("""
+                        insert into series_conflict (series_iuid, stored_study_iuid, refused_study_iuid, last_sop_iuid,
+                                                     refusals, first_refused, last_refused)
+                        values (?, ?, ?, ?, 1, ?, ?)""")) {
+                    bind(ps, conflict.seriesUid(), conflict.storedStudyUid(), refusedStudyUid, sopInstanceUid, now, now);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        } catch (SeriesInOtherStudyException | AlreadyIndexedException e) {
+            throw new IllegalStateException("not thrown by this work", e);
         }
     }
 

@@ -16,4 +16,18 @@ public final class MultiValuedKey {
         String token = value + "\\";
         return current.contains("\\" + token) ? current : current + token;
     }
+
+    /** How many values the column holds. */
+    public static int count(String column) {
+        if (column == null || column.length() < 2) {
+            return 0;
+        }
+        int delimiters = 0;
+        for (int i = 0; i < column.length(); i++) {
+            if (column.charAt(i) == '\\') {
+                delimiters++;
+            }
+        }
+        return delimiters - 1;
+    }
 }

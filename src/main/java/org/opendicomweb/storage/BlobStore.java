@@ -33,6 +33,12 @@ public interface BlobStore {
     StagedBlob stage() throws IOException;
 
     /**
+     * A new, empty temporary blob for bytes needed only during one request (never committed, never durable),
+     * kept next to staged blobs rather than in memory.
+     */
+    TemporaryBlob temporary() throws IOException;
+
+    /**
      * Makes the staged bytes durable and visible under {@code key}, replacing any blob with that key in one
      * atomic step. The staged blob is consumed: closing it afterwards does nothing.
      */

@@ -9,16 +9,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.List;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.DicomResponses;
+import org.opendicomweb.web.DicomResponses.DatasetType;
 import org.opendicomweb.web.UidParam;
 import org.opendicomweb.web.capabilities.Representations;
 import org.opendicomweb.web.capabilities.Transaction;
 
 /**
  * STOW-RS endpoints (PS3.18 §10.5). The body arrives as a stream on a virtual thread, so an upload of any size
- * is stored while it is received, never buffered whole.
+ * is stored while it is received, never buffered whole. The response type is negotiated first: an Accept that
+ * nothing satisfies is a 406 before anything is stored.
  */
 @Path("/studies")
 @Representations(consumes = {"multipart/related; type=\"application/dicom\"", "application/dicom"},
@@ -36,7 +37,8 @@ public class StowResource {
     @RunOnVirtualThread
     public Response store(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, InputStream body) {
-        return respond(service.store(body, contentType, null), accept);
+        DatasetType type = DicomResponses.negotiateDataset(accept, "The STOW-RS response");
+        return respond(service.store(body, contentType, null), type);
     }
 
     @POST
@@ -46,12 +48,13 @@ public class StowResource {
     public Response storeInStudy(@PathParam("study") String study,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, InputStream body) {
-        return respond(service.store(body, contentType, UidParam.require("study", study)), accept);
+        DatasetType type = DicomResponses.negotiateDataset(accept, "The STOW-RS response");
+        return respond(service.store(body, contentType, UidParam.require("study", study)), type);
     }
 
-    private Response respond(List<PartOutcome> outcomes, String accept) {
-        StowResponse response = StowResponse.of(outcomes, baseUrl.root());
-        Response.ResponseBuilder builder = DicomResponses.dataset(response.dataset(), accept).status(response.status());
+    private Response respond(StowResult result, DatasetType type) {
+        StowResponse response = StowResponse.of(result, baseUrl.root());
+        Response.ResponseBuilder builder = DicomResponses.dataset(response.dataset(), type).status(response.status());
         response.warnings().forEach(w -> builder.header("Warning", w));
         return builder.build();
     }

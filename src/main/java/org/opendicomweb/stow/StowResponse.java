@@ -15,8 +15,10 @@ import org.opendicomweb.web.WarningHeader;
 public record StowResponse(int status, Attributes dataset, List<String> warnings) {
     private static final int MAX_WARNING_HEADERS = 10;
 
-    public static StowResponse of(List<PartOutcome> outcomes, String serviceRoot) {
-        return new StowResponse(statusOf(outcomes), datasetOf(outcomes, serviceRoot), warningsOf(outcomes));
+    public static StowResponse of(StowResult result, String serviceRoot) {
+        List<PartOutcome> outcomes = result.outcomes();
+        return new StowResponse(statusOf(outcomes), datasetOf(outcomes, serviceRoot),
+                warningsOf(outcomes, result.remarks()));
     }
 
     /** 200 all stored without warnings; 409 nothing stored; 202 anything in between (§10.5.3). */
@@ -63,14 +65,21 @@ public record StowResponse(int status, Attributes dataset, List<String> warnings
         return ds;
     }
 
-    /** Human-readable reasons as HTTP Warning headers (RFC 7234 §5.5, code 299), since the codes alone say little. */
-    static List<String> warningsOf(List<PartOutcome> outcomes) {
+    /**
+     * Human-readable reasons as HTTP Warning headers (RFC 7234 §5.5, code 299), since the codes alone say little:
+     * each refused instance named by where it was in the request, then remarks about the request itself.
+     */
+    static List<String> warningsOf(List<PartOutcome> outcomes, List<String> remarks) {
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < outcomes.size() && warnings.size() < MAX_WARNING_HEADERS; i++) {
             PartOutcome o = outcomes.get(i);
             if (o.detail() != null) {
-                warnings.add(WarningHeader.of("part " + (i + 1) + ": " + o.detail()));
+                String where = o.source() != null ? o.source() : "part " + (i + 1);
+                warnings.add(WarningHeader.of(where + ": " + o.detail()));
             }
+        }
+        for (int i = 0; i < remarks.size() && warnings.size() < MAX_WARNING_HEADERS; i++) {
+            warnings.add(WarningHeader.of(remarks.get(i)));
         }
         return warnings;
     }

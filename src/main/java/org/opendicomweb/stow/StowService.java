@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -15,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.dicom.Attributes;
@@ -24,6 +27,7 @@ import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.dicom.io.DicomInputStream;
+import org.opendicomweb.dicom.io.DicomOutputStream;
 import org.opendicomweb.index.IndexUnavailableException;
 import org.opendicomweb.index.InstanceIndex;
 import org.opendicomweb.index.InstanceIndex.AlreadyIndexedException;
@@ -55,42 +59,66 @@ public class StowService {
     private final BlobStore blobs;
     private final InstanceIndex index;
     private final DicomwebConfig config;
+    /** The request limit, which also bounds the bulk data spooled for one request. */
+    private final MemorySize maxBodySize;
 
     @Inject
-    StowService(BlobStore blobs, InstanceIndex index, DicomwebConfig config) {
+    StowService(BlobStore blobs, InstanceIndex index, DicomwebConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.blobs = blobs;
         this.index = index;
         this.config = config;
+        this.maxBodySize = maxBodySize;
     }
 
     /**
-     * Stores every part of the body. Request-level faults (no boundary, no parts, unsupported type) are a
-     * {@link DicomwebException} 400/415; everything about single parts is in the outcomes.
+     * Stores every instance of the body. Request-level faults (no boundary, no parts, unsupported type) are a
+     * {@link DicomwebException} 400/415; everything about single instances is in the outcomes.
      */
-    public List<PartOutcome> store(InputStream body, String contentType, String studyInPath) {
+    public StowResult store(InputStream body, String contentType, String studyInPath) {
         MediaType type = parseContentType(contentType);
         if (type.is(APPLICATION_DICOM)) {
             List<PartOutcome> outcomes = new ArrayList<>(1);
             Batch batch = new Batch();
-            receivePart(body, studyInPath, outcomes, batch);
+            receivePart(staged -> receive(body, staged), studyInPath, null, outcomes, batch);
             commit(batch, outcomes);
-            return requireServiceUsable(outcomes);
+            return new StowResult(requireServiceUsable(outcomes), List.of());
         }
         if (!type.is("multipart/related")) {
             throw DicomwebException.unsupportedMediaType("STOW-RS takes multipart/related; type=\"application/dicom\""
+                    + " (or type=\"application/dicom+json\" or \"application/dicom+xml\" with bulk data parts)"
                     + " or application/dicom, not " + type.essence());
         }
         String rootType = type.parameter("type") == null ? APPLICATION_DICOM : type.parameter("type");
-        if (!MediaType.parse(rootType).is(APPLICATION_DICOM)) {
-            throw DicomwebException.unsupportedMediaType("multipart/related; type=\"" + rootType
-                    + "\" is not supported yet; send the instances as type=\"application/dicom\"");
+        MediaType root = parseContentType(rootType);
+        MetadataAndBulkData.Format format = MetadataAndBulkData.Format.of(root);
+        if (!root.is(APPLICATION_DICOM) && format == null) {
+            throw DicomwebException.unsupportedMediaType("multipart/related; type=\"" + rootType + "\" is not supported;"
+                    + " send type=\"application/dicom\", \"application/dicom+json\" or \"application/dicom+xml\"");
         }
         String boundary = type.parameter("boundary");
         if (boundary == null || boundary.isEmpty()) {
             throw DicomwebException.badRequest("multipart/related without a boundary parameter");
         }
+        MultipartReader reader;
+        try {
+            reader = new MultipartReader(body, boundary);
+        } catch (IllegalArgumentException e) {
+            throw DicomwebException.badRequest(e.getMessage());
+        }
+        StowResult result = format == null
+                ? new StowResult(storeInstances(reader, studyInPath), List.of())
+                : storeMetadataAndBulkData(reader, format, studyInPath);
+        if (result.outcomes().isEmpty()) {
+            throw DicomwebException.badRequest(format == null ? "The multipart body holds no parts"
+                    : "The multipart body holds no " + format.mediaType + " metadata");
+        }
+        return new StowResult(requireServiceUsable(result.outcomes()), result.remarks());
+    }
+
+    /** Parts that are Part 10 instances ({@code type="application/dicom"}). */
+    private List<PartOutcome> storeInstances(MultipartReader reader, String studyInPath) {
         List<PartOutcome> outcomes = new ArrayList<>();
-        MultipartReader reader = new MultipartReader(body, boundary);
         Batch batch = new Batch();
         try {
             for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
@@ -100,7 +128,8 @@ public class StowService {
                             "part of type " + partType + " in an application/dicom request"));
                     continue;
                 }
-                receivePart(part.body(), studyInPath, outcomes, batch);
+                InputStream in = part.body();
+                receivePart(staged -> receive(in, staged), studyInPath, null, outcomes, batch);
                 if (batch.isFull()) {
                     commit(batch, outcomes);
                 }
@@ -118,10 +147,126 @@ public class StowService {
         } finally {
             commit(batch, outcomes);
         }
-        if (outcomes.isEmpty()) {
-            throw DicomwebException.badRequest("The multipart body holds no parts");
+        return outcomes;
+    }
+
+    /**
+     * The metadata-and-bulk-data form (PS3.18 §10.5.1.4): each dataset becomes a Part 10 file (see
+     * {@link InstanceAssembler}) that then takes the same path as a received instance: validation, staged write,
+     * duplicate policy, batched commit.
+     */
+    private StowResult storeMetadataAndBulkData(MultipartReader reader, MetadataAndBulkData.Format format,
+            String studyInPath) {
+        List<PartOutcome> outcomes = new ArrayList<>();
+        Batch batch = new Batch();
+        String bodyFault = null;
+        try (BulkDataParts parts = new BulkDataParts(blobs, maxBodySize.asLongValue(),
+                "quarkus.http.limits.max-body-size (" + maxBodySize.asLongValue() + " bytes)")) {
+            MetadataAndBulkData request = new MetadataAndBulkData(format, parts,
+                    config.stow().maxMetadataSize().asLongValue(),
+                    "dicomweb.stow.max-metadata-size (" + config.stow().maxMetadataSize().asLongValue() + " bytes)",
+                    new MetadataAndBulkData.Sink() {
+                        @Override
+                        public void dataset(MetadataAndBulkData.MetadataInstance instance, BulkDataParts spooled) {
+                            storeAssembled(instance, spooled, studyInPath, outcomes, batch);
+                            if (batch.isFull()) {
+                                commit(batch, outcomes);
+                            }
+                        }
+
+                        @Override
+                        public void refused(PartOutcome outcome) {
+                            LOG.warnf("STOW %s refused (0x%04X): %s", outcome.source(), outcome.failure().code(),
+                                    outcome.detail());
+                            outcomes.add(outcome);
+                        }
+                    });
+            try {
+                request.read(reader);
+            } catch (IOException e) {
+                boolean tooLarge = e instanceof BulkDataParts.LimitExceededException;
+                bodyFault = tooLarge ? e.getMessage() : "the request body broke off: " + e.getMessage();
+                if (outcomes.isEmpty() && !request.hasWaiting()) {
+                    throw tooLarge ? new DicomwebException(413, "Nothing was stored: " + e.getMessage())
+                            : DicomwebException.badRequest("Malformed multipart body: " + e.getMessage());
+                }
+                LOG.warnf("STOW metadata-and-bulk-data body ended early after %d instances: %s", outcomes.size(),
+                        e.getMessage());
+            }
+            if (bodyFault != null) {
+                String fault = bodyFault;
+                request.finishFailing(m -> outcomes.add(failed(m, FailureReason.OUT_OF_RESOURCES, fault)));
+            } else {
+                request.finish();
+            }
+            commit(batch, outcomes);
+            return new StowResult(outcomes, parts.remarks());
+        } finally {
+            commit(batch, outcomes);
         }
-        return requireServiceUsable(outcomes);
+    }
+
+    /** One dataset of the metadata: checked before anything is written, then assembled and received. */
+    private void storeAssembled(MetadataAndBulkData.MetadataInstance m, BulkDataParts parts, String studyInPath,
+            List<PartOutcome> outcomes, Batch batch) {
+        Attributes ds = m.dataset();
+        InstanceAssembler.Problem problem = InstanceAssembler.prepare(ds, parts);
+        if (problem != null) {
+            outcomes.add(failed(m, problem.reason(), problem.detail()));
+            return;
+        }
+        Attributes fileMeta = DicomOutputStream.createFileMetaInformation(ds.getString(Tag.SOPClassUID),
+                ds.getString(Tag.SOPInstanceUID), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+        InstanceValidator.Violation violation = InstanceValidator.check(fileMeta, ds,
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, false, studyInPath);
+        if (violation != null) {
+            // Refused before a byte is written: a large instance without UIDs costs nothing.
+            outcomes.add(failed(m, violation.reason(), violation.detail()));
+            return;
+        }
+        receivePart(staged -> assemble(ds, parts, staged), studyInPath, m.source(), outcomes, batch);
+    }
+
+    /**
+     * Writes the file in a second (virtual) thread into a {@link Pipe} that {@link #receive} reads like a request
+     * part: the staged copy, its digest and the dataset that is indexed are then exactly those of any received
+     * instance.
+     */
+    private Received assemble(Attributes ds, BulkDataParts parts, StagedBlob staged) throws IOException {
+        Pipe pipe = new Pipe();
+        Throwable[] failure = new Throwable[1];
+        Thread writer = Thread.ofVirtual().name("stow-assemble").start(() -> {
+            try (OutputStream out = pipe.output()) {
+                InstanceAssembler.write(ds, parts, out);
+            } catch (Throwable t) {
+                failure[0] = t;
+                pipe.finishWriting(t);
+            }
+        });
+        Received received;
+        try {
+            received = receive(pipe.input(), staged);
+        } finally {
+            pipe.input().close();
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while assembling an instance");
+            }
+        }
+        Throwable t = failure[0];
+        if (t instanceof IOException io && received.fault == null) {
+            throw new IOException("the spooled bulk data could not be read back: " + io.getMessage(), io);
+        }
+        if (t != null && !(t instanceof IOException)) {
+            throw new IllegalStateException("assembling the instance failed", t);
+        }
+        return received;
+    }
+
+    private static PartOutcome failed(MetadataAndBulkData.MetadataInstance m, FailureReason reason, String detail) {
+        return fail(m.dataset(), reason, detail).from(m.source());
     }
 
     /**
@@ -186,14 +331,25 @@ public class StowService {
     private record Pending(int position, Received received, StagedBlob staged, InstanceKeys keys, byte[] metadata,
             String key, boolean replaces) {}
 
-    /** One part: stage and parse, validate; then its outcome is known, or it joins the batch. */
-    private void receivePart(InputStream part, String studyInPath, List<PartOutcome> outcomes, Batch batch) {
+    /** How a part's bytes reach the staged blob: read from the request, or assembled from metadata. */
+    @FunctionalInterface
+    private interface PartSource {
+        Received copyInto(StagedBlob staged) throws IOException;
+    }
+
+    /**
+     * One instance: stage and parse, validate; then its outcome is known, or it joins the batch. {@code source}
+     * says where it was in the request when that is not simply its own part.
+     */
+    private void receivePart(PartSource source, String studyInPath, String where, List<PartOutcome> outcomes,
+            Batch batch) {
         Received received = null;
         StagedBlob staged = null;
         boolean batched = false;
         try {
             staged = blobs.stage();
-            received = receive(part, staged);
+            received = source.copyInto(staged);
+            received.source = where;
             if (received.fault != null) {
                 outcomes.add(fail(received, received.faultReason, received.fault));
                 return;
@@ -207,7 +363,7 @@ public class StowService {
             }
             PartOutcome known = judgeDuplicate(received);
             if (known != null) {
-                outcomes.add(known);
+                outcomes.add(known.from(where));
                 return;
             }
             InstanceKeys keys = InstanceKeys.of(received.dataset);
@@ -218,13 +374,13 @@ public class StowService {
             outcomes.add(null); // filled in when the batch is committed
             batched = true;
         } catch (StorageUnavailableException e) {
-            outcomes.add(fail(received, FailureReason.OUT_OF_RESOURCES, e.getMessage()).asUnavailable());
+            outcomes.add(fail(received, FailureReason.OUT_OF_RESOURCES, e.getMessage()).asUnavailable().from(where));
         } catch (IOException e) {
-            outcomes.add(fail(received, FailureReason.OUT_OF_RESOURCES, "storage write failed: " + e.getMessage()));
+            outcomes.add(fail(received, FailureReason.OUT_OF_RESOURCES, "storage failed: " + e.getMessage()).from(where));
         } catch (RuntimeException e) {
             // A fault of ours on one part must not turn the request into a 500 while other parts are stored.
             LOG.errorf(e, "Storing a STOW part failed unexpectedly");
-            outcomes.add(fail(received, FailureReason.PROCESSING_FAILURE, "unexpected server error for this part"));
+            outcomes.add(fail(received, FailureReason.PROCESSING_FAILURE, "unexpected server error for this part").from(where));
         } finally {
             if (!batched && staged != null) {
                 staged.close(); // discards the staged bytes
@@ -244,6 +400,8 @@ public class StowService {
         final FailureReason faultReason;
         /** The stored instance with the same SOP Instance UID and other bytes, when the policy replaces it. */
         StoredInstance existing;
+        /** Where in the request the instance was, when not simply its own part. */
+        String source;
 
         Received(Attributes fileMeta, Attributes dataset, TransferSyntax syntax, boolean encodingDiffersFromMeta,
                 long size, String sha256, String fault, FailureReason faultReason) {
@@ -408,6 +566,7 @@ public class StowService {
             }
         } catch (SeriesInOtherStudyException e) {
             deleteQuietly(p.key());
+            recordConflict(e, keys);
             return fail(r, FailureReason.SERIES_IN_OTHER_STUDY, e.getMessage());
         } catch (IndexUnavailableException e) {
             deleteQuietly(p.key());
@@ -416,6 +575,16 @@ public class StowService {
             deleteQuietly(p.key());
             LOG.errorf(e, "Indexing SOP Instance %s of study %s failed", sop, keys.studyInstanceUid());
             return fail(r, FailureReason.PROCESSING_FAILURE, "the index could not be written");
+        }
+    }
+
+    /** Keeps the refusal for the integrity report; failing to do so must not change the instance's outcome. */
+    private void recordConflict(SeriesInOtherStudyException e, InstanceKeys keys) {
+        try {
+            index.recordSeriesConflict(e, keys.studyInstanceUid(), keys.sopInstanceUid());
+        } catch (SQLException | RuntimeException failure) {
+            LOG.warnf("Could not record the refusal of series %s in study %s for the integrity report: %s",
+                    e.seriesUid(), keys.studyInstanceUid(), failure.getMessage());
         }
     }
 
@@ -446,12 +615,15 @@ public class StowService {
     }
 
     private static PartOutcome fail(Received r, FailureReason reason, String detail) {
-        Attributes ds = r == null ? null : r.dataset;
+        return fail(r == null ? null : r.dataset, reason, detail).from(r == null ? null : r.source);
+    }
+
+    private static PartOutcome fail(Attributes ds, FailureReason reason, String detail) {
         String sopClass = ds == null ? null : Uids.normalise(ds.getString(Tag.SOPClassUID));
         String sop = ds == null ? null : Uids.normalise(ds.getString(Tag.SOPInstanceUID));
         String study = ds == null ? null : Uids.normalise(ds.getString(Tag.StudyInstanceUID));
         String series = ds == null ? null : Uids.normalise(ds.getString(Tag.SeriesInstanceUID));
-        LOG.warnf("STOW part refused (0x%04X): %s [study %s, series %s, instance %s]",
+        LOG.warnf("STOW instance refused (0x%04X): %s [study %s, series %s, instance %s]",
                 reason.code(), detail, study, series, sop);
         return PartOutcome.failed(sopClass, sop, study, series, reason, detail);
     }

@@ -48,6 +48,30 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
+    void temporaryBlobReadsBackWhatWasWrittenAndIsGoneWhenClosed() throws IOException {
+        FileSystemBlobStore store = open(root);
+        TemporaryBlob temporary = store.temporary();
+        temporary.outputStream().write(BYTES);
+        assertEquals(BYTES.length, temporary.size());
+        try (InputStream first = temporary.inputStream(); InputStream second = temporary.inputStream()) {
+            assertArrayEquals(BYTES, first.readAllBytes());
+            assertArrayEquals(BYTES, second.readAllBytes());
+        }
+        assertEquals(1, stagingFiles());
+        temporary.close();
+        temporary.close();
+        assertEquals(0, stagingFiles());
+    }
+
+    @Test
+    void temporaryLeftoversAreSweptAtStart() throws IOException {
+        open(root).temporary().outputStream().write(BYTES); // never closed: a crash
+        assertEquals(1, stagingFiles());
+        open(root); // a new store of this process: the old one's folder belongs to a writer that is gone
+        assertEquals(0, stagingFiles());
+    }
+
+    @Test
     void stagedBlobIsInvisibleUntilCommitted() throws IOException {
         FileSystemBlobStore store = open(root);
         try (StagedBlob staged = store.stage()) {

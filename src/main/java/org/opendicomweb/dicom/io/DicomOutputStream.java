@@ -1,6 +1,7 @@
 package org.opendicomweb.dicom.io;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -186,8 +187,19 @@ public final class DicomOutputStream implements Closeable {
         }
         String[] strings = v instanceof String s ? new String[] {s} : (String[]) v;
         SpecificCharacterSet cs = vr.usesSpecificCharacterSet() ? ds.specificCharacterSet() : SpecificCharacterSet.DEFAULT;
-        String joined = String.join("\\", strings);
-        return cs.encode(joined, vr);
+        if (strings.length == 1) {
+            return cs.encode(strings[0], vr);
+        }
+        // Each value on its own: ISO 2022 designations return to their initial state at every delimiter
+        // (PS3.5 §6.1.2.5.3), which readers rely on when they decode the values separately.
+        ByteArrayOutputStream joined = new ByteArrayOutputStream(strings.length * 16);
+        for (int k = 0; k < strings.length; k++) {
+            if (k > 0) {
+                joined.write('\\');
+            }
+            joined.writeBytes(cs.encode(strings[k], vr));
+        }
+        return joined.toByteArray();
     }
 
     private void copyBulk(BulkData bd, VR vr, boolean swap) throws IOException {

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -16,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.BinaryValueParser;
 import org.opendicomweb.dicom.BulkData;
 import org.opendicomweb.dicom.DicomParseException;
-import org.opendicomweb.dicom.Endianness;
 import org.opendicomweb.dicom.Sequence;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.VR;
+import org.opendicomweb.dicom.io.BinarySpill;
+import org.opendicomweb.dicom.io.SpillingOutputStream;
 
 /**
  * Reads the DICOM JSON Model (PS3.18 Annex F): one dataset, or an array of them.
@@ -37,7 +38,14 @@ import org.opendicomweb.dicom.VR;
  * and the character offset in the input.
  */
 public final class JsonReader implements Closeable {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /**
+     * Jackson refuses strings over 20 M characters by default, which an InlineBinary of 15 MB already is. This
+     * reader sets no limit of its own: whoever reads untrusted input bounds the input (STOW-RS does, with
+     * dicomweb.stow.max-metadata-size).
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build();
     private static final Object NULL = new Object();
 
     /** A JSON number, kept as text so that DS/IS values round-trip exactly. */
@@ -45,6 +53,9 @@ public final class JsonReader implements Closeable {
 
     private final JsonParser parser;
     private long datasetOffset;
+    /** The first member name seen twice in the object being read, if any. */
+    private String duplicate;
+    private BinarySpill spill;
 
     public JsonReader(InputStream in) throws IOException {
         this(FACTORY.createParser(in));
@@ -52,6 +63,16 @@ public final class JsonReader implements Closeable {
 
     public JsonReader(JsonParser parser) {
         this.parser = parser;
+    }
+
+    /**
+     * Decodes InlineBinary values while they are read, and puts those over {@link BinarySpill#IN_MEMORY_LIMIT}
+     * bytes into {@code spill}, so an image sent inline never exists in memory as text. A value that is not
+     * valid base64 then ends reading as malformed JSON.
+     */
+    public JsonReader inlineBinaryTo(BinarySpill spill) {
+        this.spill = spill;
+        return this;
     }
 
     /** Reads a whole input holding one dataset object. */
@@ -88,7 +109,9 @@ public final class JsonReader implements Closeable {
     }
 
     private static DicomParseException malformed(JsonProcessingException e) {
-        long offset = e.getLocation() != null ? e.getLocation().getCharOffset() : -1;
+        // Jackson counts characters for text input and bytes for byte input; whichever it knows.
+        long offset = e.getLocation() == null ? -1
+                : e.getLocation().getCharOffset() >= 0 ? e.getLocation().getCharOffset() : e.getLocation().getByteOffset();
         return new DicomParseException("DICOM JSON: malformed JSON: " + e.getOriginalMessage(), offset, -1, e);
     }
 
@@ -107,6 +130,59 @@ public final class JsonReader implements Closeable {
             }
             each.accept(toDataset(readObject(), new Attributes(), ""));
         }
+    }
+
+    /** What {@link #readDatasets(DatasetHandler)} hands on, element by element of the input. */
+    public interface DatasetHandler {
+        /** The dataset at {@code index} (0 for an input holding one dataset object). */
+        void dataset(int index, Attributes ds);
+
+        /** The element at {@code index} is well-formed JSON but not a valid dataset; reading goes on. */
+        void invalid(int index, DicomParseException reason);
+    }
+
+    /**
+     * Reads one dataset object or an array of them, like {@link #readDatasets(Consumer)}, except that an element
+     * that is valid JSON but not a valid dataset (an unknown VR, a value of the wrong type) is reported and
+     * skipped, so one bad instance does not hide the others. Malformed JSON still ends reading with a
+     * {@link DicomParseException}: nothing after it can be trusted.
+     */
+    public void readDatasets(DatasetHandler handler) throws IOException {
+        try {
+            JsonToken t = next();
+            if (t == JsonToken.START_OBJECT) {
+                readElement(0, handler);
+                return;
+            }
+            if (t != JsonToken.START_ARRAY) {
+                throw error("Expected an array of datasets or a dataset object, found " + t, -1, "");
+            }
+            int index = 0;
+            while ((t = next()) != JsonToken.END_ARRAY) {
+                if (t == JsonToken.START_OBJECT) {
+                    readElement(index, handler);
+                } else {
+                    datasetOffset = parser.currentTokenLocation().getCharOffset();
+                    parser.skipChildren();
+                    handler.invalid(index, error("Expected a dataset object in the array, found " + t, -1, ""));
+                }
+                index++;
+            }
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        }
+    }
+
+    private void readElement(int index, DatasetHandler handler) throws IOException {
+        Map<String, Object> json = readObject();
+        Attributes ds;
+        try {
+            ds = toDataset(json, new Attributes(), "");
+        } catch (DicomParseException e) {
+            handler.invalid(index, e);
+            return;
+        }
+        handler.dataset(index, ds);
     }
 
     public List<Attributes> readAll() throws IOException {
@@ -132,7 +208,13 @@ public final class JsonReader implements Closeable {
 
     private Map<String, Object> readObject() throws IOException {
         datasetOffset = parser.currentTokenLocation().getCharOffset();
-        return object();
+        duplicate = null;
+        Map<String, Object> map = object();
+        if (duplicate != null) {
+            // Reported only now, at the object's end, so that a caller may go on with the next one.
+            throw error("Duplicate member \"" + duplicate + "\"", -1, "");
+        }
+        return map;
     }
 
     private Map<String, Object> object() throws IOException {
@@ -141,11 +223,29 @@ public final class JsonReader implements Closeable {
         while ((t = next()) != JsonToken.END_OBJECT) {
             String name = parser.currentName();
             next();
-            if (map.put(name, value()) != null) {
-                throw error("Duplicate member \"" + name + "\"", -1, "");
+            Object value = spill != null && name.equals("InlineBinary") && parser.currentToken() == JsonToken.VALUE_STRING
+                    ? spilled()
+                    : value();
+            if (map.put(name, value) != null && duplicate == null) {
+                duplicate = name;
             }
         }
         return map;
+    }
+
+    /** An InlineBinary decoded while it is read: bytes, or a reference to where a large value was spilled. */
+    private Object spilled() throws IOException {
+        SpillingOutputStream out = new SpillingOutputStream(spill);
+        boolean done = false;
+        try {
+            parser.readBinaryValue(out);
+            done = true;
+            return out.value();
+        } finally {
+            if (!done) {
+                out.discard();
+            }
+        }
     }
 
     private Object value() throws IOException {
@@ -229,7 +329,10 @@ public final class JsonReader implements Closeable {
         }
     }
 
-    private byte[] inlineBinary(Object inline, int tag, String path) throws IOException {
+    private Object inlineBinary(Object inline, int tag, String path) throws IOException {
+        if (inline instanceof byte[] || inline instanceof BulkData) {
+            return inline; // decoded while read (see inlineBinaryTo)
+        }
         if (!(inline instanceof String text)) {
             throw error("InlineBinary is not a string", tag, path);
         }
@@ -315,89 +418,19 @@ public final class JsonReader implements Closeable {
     }
 
     private byte[] binary(int tag, VR vr, List<?> values, String path) throws IOException {
-        int width = vr.valueSize();
-        byte[] out = new byte[values.size() * width];
-        for (int k = 0; k < values.size(); k++) {
+        String[] texts = new String[values.size()];
+        for (int k = 0; k < texts.length; k++) {
             Object v = values.get(k);
-            String text = v instanceof Num n ? n.text() : v instanceof String s ? s.strip() : null;
-            if (text == null) {
+            texts[k] = v instanceof Num n ? n.text() : v instanceof String s ? s.strip() : null;
+            if (texts[k] == null) {
                 throw error("Value " + (k + 1) + " is not a " + (vr == VR.AT ? "tag" : "number") + ": " + describe(v), tag, path);
             }
-            int off = k * width;
-            try {
-                switch (vr) {
-                    case AT -> {
-                        int at = Tag.parseHex(text);
-                        if (at == -1 && !text.equalsIgnoreCase("FFFFFFFF")) {
-                            throw new NumberFormatException("not 8 hex digits");
-                        }
-                        Endianness.putInt(out, off, at, vr, false);
-                    }
-                    case FL -> Endianness.putRaw(out, off, Float.floatToRawIntBits(parseFloat(text)), 4, false);
-                    case FD -> Endianness.putRaw(out, off, Double.doubleToRawLongBits(parseDouble(text)), 8, false);
-                    case UV -> Endianness.putRaw(out, off, integer(text, BigInteger.ZERO, MAX_UV).longValue(), 8, false);
-                    case SV -> Endianness.putRaw(out, off, integer(text, MIN_SV, MAX_SV).longValue(), 8, false);
-                    case UL -> Endianness.putRaw(out, off, integer(text, BigInteger.ZERO, MAX_UL).longValue(), 4, false);
-                    case SL -> Endianness.putRaw(out, off, integer(text, MIN_SL, MAX_SL).longValue(), 4, false);
-                    case US -> Endianness.putRaw(out, off, integer(text, BigInteger.ZERO, MAX_US).longValue(), 2, false);
-                    case SS -> Endianness.putRaw(out, off, integer(text, MIN_SS, MAX_SS).longValue(), 2, false);
-                    default -> throw new IllegalStateException(vr.name());
-                }
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw error("Value " + (k + 1) + " \"" + text + "\" is not a valid " + vr + " value (" + e.getMessage() + ")", tag, path);
-            }
         }
-        return out;
-    }
-
-    private static final BigInteger MAX_UV = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-    private static final BigInteger MIN_SV = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger MAX_SV = BigInteger.valueOf(Long.MAX_VALUE);
-    private static final BigInteger MAX_UL = BigInteger.valueOf(0xFFFFFFFFL);
-    private static final BigInteger MIN_SL = BigInteger.valueOf(Integer.MIN_VALUE);
-    private static final BigInteger MAX_SL = BigInteger.valueOf(Integer.MAX_VALUE);
-    private static final BigInteger MAX_US = BigInteger.valueOf(0xFFFF);
-    private static final BigInteger MIN_SS = BigInteger.valueOf(Short.MIN_VALUE);
-    private static final BigInteger MAX_SS = BigInteger.valueOf(Short.MAX_VALUE);
-
-    /** An integer in [min, max]; "1.0" and "1e3" are integers too, "1.5" is not. */
-    private static BigInteger integer(String text, BigInteger min, BigInteger max) {
-        BigInteger v = text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0
-                ? new BigInteger(text)
-                : new BigDecimal(text).toBigIntegerExact();
-        if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
-            throw new ArithmeticException("out of range");
+        try {
+            return BinaryValueParser.parse(vr, texts);
+        } catch (BinaryValueParser.InvalidValueException e) {
+            throw error(e.getMessage(), tag, path);
         }
-        return v;
-    }
-
-    private static float parseFloat(String text) {
-        return switch (text) {
-            case "NaN" -> Float.NaN;
-            case "Infinity" -> Float.POSITIVE_INFINITY;
-            case "-Infinity" -> Float.NEGATIVE_INFINITY;
-            default -> Float.parseFloat(checkedDecimal(text));
-        };
-    }
-
-    private static double parseDouble(String text) {
-        return switch (text) {
-            case "NaN" -> Double.NaN;
-            case "Infinity" -> Double.POSITIVE_INFINITY;
-            case "-Infinity" -> Double.NEGATIVE_INFINITY;
-            default -> Double.parseDouble(checkedDecimal(text));
-        };
-    }
-
-    /** Java also parses "1f", "0x1p3" and " 1": none of them are decimal numbers. */
-    private static String checkedDecimal(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
-                throw new NumberFormatException("not a decimal number");
-            }
-        }
-        return text;
     }
 
     private static String describe(Object v) {

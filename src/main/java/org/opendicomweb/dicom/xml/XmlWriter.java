@@ -149,10 +149,24 @@ public final class XmlWriter {
             } else {
                 out.writeStartElement("Value");
                 out.writeAttribute("number", Integer.toString(k + 1));
-                out.writeCharacters(s);
+                text(s);
                 out.writeEndElement();
             }
         }
+    }
+
+    /**
+     * Character data with every CR as a character reference: a parser turns a literal CR or CRLF into LF (XML 1.0
+     * §2.11), which would change the text of LT, ST and UT values.
+     */
+    private void text(String s) throws XMLStreamException {
+        int start = 0;
+        for (int cr = s.indexOf('\r'); cr >= 0; cr = s.indexOf('\r', start)) {
+            out.writeCharacters(s.substring(start, cr));
+            out.writeEntityRef("#13");
+            start = cr + 1;
+        }
+        out.writeCharacters(start == 0 ? s : s.substring(start));
     }
 
     /** Like the JSON writer: floats in their shortest form, AT as 8 hex digits, UV unsigned. */
@@ -196,7 +210,7 @@ public final class XmlWriter {
             for (int c = 0; c < components.length; c++) {
                 if (!components[c].isEmpty()) {
                     out.writeStartElement(COMPONENTS[c]);
-                    out.writeCharacters(components[c]);
+                    text(components[c]);
                     out.writeEndElement();
                 }
             }

@@ -3,6 +3,7 @@ package org.opendicomweb.web.multipart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,8 @@ public final class MultipartReader {
     /** "\r\n--boundary": what ends a part's body. */
     private final byte[] delimiter;
     private final byte[] buf;
+    /** How far the delimiter may move when a byte lies under its last position (Horspool's table). */
+    private final int[] shift;
     private int pos;
     private int lim;
     /**
@@ -41,6 +44,11 @@ public final class MultipartReader {
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         this.buf = new byte[Math.max(64 * 1024, delimiter.length * 4)];
+        this.shift = new int[256];
+        Arrays.fill(shift, delimiter.length);
+        for (int k = 0; k < delimiter.length - 1; k++) {
+            shift[delimiter[k] & 0xFF] = delimiter.length - 1 - k;
+        }
     }
 
     /** One part: its headers (names lower-cased) and its body stream, valid until {@link #next()} is called again. */
@@ -227,26 +235,34 @@ public final class MultipartReader {
             return k;
         }
 
-        /** Position of the delimiter in the buffer, or of a partial match at its end (pos-relative), or -1. */
+        /**
+         * Position of the first whole delimiter in the buffer, or -1. A delimiter cut off at the end of the buffer
+         * is not found here: read() keeps the last delimiter.length - 1 bytes back until more arrive.
+         *
+         * <p>Boyer-Moore-Horspool: the byte under the delimiter's last position says how far the delimiter can
+         * move, so a part's body (megabytes of pixel data) is scanned a delimiter length at a time rather than
+         * byte by byte.
+         */
         private int find() {
-            byte first = delimiter[0];
-            outer:
-            for (int i = pos; i < lim; i++) {
-                if (buf[i] != first) {
-                    continue;
-                }
-                int n = Math.min(delimiter.length, lim - i);
-                for (int k = 1; k < n; k++) {
-                    if (buf[i + k] != delimiter[k]) {
-                        continue outer;
-                    }
-                }
-                if (n == delimiter.length) {
+            int last = delimiter.length - 1;
+            byte tail = delimiter[last];
+            for (int i = pos; i + last < lim; ) {
+                byte b = buf[i + last];
+                if (b == tail && matchesAt(i)) {
                     return i;
                 }
-                return -1; // partial match at the end: read() keeps those bytes back
+                i += shift[b & 0xFF];
             }
             return -1;
+        }
+
+        private boolean matchesAt(int i) {
+            for (int k = 0; k < delimiter.length - 1; k++) {
+                if (buf[i + k] != delimiter[k]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         void skipRest() throws IOException {

@@ -105,6 +105,48 @@ class MultipartReaderTest {
     }
 
     @Test
+    void findsEveryDelimiterWhateverPiecesOfItTheBodiesHoldAndHoweverTheBytesArrive() throws IOException {
+        String boundary = "b0undary-7f3a";
+        byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.US_ASCII);
+        Random random = new Random(11);
+        for (int round = 0; round < 50; round++) {
+            byte[][] parts = new byte[1 + random.nextInt(4)][];
+            for (int p = 0; p < parts.length; p++) {
+                ByteArrayOutputStream part = new ByteArrayOutputStream();
+                int pieces = random.nextInt(40);
+                for (int k = 0; k < pieces; k++) {
+                    // Never ASCII, so noise can never join two pieces into a whole delimiter.
+                    byte[] noise = new byte[1 + random.nextInt(300)];
+                    random.nextBytes(noise);
+                    for (int i = 0; i < noise.length; i++) {
+                        noise[i] |= (byte) 0x80;
+                    }
+                    part.writeBytes(noise);
+                    // Any proper prefix or suffix of the delimiter, or its middle, but never all of it.
+                    int from = random.nextInt(delimiter.length);
+                    int to = from + 1 + random.nextInt(delimiter.length - from);
+                    if (to - from < delimiter.length) {
+                        part.write(delimiter, from, to - from);
+                    }
+                }
+                parts[p] = part.toByteArray();
+            }
+            int chunk = 1 + random.nextInt(100);
+            InputStream in = new ByteArrayInputStream(body(boundary, parts)) {
+                @Override
+                public synchronized int read(byte[] buf, int off, int len) {
+                    return super.read(buf, off, Math.min(len, chunk));
+                }
+            };
+            List<byte[]> read = readAll(in, boundary);
+            assertEquals(parts.length, read.size(), "round " + round);
+            for (int p = 0; p < parts.length; p++) {
+                assertArrayEquals(parts[p], read.get(p), "round " + round + ", part " + p);
+            }
+        }
+    }
+
+    @Test
     void readsPartHeadersCaseInsensitively() throws IOException {
         String text = "preamble\r\n--xyz\r\nCONTENT-TYPE: application/dicom+json\n\r\n{}\r\n--xyz--";
         MultipartReader reader = new MultipartReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)), "xyz");

@@ -1,0 +1,164 @@
+package org.opendicomweb.index;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the integrity findings that storing records (see V4__integrity_findings.sql): series refused under
+ * another study, series whose instances carry several modalities, studies whose instances disagree on patient
+ * demographics. Each list is one indexed read, a page at a time in the order the findings were first recorded.
+ */
+@ApplicationScoped
+public class IntegrityFindings {
+    private final IndexDatabase database;
+
+    @Inject
+    IntegrityFindings(IndexDatabase database) {
+        this.database = database;
+    }
+
+    /** One page of a list of findings and how many there are in all. */
+    public record Page<T>(long total, List<T> items) {}
+
+    /** Instances refused (0xC40A) because their series is indexed under another study. */
+    public record SeriesInOtherStudy(String seriesInstanceUID, String storedInStudyInstanceUID,
+            String refusedStudyInstanceUID, String lastRefusedSOPInstanceUID, int refusals, String firstRefused,
+            String lastRefused) {}
+
+    /** A series whose instances do not all have the same Modality (0008,0060). */
+    public record SeriesWithSeveralModalities(String studyInstanceUID, String seriesInstanceUID,
+            List<String> modalities, int instances) {}
+
+    /** The demographics that some instances of a study carry, and how many instances carry them. */
+    public record DemographicVariant(String patientID, String issuerOfPatientID, String patientName,
+            String patientBirthDate, int instances, String firstSOPInstanceUID, String firstSeen) {}
+
+    /** A study whose instances disagree on Patient ID, Issuer, Name or Birth Date; the first variant came first. */
+    public record StudyWithConflictingDemographics(String studyInstanceUID, int instances,
+            List<DemographicVariant> variants) {}
+
+    public Page<SeriesInOtherStudy> seriesInOtherStudies(int limit, int offset) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            long total = count(c, "select count(*) from series_conflict");
+            List<SeriesInOtherStudy> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select series_iuid, stored_study_iuid, refused_study_iuid, last_sop_iuid, refusals, first_refused,
+                           last_refused
+                      from series_conflict order by pk limit ? offset ?""")) {
+                ps.setInt(1, limit);
+                ps.setInt(2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(new SeriesInOtherStudy(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getInt(5), iso(rs.getTimestamp(6)), iso(rs.getTimestamp(7))));
+                    }
+                }
+            }
+            return new Page<>(total, items);
+        }
+    }
+
+    public Page<SeriesWithSeveralModalities> seriesWithSeveralModalities(int limit, int offset) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            long total = count(c, "select count(*) from series where num_modalities > 1");
+            List<SeriesWithSeveralModalities> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select st.study_iuid, se.series_iuid, se.modalities, se.num_instances
+                      from series se join study st on st.pk = se.study_fk
+                     where se.num_modalities > 1 order by se.pk limit ? offset ?""")) {
+                ps.setInt(1, limit);
+                ps.setInt(2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(new SeriesWithSeveralModalities(rs.getString(1), rs.getString(2),
+                                values(rs.getString(3)), rs.getInt(4)));
+                    }
+                }
+            }
+            return new Page<>(total, items);
+        }
+    }
+
+    public Page<StudyWithConflictingDemographics> studiesWithConflictingDemographics(int limit, int offset)
+            throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            long total = count(c, "select count(*) from study where num_demographic_variants > 1");
+            Map<Long, String> studies = new LinkedHashMap<>();
+            Map<Long, Integer> instances = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select pk, study_iuid, num_instances from study
+                     where num_demographic_variants > 1 order by pk limit ? offset ?""")) {
+                ps.setInt(1, limit);
+                ps.setInt(2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        studies.put(rs.getLong(1), rs.getString(2));
+                        instances.put(rs.getLong(1), rs.getInt(3));
+                    }
+                }
+            }
+            List<StudyWithConflictingDemographics> items = new ArrayList<>();
+            for (Map.Entry<Long, String> study : studies.entrySet()) {
+                List<DemographicVariant> variants = variantsOf(c, study.getKey(), instances.get(study.getKey()));
+                items.add(new StudyWithConflictingDemographics(study.getValue(), instances.get(study.getKey()), variants));
+            }
+            return new Page<>(total, items);
+        }
+    }
+
+    /**
+     * The variants of one study, first the study's reference (the first seen), whose instances are not counted
+     * as they arrive (agreeing costs nothing): they are the study's instances that the other variants leave.
+     */
+    private static List<DemographicVariant> variantsOf(Connection c, long studyPk, int studyInstances) throws SQLException {
+        List<DemographicVariant> variants = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select patient_id, issuer_of_patient_id, patient_name, patient_birth_date, num_instances,
+                       first_sop_iuid, first_seen
+                  from study_demographics where study_fk = ? order by pk""")) {
+            ps.setLong(1, studyPk);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    variants.add(new DemographicVariant(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getInt(5), rs.getString(6), iso(rs.getTimestamp(7))));
+                }
+            }
+        }
+        if (!variants.isEmpty()) {
+            int others = variants.stream().skip(1).mapToInt(DemographicVariant::instances).sum();
+            DemographicVariant first = variants.get(0);
+            variants.set(0, new DemographicVariant(first.patientID(), first.issuerOfPatientID(), first.patientName(),
+                    first.patientBirthDate(), Math.max(0, studyInstances - others), first.firstSOPInstanceUID(),
+                    first.firstSeen()));
+        }
+        return variants;
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<String> values(String multiValued) {
+        if (multiValued == null || multiValued.length() < 2) {
+            return List.of();
+        }
+        return Arrays.asList(multiValued.substring(1, multiValued.length() - 1).split("\\\\"));
+    }
+
+    private static String iso(Timestamp t) {
+        return t == null ? null : t.toInstant().toString();
+    }
+}

@@ -1,0 +1,148 @@
+package org.opendicomweb.integrity;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opendicomweb.dicom.Uids;
+import org.opendicomweb.support.IndexTables;
+import org.opendicomweb.support.PostgresTestSchema;
+import org.opendicomweb.testing.DicomFiles;
+
+/** {@code GET /dicom-web/integrity} after real uploads that contradict each other. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
+class IntegrityReportTest {
+    private static final String BOUNDARY = "integrity-boundary";
+
+    @BeforeEach
+    @AfterEach
+    void emptyTheIndex() throws Exception {
+        IndexTables.clean();
+    }
+
+    private static ValidatableResponse store(DicomFiles.Builder... files) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (DicomFiles.Builder f : files) {
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(f.toBytes());
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes(("--" + BOUNDARY + "--").getBytes(StandardCharsets.US_ASCII));
+        return given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
+                .accept("application/dicom+json").body(out.toByteArray())
+                .when().post("/dicom-web/studies").then();
+    }
+
+    private static ValidatableResponse report(String query) {
+        return given().accept("application/json").when().get("/dicom-web/integrity" + query).then();
+    }
+
+    @Test
+    void aConsistentArchiveHasNoFindings() {
+        DicomFiles.Builder first = DicomFiles.ctImage();
+        store(first, DicomFiles.ctImage().studyUid(first.studyInstanceUid()).seriesUid(first.seriesInstanceUid())
+                .instance(Uids.generate(), 2)).statusCode(200);
+        report("").statusCode(200)
+                .body("limit", equalTo(100))
+                .body("seriesInOtherStudies.total", equalTo(0))
+                .body("seriesWithSeveralModalities.total", equalTo(0))
+                .body("studiesWithConflictingDemographics.total", equalTo(0));
+    }
+
+    @Test
+    void aSeriesRefusedUnderAnotherStudyIsListedWithItsRefusals() {
+        DicomFiles.Builder first = DicomFiles.ctImage();
+        store(first).statusCode(200);
+        String otherStudy = Uids.generate();
+        DicomFiles.Builder second = DicomFiles.ctImage().studyUid(otherStudy).seriesUid(first.seriesInstanceUid());
+        DicomFiles.Builder third = DicomFiles.ctImage().studyUid(otherStudy).seriesUid(first.seriesInstanceUid())
+                .instance(Uids.generate(), 2);
+        store(second).statusCode(409);
+        store(third).statusCode(409);
+        report("").statusCode(200)
+                .body("seriesInOtherStudies.total", equalTo(1))
+                .body("seriesInOtherStudies.items[0].seriesInstanceUID", equalTo(first.seriesInstanceUid()))
+                .body("seriesInOtherStudies.items[0].storedInStudyInstanceUID", equalTo(first.studyInstanceUid()))
+                .body("seriesInOtherStudies.items[0].refusedStudyInstanceUID", equalTo(otherStudy))
+                .body("seriesInOtherStudies.items[0].lastRefusedSOPInstanceUID", equalTo(third.sopInstanceUid()))
+                .body("seriesInOtherStudies.items[0].refusals", equalTo(2))
+                .body("seriesInOtherStudies.items[0].firstRefused", notNullValue());
+    }
+
+    @Test
+    void aSeriesWhoseInstancesHaveSeveralModalitiesIsListed() {
+        DicomFiles.Builder ct = DicomFiles.ctImage();
+        DicomFiles.Builder pr = DicomFiles.ctImage().studyUid(ct.studyInstanceUid()).seriesUid(ct.seriesInstanceUid())
+                .modality("PR").instance(Uids.generate(), 2);
+        DicomFiles.Builder alsoCt = DicomFiles.ctImage().studyUid(ct.studyInstanceUid()).seriesUid(ct.seriesInstanceUid())
+                .instance(Uids.generate(), 3);
+        store(ct, pr, alsoCt).statusCode(200);
+        report("").statusCode(200)
+                .body("seriesWithSeveralModalities.total", equalTo(1))
+                .body("seriesWithSeveralModalities.items[0].studyInstanceUID", equalTo(ct.studyInstanceUid()))
+                .body("seriesWithSeveralModalities.items[0].seriesInstanceUID", equalTo(ct.seriesInstanceUid()))
+                .body("seriesWithSeveralModalities.items[0].modalities", contains("CT", "PR"))
+                .body("seriesWithSeveralModalities.items[0].instances", equalTo(3));
+    }
+
+    @Test
+    void aStudyWhoseInstancesDisagreeOnDemographicsIsListedWithEachVariant() {
+        DicomFiles.Builder first = DicomFiles.ctImage().patient("Doe^Jane", "PID-7");
+        DicomFiles.Builder same = DicomFiles.ctImage().patient("Doe^Jane", "PID-7").studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), 2);
+        DicomFiles.Builder renamed = DicomFiles.ctImage().patient("Roe^Jane", "PID-7").studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), 3);
+        DicomFiles.Builder renamedToo = DicomFiles.ctImage().patient("Roe^Jane", "PID-7").studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), 4);
+        DicomFiles.Builder otherId = DicomFiles.ctImage().patient("Doe^Jane", "PID-8").studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), 5);
+        store(first, same).statusCode(200);
+        store(renamed, renamedToo, otherId).statusCode(200);
+        report("").statusCode(200)
+                .body("studiesWithConflictingDemographics.total", equalTo(1))
+                .body("studiesWithConflictingDemographics.items[0].studyInstanceUID", equalTo(first.studyInstanceUid()))
+                .body("studiesWithConflictingDemographics.items[0].instances", equalTo(5))
+                .body("studiesWithConflictingDemographics.items[0].variants", hasSize(3))
+                .body("studiesWithConflictingDemographics.items[0].variants.patientName",
+                        contains("Doe^Jane", "Roe^Jane", "Doe^Jane"))
+                .body("studiesWithConflictingDemographics.items[0].variants.patientID", contains("PID-7", "PID-7", "PID-8"))
+                .body("studiesWithConflictingDemographics.items[0].variants.instances", contains(2, 2, 1))
+                .body("studiesWithConflictingDemographics.items[0].variants[1].firstSOPInstanceUID",
+                        equalTo(renamed.sopInstanceUid()));
+    }
+
+    @Test
+    void eachListIsPagedByLimitAndOffset() {
+        for (int i = 0; i < 3; i++) {
+            DicomFiles.Builder ct = DicomFiles.ctImage();
+            store(ct, DicomFiles.ctImage().studyUid(ct.studyInstanceUid()).seriesUid(ct.seriesInstanceUid())
+                    .modality("SR").instance(Uids.generate(), 2)).statusCode(200);
+        }
+        report("?limit=2").statusCode(200)
+                .body("seriesWithSeveralModalities.total", equalTo(3))
+                .body("seriesWithSeveralModalities.items", hasSize(2));
+        report("?limit=2&offset=2").statusCode(200)
+                .body("offset", equalTo(2))
+                .body("seriesWithSeveralModalities.items", hasSize(1));
+    }
+
+    @Test
+    void aBadLimitIs400NamingIt() {
+        report("?limit=0").statusCode(400).body("message", containsString("limit=0"));
+        report("?offset=x").statusCode(400).body("message", containsString("offset=x"));
+        report("?limit=5000").statusCode(400).body("message", containsString("from 1 to 1000"));
+    }
+}
