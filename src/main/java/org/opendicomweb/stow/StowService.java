@@ -28,6 +28,7 @@ import org.opendicomweb.index.InstanceIndex;
 import org.opendicomweb.index.InstanceIndex.AlreadyIndexedException;
 import org.opendicomweb.index.InstanceIndex.SeriesInOtherStudyException;
 import org.opendicomweb.index.InstanceIndex.StoredInstance;
+import org.opendicomweb.index.ExtendedQueryTags;
 import org.opendicomweb.index.InstanceKeys;
 import org.opendicomweb.index.InstanceMetadata;
 import org.opendicomweb.storage.BlobStore;
@@ -54,12 +55,14 @@ public class StowService {
     private final BlobStore blobs;
     private final InstanceIndex index;
     private final DicomwebConfig config;
+    private final ExtendedQueryTags extendedTags;
 
     @Inject
-    StowService(BlobStore blobs, InstanceIndex index, DicomwebConfig config) {
+    StowService(BlobStore blobs, InstanceIndex index, DicomwebConfig config, ExtendedQueryTags extendedTags) {
         this.blobs = blobs;
         this.index = index;
         this.config = config;
+        this.extendedTags = extendedTags;
     }
 
     /**
@@ -209,7 +212,7 @@ public class StowService {
                 outcomes.add(known);
                 return;
             }
-            InstanceKeys keys = InstanceKeys.of(received.dataset);
+            InstanceKeys keys = InstanceKeys.of(received.dataset, extendedTags.all());
             byte[] metadata = InstanceMetadata.encode(received.dataset, keys.studyInstanceUid(),
                     keys.seriesInstanceUid(), keys.sopInstanceUid());
             boolean replaces = received.existing != null;
