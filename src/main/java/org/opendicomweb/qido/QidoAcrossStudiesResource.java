@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.opendicomweb.web.BaseUrl;
+import org.opendicomweb.web.QueryString;
 
 /** QIDO-RS All Series ({@code /series}) and All Instances ({@code /instances}): searches across every study. */
 @Path("/")
@@ -36,6 +37,7 @@ public class QidoAcrossStudiesResource {
     }
 
     private Response search(QueryScope scope, UriInfo uri, String accept) {
-        return service.search(scope, uri.getQueryParameters(true), accept, baseUrl.root());
+        return service.search(scope, QueryString.parse(uri.getRequestUri().getRawQuery()), accept,
+                baseUrl.root());
     }
 }
