@@ -159,7 +159,7 @@ public class InstanceIndex {
                 ps.executeUpdate();
             }
             // Series and study keep what the replaced file contributed; the instance's own values are its new ones.
-            KeyTables.removeInstanceExtended(c, instancePk);
+            KeyTables.removeInstanceExtended(c, instancePk, keys.extendedTags());
             KeyTables.addItems(c, h.studyPk(), seriesPk, keys);
             KeyTables.addExtended(c, h.studyPk(), seriesPk, instancePk, keys.extendedValues());
             bumpVersions(c, seriesPk, keys.studyInstanceUid());

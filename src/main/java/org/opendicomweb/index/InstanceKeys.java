@@ -17,6 +17,7 @@ import org.opendicomweb.dicom.Uids;
  * @param studyDateTimeUtc StudyDate and StudyTime in UTC ({@link UtcDateTime}), when the instance states its
  *     TimezoneOffsetFromUTC
  * @param ppsDateTimeUtc the same for PerformedProcedureStepStartDate and -Time
+ * @param extendedTags the extended query tags whose values were taken ({@code extendedValues})
  */
 public record InstanceKeys(
         String patientId,
@@ -50,6 +51,7 @@ public record InstanceKeys(
         String ppsDateTimeUtc,
         List<RequestAttributesItem> requestAttributes,
         List<ReferencedStudyItem> referencedStudies,
+        List<ExtendedQueryTag> extendedTags,
         List<ExtendedValue> extendedValues) {
 
     /** One value of a configured extended query tag, normalised ({@link ExtendedQueryTag#normalise}). */
@@ -58,6 +60,7 @@ public record InstanceKeys(
     public InstanceKeys {
         requestAttributes = List.copyOf(requestAttributes);
         referencedStudies = List.copyOf(referencedStudies);
+        extendedTags = List.copyOf(extendedTags);
         extendedValues = List.copyOf(extendedValues);
     }
 
@@ -108,6 +111,7 @@ public record InstanceKeys(
                         ds.getString(Tag.PerformedProcedureStepStartTime), offset),
                 RequestAttributesItem.of(ds),
                 ReferencedStudyItem.of(ds),
+                extendedTags,
                 extended);
     }
 

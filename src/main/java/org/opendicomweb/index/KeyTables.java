@@ -63,7 +63,7 @@ final class KeyTables {
                 insert into extended_key (owner_level, owner_pk, tag, key_value)
                 select ?, ?, ?, ? where not exists (
                        select 1 from extended_key
-                        where owner_pk = ? and tag = ? and key_value = ? and owner_level = ?)""")) {
+                        where tag = ? and owner_pk = ? and key_value = ? and owner_level = ?)""")) {
             for (InstanceKeys.ExtendedValue v : values) {
                 IndexLevel level = v.tag().level();
                 long owner = switch (level) {
@@ -75,8 +75,8 @@ final class KeyTables {
                 ps.setLong(2, owner);
                 ps.setInt(3, v.tag().tag());
                 ps.setString(4, v.value());
-                ps.setLong(5, owner);
-                ps.setInt(6, v.tag().tag());
+                ps.setInt(5, v.tag().tag());
+                ps.setLong(6, owner);
                 ps.setString(7, v.value());
                 ps.setString(8, level.name());
                 ps.executeUpdate();
@@ -84,12 +84,18 @@ final class KeyTables {
         }
     }
 
-    /** Removes an instance's own extended values (its file was replaced; the new values follow). */
-    static void removeInstanceExtended(Connection c, long instancePk) throws SQLException {
+    /** Removes an instance's own values of {@code tags} (its file was replaced; the new values follow). */
+    static void removeInstanceExtended(Connection c, long instancePk, List<ExtendedQueryTag> tags) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "delete from extended_key where owner_pk = ? and owner_level = '" + IndexLevel.INSTANCE.name() + "'")) {
-            ps.setLong(1, instancePk);
-            ps.executeUpdate();
+                "delete from extended_key where tag = ? and owner_pk = ? and owner_level = ?")) {
+            for (ExtendedQueryTag t : tags) {
+                if (t.level() == IndexLevel.INSTANCE) {
+                    ps.setInt(1, t.tag());
+                    ps.setLong(2, instancePk);
+                    ps.setString(3, IndexLevel.INSTANCE.name());
+                    ps.executeUpdate();
+                }
+            }
         }
     }
 
