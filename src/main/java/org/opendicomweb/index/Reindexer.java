@@ -55,6 +55,7 @@ public class Reindexer {
     private final Object lock = new Object();
     private Thread worker;
     private boolean again;
+    private volatile boolean resetRequested;
     private volatile Progress progress = new Progress(false, 0, 0, null, null, null);
 
     /** What a run has done so far; {@code error} is why the last run stopped, if it failed. */
@@ -94,15 +95,13 @@ public class Reindexer {
         return Boolean.FALSE.equals(complete.get(taskName(tag)));
     }
 
-    /** Starts over from the first instance for every task (e.g. after restoring the database); returns at once. */
-    public void reindexAll() throws SQLException {
-        try (Connection c = index.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "update reindex_task set through_pk = 0, complete = false, updated = ?")) {
-            ps.setTimestamp(1, Timestamp.from(Instant.now()));
-            ps.executeUpdate();
-        }
-        complete.replaceAll((name, done) -> false);
+    /**
+     * Starts over from the first instance for every task (e.g. after restoring the database); returns at once. A
+     * run in progress stops after its current batch; the worker resets the tasks itself, so that no batch of the
+     * old run can move a task past the reset.
+     */
+    public void reindexAll() {
+        resetRequested = true;
         start();
     }
 
@@ -133,11 +132,12 @@ public class Reindexer {
     /** Runs the work in the background, or once more after the run in progress. */
     private void start() {
         synchronized (lock) {
-            if (worker != null && worker.isAlive()) {
+            if (worker != null) {
                 again = true;
                 return;
             }
-            worker = Thread.ofVirtual().name("reindex").start(this::work);
+            worker = Thread.ofVirtual().name("reindex").unstarted(this::work);
+            worker.start();
         }
     }
 
@@ -146,11 +146,13 @@ public class Reindexer {
             while (!index.isMigrated()) {
                 Thread.sleep(config.db().retryInterval().toMillis());
             }
-            boolean more = true;
-            while (more) {
+            while (true) {
                 run();
                 synchronized (lock) {
-                    more = again;
+                    if (!again) {
+                        worker = null; // with the check, under the lock: a later start() begins a new worker
+                        return;
+                    }
                     again = false;
                 }
             }
@@ -161,10 +163,26 @@ public class Reindexer {
                     e.getMessage());
             LOG.warnf("Reindexing stopped: %s (it resumes at the next start, or on POST /dicom-web/admin/reindex)",
                     e.getMessage());
+        } finally {
+            synchronized (lock) {
+                if (worker == Thread.currentThread()) {
+                    worker = null; // stopped by a fault: the next start() or POST begins again
+                    again = false;
+                }
+            }
         }
     }
 
     private void run() throws SQLException, IOException, InterruptedException {
+        if (resetRequested) {
+            resetRequested = false;
+            try (Connection c = index.dataSource().getConnection();
+                    PreparedStatement ps = c.prepareStatement(
+                            "update reindex_task set through_pk = 0, complete = false, updated = ?")) {
+                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+            }
+        }
         Map<String, Long> pending = register();
         if (pending.isEmpty()) {
             return;
@@ -200,6 +218,9 @@ public class Reindexer {
         while (cursor < target) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException();
+            }
+            if (resetRequested) {
+                return; // the next run starts over
             }
             Batch b = batch(cursor, target, pending, tagsByTask);
             if (b.count() == 0) {
