@@ -5,6 +5,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.opendicomweb.web.AcceptHeader;
 import org.opendicomweb.web.DicomwebException;
 import org.opendicomweb.web.multipart.MediaType;
@@ -15,6 +16,7 @@ import org.opendicomweb.web.multipart.MediaType;
  * A bad value is a 400 naming the parameter.
  */
 final class ResponseParameters {
+    private static final Pattern SPACE_FOR_PLUS = Pattern.compile("(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])");
 
     private ResponseParameters() {}
 
@@ -24,7 +26,9 @@ final class ResponseParameters {
         if (values == null) {
             return header;
         }
-        String value = single(QueryParser.ACCEPT, values);
+        // A '+' sent without percent-encoding (application/dicom+json) arrives as a space; no media type has a
+        // space between two letters, so it can only have been a '+'.
+        String value = SPACE_FOR_PLUS.matcher(single(QueryParser.ACCEPT, values)).replaceAll("+");
         if (value.isBlank()) {
             throw bad(QueryParser.ACCEPT, "no media type given");
         }

@@ -482,6 +482,9 @@ class QidoResourceTest {
                 .then().statusCode(200).contentType("application/json");
         given().accept(JSON).queryParam("accept", "image/png").queryParam("PatientID", f.id(1))
                 .get("/dicom-web/studies").then().statusCode(406);
+        // written into a link by hand, unencoded: the '+' is not taken for a space
+        given().urlEncodingEnabled(false).accept("application/xml").get("/dicom-web/studies?PatientID=" + f.id(1)
+                + "&accept=application/dicom+json").then().statusCode(200).contentType(JSON);
         // ';' is an ordinary character in a query: the parameter is not cut there
         given().urlEncodingEnabled(false).accept(JSON).get("/dicom-web/studies?PatientID=" + f.id(1)
                 + "&accept=multipart/related;type=%22application/dicom%2Bxml%22").then().statusCode(200)
