@@ -127,6 +127,12 @@ public interface DicomwebConfig {
          */
         @WithDefault("1000")
         int maxResults();
+
+        /**
+         * Operator-defined matching keys: {@code level:attribute} entries ({@code study:InstitutionName,
+         * series:StationName}), see ExtendedQueryTags. Empty by default.
+         */
+        Optional<List<String>> extendedTags();
     }
 
     enum DuplicatePolicy {

@@ -124,11 +124,11 @@ public class InstanceIndex {
         ordered.sort(Comparator.comparing((NewInstance n) -> n.keys().studyInstanceUid()));
         inTransaction(c -> {
             for (NewInstance n : ordered) {
-                long seriesPk = lockHierarchy(c, n.keys());
+                Hierarchy h = lockHierarchy(c, n.keys());
                 if (findPk(c, "select pk from instance where sop_iuid = ?", n.keys().sopInstanceUid()) != null) {
                     throw new AlreadyIndexedException(n.keys().sopInstanceUid());
                 }
-                insertInstance(c, seriesPk, n.keys(), n.blob(), n.metadata());
+                insertInstance(c, h, n.keys(), n.blob(), n.metadata());
             }
             return null;
         });
@@ -141,19 +141,22 @@ public class InstanceIndex {
     public String replace(InstanceKeys keys, Blob blob, byte[] metadata)
             throws SQLException, SeriesInOtherStudyException, AlreadyIndexedException {
         return inTransaction(c -> {
-            long seriesPk = lockHierarchy(c, keys);
+            Hierarchy h = lockHierarchy(c, keys);
+            long seriesPk = h.seriesPk();
             String oldKey;
-            Long oldSeries;
+            long oldSeries;
+            long instancePk;
             try (PreparedStatement ps = c.prepareStatement(
-                    "select blob_key, series_fk from instance where sop_iuid = ? for update")) {
+                    "select blob_key, series_fk, pk from instance where sop_iuid = ? for update")) {
                 ps.setString(1, keys.sopInstanceUid());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        insertInstance(c, seriesPk, keys, blob, metadata);
+                        insertInstance(c, h, keys, blob, metadata);
                         return null;
                     }
                     oldKey = rs.getString(1);
                     oldSeries = rs.getLong(2);
+                    instancePk = rs.getLong(3);
                 }
             }
             if (oldSeries != seriesPk) {
@@ -180,6 +183,10 @@ public class InstanceIndex {
                 ps.setString(i, keys.sopInstanceUid());
                 ps.executeUpdate();
             }
+            // Series and study keep what the replaced file contributed; the instance's own values are its new ones.
+            KeyTables.removeInstanceExtended(c, instancePk, keys.extendedTags());
+            KeyTables.addItems(c, h.studyPk(), seriesPk, keys);
+            KeyTables.addExtended(c, h.studyPk(), seriesPk, instancePk, keys.extendedValues());
             bumpVersions(c, seriesPk, keys.studyInstanceUid());
             return oldKey;
         });
@@ -187,8 +194,11 @@ public class InstanceIndex {
 
     // ---- the hierarchy ----
 
-    /** Finds or creates patient, study and series, locks the study row; returns the series pk. */
-    private long lockHierarchy(Connection c, InstanceKeys k) throws SQLException, SeriesInOtherStudyException {
+    /** The rows an instance belongs to. */
+    private record Hierarchy(long studyPk, long seriesPk) {}
+
+    /** Finds or creates patient, study and series, locks the study row. */
+    private Hierarchy lockHierarchy(Connection c, InstanceKeys k) throws SQLException, SeriesInOtherStudyException {
         Instant now = Instant.now();
         String patientId = k.patientId();
         String issuer = k.issuerOfPatientId() == null ? "" : k.issuerOfPatientId();
@@ -208,11 +218,12 @@ public class InstanceIndex {
             studyPk = insertReturningPk(c, """
                     insert into study (patient_fk, study_iuid, study_date, study_time, timezone_offset,
                                        accession_number, study_id, referring_physician_name,
-                                       referring_physician_name_norm, study_description, created, updated)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                       referring_physician_name_norm, study_description, study_datetime_utc,
+                                       created, updated)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     patientPk, k.studyInstanceUid(), date(k.studyDate()), k.studyTime(), k.timezoneOffsetFromUtc(),
                     k.accessionNumber(), k.studyId(), k.referringPhysicianName(),
-                    k.referringPhysicianNameNormalised(), k.studyDescription(), ts(now), ts(now));
+                    k.referringPhysicianNameNormalised(), k.studyDescription(), k.studyDateTimeUtc(), ts(now), ts(now));
             // Lock the new row too: the same lock order (study first) for every writer of this study.
             findPk(c, "select pk from study where pk = ? for update", studyPk);
         }
@@ -234,26 +245,28 @@ public class InstanceIndex {
         if (seriesPk == null) {
             seriesPk = insertReturningPk(c, """
                     insert into series (study_fk, series_iuid, modality, series_number, series_description,
-                                        pps_start_date, pps_start_time, created, updated)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                        pps_start_date, pps_start_time, pps_datetime_utc, created, updated)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     studyPk, k.seriesInstanceUid(), k.modality(), k.seriesNumber(), k.seriesDescription(),
-                    date(k.ppsStartDate()), k.ppsStartTime(), ts(now), ts(now));
+                    date(k.ppsStartDate()), k.ppsStartTime(), k.ppsDateTimeUtc(), ts(now), ts(now));
             try (PreparedStatement ps = c.prepareStatement(
                     "update study set num_series = num_series + 1 where pk = ?")) {
                 ps.setLong(1, studyPk);
                 ps.executeUpdate();
             }
         }
-        return seriesPk;
+        return new Hierarchy(studyPk, seriesPk);
     }
 
-    private void insertInstance(Connection c, long seriesPk, InstanceKeys k, Blob blob, byte[] metadata)
+    private void insertInstance(Connection c, Hierarchy h, InstanceKeys k, Blob blob, byte[] metadata)
             throws SQLException {
+        long seriesPk = h.seriesPk();
+        long instancePk;
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into instance (series_fk, sop_iuid, sop_class_uid, instance_number, number_of_frames,
                                       image_rows, image_columns, bits_allocated, sop_instance_status,
                                       transfer_syntax_uid, blob_key, blob_size, blob_sha256, metadata, created)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"pk"})) {
             int i = 1;
             ps.setLong(i++, seriesPk);
             ps.setString(i++, k.sopInstanceUid());
@@ -271,7 +284,13 @@ public class InstanceIndex {
             ps.setBytes(i++, metadata);
             ps.setTimestamp(i, ts(Instant.now()));
             ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                instancePk = rs.getLong(1);
+            }
         }
+        KeyTables.addItems(c, h.studyPk(), seriesPk, k);
+        KeyTables.addExtended(c, h.studyPk(), seriesPk, instancePk, k.extendedValues());
         // The study row is locked by this transaction, and every writer below it locks it first: reading then
         // writing the lists of the study and of the series is safe here.
         String modalities;

@@ -1,6 +1,8 @@
 package org.opendicomweb.index;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Tag;
@@ -8,7 +10,14 @@ import org.opendicomweb.dicom.Uids;
 
 /**
  * The matching keys of one instance at every level (PS3.18 Table 10.6.1-5), taken from its dataset once at
- * store time. UIDs are normalised here (padding stripped); the stored file keeps them as received.
+ * store time: the attributes with a column of their own, the items of the sequences the index matches on, the
+ * values of the configured extended query tags, and the UTC instants of its dates and times. UIDs are
+ * normalised here (padding stripped); the stored file keeps them as received.
+ *
+ * @param studyDateTimeUtc StudyDate and StudyTime in UTC ({@link UtcDateTime}), when the instance states its
+ *     TimezoneOffsetFromUTC
+ * @param ppsDateTimeUtc the same for PerformedProcedureStepStartDate and -Time
+ * @param extendedTags the extended query tags whose values were taken ({@code extendedValues})
  */
 public record InstanceKeys(
         String patientId,
@@ -37,9 +46,38 @@ public record InstanceKeys(
         Integer rows,
         Integer columns,
         Integer bitsAllocated,
-        String sopInstanceStatus) {
+        String sopInstanceStatus,
+        String studyDateTimeUtc,
+        String ppsDateTimeUtc,
+        List<RequestAttributesItem> requestAttributes,
+        List<ReferencedStudyItem> referencedStudies,
+        List<ExtendedQueryTag> extendedTags,
+        List<ExtendedValue> extendedValues) {
 
+    /** One value of a configured extended query tag, normalised ({@link ExtendedQueryTag#normalise}). */
+    public record ExtendedValue(ExtendedQueryTag tag, String value) {}
+
+    public InstanceKeys {
+        requestAttributes = List.copyOf(requestAttributes);
+        referencedStudies = List.copyOf(referencedStudies);
+        extendedTags = List.copyOf(extendedTags);
+        extendedValues = List.copyOf(extendedValues);
+    }
+
+    /** The keys without extended query tags. */
     public static InstanceKeys of(Attributes ds) {
+        return of(ds, List.of());
+    }
+
+    /** The keys, with the values of {@code extendedTags} in {@code ds}. */
+    public static InstanceKeys of(Attributes ds, List<ExtendedQueryTag> extendedTags) {
+        List<ExtendedValue> extended = new ArrayList<>();
+        for (ExtendedQueryTag t : extendedTags) {
+            for (String v : t.valuesOf(ds)) {
+                extended.add(new ExtendedValue(t, v));
+            }
+        }
+        String offset = ds.getString(Tag.TimezoneOffsetFromUTC);
         return new InstanceKeys(
                 text(ds, Tag.PatientID, ID),
                 text(ds, Tag.IssuerOfPatientID, ID),
@@ -67,7 +105,14 @@ public record InstanceKeys(
                 integer(ds, Tag.Rows),
                 integer(ds, Tag.Columns),
                 integer(ds, Tag.BitsAllocated),
-                text(ds, Tag.SOPInstanceStatus, SHORT));
+                text(ds, Tag.SOPInstanceStatus, SHORT),
+                UtcDateTime.of(ds.getString(Tag.StudyDate), ds.getString(Tag.StudyTime), offset),
+                UtcDateTime.of(ds.getString(Tag.PerformedProcedureStepStartDate),
+                        ds.getString(Tag.PerformedProcedureStepStartTime), offset),
+                RequestAttributesItem.of(ds),
+                ReferencedStudyItem.of(ds),
+                extendedTags,
+                extended);
     }
 
     /** Upper case without accents and with the PN delimiters as spaces: what case/accent-insensitive matching compares. */

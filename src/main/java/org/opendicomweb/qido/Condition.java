@@ -9,25 +9,25 @@ import java.util.List;
 public sealed interface Condition {
 
     /** Matches when any of the values matches the key's column (a single value is a list of one). */
-    record AnyText(MatchingKey key, List<TextValue> values) implements Condition {
+    record AnyText(QueryKey key, List<TextValue> values) implements Condition {
         public AnyText {
             values = List.copyOf(values);
         }
     }
 
     /** IS/US keys compared as numbers: "1" finds a stored "001". */
-    record AnyNumber(MatchingKey key, List<Long> values) implements Condition {
+    record AnyNumber(QueryKey key, List<Long> values) implements Condition {
         public AnyNumber {
             values = List.copyOf(values);
         }
     }
 
     /**
-     * A closed or open range of a DA or TM key, bounds inclusive and comparable as strings (YYYYMMDD; times
+     * A closed or open range of a DA, TM or DT key, bounds inclusive and comparable as strings (YYYYMMDD; times
      * with the upper bound widened to the end of its precision). A missing bound is open; an open range never
      * matches an empty value.
      */
-    record Range(MatchingKey key, String lower, String upper) implements Condition {}
+    record Range(QueryKey key, String lower, String upper) implements Condition {}
 
     /**
      * A date key and its time key given together: one range from (lowerDate, lowerTime) to (upperDate,
@@ -36,6 +36,20 @@ public sealed interface Condition {
      */
     record DateTimeRange(MatchingKey dateKey, MatchingKey timeKey, String lowerDate, String lowerTime,
             String upperDate, String upperTime) implements Condition {}
+
+    /**
+     * A date (and time) range given in the query's timezone (TimezoneOffsetFromUTC, PS3.18 §8.3.4.1.1), as UTC
+     * instants YYYYMMDDHHMMSS.FFFFFF (open when null) compared with the key's UTC column. Entities whose instant is
+     * unknown (no time or no offset stored) are matched by {@code local}, the range as written.
+     */
+    record ZonedRange(MatchingKey key, String lowerUtc, String upperUtc, Condition local) implements Condition {}
+
+    /**
+     * A time-of-day range given in the query's timezone, converted to UTC times of day HHMMSS.FFFFFF; when the
+     * conversion crosses midnight, {@code lowerUtc > upperUtc} and the range wraps. Entities whose instant is
+     * unknown are matched by {@code local}.
+     */
+    record ZonedTimeRange(MatchingKey key, String lowerUtc, String upperUtc, Condition local) implements Condition {}
 
     /** One value of a text-like key. */
     sealed interface TextValue {

@@ -6,14 +6,15 @@ import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.VR;
 
 /**
- * The attributes a query can match on: those the index keeps in a column of its own (PS3.18 Table 10.6.1-5 and
- * the keys viewers send). Any other attribute in a query is ignored with a warning, since matching it would mean
- * opening stored metadata row by row.
+ * The attributes a query can match on that the index keeps in a column of its own (PS3.18 Table 10.6.1-5 and
+ * the keys viewers send). Items of some sequences ({@link ItemKey}) and operator-configured attributes
+ * ({@link ExtendedKey}) are matched too; any other attribute in a query is ignored with a warning, since
+ * matching it would mean opening stored metadata row by row.
  *
  * <p>Columns are named with the aliases {@link QuerySql} gives the tables: {@code p} patient, {@code st} study,
  * {@code se} series, {@code i} instance.
  */
-public enum MatchingKey {
+public enum MatchingKey implements QueryKey {
     PATIENT_NAME(Tag.PatientName, VR.PN, QueryLevel.STUDY, "p.patient_name_norm", Matching.NAME),
     PATIENT_ID(Tag.PatientID, VR.LO, QueryLevel.STUDY, "p.patient_id", Matching.TEXT),
     ISSUER_OF_PATIENT_ID(Tag.IssuerOfPatientID, VR.LO, QueryLevel.STUDY, "p.issuer_of_patient_id", Matching.TEXT),
@@ -48,24 +49,6 @@ public enum MatchingKey {
     COLUMNS(Tag.Columns, VR.US, QueryLevel.INSTANCE, "i.image_columns", Matching.NUMBER),
     BITS_ALLOCATED(Tag.BitsAllocated, VR.US, QueryLevel.INSTANCE, "i.bits_allocated", Matching.NUMBER);
 
-    /** How a column is compared with a query value. */
-    public enum Matching {
-        /** Single value, wildcard; case-sensitive (PS3.4 C.2.2.2.1, C.2.2.2.4). */
-        TEXT,
-        /** Person names, against the upper-cased accent-free column: case- and accent-insensitive. */
-        NAME,
-        /** Single value or UID list (PS3.4 C.2.2.2.2). */
-        UID,
-        /** A multi-valued key stored as {@code \A\B\}: matches when any stored value matches. */
-        VALUE_IN_LIST,
-        /** DA column (YYYYMMDD): single value or range. */
-        DATE,
-        /** TM column as received: single value or range. */
-        TIME,
-        /** IS/US column held as a number: "1" finds "001". */
-        NUMBER
-    }
-
     private static final Map<Integer, MatchingKey> BY_TAG = new HashMap<>();
 
     static {
@@ -93,24 +76,51 @@ public enum MatchingKey {
         return BY_TAG.get(tag);
     }
 
+    @Override
     public int tag() {
         return tag;
     }
 
+    @Override
     public VR vr() {
         return vr;
     }
 
+    @Override
     public QueryLevel level() {
         return level;
     }
 
+    @Override
     public String column() {
         return column;
     }
 
+    @Override
     public Matching matching() {
         return matching;
+    }
+
+    /**
+     * The column with the UTC instant of this date or time key and its pair (V5 schema), for timezone-adjusted
+     * matching; null for other keys.
+     */
+    public String utcColumn() {
+        return switch (this) {
+            case STUDY_DATE, STUDY_TIME -> "st.study_datetime_utc";
+            case PPS_START_DATE, PPS_START_TIME -> "se.pps_datetime_utc";
+            default -> null;
+        };
+    }
+
+    /** The date key that forms one date-time range with this time key, or null. */
+    public MatchingKey pairedDate() {
+        for (MatchingKey k : values()) {
+            if (k.pairedTime() == this) {
+                return k;
+            }
+        }
+        return null;
     }
 
     /** The time key that forms one date-time range with this date key (PS3.4 C.2.2.2.5.1), or null. */

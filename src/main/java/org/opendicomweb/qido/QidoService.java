@@ -31,6 +31,8 @@ import org.opendicomweb.web.multipart.MediaType;
 @ApplicationScoped
 public class QidoService {
     private static final Logger LOG = Logger.getLogger(QidoService.class);
+    /** Every statement with its values, at DEBUG: {@code quarkus.log.category."org.opendicomweb.qido.sql".level}. */
+    private static final Logger SQL = Logger.getLogger("org.opendicomweb.qido.sql");
     static final String DICOM_JSON = "application/dicom+json";
     static final String DICOM_XML = "application/dicom+xml";
     /** Rows fetched per round trip: bounds the driver's memory, whatever the page size. */
@@ -38,11 +40,13 @@ public class QidoService {
 
     private final IndexDatabase database;
     private final DicomwebConfig config;
+    private final ExtendedKeys extendedKeys;
 
     @Inject
-    QidoService(IndexDatabase database, DicomwebConfig config) {
+    QidoService(IndexDatabase database, DicomwebConfig config, ExtendedKeys extendedKeys) {
         this.database = database;
         this.config = config;
+        this.extendedKeys = extendedKeys;
     }
 
     /**
@@ -52,8 +56,9 @@ public class QidoService {
      *     when no representation the client accepts can be produced
      */
     public Response search(QueryScope scope, Map<String, List<String>> parameters, String accept, String root) {
-        Representation representation = negotiate(accept);
-        QidoQuery query = QueryParser.parse(scope, parameters);
+        Representation representation = negotiate(ResponseParameters.accept(parameters, accept));
+        ResponseParameters.checkCharset(parameters);
+        QidoQuery query = QueryParser.parse(scope, parameters, extendedKeys.byTag());
         try {
             requireScope(scope);
             int max = config.qido().maxResults();
@@ -63,6 +68,13 @@ public class QidoService {
                     representation.contentType());
             for (String warning : query.warnings()) {
                 response.header(WarningHeader.NAME, WarningHeader.of(warning));
+            }
+            for (Condition c : query.conditions()) {
+                if (QuerySql.keysOf(c).get(0) instanceof ExtendedKey k && extendedKeys.isIncomplete(k)) {
+                    response.header(WarningHeader.NAME, WarningHeader.of(k.definition().describe() + " is still"
+                            + " being indexed for instances stored before it was configured; results may be"
+                            + " incomplete"));
+                }
             }
             if (capped && rowExists(QuerySql.rowAt(query, (int) Math.min(Integer.MAX_VALUE, (long) query.offset() + max)))) {
                 response.header(WarningHeader.NAME, WarningHeader.of("The number of results exceeded the maximum"
@@ -133,7 +145,8 @@ public class QidoService {
             boolean autoCommit = c.getAutoCommit();
             // PostgreSQL fetches by cursor (FETCH_SIZE rows at a time) only inside a transaction.
             c.setAutoCommit(false);
-            try (PreparedStatement ps = prepare(c, statement)) {
+            try (PreparedStatement ps = prepare(c, statement);
+                    SequenceItemReader items = new SequenceItemReader(c, template.query())) {
                 ps.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = ps.executeQuery()) {
                     ResultWriter writer = representation.xml()
@@ -141,7 +154,7 @@ public class QidoService {
                             : new JsonResultWriter(out, root);
                     while (rs.next()) {
                         byte[] metadata = template.needsMetadata() ? rs.getBytes("metadata") : null;
-                        writer.write(template.fromIndex(rs, root), metadata, template);
+                        writer.write(template.fromIndex(rs, root, items), metadata, template);
                         rows++;
                     }
                     writer.finish();
@@ -157,6 +170,9 @@ public class QidoService {
     }
 
     private static PreparedStatement prepare(Connection c, QuerySql.Statement statement) throws SQLException {
+        if (SQL.isDebugEnabled()) {
+            SQL.debugf("QIDO SQL: %s", statement.inlined());
+        }
         PreparedStatement ps = c.prepareStatement(statement.sql());
         int i = 1;
         for (Object p : statement.parameters()) {

@@ -2,25 +2,33 @@ package org.opendicomweb.qido;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import org.opendicomweb.dicom.ElementDictionary;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.dicom.VR;
 import org.opendicomweb.index.InstanceKeys;
+import org.opendicomweb.index.UtcDateTime;
 import org.opendicomweb.qido.Condition.AnyNumber;
 import org.opendicomweb.qido.Condition.AnyText;
 import org.opendicomweb.qido.Condition.DateTimeRange;
 import org.opendicomweb.qido.Condition.Range;
 import org.opendicomweb.qido.Condition.TextValue;
+import org.opendicomweb.qido.Condition.ZonedRange;
+import org.opendicomweb.qido.Condition.ZonedTimeRange;
 import org.opendicomweb.web.DicomwebException;
 
 /**
@@ -34,6 +42,10 @@ public final class QueryParser {
     static final String FUZZY = "fuzzymatching";
     static final String INCLUDE = "includefield";
     static final String ALL = "all";
+    /** Content negotiation parameters (PS3.18 §8.3.3), read by {@link ResponseParameters}. */
+    static final String ACCEPT = "accept";
+    static final String CHARSET = "charset";
+    private static final LocalDate ANY_DAY = LocalDate.of(2000, 1, 1);
 
     private static final Pattern HEX_TAG = Pattern.compile("[0-9A-Fa-f]{8}");
     private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("uuuuMMdd")
@@ -48,8 +60,17 @@ public final class QueryParser {
 
     private QueryParser() {}
 
-    /** A parameter's value list as the framework gives it: decoded, in request order. */
+    /** Parses with no extended query tags. */
     public static QidoQuery parse(QueryScope scope, Map<String, List<String>> parameters) {
+        return parse(scope, parameters, Map.of());
+    }
+
+    /**
+     * A parameter's value list as the framework gives it: decoded, in request order. {@code extended}: the
+     * configured extended query tags by tag.
+     */
+    public static QidoQuery parse(QueryScope scope, Map<String, List<String>> parameters,
+            Map<Integer, ExtendedKey> extended) {
         Integer limit = null;
         int offset = 0;
         boolean fuzzy = false;
@@ -57,6 +78,8 @@ public final class QueryParser {
         Set<Integer> requested = new HashSet<>();
         List<String> warnings = new ArrayList<>();
         Map<Integer, Key> keys = new LinkedHashMap<>();
+        Map<String, PathKey> pathKeys = new LinkedHashMap<>();
+        List<PathKey> includedPaths = new ArrayList<>();
 
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
@@ -65,6 +88,9 @@ public final class QueryParser {
                 case LIMIT -> limit = positiveInt(name, single(name, values), 1);
                 case OFFSET -> offset = positiveInt(name, single(name, values), 0);
                 case FUZZY -> fuzzy = bool(name, single(name, values));
+                case ACCEPT, CHARSET -> {
+                    // response representation, not matching: see ResponseParameters
+                }
                 case INCLUDE -> {
                     for (String value : values) {
                         for (String entry : value.split(",", -1)) {
@@ -72,8 +98,7 @@ public final class QueryParser {
                             if (field.equals(ALL)) {
                                 includeAll = true;
                             } else if (field.contains(".")) {
-                                resolvePath(INCLUDE, field);
-                                warnings.add("includefield " + field + " (an attribute inside a sequence) is not supported; ignored");
+                                includedPaths.add(new PathKey(INCLUDE, resolvePath(INCLUDE, field), ""));
                             } else {
                                 requested.add(resolve(INCLUDE, field));
                             }
@@ -83,8 +108,12 @@ public final class QueryParser {
                 default -> {
                     String value = single(name, values);
                     if (name.contains(".")) {
-                        resolvePath(name, name);
-                        warnings.add(name + ": matching attributes inside sequences is not supported; ignored");
+                        PathKey key = new PathKey(name, resolvePath(name, name), value);
+                        PathKey previous = pathKeys.put(key.id(), key);
+                        if (previous != null) {
+                            throw DicomwebException.badRequest("Query parameters '" + previous.parameter + "' and '"
+                                    + name + "' name the same attribute " + key.id() + "; give it once");
+                        }
                         continue;
                     }
                     int tag = resolve(name, name);
@@ -97,82 +126,191 @@ public final class QueryParser {
             }
         }
 
+        ZoneOffset zone = zoneOf(keys.get(Tag.TimezoneOffsetFromUTC));
         List<Condition> conditions = new ArrayList<>();
         for (Key key : keys.values()) {
-            VR vr = vrOf(key.tag);
+            VR vr = vrOf(key.tag, extended);
             validate(key.parameter, vr, key.value);
             requested.add(key.tag);
-            if (key.value.isEmpty()) {
-                continue; // universal matching: the attribute is returned, nothing is compared
+            if (key.value.isEmpty() || key.tag == Tag.TimezoneOffsetFromUTC) {
+                // universal matching: the attribute is returned, nothing is compared; the timezone is no key
+                // to match but how the query's dates and times are read (PS3.18 §8.3.4.1.1)
+                continue;
             }
-            MatchingKey matchingKey = MatchingKey.of(key.tag);
-            if (matchingKey == null) {
+            QueryKey queryKey = MatchingKey.of(key.tag);
+            if (queryKey == null) {
+                queryKey = extended.get(key.tag);
+            }
+            if (queryKey == null) {
                 warnings.add(key.parameter + ": this server does not match on " + describe(key.tag) + "; ignored");
                 continue;
             }
-            if (!scope.level().reaches(matchingKey.level())) {
-                warnings.add(key.parameter + ": " + describe(key.tag) + " is a "
-                        + matchingKey.level().name().toLowerCase() + "-level key and cannot be matched in a "
-                        + scope.level().name().toLowerCase() + "-level query; ignored");
+            if (!scope.level().reaches(queryKey.level())) {
+                warnings.add(notAtThisLevel(key.parameter, describe(key.tag), queryKey.level(), scope));
                 continue;
             }
-            if (matchingKey.matching() == MatchingKey.Matching.TIME && pairedDateOf(matchingKey, keys) != null) {
+            if (queryKey instanceof MatchingKey mk && mk.matching() == Matching.TIME && pairedDateOf(mk, keys) != null) {
                 continue; // part of the date's combined range
             }
-            Condition condition = condition(key, matchingKey, fuzzy, keys);
+            Condition condition = condition(key.parameter, key.value, queryKey, fuzzy, keys, zone);
             if (condition != null) {
                 conditions.add(condition);
             }
         }
-        return new QidoQuery(scope, conditions, requested, includeAll, limit, offset, fuzzy, warnings);
+
+        Map<ItemSequence, Set<ItemKey>> requestedItems = new EnumMap<>(ItemSequence.class);
+        List<PathKey> paths = new ArrayList<>(pathKeys.values());
+        paths.addAll(includedPaths);
+        for (PathKey key : paths) {
+            ItemSequence sequence = key.path.length == 2 ? ItemSequence.of(key.path[0]) : null;
+            ItemKey itemKey = sequence == null ? null : ItemKey.of(sequence, key.path[1]);
+            validate(key.parameter, vrOf(key.path[key.path.length - 1], Map.of()), key.value);
+            if (itemKey == null) {
+                if (key.value.isEmpty()) {
+                    requested.add(key.path[0]); // asked to be returned: the whole sequence, from stored metadata
+                } else {
+                    warnings.add(key.parameter + ": this server does not match on " + key.describe()
+                            + " inside sequence items; ignored");
+                }
+                continue;
+            }
+            if (!scope.level().reaches(itemKey.level())) {
+                if (!key.value.isEmpty()) {
+                    warnings.add(notAtThisLevel(key.parameter, key.describe(), itemKey.level(), scope));
+                }
+                continue;
+            }
+            requestedItems.computeIfAbsent(sequence, s -> new LinkedHashSet<>()).add(itemKey);
+            if (!key.value.isEmpty()) {
+                Condition condition = condition(key.parameter, key.value, itemKey, fuzzy, Map.of(), null);
+                if (condition != null) {
+                    conditions.add(condition);
+                }
+            }
+        }
+
+        Map<Integer, QueryLevel> levels = new LinkedHashMap<>();
+        extended.forEach((tag, key) -> levels.put(tag, key.level()));
+        return new QidoQuery(scope, conditions, requested, requestedItems, levels, includeAll, limit, offset, fuzzy,
+                zone, warnings);
     }
 
     private record Key(String parameter, int tag, String value) {}
 
+    /** A key or includefield entry naming an attribute inside sequence items: its tags, outermost first. */
+    private record PathKey(String parameter, int[] path, String value) {
+        /** "00400275.00401001": the same for keywords and tags. */
+        String id() {
+            StringJoiner j = new StringJoiner(".");
+            for (int t : path) {
+                j.add(String.format("%08X", t));
+            }
+            return j.toString();
+        }
+
+        String describe() {
+            StringJoiner j = new StringJoiner(".");
+            for (int t : path) {
+                String keyword = ElementDictionary.keywordOf(t);
+                j.add(keyword.isEmpty() ? String.format("%08X", t) : keyword);
+            }
+            return j.toString();
+        }
+    }
+
+    private static String notAtThisLevel(String parameter, String what, QueryLevel keyLevel, QueryScope scope) {
+        return parameter + ": " + what + " is a " + keyLevel.name().toLowerCase() + "-level key and cannot be"
+                + " matched in a " + scope.level().name().toLowerCase() + "-level query; ignored";
+    }
+
+    /** TimezoneOffsetFromUTC as a query key: &ZZXX, from -1200 to +1400 (PS3.3 C.12.1.1.8). */
+    private static ZoneOffset zoneOf(Key key) {
+        if (key == null || key.value.isEmpty()) {
+            return null;
+        }
+        String value = key.value;
+        if (value.length() == 5 && value.charAt(0) == ' ') {
+            value = "+" + value.substring(1); // a '+' sent without percent-encoding arrives as a space
+        }
+        ZoneOffset zone = UtcDateTime.offset(value);
+        if (zone == null) {
+            throw bad(key.parameter, "'" + key.value + "' is not a timezone offset &ZZXX from -1200 to +1400"
+                    + " (e.g. +0100, -0500)");
+        }
+        return zone;
+    }
+
     // ---- conditions ----
 
-    private static Condition condition(Key key, MatchingKey mk, boolean fuzzy, Map<Integer, Key> keys) {
-        String value = key.value;
-        return switch (mk.matching()) {
-            case UID -> new AnyText(mk, uids(key.parameter, value).stream()
+    private static Condition condition(String parameter, String value, QueryKey key, boolean fuzzy,
+            Map<Integer, Key> keys, ZoneOffset zone) {
+        return switch (key.matching()) {
+            case UID -> new AnyText(key, uids(parameter, value).stream()
                     .map(u -> (TextValue) new TextValue.Exact(u)).toList());
-            case NUMBER -> new AnyNumber(mk, splitValues(value).stream()
+            case NUMBER -> new AnyNumber(key, splitValues(value).stream()
                     .map(v -> Long.parseLong(v.strip()))
                     .toList());
-            case DATE -> dateCondition(key, mk, keys);
-            case TIME -> {
-                Bounds t = timeRange(key.parameter, value, true);
-                yield new Range(mk, t.lower, t.upper);
+            case DATE -> dateCondition(parameter, value, key, keys, zone);
+            case TIME -> timeCondition(parameter, value, key, zone);
+            case DATE_TIME -> {
+                Bounds dt = dateTimeRange(parameter, value);
+                yield new Range(key, dt.lower, dt.upper);
             }
-            case TEXT, VALUE_IN_LIST, NAME -> textCondition(mk, value, fuzzy);
+            case TEXT, VALUE_IN_LIST, NAME -> textCondition(key, value, fuzzy);
         };
     }
 
-    private static Condition dateCondition(Key key, MatchingKey mk, Map<Integer, Key> keys) {
-        Bounds date = dateRange(key.parameter, key.value);
-        MatchingKey timeKey = mk.pairedTime();
+    private static Condition dateCondition(String parameter, String value, QueryKey key, Map<Integer, Key> keys,
+            ZoneOffset zone) {
+        Bounds date = dateRange(parameter, value);
+        MatchingKey timeKey = key instanceof MatchingKey mk ? mk.pairedTime() : null;
         Key time = timeKey == null ? null : keys.get(timeKey.tag());
+        Bounds t = null;
+        Condition local;
         if (time == null || time.value.isEmpty()) {
-            return new Range(mk, date.lower, date.upper);
+            local = new Range(key, date.lower, date.upper);
+        } else {
+            // "1900-1000" is a valid time part here: from 19:00 on the first day to 10:00 on the last
+            t = timeRange(time.parameter, time.value, false);
+            local = new DateTimeRange((MatchingKey) key, timeKey, date.lower, t.lower, date.upper, t.upper);
         }
-        // "1900-1000" is a valid time part here: from 19:00 on the first day to 10:00 on the last
-        Bounds t = timeRange(time.parameter, time.value, false);
-        return new DateTimeRange(mk, timeKey, date.lower, t.lower, date.upper, t.upper);
+        if (zone == null || !(key instanceof MatchingKey mk) || mk.utcColumn() == null) {
+            return local;
+        }
+        String lower = date.lower == null ? null
+                : utc(date.lower, t == null || t.lower == null ? "000000" : t.lower, zone);
+        String upper = date.upper == null ? null
+                : utc(date.upper, t == null || t.upper == null ? endOf("23") : t.upper, zone);
+        return new ZonedRange(mk, lower, upper, local);
+    }
+
+    private static Condition timeCondition(String parameter, String value, QueryKey key, ZoneOffset zone) {
+        Bounds t = timeRange(parameter, value, true);
+        Range local = new Range(key, t.lower, t.upper);
+        if (zone == null || !(key instanceof MatchingKey mk) || mk.utcColumn() == null) {
+            return local;
+        }
+        // "Prior" and "subsequent" stop at midnight in the query's timezone (PS3.4 C.2.2.2.5.2)
+        String lower = utc(ANY_DAY.format(DA), t.lower == null ? "000000" : t.lower, zone).substring(8);
+        String upper = utc(ANY_DAY.format(DA), t.upper == null ? endOf("23") : t.upper, zone).substring(8);
+        return new ZonedTimeRange(mk, lower, upper, local);
+    }
+
+    /** A date and time of the query's timezone as a UTC instant YYYYMMDDHHMMSS.FFFFFF. */
+    private static String utc(String date, String time, ZoneOffset zone) {
+        return UtcDateTime.format(LocalDateTime.of(UtcDateTime.date(date), UtcDateTime.time(time)), zone);
     }
 
     private static Key pairedDateOf(MatchingKey timeKey, Map<Integer, Key> keys) {
-        for (MatchingKey k : MatchingKey.values()) {
-            if (k.pairedTime() == timeKey) {
-                Key date = keys.get(k.tag());
-                return date == null || date.value.isEmpty() ? null : date;
-            }
-        }
-        return null;
+        MatchingKey dateKey = timeKey.pairedDate();
+        Key date = dateKey == null ? null : keys.get(dateKey.tag());
+        return date == null || date.value.isEmpty() ? null : date;
     }
 
     /** Null when the values make the key a universal match ("*"). */
-    private static Condition textCondition(MatchingKey mk, String value, boolean fuzzy) {
-        boolean name = mk.matching() == MatchingKey.Matching.NAME;
+    private static Condition textCondition(QueryKey key, String value, boolean fuzzy) {
+        boolean name = key.matching() == Matching.NAME;
+        boolean canonical = key instanceof ExtendedKey ek && ek.numeric();
         List<TextValue> values = new ArrayList<>();
         for (String raw : splitValues(value)) {
             String v = raw.strip(); // leading and trailing spaces are padding (PS3.5 §6.2)
@@ -181,6 +319,8 @@ public final class QueryParser {
             }
             if (name) {
                 v = InstanceKeys.normalisedName(v);
+            } else if (canonical) {
+                v = ((ExtendedKey) key).definition().normalise(v); // "007" finds a stored "7"
             }
             if (name && fuzzy) {
                 List<String> terms = new ArrayList<>();
@@ -199,7 +339,7 @@ public final class QueryParser {
                 values.add(new TextValue.Exact(v));
             }
         }
-        return values.isEmpty() ? null : new AnyText(mk, values);
+        return values.isEmpty() ? null : new AnyText(key, values);
     }
 
     // ---- validation by VR: also for keys that are then ignored ----
@@ -320,22 +460,41 @@ public final class QueryParser {
         return sb.toString();
     }
 
-    /** A DT value or range; the '-' of a range is the one that leaves a valid DT (or nothing) on each side. */
-    private static void dateTimeRange(String parameter, String value) {
+    /**
+     * A DT value or range; the '-' of a range is the one that leaves a valid DT (or nothing) on each side. The
+     * bounds come back without their offsets (compared as written) and the upper bound widened to the last
+     * instant its precision covers ("2024" is up to 20241231235959.999999).
+     */
+    private static Bounds dateTimeRange(String parameter, String value) {
         noWildcard(parameter, VR.DT, value);
         String v = value.strip();
         if (DT.matcher(v).matches()) {
-            return;
+            return new Bounds(withoutOffset(v), endOfDateTime(withoutOffset(v)));
         }
         for (int i = v.indexOf('-'); i >= 0; i = v.indexOf('-', i + 1)) {
             String lower = v.substring(0, i);
             String upper = v.substring(i + 1);
             if ((lower.isEmpty() || DT.matcher(lower).matches()) && (upper.isEmpty() || DT.matcher(upper).matches())
                     && !(lower.isEmpty() && upper.isEmpty())) {
-                return;
+                return new Bounds(lower.isEmpty() ? null : withoutOffset(lower),
+                        upper.isEmpty() ? null : endOfDateTime(withoutOffset(upper)));
             }
         }
         throw bad(parameter, "'" + value + "' is not a date-time YYYYMMDDHHMMSS.FFFFFF&ZZXX or a range of them (VR DT)");
+    }
+
+    private static String withoutOffset(String dt) {
+        int sign = Math.max(dt.lastIndexOf('+'), dt.lastIndexOf('-'));
+        return sign > 0 ? dt.substring(0, sign) : dt;
+    }
+
+    static String endOfDateTime(String dt) {
+        String full = "99991231235959.999999";
+        StringBuilder sb = new StringBuilder(dt);
+        while (sb.length() < full.length()) {
+            sb.append(full.charAt(sb.length()));
+        }
+        return sb.toString();
     }
 
     /** "A", "A-B", "-B" or "A-". */
@@ -370,16 +529,28 @@ public final class QueryParser {
         return tag;
     }
 
-    private static void resolvePath(String parameter, String path) {
-        for (String part : path.split("\\.", -1)) {
-            resolve(parameter, part);
+    /** {@code Sequence.Attribute} (PS3.18 §8.3.4.1): every part but the last must be a sequence. */
+    private static int[] resolvePath(String parameter, String path) {
+        String[] parts = path.split("\\.", -1);
+        int[] tags = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            tags[i] = resolve(parameter, parts[i]);
+            if (i < parts.length - 1 && !Tag.isPrivate(tags[i]) && ElementDictionary.isKnown(tags[i])
+                    && ElementDictionary.vrOf(tags[i]) != VR.SQ) {
+                throw bad(parameter, describe(tags[i]) + " is not a sequence, so no attribute can follow it");
+            }
         }
+        return tags;
     }
 
-    private static VR vrOf(int tag) {
+    private static VR vrOf(int tag, Map<Integer, ExtendedKey> extended) {
         MatchingKey key = MatchingKey.of(tag);
         if (key != null) {
             return key.vr();
+        }
+        ExtendedKey ext = extended.get(tag);
+        if (ext != null) {
+            return ext.vr();
         }
         return Tag.isPrivate(tag) || !ElementDictionary.isKnown(tag) ? null : ElementDictionary.vrOf(tag);
     }

@@ -2,12 +2,17 @@ package org.opendicomweb.qido;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.opendicomweb.qido.Condition.AnyNumber;
 import org.opendicomweb.qido.Condition.AnyText;
 import org.opendicomweb.qido.Condition.DateTimeRange;
 import org.opendicomweb.qido.Condition.Range;
 import org.opendicomweb.qido.Condition.TextValue;
+import org.opendicomweb.qido.Condition.ZonedRange;
+import org.opendicomweb.qido.Condition.ZonedTimeRange;
 
 /**
  * The one place that knows the SQL of QIDO-RS: turns a {@link QidoQuery} into statements over the index tables
@@ -19,13 +24,41 @@ import org.opendicomweb.qido.Condition.TextValue;
  * representative instance whose stored metadata answers includefield is the first one stored (lowest key) of
  * the first series; it is looked up only for the rows of the page, by an outer query around the paged one.
  *
+ * <p>Keys outside the entity tables become sub-queries: the item keys of one sequence one {@code exists} over
+ * its item table, so that they must match the same item (PS3.4 C.2.2.2.6); each extended query tag an
+ * {@code exists} over {@code extended_key}.
+ *
  * <p>LIKE patterns escape with '!' because the backslash, the usual escape, is the DICOM value delimiter
  * kept in multi-valued columns.
  */
 final class QuerySql {
 
     /** A statement and its parameters (String, Long or Integer), in order. */
-    record Statement(String sql, List<Object> parameters) {}
+    record Statement(String sql, List<Object> parameters) {
+
+        /**
+         * The statement on one line with its parameters written in as SQL literals: for the debug log, from
+         * which EXPLAIN can be run as it is (bench/qido-scale.sh does). Never executed.
+         */
+        String inlined() {
+            StringBuilder out = new StringBuilder(sql.length() + 16 * parameters.size());
+            boolean quoted = false;
+            int next = 0;
+            for (int i = 0; i < sql.length(); i++) {
+                char c = sql.charAt(i);
+                if (c == '\'') {
+                    quoted = !quoted;
+                }
+                if (c == '?' && !quoted && next < parameters.size()) {
+                    Object p = parameters.get(next++);
+                    out.append(p instanceof String s ? "'" + s.replace("'", "''") + "'" : String.valueOf(p));
+                } else {
+                    out.append(Character.isWhitespace(c) && !quoted ? ' ' : c);
+                }
+            }
+            return out.toString().replaceAll(" {2,}", " ");
+        }
+    }
 
     private static final String STUDY_COLUMNS = """
             st.pk as study_pk, st.study_iuid, st.study_date, st.study_time, st.timezone_offset, st.accession_number,
@@ -116,7 +149,7 @@ final class QuerySql {
             highest = QueryLevel.STUDY;
         }
         for (Condition c : query.conditions()) {
-            for (MatchingKey key : keysOf(c)) {
+            for (QueryKey key : keysOf(c)) {
                 patient |= key.column().startsWith("p.");
                 if (key.level().ordinal() < highest.ordinal()) {
                     highest = key.level();
@@ -143,13 +176,37 @@ final class QuerySql {
         return from.toString();
     }
 
-    private static List<MatchingKey> keysOf(Condition condition) {
+    /** The keys a condition compares, the one that decides how it is reached first. */
+    static List<QueryKey> keysOf(Condition condition) {
         return switch (condition) {
             case AnyText t -> List.of(t.key());
             case AnyNumber n -> List.of(n.key());
             case Range r -> List.of(r.key());
             case DateTimeRange r -> List.of(r.dateKey(), r.timeKey());
+            case ZonedRange z -> keysOf(z.local());
+            case ZonedTimeRange z -> keysOf(z.local());
         };
+    }
+
+    /**
+     * The sequence items of one result: the requested item attributes of the items of {@code sequence} that
+     * match the query's item keys. The owner's pk is the first parameter, bound per result row.
+     */
+    static Statement items(QidoQuery query, ItemSequence sequence, Set<ItemKey> attributes) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select ").append(sequence.alias()).append(".pk");
+        for (ItemKey k : attributes) {
+            sql.append(", ").append(k.column());
+        }
+        sql.append(" from ").append(sequence.table()).append(' ').append(sequence.alias()).append(" where ")
+                .append(sequence.alias()).append('.').append(sequence.ownerColumn()).append(" = ?");
+        for (Condition c : query.conditions()) {
+            if (keysOf(c).get(0) instanceof ItemKey k && k.sequence() == sequence) {
+                sql.append(" and ").append(predicate(c, params));
+            }
+        }
+        sql.append(" order by ").append(sequence.alias()).append(".pk");
+        return new Statement(sql.toString(), params);
     }
 
     private static String from(QueryLevel level) {
@@ -189,9 +246,24 @@ final class QuerySql {
             predicates.add("se.series_iuid = ?");
             params.add(scope.seriesUid());
         }
+        Map<ItemSequence, List<Condition>> itemConditions = new EnumMap<>(ItemSequence.class);
         for (Condition condition : query.conditions()) {
-            predicates.add(predicate(condition, params));
+            QueryKey key = keysOf(condition).get(0);
+            switch (key) {
+                case ItemKey k -> itemConditions.computeIfAbsent(k.sequence(), s -> new ArrayList<>()).add(condition);
+                case ExtendedKey k -> predicates.add(extended(k, condition, params));
+                case MatchingKey k -> predicates.add(predicate(condition, params));
+            }
         }
+        itemConditions.forEach((sequence, conditions) -> {
+            StringBuilder exists = new StringBuilder("exists (select 1 from ").append(sequence.table()).append(' ')
+                    .append(sequence.alias()).append(" where ").append(sequence.alias()).append('.')
+                    .append(sequence.ownerColumn()).append(" = ").append(sequence.ownerKey());
+            for (Condition c : conditions) {
+                exists.append(" and ").append(predicate(c, params));
+            }
+            predicates.add(exists.append(')').toString());
+        });
         if (!predicates.isEmpty()) {
             sql.append(" where ").append(String.join(" and ", predicates));
         }
@@ -206,17 +278,47 @@ final class QuerySql {
             }
             case Range r -> range(r.key().column(), r.lower(), r.upper(), params);
             case DateTimeRange r -> dateTimeRange(r, params);
+            case ZonedRange z -> {
+                String utc = z.key().utcColumn();
+                String instant = range(utc, z.lowerUtc(), z.upperUtc(), params);
+                yield "((" + utc + " is not null and " + instant + ") or (" + utc + " is null and "
+                        + predicate(z.local(), params) + "))";
+            }
+            case ZonedTimeRange z -> {
+                String utc = z.key().utcColumn();
+                String time = "substring(" + utc + ", 9)";
+                params.add(z.lowerUtc());
+                params.add(z.upperUtc());
+                // a range that crosses midnight in UTC is the two ends of the day
+                String join = z.lowerUtc().compareTo(z.upperUtc()) <= 0 ? " and " : " or ";
+                yield "((" + utc + " is not null and (" + time + " >= ?" + join + time + " <= ?)) or (" + utc
+                        + " is null and " + predicate(z.local(), params) + "))";
+            }
         };
     }
 
+    /** An extended query tag: some row of extended_key for the entity satisfies the condition. */
+    private static String extended(ExtendedKey key, Condition condition, List<Object> params) {
+        String owner = switch (key.level()) {
+            case STUDY -> "st.pk";
+            case SERIES -> "se.pk";
+            case INSTANCE -> "i.pk";
+        };
+        params.add(key.tag());
+        String a = ExtendedKey.ALIAS;
+        return "exists (select 1 from extended_key " + a + " where " + a + ".tag = ? and " + a + ".owner_pk = "
+                + owner + " and " + a + ".owner_level = '" + key.definition().level().name() + "' and "
+                + predicate(condition, params) + ")";
+    }
+
     private static String anyText(AnyText condition, List<Object> params) {
-        MatchingKey key = condition.key();
+        QueryKey key = condition.key();
         String column = key.column();
-        boolean inList = key.matching() == MatchingKey.Matching.VALUE_IN_LIST;
+        boolean inList = key.matching() == Matching.VALUE_IN_LIST;
         List<String> alternatives = new ArrayList<>();
         List<String> plain = new ArrayList<>();
         for (TextValue value : condition.values()) {
-            if (value instanceof TextValue.Exact e && !inList && key.matching() != MatchingKey.Matching.NAME) {
+            if (value instanceof TextValue.Exact e && !inList && key.matching() != Matching.NAME) {
                 plain.add(e.value());
             }
         }
@@ -229,7 +331,7 @@ final class QuerySql {
                 case TextValue.Exact e -> {
                     if (inList) {
                         alternatives.add(like(column, "%\\" + escape(e.value()) + "\\%", params));
-                    } else if (key.matching() == MatchingKey.Matching.NAME) {
+                    } else if (key.matching() == Matching.NAME) {
                         alternatives.add(exactName(column, e.value(), params));
                     }
                 }

@@ -22,7 +22,12 @@ import org.opendicomweb.dicom.Tag;
  *       level is the query's level or higher; with {@code includefield=all}, every stored attribute of exactly
  *       the query's level, bulk data excepted. An attribute the index provides is always taken from the
  *       index.
+ *   <li>Sequences whose item attributes were asked for ({@link QidoQuery#requestedItems()}): from the item
+ *       tables, only the matching items, each with only the asked-for attributes (PS3.4 C.2.2.2.6).
  * </ul>
+ *
+ * <p>Levels are those of {@link QidoQuery#levelOf}: an extended query tag belongs to the level it was configured
+ * for.
  */
 final class ResultTemplate {
     private final QueryLevel level;
@@ -33,8 +38,10 @@ final class ResultTemplate {
     private final Set<Integer> privateCreators = new HashSet<>();
     private final boolean includeAll;
     private final boolean needsMetadata;
+    private final QidoQuery query;
 
     ResultTemplate(QidoQuery query) {
+        this.query = query;
         this.level = query.level();
         this.requested = query.requestedTags();
         this.includeAll = query.includeAll();
@@ -46,6 +53,9 @@ final class ResultTemplate {
                 indexTags.add(a.tag()); // the index answers these even when they are not returned
             }
         }
+        for (ItemSequence sequence : query.requestedItems().keySet()) {
+            indexTags.add(sequence.tag());
+        }
         for (int tag : requested) {
             if (Tag.isPrivate(tag) && !Tag.isPrivateCreator(tag)) {
                 privateCreators.add(Tag.privateCreatorOf(tag));
@@ -53,7 +63,7 @@ final class ResultTemplate {
         }
         boolean metadata = includeAll;
         for (int tag : requested) {
-            metadata |= !indexTags.contains(tag) && level.reaches(AttributeLevels.levelOf(tag));
+            metadata |= !indexTags.contains(tag) && level.reaches(query.levelOf(tag));
         }
         this.needsMetadata = metadata;
     }
@@ -81,12 +91,18 @@ final class ResultTemplate {
         return needsMetadata;
     }
 
-    /** The index part of one result, from the current row. */
-    Attributes fromIndex(ResultSet row, String root) throws SQLException {
+    /** The query this template answers. */
+    QidoQuery query() {
+        return query;
+    }
+
+    /** The index part of one result, from the current row, with the sequence items of {@code items}. */
+    Attributes fromIndex(ResultSet row, String root, SequenceItemReader items) throws SQLException {
         Attributes result = new Attributes(false, fromIndex.size() + 4);
         for (ReturnAttribute a : fromIndex) {
             a.copy(row, level, root, result);
         }
+        items.addTo(row, result);
         return result;
     }
 
@@ -95,7 +111,7 @@ final class ResultTemplate {
         if (indexTags.contains(tag)) {
             return false;
         }
-        QueryLevel tagLevel = AttributeLevels.levelOf(tag);
+        QueryLevel tagLevel = query.levelOf(tag);
         if (requested.contains(tag) || privateCreators.contains(tag)) {
             return level.reaches(tagLevel);
         }

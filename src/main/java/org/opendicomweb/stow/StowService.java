@@ -33,6 +33,7 @@ import org.opendicomweb.index.InstanceIndex;
 import org.opendicomweb.index.InstanceIndex.AlreadyIndexedException;
 import org.opendicomweb.index.InstanceIndex.SeriesInOtherStudyException;
 import org.opendicomweb.index.InstanceIndex.StoredInstance;
+import org.opendicomweb.index.ExtendedQueryTags;
 import org.opendicomweb.index.InstanceKeys;
 import org.opendicomweb.index.InstanceMetadata;
 import org.opendicomweb.storage.BlobStore;
@@ -61,14 +62,17 @@ public class StowService {
     private final DicomwebConfig config;
     /** The request limit, which also bounds the bulk data spooled for one request. */
     private final MemorySize maxBodySize;
+    private final ExtendedQueryTags extendedTags;
 
     @Inject
     StowService(BlobStore blobs, InstanceIndex index, DicomwebConfig config,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            ExtendedQueryTags extendedTags) {
         this.blobs = blobs;
         this.index = index;
         this.config = config;
         this.maxBodySize = maxBodySize;
+        this.extendedTags = extendedTags;
     }
 
     /**
@@ -366,7 +370,7 @@ public class StowService {
                 outcomes.add(known.from(where));
                 return;
             }
-            InstanceKeys keys = InstanceKeys.of(received.dataset);
+            InstanceKeys keys = InstanceKeys.of(received.dataset, extendedTags.all());
             byte[] metadata = InstanceMetadata.encode(received.dataset, keys.studyInstanceUid(),
                     keys.seriesInstanceUid(), keys.sopInstanceUid());
             boolean replaces = received.existing != null;

@@ -34,7 +34,7 @@ import org.opendicomweb.testing.DicomFiles;
 final class QidoFixture {
     private static final String BOUNDARY = "qido-fixture-boundary";
 
-    final String run = HexFormat.of().withUpperCase().formatHex(randomBytes());
+    final String run = runId();
     final DicomFiles.Builder s1ct1;
     final DicomFiles.Builder s1ct2;
     final DicomFiles.Builder s1mr;
@@ -69,12 +69,22 @@ final class QidoFixture {
 
     static QidoFixture store() {
         QidoFixture f = new QidoFixture();
-        for (DicomFiles.Builder b : f.all) {
+        storeAll(f.all);
+        return f;
+    }
+
+    /** Stores instances through STOW-RS, one request each; each must succeed. */
+    static void storeAll(List<DicomFiles.Builder> instances) {
+        for (DicomFiles.Builder b : instances) {
             given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
                     .accept("application/dicom+json").body(multipart(b.toBytes()))
                     .when().post("/dicom-web/studies").then().statusCode(200);
         }
-        return f;
+    }
+
+    /** Eight random hex digits: identifiers unique to one test run. */
+    static String runId() {
+        return HexFormat.of().withUpperCase().formatHex(randomBytes());
     }
 
     String id(int n) {

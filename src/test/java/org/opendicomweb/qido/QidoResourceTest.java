@@ -425,10 +425,19 @@ class QidoResourceTest {
         "includefield=NoSuchThing | includefield",
         "NumberOfStudyRelatedSeries=1* | NumberOfStudyRelatedSeries",
         "AcquisitionDateTime=2024?| AcquisitionDateTime",
+        "accept=*/*               | accept",
+        "accept=application/*     | accept",
+        "accept=                  | accept",
+        "accept=application/dicom+json,application/json | accept",
+        "accept=application/json&accept=application/json | accept",
+        "charset=iso-8859-1       | charset",
+        "charset=no-such-charset  | charset",
+        "charset=*                | charset",
+        "charset=utf-8;q=0        | charset",
     })
     void badParametersAre400NamingTheParameter(String query, String parameter) {
         given().urlEncodingEnabled(false).accept(JSON).get("/dicom-web/studies?" + query.replace("*", "%2A")
-                .replace("?", "%3F")).then().statusCode(400)
+                .replace("?", "%3F").replace("+", "%2B")).then().statusCode(400)
                 .body("message", containsString("'" + parameter + "'"));
     }
 
@@ -460,6 +469,37 @@ class QidoResourceTest {
         assertTrue(body.contains(f.s1mr.seriesInstanceUid()));
         assertTrue(body.contains("keyword=\"Manufacturer\""));
         assertTrue(body.endsWith("--" + boundary + "--"));
+    }
+
+    @Test
+    void theAcceptParameterOverridesTheAcceptHeader() {
+        given().accept("application/xml").queryParam("accept", JSON).queryParam("PatientID", f.id(1))
+                .get("/dicom-web/studies").then().statusCode(200).contentType(JSON);
+        given().accept(JSON).queryParam("accept", "multipart/related; type=\"application/dicom+xml\"")
+                .queryParam("PatientID", f.id(1)).get("/dicom-web/studies").then().statusCode(200)
+                .contentType(containsString("multipart/related")).contentType(containsString("application/dicom+xml"));
+        given().queryParam("accept", "application/json").queryParam("PatientID", f.id(1)).get("/dicom-web/series")
+                .then().statusCode(200).contentType("application/json");
+        given().accept(JSON).queryParam("accept", "image/png").queryParam("PatientID", f.id(1))
+                .get("/dicom-web/studies").then().statusCode(406);
+        // written into a link by hand, unencoded: the '+' is not taken for a space
+        given().urlEncodingEnabled(false).accept("application/xml").get("/dicom-web/studies?PatientID=" + f.id(1)
+                + "&accept=application/dicom+json").then().statusCode(200).contentType(JSON);
+        // ';' is an ordinary character in a query: the parameter is not cut there
+        given().urlEncodingEnabled(false).accept(JSON).get("/dicom-web/studies?PatientID=" + f.id(1)
+                + "&accept=multipart/related;type=%22application/dicom%2Bxml%22").then().statusCode(200)
+                .contentType(containsString("application/dicom+xml"));
+    }
+
+    @Test
+    void theCharsetParameterAcceptsUtf8AmongOthers() {
+        for (String charset : List.of("utf-8", "UTF-8", "iso-8859-1;q=0.9, utf-8;q=0.5")) {
+            Response response = json().queryParam("charset", charset).queryParam("PatientID", f.id(2))
+                    .get("/dicom-web/studies");
+            response.then().statusCode(200);
+            assertEquals(Map.of("Alphabetic", "Müller^Jörg"), first(response.jsonPath().<Map<String, Object>>getList("$")
+                    .get(0), "00100010"), charset);
+        }
     }
 
     @Test
