@@ -73,7 +73,10 @@ public class Report {
         Path docs = Path.of(args[0]);
         List<Run> runs = new ArrayList<>();
         try (Stream<Path> s = Files.list(docs.resolve("bench-runs"))) {
-            for (Path tsv : s.filter(p -> p.toString().endsWith(".tsv")).sorted().toList()) {
+            // A side-by-side run is a .tsv with its .properties; other harnesses keep their own files here.
+            for (Path tsv : s.filter(p -> p.toString().endsWith(".tsv"))
+                    .filter(p -> Files.exists(Path.of(p.toString().replaceAll("\\.tsv$", ".properties"))))
+                    .sorted().toList()) {
                 runs.add(load(tsv));
             }
         }
