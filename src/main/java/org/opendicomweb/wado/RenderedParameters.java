@@ -34,16 +34,7 @@ record RenderedParameters(VoiWindow window, Framing framing, int quality, String
     /** The parameters of a rendered resource: accept, annotation, quality, viewport, window, iccprofile. */
     static RenderedParameters forRendered(MultivaluedMap<String, String> query) {
         List<String> notApplied = new ArrayList<>();
-        String annotation = single(query, "annotation");
-        if (annotation != null) {
-            for (String a : annotation.split(",", -1)) {
-                if (!ANNOTATIONS.contains(a.trim().toLowerCase(Locale.ROOT))) {
-                    throw DicomwebException.badRequest("Malformed annotation '" + annotation
-                            + "': a comma-separated list of 'patient' and 'technique'");
-                }
-            }
-            notApplied.add("annotation=" + annotation + " is not supported: rendered without annotations");
-        }
+        checkAnnotation(single(query, "annotation"), notApplied);
         String icc = single(query, "iccprofile");
         if (icc != null) {
             if (!ICC_PROFILES.contains(icc.trim().toLowerCase(Locale.ROOT))) {
@@ -55,6 +46,23 @@ record RenderedParameters(VoiWindow window, Framing framing, int quality, String
         }
         return new RenderedParameters(window(single(query, "window")), viewport(single(query, "viewport")),
                 quality(single(query, "quality")), accept(query), List.copyOf(notApplied));
+    }
+
+    /**
+     * annotation=patient,technique (PS3.18 §8.3.5.1.1; WADO-URI's annotation): checked, then noted in
+     * {@code notApplied}, since images are rendered without annotations.
+     */
+    static void checkAnnotation(String annotation, List<String> notApplied) {
+        if (annotation == null) {
+            return;
+        }
+        for (String a : annotation.split(",", -1)) {
+            if (!ANNOTATIONS.contains(a.trim().toLowerCase(Locale.ROOT))) {
+                throw DicomwebException.badRequest("Malformed annotation '" + annotation
+                        + "': a comma-separated list of 'patient' and 'technique'");
+            }
+        }
+        notApplied.add("annotation=" + annotation + " is not supported: rendered without annotations");
     }
 
     /** The parameters of a thumbnail resource: accept and a viewport of vw,vh only; others are ignored. */

@@ -3,8 +3,6 @@ package org.opendicomweb.wado;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.opendicomweb.imaging.Framing;
 import org.opendicomweb.imaging.ImageEncoder;
 import org.opendicomweb.imaging.SourceRegion;
@@ -28,7 +26,6 @@ import org.opendicomweb.web.UidParam;
  */
 record WadoUriRequest(RetrieveTarget target, String contentType, String transferSyntax, Integer frameNumber,
         RenderedParameters rendering, List<String> renderingParameters) {
-    private static final Set<String> ANNOTATIONS = Set.of("patient", "technique");
 
     static WadoUriRequest parse(MultivaluedMap<String, String> query) {
         String requestType = RenderedParameters.single(query, "requestType");
@@ -55,16 +52,7 @@ record WadoUriRequest(RetrieveTarget target, String contentType, String transfer
             }
         }
         List<String> notApplied = new ArrayList<>();
-        String annotation = RenderedParameters.single(query, "annotation");
-        if (annotation != null) {
-            for (String a : annotation.split(",", -1)) {
-                if (!ANNOTATIONS.contains(a.trim().toLowerCase(Locale.ROOT))) {
-                    throw DicomwebException.badRequest("Malformed annotation '" + annotation
-                            + "': a comma-separated list of 'patient' and 'technique'");
-                }
-            }
-            notApplied.add("annotation=" + annotation + " is not supported: rendered without annotations");
-        }
+        RenderedParameters.checkAnnotation(RenderedParameters.single(query, "annotation"), notApplied);
         Integer rows = optionalInteger(query, "rows", 1, RenderedParameters.MAX_SIDE);
         Integer columns = optionalInteger(query, "columns", 1, RenderedParameters.MAX_SIDE);
         Integer frame = optionalInteger(query, "frameNumber", 1, Integer.MAX_VALUE);
