@@ -16,7 +16,8 @@ import org.opendicomweb.web.multipart.MediaType;
  * <ul>
  * <li>Acceptable ranges are {@code multipart/related; type="application/dicom"} (the type may be unquoted or
  *     absent) and wildcards covering it ({@code *}{@code /*}, {@code multipart/*}); they are tried in q-order, per
- *     instance.</li>
+ *     instance. {@code application/zip}, named as such, asks for the same files in one ZIP archive; whichever of
+ *     the two containers comes first in q-order is used, with the transfer-syntax parameters of its ranges.</li>
  * <li>No transfer-syntax parameter means Explicit VR Little Endian (§8.7.3.5.2); {@code transfer-syntax=*} means
  *     the stored syntax, except Implicit VR Little Endian and Explicit VR Big Endian, which never go over the
  *     web and are sent as Explicit VR Little Endian.</li>
@@ -50,34 +51,51 @@ final class InstanceNegotiation {
     /** How one instance is sent: in {@code syntax}, straight from storage unless {@code transcode}. */
     record Delivery(TransferSyntax syntax, boolean transcode) {}
 
+    static final String APPLICATION_ZIP = "application/zip";
+
     /** The transfer-syntax parameters of the acceptable ranges, best first; {@code null} means the default. */
     private final List<String> offers;
+    /** The files go out in one ZIP archive rather than as multipart parts. */
+    private final boolean zip;
 
-    private InstanceNegotiation(List<String> offers) {
+    private InstanceNegotiation(List<String> offers, boolean zip) {
         this.offers = offers;
+        this.zip = zip;
+    }
+
+    boolean zip() {
+        return zip;
     }
 
     /** One transfer syntax, {@code null} for the default (WADO-URI's transferSyntax parameter). */
     static InstanceNegotiation forSyntax(String transferSyntaxUid) {
         List<String> offers = new ArrayList<>(1);
         offers.add(transferSyntaxUid);
-        return new InstanceNegotiation(offers);
+        return new InstanceNegotiation(offers, false);
     }
 
     /** Parses Accept; 406 when no range can ever be answered by this resource. */
     static InstanceNegotiation of(String accept) {
         List<String> offers = new ArrayList<>();
+        Boolean zip = null;
         for (MediaType range : AcceptHeader.parse(accept).ranges()) {
-            if (acceptsDicomParts(range)) {
+            boolean zipRange = range.is(APPLICATION_ZIP);
+            if (!zipRange && !acceptsDicomParts(range)) {
+                continue;
+            }
+            if (zip == null) {
+                zip = zipRange;
+            }
+            if (zip == zipRange) {
                 String ts = range.parameter("transfer-syntax");
                 offers.add(ts == null || ts.isBlank() ? null : ts.trim());
             }
         }
         if (offers.isEmpty()) {
-            throw DicomwebException.notAcceptable("Instances are sent as multipart/related; type=\"application/dicom\";"
-                    + " Accept was: " + accept);
+            throw DicomwebException.notAcceptable("Instances are sent as multipart/related; type=\"application/dicom\""
+                    + " or as " + APPLICATION_ZIP + "; Accept was: " + accept);
         }
-        return new InstanceNegotiation(offers);
+        return new InstanceNegotiation(offers, zip);
     }
 
     private static boolean acceptsDicomParts(MediaType range) {

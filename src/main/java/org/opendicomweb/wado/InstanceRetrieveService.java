@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.BulkData;
 import org.opendicomweb.dicom.Tag;
@@ -49,7 +52,7 @@ public class InstanceRetrieveService {
     public record Part(StoredFile file, Delivery delivery) {}
 
     /** What will be sent: the parts, and how many instances are left out because no syntax fits them. */
-    public record Plan(List<Part> parts, int leftOut) {
+    public record Plan(List<Part> parts, int leftOut, boolean zip) {
         /** 200, or 206 when some instances are left out (PS3.18 §10.4.1.2). */
         public int status() {
             return leftOut == 0 ? 200 : 206;
@@ -76,7 +79,7 @@ public class InstanceRetrieveService {
                     + files.get(0).transferSyntaxUid() + ") and either no decoder is available or a compressed syntax"
                     + " other than the stored one was asked for; accept transfer-syntax=*");
         }
-        return new Plan(parts, files.size() - parts.size());
+        return new Plan(parts, files.size() - parts.size(), negotiation.zip());
     }
 
     public void write(Plan plan, String root, MultipartWriter multipart) throws IOException {
@@ -84,33 +87,49 @@ public class InstanceRetrieveService {
             StoredFile f = part.file();
             multipart.startPart(InstanceNegotiation.APPLICATION_DICOM + "; transfer-syntax=" + part.delivery().syntax().uid(),
                     root + "/studies/" + f.study() + "/series/" + f.series() + "/instances/" + f.instance());
-            try (ReadableBlob blob = blobs.open(f.blobKey())) {
-                if (blob.size() != f.blobSize()) {
-                    throw new IOException("Stored file of " + f.instance() + " has " + blob.size()
-                            + " bytes, the index says " + f.blobSize());
-                }
-                if (part.delivery().transcode() && TransferSyntax.of(f.transferSyntaxUid()).encapsulated()) {
-                    decompress(blob, f, part.delivery(), multipart.body());
-                } else if (part.delivery().transcode()) {
-                    transcode(blob, part.delivery(), multipart.body());
-                } else {
-                    copy(blob, multipart.body());
-                }
-            }
+            writeInstance(f, part.delivery(), multipart.body());
         }
         multipart.finish();
     }
 
+    /**
+     * The same files as one ZIP archive, {@code <series>/<instance>.dcm} each. Deflated at the fastest level:
+     * native pixel data shrinks, compressed pixel data costs little to pass through.
+     */
+    public void writeZip(Plan plan, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(new KeepOpen(out));
+        zip.setLevel(Deflater.BEST_SPEED);
+        for (Part part : plan.parts()) {
+            StoredFile f = part.file();
+            zip.putNextEntry(new ZipEntry(f.series() + "/" + f.instance() + ".dcm"));
+            writeInstance(f, part.delivery(), new KeepOpen(zip)); // a transcoder's close must not end the archive
+            zip.closeEntry();
+        }
+        zip.finish();
+        out.flush();
+    }
+
     /** Writes one instance as a whole body (WADO-URI's application/dicom answer). */
     void writeOne(StoredFile f, Delivery delivery, OutputStream out) throws IOException {
+        writeInstance(f, delivery, out);
+        out.flush();
+    }
+
+    /** One stored instance in the delivered syntax: copied, transcoded between native syntaxes, or decompressed. */
+    private void writeInstance(StoredFile f, Delivery delivery, OutputStream out) throws IOException {
         try (ReadableBlob blob = blobs.open(f.blobKey())) {
-            if (delivery.transcode()) {
+            if (blob.size() != f.blobSize()) {
+                throw new IOException("Stored file of " + f.instance() + " has " + blob.size()
+                        + " bytes, the index says " + f.blobSize());
+            }
+            if (delivery.transcode() && TransferSyntax.of(f.transferSyntaxUid()).encapsulated()) {
+                decompress(blob, f, delivery, out);
+            } else if (delivery.transcode()) {
                 transcode(blob, delivery, out);
             } else {
                 copy(blob, out);
             }
         }
-        out.flush();
     }
 
     private static void copy(ReadableBlob blob, OutputStream out) throws IOException {

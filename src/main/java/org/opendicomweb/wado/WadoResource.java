@@ -183,11 +183,17 @@ public class WadoResource {
     private Response instances(RetrieveTarget target, String accept) {
         InstanceRetrieveService.Plan plan = instances.plan(target, accept);
         String root = baseUrl.root();
-        String boundary = MultipartWriter.newBoundary();
-        Response.ResponseBuilder response = Response.status(plan.status())
-                .type(MultipartWriter.contentType(InstanceNegotiation.APPLICATION_DICOM, boundary))
-                .entity(StreamingBody.of(request, target.describe(),
-                        out -> instances.write(plan, root, new MultipartWriter(out, boundary))));
+        Response.ResponseBuilder response = Response.status(plan.status());
+        if (plan.zip()) {
+            response.type(InstanceNegotiation.APPLICATION_ZIP)
+                    .header("Content-Disposition", "attachment; filename=\"" + target.lastUid() + ".zip\"")
+                    .entity(StreamingBody.of(request, target.describe(), out -> instances.writeZip(plan, out)));
+        } else {
+            String boundary = MultipartWriter.newBoundary();
+            response.type(MultipartWriter.contentType(InstanceNegotiation.APPLICATION_DICOM, boundary))
+                    .entity(StreamingBody.of(request, target.describe(),
+                            out -> instances.write(plan, root, new MultipartWriter(out, boundary))));
+        }
         if (plan.leftOut() > 0) {
             response.header(WarningHeader.NAME, WarningHeader.of(plan.leftOut()
                     + " instance(s) left out: stored in a transfer syntax that cannot be sent as accepted"));

@@ -205,4 +205,46 @@ class WadoInstancesTest {
             assertThrows(IOException.class, () -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
         }
     }
+
+    @Test
+    void aStudyAsZipHoldsEachInstanceAsItWouldBeSentInItsSyntax() throws IOException {
+        DicomFiles.Builder first = DicomFiles.ctImage().instance(Uids.generate(), 1);
+        DicomFiles.Builder second = DicomFiles.ctImage().studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), 2);
+        DicomFiles.Builder implicit = DicomFiles.ctImage().studyUid(first.studyInstanceUid())
+                .series(Uids.generate(), 2).implicitLittleEndian();
+        store(first.toBytes(), second.toBytes(), implicit.toBytes());
+        String study = ROOT + "/studies/" + first.studyInstanceUid();
+
+        Response r = given().accept("application/zip").when().get(study);
+        r.then().statusCode(200).contentType("application/zip")
+                .header("Content-Disposition", containsString(first.studyInstanceUid() + ".zip"));
+        java.util.Map<String, byte[]> entries = unzip(r.asByteArray());
+        assertEquals(3, entries.size(), "one entry per instance: " + entries.keySet());
+        assertArrayEquals(first.toBytes(), entries.get(first.seriesInstanceUid() + "/" + first.sopInstanceUid() + ".dcm"),
+                "an Explicit VR Little Endian file is stored and sent as it is");
+        byte[] transcoded = entries.get(implicit.seriesInstanceUid() + "/" + implicit.sopInstanceUid() + ".dcm");
+        try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(transcoded))) {
+            in.readFileMetaInformation();
+            assertEquals(EXPLICIT_LE, in.transferSyntax().uid(), "the default syntax, as for multipart");
+        }
+
+        Response series = given().accept("application/zip; transfer-syntax=*").when()
+                .get(study + "/series/" + implicit.seriesInstanceUid());
+        series.then().statusCode(200).contentType("application/zip");
+        assertEquals(1, unzip(series.asByteArray()).size());
+
+        given().accept("application/zip; q=0.5, multipart/related; type=\"application/dicom\"").when().get(study)
+                .then().statusCode(200).contentType(startsWith("multipart/related"));
+    }
+
+    private static java.util.Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.io.DicomInputStream;
+import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
@@ -126,6 +127,34 @@ class WadoUriTest {
                 .then().statusCode(400).body(containsString("transferSyntax"));
         given().when().get(WADO + query(explicit) + "&contentType=application/dicom&rows=10")
                 .then().statusCode(400).body(containsString("rows"));
+    }
+
+    @Test
+    void aCompressedInstanceAsApplicationDicomIsDecompressedToExplicitVrLittleEndian() throws Exception {
+        IndexTables.clean(); // other tests store MR_small variants under the same SOP Instance UID
+        byte[] rle = Files.readAllBytes(CORPUS.resolve("MR_small_RLE.dcm"));
+        store(rle);
+        Attributes stored;
+        try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(rle))) {
+            stored = in.readDataset();
+        }
+        String query = "?requestType=WADO&studyUID=" + stored.getString(Tag.StudyInstanceUID) + "&seriesUID="
+                + stored.getString(Tag.SeriesInstanceUID) + "&objectUID=" + stored.getString(Tag.SOPInstanceUID);
+        byte[] answer = given().when().get(WADO + query + "&contentType=application/dicom")
+                .then().statusCode(200).contentType("application/dicom").extract().asByteArray();
+        try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(answer))) {
+            assertEquals("1.2.840.10008.1.2.1", in.readFileMetaInformation().getString(Tag.TransferSyntaxUID));
+        }
+        assertArrayEquals(pixelData(Files.readAllBytes(CORPUS.resolve("MR_small.dcm"))), pixelData(answer),
+                "the RLE file's pixels are MR_small.dcm's, uncompressed");
+    }
+
+    /** The native Pixel Data value of a Part 10 file, by the offset the codec reports. */
+    private static byte[] pixelData(byte[] file) throws IOException {
+        try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(file))) {
+            org.opendicomweb.dicom.BulkData v = (org.opendicomweb.dicom.BulkData) in.readDataset().getValue(Tag.PixelData);
+            return java.util.Arrays.copyOfRange(file, (int) v.offset(), (int) (v.offset() + v.length()));
+        }
     }
 
     @Test
