@@ -81,7 +81,7 @@ public class WadoResource {
     @GET
     @Path("/{study}")
     @Transaction(value = "Retrieve Study", section = "10.4")
-    @Representations(produces = "multipart/related; type=\"application/dicom\"",
+    @Representations(produces = {"multipart/related; type=\"application/dicom\"", "application/zip"},
             doc = "Explicit VR Little Endian unless Accept names a transfer-syntax (* for the stored one).")
     @RunOnVirtualThread
     public Response study(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -91,7 +91,7 @@ public class WadoResource {
     @GET
     @Path("/{study}/series/{series}")
     @Transaction(value = "Retrieve Series", section = "10.4")
-    @Representations(produces = "multipart/related; type=\"application/dicom\"",
+    @Representations(produces = {"multipart/related; type=\"application/dicom\"", "application/zip"},
             doc = "Explicit VR Little Endian unless Accept names a transfer-syntax (* for the stored one).")
     @RunOnVirtualThread
     public Response series(@PathParam("study") String study, @PathParam("series") String series,
@@ -102,7 +102,7 @@ public class WadoResource {
     @GET
     @Path("/{study}/series/{series}/instances/{instance}")
     @Transaction(value = "Retrieve Instance", section = "10.4")
-    @Representations(produces = "multipart/related; type=\"application/dicom\"",
+    @Representations(produces = {"multipart/related; type=\"application/dicom\"", "application/zip"},
             doc = "Explicit VR Little Endian unless Accept names a transfer-syntax (* for the stored one).")
     @RunOnVirtualThread
     public Response instance(@PathParam("study") String study, @PathParam("series") String series,
