@@ -135,7 +135,9 @@ public class FrameService {
         } catch (IOException e) {
             throw new DicomwebException(500, "The stored file of instance " + file.instance() + " cannot be read", e);
         }
-        tables.put(file.blobKey(), table);
+        if (table.inflated == null) { // an inflated copy is memory: built again per request, never kept
+            tables.put(file.blobKey(), table);
+        }
         return table;
     }
 
@@ -214,6 +216,7 @@ public class FrameService {
      * the padding byte that makes a fragment of odd length even (PS3.5 §A.4).
      */
     static void writeFrame(ReadableBlob blob, FrameTable t, int k, boolean unwrapped, OutputStream out) throws IOException {
+        blob = t.source(blob);
         if (t.encapsulated()) {
             long[] f = t.fragments[k];
             long left = unwrapped ? (t.frameBits + 7) / 8 : Long.MAX_VALUE;

@@ -14,6 +14,7 @@ import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.dicom.VR;
 import org.opendicomweb.dicom.io.DicomInputStream;
 import org.opendicomweb.imaging.PixelDescription;
+import org.opendicomweb.storage.BytesReadableBlob;
 import org.opendicomweb.storage.ReadableBlob;
 
 /**
@@ -49,6 +50,11 @@ final class FrameTable {
     final boolean floatPixels;
     // Encapsulated pixel data: per frame, the (offset, length) of each of its fragments' values, flattened
     final long[][] fragments;
+    /**
+     * For a deflated file, the inflated copy (as Explicit VR Little Endian) that the offsets point into: frames are
+     * read from it instead of the stored blob. {@code null} otherwise.
+     */
+    final ReadableBlob inflated;
 
     private FrameTable(TransferSyntax syntax, int frames, PixelDescription description, long valueOffset, long valueLength,
             long frameBits, int swapWidth, boolean floatPixels, long[][] fragments) {
@@ -61,6 +67,25 @@ final class FrameTable {
         this.swapWidth = swapWidth;
         this.floatPixels = floatPixels;
         this.fragments = fragments;
+        this.inflated = null;
+    }
+
+    private FrameTable(FrameTable of, ReadableBlob inflated) {
+        this.syntax = of.syntax;
+        this.frames = of.frames;
+        this.description = of.description;
+        this.valueOffset = of.valueOffset;
+        this.valueLength = of.valueLength;
+        this.frameBits = of.frameBits;
+        this.swapWidth = of.swapWidth;
+        this.floatPixels = of.floatPixels;
+        this.fragments = of.fragments;
+        this.inflated = inflated;
+    }
+
+    /** Where frame bytes are read: the inflated copy of a deflated file, else the stored blob itself. */
+    ReadableBlob source(ReadableBlob stored) {
+        return inflated != null ? inflated : stored;
     }
 
     boolean encapsulated() {
@@ -114,6 +139,53 @@ final class FrameTable {
         }
     }
 
+    /** Deflated files are inflated whole into memory up to this size; larger ones have no frames to give. */
+    private static final int MAX_INFLATED = 256 * 1024 * 1024;
+
+    /**
+     * Offsets into a deflated stream point nowhere, so the file is inflated once (as Explicit VR Little Endian,
+     * in memory) and the table points into that copy. Deflate is used for small objects; a large one is refused.
+     */
+    private static FrameTable inflatedCopy(ReadableBlob blob) throws IOException {
+        BoundedBuffer copy = new BoundedBuffer(MAX_INFLATED);
+        try {
+            InstanceRetrieveService.transcode(blob,
+                    new InstanceNegotiation.Delivery(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, true), copy);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        ReadableBlob inflated = copy.toBlob();
+        return new FrameTable(read(inflated), inflated);
+    }
+
+    /** Collects bytes up to a limit; beyond it the file is refused rather than held. */
+    private static final class BoundedBuffer extends java.io.ByteArrayOutputStream {
+        private final int limit;
+
+        BoundedBuffer(int limit) {
+            super(64 * 1024);
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (count + len > limit) {
+                throw new java.io.UncheckedIOException(new NoFramesException(
+                        "the deflated file inflates to more than " + limit + " bytes; its frames are not served"));
+            }
+            super.write(b, off, len);
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        ReadableBlob toBlob() {
+            return new BytesReadableBlob(buf, count);
+        }
+    }
+
     static FrameTable read(ReadableBlob blob) throws IOException {
         Attributes ds;
         TransferSyntax ts;
@@ -122,7 +194,7 @@ final class FrameTable {
             in.readFileMetaInformation();
             ts = in.transferSyntax();
             if (ts.deflated()) {
-                throw new NoFramesException("frames of deflated files are not served yet");
+                return inflatedCopy(blob);
             }
             ds = in.readDataset(Tag.FloatPixelData);
             pixelHeader = in.position();

@@ -345,9 +345,6 @@ public class RenderedService {
     /** Why frames in this syntax cannot be rendered, or {@code null} when they can. */
     static String undecodable(String transferSyntaxUid) {
         TransferSyntax ts = TransferSyntax.of(transferSyntaxUid);
-        if (ts.deflated()) {
-            return "stored deflated (" + transferSyntaxUid + "), whose frames are not read yet";
-        }
         if (!ts.encapsulated() || transferSyntaxUid.equals(TransferSyntax.ENCAPSULATED_UNCOMPRESSED)) {
             return null;
         }

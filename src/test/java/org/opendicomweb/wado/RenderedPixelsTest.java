@@ -83,6 +83,12 @@ class RenderedPixelsTest {
     }
 
     @Test
+    void aDeflatedImageRendersFromItsInflatedCopy() throws IOException {
+        byte[] file = DicomFiles.multiFrame(1).size(24, 32).deflated().toBytes();
+        assertPixelsClose(dcmtk(file, "+Wm"), rendered(file, ""), 1);
+    }
+
+    @Test
     void monochrome1IsShownInverted() throws IOException {
         byte[] file = DicomFiles.multiFrame(1).size(24, 32).edit(ds -> ds.setString(Tag.PhotometricInterpretation, VR.CS,
                 "MONOCHROME1")).toBytes();

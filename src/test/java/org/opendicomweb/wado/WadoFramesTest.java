@@ -76,12 +76,13 @@ class WadoFramesTest {
     }
 
     @ParameterizedTest(name = "{0} frames of {1} bits, {2}")
-    @CsvSource({"1, 16, explicit", "3, 8, explicit", "3, 16, bigendian", "2, 16, implicit"})
+    @CsvSource({"1, 16, explicit", "3, 8, explicit", "3, 16, bigendian", "2, 16, implicit", "3, 16, deflated"})
     void framesAreTheExactPixelBytesOfEachFrame(int frames, int bits, String syntax) throws IOException {
         DicomFiles.Builder b = DicomFiles.multiFrame(frames).size(8, 6).bitsAllocated(bits);
         b = switch (syntax) {
             case "bigendian" -> b.explicitBigEndian();
             case "implicit" -> b.implicitLittleEndian();
+            case "deflated" -> b.deflated(); // offsets into a deflated stream point nowhere: read from an inflated copy
             default -> b;
         };
         store(b.toBytes());
