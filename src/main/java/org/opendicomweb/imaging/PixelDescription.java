@@ -37,9 +37,13 @@ public record PixelDescription(int rows, int columns, int samplesPerPixel, int b
         return photometricInterpretation.startsWith("MONOCHROME");
     }
 
-    /** Bytes of one frame in native form, for BitsAllocated of 8 or more. */
+    /**
+     * Bytes of one frame in native form, for BitsAllocated of 8 or more. Native YBR_FULL_422 holds two Y, one CB
+     * and one CR per pair of pixels (PS3.3 §C.7.6.3.1.2): two samples' worth per pixel, not three.
+     */
     public long frameLength() {
-        return (long) rows * columns * samplesPerPixel * (bitsAllocated / 8);
+        int samples = samplesPerPixel == 3 && photometricInterpretation.endsWith("_422") ? 2 : samplesPerPixel;
+        return (long) rows * columns * samples * (bitsAllocated / 8);
     }
 
     /** The same pixels under another photometric interpretation and planar configuration (a decoder's output). */
