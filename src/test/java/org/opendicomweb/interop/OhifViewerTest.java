@@ -44,7 +44,9 @@ class OhifViewerTest {
     private static final String PHANTOM_STUDY = "2.25.311462702361092017462313547062311";
     /** A multi-frame image in Encapsulated Uncompressed Explicit VR Little Endian, which OHIF cannot decode itself. */
     private static final String ENCAPSULATED_STUDY = "2.25.311462702361092017462313547062312";
-    private static final List<String> OPENED = List.of(PHANTOM_STUDY, CORPUS_CT_STUDY, ENCAPSULATED_STUDY);
+    /** A multi-frame image in Deflated Explicit VR Little Endian: its frames come from an inflated copy. */
+    private static final String DEFLATED_STUDY = "2.25.311462702361092017462313547062313";
+    private static final List<String> OPENED = List.of(PHANTOM_STUDY, CORPUS_CT_STUDY, ENCAPSULATED_STUDY, DEFLATED_STUDY);
     private static final Duration SCRIPT_LIMIT = Duration.ofSeconds(150);
 
     @TestHTTPResource("/dicom-web")
@@ -64,6 +66,7 @@ class OhifViewerTest {
         files.add(Files.readAllBytes(CORPUS_CT));
         files.add(CtPhantom.multiFrame("Phantom^Encapsulated", "PHANTOM-2", ENCAPSULATED_STUDY, 2, 256)
                 .encapsulatedUncompressed().toBytes());
+        files.add(CtPhantom.multiFrame("Phantom^Deflated", "PHANTOM-3", DEFLATED_STUDY, 2, 256).deflated().toBytes());
         Stow.store(files);
     }
 
@@ -99,8 +102,10 @@ class OhifViewerTest {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("viewerUrl", site.origin());
         options.put("dicomwebRoot", root);
-        options.put("patients", List.of("Phantom, Interop", "CompressedSamples, CT1", "Phantom, Encapsulated"));
-        options.put("filters", List.of(Map.of("query", "patientName=phan", "shows", List.of("Phantom, Interop", "Phantom, Encapsulated"),
+        options.put("patients", List.of("Phantom, Interop", "CompressedSamples, CT1", "Phantom, Encapsulated",
+                "Phantom, Deflated"));
+        options.put("filters", List.of(Map.of("query", "patientName=phan", "shows", List.of("Phantom, Interop", "Phantom, Encapsulated",
+                "Phantom, Deflated"),
                 "hides", List.of("CompressedSamples, CT1"))));
         options.put("open", OPENED);
         options.put("screenshotDir", Path.of("target", "interop").toAbsolutePath().toString());
