@@ -92,7 +92,7 @@ meta=("date=$(date -u +%F)" "mode=$mode" "targets=$targets"
   "machine=$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) memory, $(uname -sr)"
   "load.start=$(cut -d' ' -f1-3 /proc/loadavg)"
   "java=$("$JAVA" -version 2>&1 | head -1)"
-  "command=bench/run.sh $([[ $mode == quick ]] && echo --quick) --targets $targets")
+  "command=bench/run.sh --$mode --targets $targets")
 IFS=, read -ra names <<<"$targets"
 for name in "${names[@]}"; do
   def=bench/targets/$name.env
