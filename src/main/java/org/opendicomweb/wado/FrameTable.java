@@ -57,7 +57,7 @@ final class FrameTable {
     final ReadableBlob inflated;
 
     private FrameTable(TransferSyntax syntax, int frames, PixelDescription description, long valueOffset, long valueLength,
-            long frameBits, int swapWidth, boolean floatPixels, long[][] fragments) {
+            long frameBits, int swapWidth, boolean floatPixels, long[][] fragments, ReadableBlob inflated) {
         this.syntax = syntax;
         this.frames = frames;
         this.description = description;
@@ -67,19 +67,6 @@ final class FrameTable {
         this.swapWidth = swapWidth;
         this.floatPixels = floatPixels;
         this.fragments = fragments;
-        this.inflated = null;
-    }
-
-    private FrameTable(FrameTable of, ReadableBlob inflated) {
-        this.syntax = of.syntax;
-        this.frames = of.frames;
-        this.description = of.description;
-        this.valueOffset = of.valueOffset;
-        this.valueLength = of.valueLength;
-        this.frameBits = of.frameBits;
-        this.swapWidth = of.swapWidth;
-        this.floatPixels = of.floatPixels;
-        this.fragments = of.fragments;
         this.inflated = inflated;
     }
 
@@ -155,7 +142,7 @@ final class FrameTable {
             throw e.getCause();
         }
         ReadableBlob inflated = copy.toBlob();
-        return new FrameTable(read(inflated), inflated);
+        return read(inflated, inflated);
     }
 
     /** Collects bytes up to a limit; beyond it the file is refused rather than held. */
@@ -187,6 +174,11 @@ final class FrameTable {
     }
 
     static FrameTable read(ReadableBlob blob) throws IOException {
+        return read(blob, null);
+    }
+
+    /** Reads the table of {@code blob}; {@code inflated} is that same blob when it is a deflated file's copy. */
+    private static FrameTable read(ReadableBlob blob, ReadableBlob inflated) throws IOException {
         Attributes ds;
         TransferSyntax ts;
         long pixelHeader;
@@ -243,7 +235,7 @@ final class FrameTable {
         int whole = (int) Math.min(frames, available * 8 / frameBits);
         int swap = be ? (vr == VR.OW ? 2 : vr == VR.OF ? 4 : vr == VR.OD ? 8 : 1) : 1;
         return new FrameTable(ts, whole, PixelDescription.of(ds), value, available, frameBits, swap, tag != Tag.PixelData,
-                null);
+                null, inflated);
     }
 
     private static FrameTable encapsulated(ReadableBlob blob, TransferSyntax ts, Attributes ds, int frames, long start,
@@ -304,7 +296,7 @@ final class FrameTable {
                 perFrame[k][2 * i + 1] = own.get(i)[2];
             }
         }
-        return new FrameTable(ts, starts.length, PixelDescription.of(ds), -1, -1, frameBits, 1, false, perFrame);
+        return new FrameTable(ts, starts.length, PixelDescription.of(ds), -1, -1, frameBits, 1, false, perFrame, null);
     }
 
     /** The offset (relative to the first fragment's item tag) at which each frame starts. */
