@@ -118,6 +118,13 @@ public interface DicomwebConfig {
          */
         @WithDefault("64M")
         MemorySize maxMetadataSize();
+
+        /**
+         * How long reading an upload waits for the client to send more before the request fails and its
+         * connection is closed (the parts received in full are still stored and reported).
+         */
+        @WithDefault("60S")
+        Duration readTimeout();
     }
 
     interface Qido {

@@ -6,9 +6,14 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opendicomweb.config.DicomwebConfig;
+import org.opendicomweb.web.RequestBodyStream;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.DicomResponses;
 import org.opendicomweb.web.DicomResponses.DatasetType;
@@ -17,8 +22,8 @@ import org.opendicomweb.web.capabilities.Representations;
 import org.opendicomweb.web.capabilities.Transaction;
 
 /**
- * STOW-RS endpoints (PS3.18 §10.5). The body arrives as a stream on a virtual thread, so an upload of any size
- * is stored while it is received, never buffered whole. The response type is negotiated first: an Accept that
+ * STOW-RS endpoints (PS3.18 §10.5). The body arrives as a stream on a virtual thread ({@link RequestBodyStream}),
+ * so an upload of any size is stored while it is received, never buffered whole. The response type is negotiated first: an Accept that
  * nothing satisfies is a 406 before anything is stored.
  */
 @Path("/studies")
@@ -32,13 +37,18 @@ public class StowResource {
     @Inject
     BaseUrl baseUrl;
 
+    @Inject
+    DicomwebConfig config;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
     @POST
     @Transaction(value = "Store Instances", section = "10.5")
     @RunOnVirtualThread
     public Response store(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept, InputStream body) {
-        DatasetType type = DicomResponses.negotiateDataset(accept, "The STOW-RS response");
-        return respond(service.store(body, contentType, null), type);
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context RoutingContext routing) {
+        return store(routing, contentType, accept, null);
     }
 
     @POST
@@ -47,9 +57,16 @@ public class StowResource {
     @RunOnVirtualThread
     public Response storeInStudy(@PathParam("study") String study,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept, InputStream body) {
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context RoutingContext routing) {
+        return store(routing, contentType, accept, UidParam.require("study", study));
+    }
+
+    private Response store(RoutingContext routing, String contentType, String accept, String studyInPath) {
         DatasetType type = DicomResponses.negotiateDataset(accept, "The STOW-RS response");
-        return respond(service.store(body, contentType, UidParam.require("study", study)), type);
+        try (RequestBodyStream body = RequestBodyStream.open(routing, maxBodySize.asLongValue(),
+                config.stow().readTimeout().toMillis())) {
+            return respond(service.store(body, contentType, studyInPath), type);
+        }
     }
 
     private Response respond(StowResult result, DatasetType type) {

@@ -40,6 +40,7 @@ import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.storage.StagedBlob;
 import org.opendicomweb.storage.StorageUnavailableException;
 import org.opendicomweb.web.DicomwebException;
+import org.opendicomweb.web.RequestBodyStream;
 import org.opendicomweb.web.multipart.MalformedMultipartException;
 import org.opendicomweb.web.multipart.MediaType;
 import org.opendicomweb.web.multipart.MultipartReader;
@@ -86,7 +87,7 @@ public class StowService {
             Batch batch = new Batch();
             receivePart(staged -> receive(body, staged), studyInPath, null, outcomes, batch);
             commit(batch, outcomes);
-            return new StowResult(requireServiceUsable(outcomes), List.of());
+            return new StowResult(requireServiceUsable(requireWithinLimit(body, outcomes)), List.of());
         }
         if (!type.is("multipart/related")) {
             throw DicomwebException.unsupportedMediaType("STOW-RS takes multipart/related; type=\"application/dicom\""
@@ -117,7 +118,16 @@ public class StowService {
             throw DicomwebException.badRequest(format == null ? "The multipart body holds no parts"
                     : "The multipart body holds no " + format.mediaType + " metadata");
         }
-        return new StowResult(requireServiceUsable(result.outcomes()), result.remarks());
+        return new StowResult(requireServiceUsable(requireWithinLimit(body, result.outcomes())), result.remarks());
+    }
+
+    /** A body cut off at the request limit with nothing stored is a 413 (PS3.18 §10.5.3), not a 409. */
+    private static List<PartOutcome> requireWithinLimit(InputStream body, List<PartOutcome> outcomes) {
+        if (body instanceof RequestBodyStream stream && stream.limitExceeded() != null
+                && outcomes.stream().noneMatch(PartOutcome::isStored)) {
+            throw new DicomwebException(413, "Nothing was stored: " + stream.limitExceeded().getMessage());
+        }
+        return outcomes;
     }
 
     /** Parts that are Part 10 instances ({@code type="application/dicom"}). */
@@ -145,7 +155,9 @@ public class StowService {
             LOG.warnf("STOW body broke off after %d parts: %s", outcomes.size(), e.getMessage());
         } catch (IOException e) {
             if (outcomes.isEmpty()) {
-                throw DicomwebException.badRequest("Request body could not be read: " + e.getMessage());
+                throw e instanceof RequestBodyStream.TooLargeException
+                        ? new DicomwebException(413, "Nothing was stored: " + e.getMessage())
+                        : DicomwebException.badRequest("Request body could not be read: " + e.getMessage());
             }
             LOG.warnf("STOW body could not be read after %d parts: %s", outcomes.size(), e.getMessage());
         } finally {
@@ -464,6 +476,9 @@ public class StowService {
             }
         } catch (TeeInputStream.SinkException e) {
             throw e.getCause(); // the staged copy could not be written: a storage fault
+        } catch (RequestBodyStream.TooLargeException e) {
+            faultReason = FailureReason.OUT_OF_RESOURCES;
+            fault = e.getMessage();
         } catch (IOException e) {
             fault = "the request body could not be read: " + e.getMessage();
         }
