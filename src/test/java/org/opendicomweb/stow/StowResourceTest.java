@@ -10,10 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +41,9 @@ class StowResourceTest {
 
     @Inject
     IndexDatabase index;
+
+    @TestHTTPResource("/dicom-web/studies")
+    URI studies;
 
     static byte[] multipart(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -84,6 +92,19 @@ class StowResourceTest {
     void storesASinglePartApplicationDicomBody() throws Exception {
         DicomFiles.Builder ct = DicomFiles.ctImage();
         post("/dicom-web/studies", "application/dicom", ct.toBytes()).statusCode(200);
+        assertEquals(1, count("select count(*) from instance where sop_iuid = ?", ct.sopInstanceUid()));
+    }
+
+    /** curl and other clients send large uploads with Expect: 100-continue and wait for the interim answer. */
+    @Test
+    void aClientWaitingForContinueGetsItAndItsUploadIsStored() throws Exception {
+        DicomFiles.Builder ct = DicomFiles.ctImage();
+        HttpRequest request = HttpRequest.newBuilder(studies).expectContinue(true)
+                .header("Content-Type", MULTIPART).header("Accept", "application/dicom+json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(ct.toBytes()))).build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
         assertEquals(1, count("select count(*) from instance where sop_iuid = ?", ct.sopInstanceUid()));
     }
 
