@@ -20,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,10 +59,11 @@ public class Client {
      * at loopCapS seconds, whichever comes first.
      */
     record Mode(int[] stowClients, int rounds, int qidoLatencyN, int qidoThroughputN, double loopCapS,
-                int warmMetadataN, int zeroN, double stowCapS, int wadoPasses, int scrollPasses, double streamCapS) {}
+                int warmMetadataN, int zeroN, double stowCapS, int wadoPasses, int scrollPasses, double streamCapS,
+                int warmUpPasses) {}
 
-    static final Mode QUICK = new Mode(new int[] {4, 1, 1, 4}, 2, 40, 300, 1.0, 3, 20_000, 90, 4, 3, 3);
-    static final Mode FULL = new Mode(new int[] {4, 1, 2, 2, 1, 4}, 3, 100, 1000, 5, 5, 100_000, 240, 2, 2, 12);
+    static final Mode QUICK = new Mode(new int[] {4, 1, 1, 4}, 2, 40, 300, 1.0, 3, 20_000, 90, 4, 3, 3, 2);
+    static final Mode FULL = new Mode(new int[] {4, 1, 2, 2, 1, 4}, 3, 100, 1000, 5, 5, 100_000, 240, 2, 2, 12, 1);
 
     static final String DICOM_JSON = "application/dicom+json";
     static final String ACCEPT_INSTANCE = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
@@ -78,6 +80,10 @@ public class Client {
     String zeroUrl;
     /** Which measurement groups run: stow, metadata, qido, wado, frames (all when empty). */
     Set<String> only = Set.of();
+    /** CT series of other matrix sizes (one folder per size, each with ct/), for STOW against instance size. */
+    Path sizes;
+    /** A static file server (nginx) over the corpus folder: the baseline of instance retrieval. */
+    Target staticServer;
     PrintWriter out;
 
     public static void main(String[] args) throws Exception {
@@ -87,6 +93,14 @@ public class Client {
         c.scratch = Path.of(one(opt, "scratch"));
         c.mode = one(opt, "mode").equals("full") ? FULL : QUICK;
         c.zeroUrl = opt.containsKey("zero") ? one(opt, "zero") : null;
+        if (opt.containsKey("sizes")) {
+            c.sizes = Path.of(one(opt, "sizes"));
+        }
+        if (opt.containsKey("static")) {
+            String st = one(opt, "static");
+            int at = st.lastIndexOf('@');
+            c.staticServer = new Target("static", st.substring(0, at), Long.parseLong(st.substring(at + 1)));
+        }
         if (opt.containsKey("only")) {
             c.only = Set.of(one(opt, "only").split(","));
         }
@@ -114,10 +128,14 @@ public class Client {
     void run() throws Exception {
         long t0 = System.nanoTime();
         machineLimits();
+        warmUp();
         // Later groups read what STOW stored, so STOW always runs; --only leaves out the others.
         stowSmallStudies();
         stowCtSeries();
         stowMultiFrame();
+        if (sizes != null) {
+            stowBySize();
+        }
         if (enabled("metadata")) {
             seriesMetadata();
         }
@@ -203,6 +221,49 @@ public class Client {
     }
 
     // ---------------------------------------------------------------- STOW
+
+    /**
+     * Every target first stores throwaway copies of the CT series (epochs 9000 and up), unmeasured, so that no
+     * STOW figure is a JIT compiler's warm-up: a server is measured as it runs after its first minutes.
+     */
+    void warmUp() throws Exception {
+        List<Path> files = ctFiles();
+        for (int pass = 0; pass < mode.warmUpPasses; pass++) {
+            for (Target t : order(pass)) {
+                Stowed w = stowOnce(t, "warm-up", files, 9000 + pass, 4);
+                log("warm-up  %-34s %-9s %12.1f instances/s (not recorded)", "stow_ct_c4 copy " + (pass + 1), t.name,
+                        w.instances / w.seconds);
+            }
+        }
+    }
+
+    /**
+     * STOW of CT series of several matrix sizes (epochs 8000 and up, so each is a new series), 4 clients: how
+     * throughput grows with the instance size, from per-instance costs to per-byte costs.
+     */
+    void stowBySize() throws Exception {
+        List<Path> dirs;
+        try (Stream<Path> s = Files.list(sizes)) {
+            dirs = s.filter(Files::isDirectory).sorted(Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString())))
+                    .toList();
+        }
+        for (int k = 0; k < dirs.size(); k++) {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(dirs.get(k).resolve("ct"))) {
+                files = s.sorted().toList();
+            }
+            long bytes = Files.size(files.get(0));
+            String px = dirs.get(k).getFileName().toString();
+            Map<String, Stowed> sum = new LinkedHashMap<>();
+            for (Target t : order(k)) {
+                sum.put(t.name, stowOnce(t, "stow_size_" + px, files, 8000 + k, 4));
+            }
+            for (Target t : targets) {
+                recordStow(t, "stow_size_" + px, sum.get(t.name), files.size() + " CT instances of " + px + "x" + px
+                        + " (" + bytes / 1024 + " KiB each), 4 clients");
+            }
+        }
+    }
 
     void stowSmallStudies() throws Exception {
         List<Path> files;
@@ -429,7 +490,47 @@ public class Client {
                 throughputLoop(t, "wado", "wado_instance", reqs, 4, mode.streamCapS, "4 clients, the " + count + " CT instances "
                         + mode.wadoPasses + " times per round, multipart/related");
             }
+            if (staticServer != null) {
+                staticFiles(round);
+            }
         }
+        if (staticServer != null) {
+            flushLoops();
+            Acc a = staticAcc;
+            String note = "nginx (sendfile) serving the same CT files as plain GETs, 4 clients, the " + count
+                    + " files " + mode.wadoPasses + " times per round, n=" + a.n;
+            record("machine", "static_file_rate", null, a.n / a.seconds, "req/s", a.clientCpu / a.seconds, Double.NaN, note);
+            record("machine", "static_file_mb", null, a.bytes / 1e6 / a.seconds, "MB/s", a.clientCpu / a.seconds, Double.NaN, note);
+        }
+    }
+
+    final Acc staticAcc = new Acc();
+
+    /** The baseline of instance retrieval: the same files, from a static file server, by the same client. */
+    void staticFiles(int round) throws Exception {
+        List<Path> files = ctFiles();
+        List<Req> reqs = new ArrayList<>();
+        for (int pass = 0; pass < mode.wadoPasses; pass++) {
+            for (Path f : files) {
+                reqs.add(new Req("GET", URI.create(staticServer.base + "/ct/" + f.getFileName()), "application/dicom", null, null));
+            }
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong bytes = new AtomicLong();
+        Meter m = Meter.start(staticServer);
+        runWorkers(4, mode.streamCapS, () -> {
+            int i = next.getAndIncrement();
+            if (i >= reqs.size()) {
+                return false;
+            }
+            bytes.addAndGet(send(staticServer, reqs.get(i), 200).body().length);
+            return true;
+        });
+        Meter.Result r = m.stop();
+        staticAcc.n += Math.min(next.get(), reqs.size());
+        staticAcc.seconds += r.seconds;
+        staticAcc.bytes += bytes.get();
+        staticAcc.clientCpu += r.clientCores * r.seconds;
     }
 
     void frames() throws Exception {

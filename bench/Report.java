@@ -181,9 +181,14 @@ public class Report {
                   concurrent clients, each count measured twice (early and late, target order swapped). Every
                   STOW of the CT series stores a fresh copy (the client rewrites the UIDs in the header, same
                   length, never in pixel data), so every STOW writes new instances. Small studies are stored
-                  in two halves, target order swapped; the multi-frame instance once per round.
+                  in two halves, target order swapped; the multi-frame instance once per round. Before any
+                  STOW is measured, each target stores unmeasured copies of the CT series (two in quick mode,
+                  one in full mode), so that no figure is a JIT compiler's warm-up. **STOW against instance
+                  size** stores CT series of 64×64 to 1024×1024 slices (8 KiB to 2 MiB each), 4 clients.
                 - **QIDO**: each query 1 client sequentially (latency p50/p95) and then 4 clients (req/s).
                 - **WADO**: every CT instance once, 4 clients, `Accept: multipart/related; type="application/dicom"; transfer-syntax=*`.
+                  Its baseline: nginx (`sendfile on`) serving the same files as plain GETs to the same client,
+                  interleaved with the targets (machine limits: static file).
                 - **Series metadata**: the first request after the series was stored ("first request": the
                   server has not served this series' metadata yet; the OS page cache is warm), then repeated.
                 - **Frames**: frame 1 of each CT slice in slice order, 1 client, as a viewer scrolls a stack;
@@ -274,6 +279,8 @@ public class Report {
         }
 
         cpuPerOperation(md, run, a, b);
+        againstLimits(md, run);
+        stowBySize(md, run, a, b);
 
         List<String> mismatches = new ArrayList<>();
         StringBuilder counts = new StringBuilder();
@@ -325,6 +332,63 @@ public class Report {
                     .append(" | ").append(fmt(cb / ca)).append(" |\n");
         }
         md.append("\n").append(within).append(" of ").append(total).append(" ratios are within 10% of 1.0.\n");
+    }
+
+    /** Each target's figure as a share of what the machine itself did in the same run. */
+    static void againstLimits(StringBuilder md, Run run) {
+        String[][] pairs = {
+                {"stow_ct_c4_instances", "durable_write_files", "STOW CT series, 4 clients / durable write of the same files, 4 writers"},
+                {"wado_instance_mb", "static_file_mb", "WADO instance, 4 clients / nginx serving the same files"},
+        };
+        StringBuilder rows = new StringBuilder();
+        for (String[] p : pairs) {
+            Row limit = run.get(p[1], "-");
+            if (limit == null || Double.isNaN(limit.value)) {
+                continue;
+            }
+            rows.append("| ").append(p[2]);
+            for (String t : run.targets) {
+                Row r = run.get(p[0], t);
+                rows.append(" | ").append(r == null ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * r.value / limit.value));
+            }
+            rows.append(" |\n");
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("\n### Against the machine's limits\n\nEach figure as a share of what the machine did with the same "
+                + "files in the same run (the machine limits table above).\n\n| Measurement | ")
+                .append(String.join(" | ", run.targets)).append(" |\n|---|").append("---:|".repeat(run.targets.size())).append("\n")
+                .append(rows);
+    }
+
+    /** STOW of CT series of several matrix sizes: how throughput moves from per-instance to per-byte costs. */
+    static void stowBySize(StringBuilder md, Run run, String a, String b) {
+        List<String> sizes = run.rows.stream().map(Row::metric).filter(m -> m.matches("stow_size_\\d+_mb"))
+                .distinct().sorted(java.util.Comparator.comparingInt(m -> Integer.parseInt(m.replaceAll("\\D", ""))))
+                .toList();
+        if (sizes.isEmpty()) {
+            return;
+        }
+        md.append("\n### STOW against instance size\n\n4 clients, 10 instances per request, CT series of each matrix size "
+                + "(16 bits per pixel).\n\n| Matrix | Instance | ").append(a).append(" | ").append(b).append(" | ")
+                .append(a).append(" | ").append(b).append(" | Ratio ").append(b).append('/').append(a)
+                .append(" |\n|---|---|---:|---:|---:|---:|---:|\n");
+        for (String m : sizes) {
+            String px = m.replaceAll("\\D", "");
+            Row ma = run.get(m, a);
+            Row mb = run.get(m, b);
+            Row ia = run.get("stow_size_" + px + "_instances", a);
+            Row ib = run.get("stow_size_" + px + "_instances", b);
+            if (ma == null || mb == null || ia == null || ib == null) {
+                continue;
+            }
+            String size = ma.note.replaceAll(".*\\((\\d+ KiB) each\\).*", "$1");
+            md.append("| ").append(px).append("×").append(px).append(" | ").append(size).append(" | ")
+                    .append(fmt(ia.value)).append(" inst/s | ").append(fmt(ib.value)).append(" inst/s | ")
+                    .append(fmt(ma.value)).append(" MB/s | ").append(fmt(mb.value)).append(" MB/s | ")
+                    .append(fmt(mb.value / ma.value)).append(" |\n");
+        }
     }
 
     static String shortUnit(String unit) {

@@ -56,10 +56,12 @@ trap 'exit 130' INT TERM
 
 if [[ $mode == quick ]]; then
   gen=(--ct-slices 120 --ct-size 512 --mf-frames 100 --mf-size 256 --studies 200)
-  client_cap=240
+  sizes=(64:400 256:200 512:120 1024:30)   # matrix:instances for STOW against instance size
+  client_cap=300
 else
   gen=(--ct-slices 500 --ct-size 512 --mf-frames 100 --mf-size 512 --studies 2000)
-  client_cap=840
+  sizes=(64:1000 256:500 512:500 1024:120)
+  client_cap=960
 fi
 
 echo "== corpus ($mode)"
@@ -69,6 +71,12 @@ for f in "$tmp/corpus/ct/ct-0001.dcm" "$tmp/corpus/mf/mf-0001.dcm" "$(ls "$tmp"/
   grep -q '^(7fe0,0010)' "$tmp/dcmdump.txt" || { echo "run.sh: dcmdump finds no pixel data in $f" >&2; exit 1; }
 done
 echo "dcmdump reads the sample files"
+for entry in "${sizes[@]}"; do
+  "$JAVA" bench/Generator.java --out "$tmp/sizes/${entry%%:*}" --ct-slices "${entry##*:}" --ct-size "${entry%%:*}" \
+    --mf-frames 1 --mf-size 16 --studies 0 >/dev/null
+  rm -rf "$tmp/sizes/${entry%%:*}/mf" "$tmp/sizes/${entry%%:*}/small"
+done
+echo "generated CT series of ${sizes[*]} (matrix:instances) for STOW against instance size"
 
 wait_ready() { # name url pid
   for _ in $(seq 1 240); do
@@ -88,6 +96,37 @@ pids+=($!)
 wait_ready zero "http://127.0.0.1:$zero_port/" "$!"
 
 client_args=()
+# The baseline of instance retrieval: nginx serving the corpus as static files (sendfile), when installed.
+static_port=${BENCH_PORT_STATIC:-18097}
+if command -v nginx >/dev/null; then
+  port_free "$static_port" || { echo "run.sh: port $static_port in use" >&2; exit 1; }
+  mkdir -p "$tmp/nginx"
+  cat >"$tmp/nginx/nginx.conf" <<CONF
+daemon off;
+user root;
+worker_processes auto;
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/nginx/error.log;
+events {}
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  client_body_temp_path $tmp/nginx/body;
+  proxy_temp_path $tmp/nginx/proxy;
+  server {
+    listen 127.0.0.1:$static_port;
+    root $tmp/corpus;
+  }
+}
+CONF
+  setsid nginx -c "$tmp/nginx/nginx.conf" -e "$tmp/nginx/error.log" >"$tmp/nginx.log" 2>&1 &
+  pids+=($!)
+  wait_ready nginx "http://127.0.0.1:$static_port/manifest.properties" "$!"
+  client_args+=(--static "http://127.0.0.1:$static_port@$!")
+else
+  echo "run.sh: nginx not installed: no static-file baseline for instance retrieval" >&2
+fi
 meta=("date=$(date -u +%F)" "mode=$mode" "targets=$targets"
   "machine=$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) memory, $(uname -sr)"
   "load.start=$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -120,7 +159,7 @@ echo "== measure"
 mkdir -p "$tmp/scratch"
 client_rc=0
 timeout "$client_cap" "$JAVA" -Xmx1500m bench/Client.java --corpus "$tmp/corpus" --out "$tmp/results.tsv" \
-  --mode "$mode" --scratch "$tmp/scratch" --zero "http://127.0.0.1:$zero_port/" "${client_args[@]}" ${only:+--only "$only"} || client_rc=$?
+  --mode "$mode" --scratch "$tmp/scratch" --zero "http://127.0.0.1:$zero_port/" --sizes "$tmp/sizes" "${client_args[@]}" ${only:+--only "$only"} || client_rc=$?
 
 if command -v wrk >/dev/null; then
   # A second, C client on the zero-work endpoint: if it is much faster, the Java client is the limit there.
