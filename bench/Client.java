@@ -136,6 +136,7 @@ public class Client {
         if (sizes != null) {
             stowBySize();
         }
+        warmUpReads();
         if (enabled("metadata")) {
             seriesMetadata();
         }
@@ -234,6 +235,39 @@ public class Client {
                 log("warm-up  %-34s %-9s %12.1f instances/s (not recorded)", "stow_ct_c4 copy " + (pass + 1), t.name,
                         w.instances / w.seconds);
             }
+        }
+    }
+
+    /**
+     * Before the reads are measured, each target serves the requests they are made of, unmeasured, from the
+     * first warm-up copy (epoch 9000): instances, frames and the series' metadata. The measured copy (epoch 0)
+     * stays unread, so its first metadata request is still a first request.
+     */
+    void warmUpReads() throws Exception {
+        int count = Integer.parseInt(manifest.getProperty("ct.count"));
+        String prefix = withEpoch("/studies/" + manifest.getProperty("ct.study") + "/series/" + manifest.getProperty("ct.series"), 9000);
+        for (Target t : targets) {
+            List<Req> reqs = new ArrayList<>();
+            for (int pass = 0; pass < mode.warmUpPasses + 1; pass++) {
+                reqs.add(get(t, prefix + "/metadata", DICOM_JSON));
+                for (int i = 1; i <= count; i++) {
+                    String instance = prefix + "/instances/" + withEpoch(manifest.getProperty("ct.sop." + i), 9000);
+                    reqs.add(get(t, instance, ACCEPT_INSTANCE));
+                    reqs.add(get(t, instance + "/frames/1", ACCEPT_FRAME));
+                }
+            }
+            AtomicInteger next = new AtomicInteger();
+            long t0 = System.nanoTime();
+            runWorkers(4, mode.stowCapS, () -> {
+                int i = next.getAndIncrement();
+                if (i >= reqs.size()) {
+                    return false;
+                }
+                send(t, reqs.get(i), 200);
+                return true;
+            });
+            log("warm-up  %-34s %-9s %12d requests in %.1f s (not recorded)", "instances, frames, metadata", t.name,
+                    Math.min(next.get(), reqs.size()), (System.nanoTime() - t0) / 1e9);
         }
     }
 
@@ -447,6 +481,37 @@ public class Client {
                 latencyLoop(t, "metadata", "series_metadata_warm", req, 1, mode.warmMetadataN, expected + " instances, repeated");
             }
         }
+        // As a browser asks (Accept-Encoding: gzip): the first such request per stored copy, then repeated.
+        Map<String, List<Double>> first = new LinkedHashMap<>();
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (int epoch = 0; epoch < mode.stowClients.length; epoch++) {
+            for (Target t : order(epoch)) {
+                Req req = gzip(get(t, withEpoch(path, epoch), DICOM_JSON));
+                long s0 = System.nanoTime();
+                Resp resp = send(t, req, 200);
+                first.computeIfAbsent(t.name, k -> new ArrayList<>()).add((System.nanoTime() - s0) / 1e6);
+                int n = count(resp.decoded(), "\"00080018\"");
+                if (n != expected) {
+                    throw new BenchFailure(t.name + ": gzip series metadata listed " + n + " instances, expected " + expected);
+                }
+                sizes.put(t.name, (long) resp.body().length);
+            }
+        }
+        for (Target t : targets) {
+            double[] v = first.get(t.name).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            record("metadata", "series_metadata_gzip_first", t, pct(v, 50), "ms", Double.NaN, Double.NaN,
+                    expected + " instances, Accept-Encoding: gzip, " + sizes.get(t.name) / 1024 + " KiB sent, first such request per stored copy, median of " + v.length);
+        }
+        for (int round = 0; round < mode.rounds; round++) {
+            for (Target t : order(round)) {
+                latencyLoop(t, "metadata", "series_metadata_gzip_warm", gzip(get(t, path, DICOM_JSON)), 1, mode.warmMetadataN,
+                        expected + " instances, Accept-Encoding: gzip, repeated");
+            }
+        }
+    }
+
+    static Req gzip(Req r) {
+        return new Req(r.method(), r.uri(), r.accept(), r.contentType(), r.body(), "gzip");
     }
 
     void qido() throws Exception {
@@ -495,7 +560,7 @@ public class Client {
             }
         }
         if (staticServer != null) {
-            flushLoops();
+            flushPending();
             Acc a = staticAcc;
             String note = "nginx (sendfile) serving the same CT files as plain GETs, 4 clients, the " + count
                     + " files " + mode.wadoPasses + " times per round, n=" + a.n;
@@ -825,9 +890,28 @@ public class Client {
         record Result(double seconds, double clientCores, double serverCores) {}
     }
 
-    record Req(String method, URI uri, String accept, String contentType, byte[] body) {}
+    /** A request; {@code acceptEncoding} is sent when not null (as browsers send {@code gzip} for metadata). */
+    record Req(String method, URI uri, String accept, String contentType, byte[] body, String acceptEncoding) {
+        Req(String method, URI uri, String accept, String contentType, byte[] body) {
+            this(method, uri, accept, contentType, body, null);
+        }
+    }
 
-    record Resp(int status, byte[] body) {}
+    /** A response; {@code body} is as received, compressed when {@code contentEncoding} says so. */
+    record Resp(int status, byte[] body, String contentEncoding) {
+        /** The body with its content coding undone. */
+        byte[] decoded() throws IOException {
+            if (contentEncoding == null || contentEncoding.equalsIgnoreCase("identity")) {
+                return body;
+            }
+            if (!contentEncoding.equalsIgnoreCase("gzip")) {
+                throw new IOException("unexpected Content-Encoding " + contentEncoding);
+            }
+            try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+                return in.readAllBytes();
+            }
+        }
+    }
 
     /**
      * A minimal HTTP/1.1 client over plain sockets: one keep-alive connection per thread and server,
@@ -889,6 +973,9 @@ public class Client {
             head.append(req.method()).append(' ').append(target).append(" HTTP/1.1\r\n")
                     .append("Host: ").append(req.uri().getHost()).append(':').append(req.uri().getPort()).append("\r\n")
                     .append("Accept: ").append(req.accept()).append("\r\n");
+            if (req.acceptEncoding() != null) {
+                head.append("Accept-Encoding: ").append(req.acceptEncoding()).append("\r\n");
+            }
             if (req.body() != null) {
                 head.append("Content-Type: ").append(req.contentType()).append("\r\n")
                         .append("Content-Length: ").append(req.body().length).append("\r\n");
@@ -907,6 +994,7 @@ public class Client {
             long length = -1;
             boolean chunked = false;
             boolean close = false;
+            String encoding = null;
             for (String h = line(); h != null && !h.isEmpty(); h = line()) {
                 int colon = h.indexOf(':');
                 String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
@@ -915,6 +1003,7 @@ public class Client {
                     case "content-length" -> length = Long.parseLong(value);
                     case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                     case "connection" -> close = value.equalsIgnoreCase("close");
+                    case "content-encoding" -> encoding = value;
                     default -> { }
                 }
             }
@@ -944,7 +1033,7 @@ public class Client {
                 close();
                 conns.remove(key);
             }
-            return new Resp(code, body);
+            return new Resp(code, body, encoding);
         }
 
         int chunkSize() throws IOException {

@@ -56,6 +56,8 @@ public class Report {
             {"wado_instance_p95", "WADO instance, 4 clients, p95", "lower"},
             {"series_metadata_cold", "Series metadata, first request", "lower"},
             {"series_metadata_warm_p50", "Series metadata, repeated, p50", "lower"},
+            {"series_metadata_gzip_first", "Series metadata with gzip, first request", "lower"},
+            {"series_metadata_gzip_warm_p50", "Series metadata with gzip, repeated, p50", "lower"},
             {"frame_stack_scroll_p50", "Frame, stack scroll, p50", "lower"},
             {"frame_stack_scroll_p95", "Frame, stack scroll, p95", "lower"},
             {"frame_stack_scroll_rate", "Frame, stack scroll", "higher"},
@@ -185,12 +187,17 @@ public class Report {
                   STOW is measured, each target stores unmeasured copies of the CT series (two in quick mode,
                   one in full mode), so that no figure is a JIT compiler's warm-up. **STOW against instance
                   size** stores CT series of 64×64 to 1024×1024 slices (8 KiB to 2 MiB each), 4 clients.
+                - **Warm-up of reads**: before the reads are measured, each target serves every instance,
+                  frame 1 of every slice and the series metadata of a warm-up copy, unmeasured (the measured
+                  copy stays unread until its first-request sample).
                 - **QIDO**: each query 1 client sequentially (latency p50/p95) and then 4 clients (req/s).
                 - **WADO**: every CT instance once, 4 clients, `Accept: multipart/related; type="application/dicom"; transfer-syntax=*`.
                   Its baseline: nginx (`sendfile on`) serving the same files as plain GETs to the same client,
                   interleaved with the targets (machine limits: static file).
                 - **Series metadata**: the first request after the series was stored ("first request": the
-                  server has not served this series' metadata yet; the OS page cache is warm), then repeated.
+                  server has not served this series' metadata yet; the OS page cache is warm), then repeated;
+                  then the same with `Accept-Encoding: gzip`, as browsers ask (the client undoes the coding to
+                  check the instance count; the time is to the last compressed byte).
                 - **Frames**: frame 1 of each CT slice in slice order, 1 client, as a viewer scrolls a stack;
                   and every frame of the multi-frame instance in order;
                   `Accept: multipart/related; type=application/octet-stream; transfer-syntax=*`.

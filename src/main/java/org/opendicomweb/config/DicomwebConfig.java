@@ -30,6 +30,8 @@ public interface DicomwebConfig {
 
     Qido qido();
 
+    Wado wado();
+
     enum DatabaseKind {
         H2("h2"),
         POSTGRESQL("postgresql");
@@ -140,6 +142,16 @@ public interface DicomwebConfig {
          * series:StationName}), see ExtendedQueryTags. Empty by default.
          */
         Optional<List<String>> extendedTags();
+    }
+
+    interface Wado {
+        /**
+         * Memory for gzip-compressed DICOM JSON metadata responses, kept by entity tag, so that a viewer opening a
+         * series again gets the compressed bytes without the index being read or anything compressed. 0 turns
+         * it off. One response may take at most an eighth of it.
+         */
+        @WithDefault("64M")
+        MemorySize metadataCacheSize();
     }
 
     enum DuplicatePolicy {

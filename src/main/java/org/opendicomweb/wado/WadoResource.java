@@ -3,6 +3,7 @@ package org.opendicomweb.wado;
 import io.quarkus.vertx.http.Compressed;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.opendicomweb.web.AcceptEncoding;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.ByteRange;
 import org.opendicomweb.web.StreamingBody;
@@ -38,8 +40,14 @@ public class WadoResource {
     @Inject
     BulkDataService bulkData;
 
+    /** Metadata bodies differ by media type and by content coding. */
+    private static final String METADATA_VARY = "Accept, Accept-Encoding";
+
     @Inject
     BaseUrl baseUrl;
+
+    @Inject
+    MetadataGzipCache gzipCache;
 
     @Inject
     HttpServerRequest request;
@@ -206,7 +214,7 @@ public class WadoResource {
         String root = baseUrl.root();
         String tag = metadata.entityTag(target, root, representation);
         if (metadata.notModified(ifNoneMatch, tag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+            return Response.notModified().header(HttpHeaders.ETAG, tag).header(HttpHeaders.VARY, METADATA_VARY).build();
         }
         Response.ResponseBuilder response;
         if (representation.xml()) {
@@ -214,13 +222,23 @@ public class WadoResource {
             response = Response.ok(StreamingBody.of(request, target.describe(),
                             out -> metadata.writeXml(target, root, new MultipartWriter(out, boundary))),
                     MultipartWriter.contentType(representation.mediaType(), boundary));
+        } else if (request.version() != HttpVersion.HTTP_2
+                && AcceptEncoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+            // Compressed here, once per entity tag (MetadataGzipCache); over HTTP/1.1 the framework passes a body
+            // with a Content-Encoding on as it is. Its HTTP/2 encoder would compress such a body again, so HTTP/2
+            // (h2c; TLS usually ends at a proxy that speaks HTTP/1.1 to us) is compressed on the fly instead.
+            String key = tag + " " + root; // the tag carries only a checksum of the root
+            byte[] kept = gzipCache.get(key);
+            response = Response.ok(kept != null ? kept : StreamingBody.of(request, target.describe(),
+                            out -> gzipCache.compress(key, out, gzip -> metadata.write(target, root, gzip))),
+                    representation.mediaType()).header("Content-Encoding", "gzip");
         } else {
             response = Response.ok(StreamingBody.of(request, target.describe(), out -> metadata.write(target, root, out)),
                     representation.mediaType());
         }
         return response.header(HttpHeaders.ETAG, tag)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header(HttpHeaders.VARY, METADATA_VARY)
                 .build();
     }
 }

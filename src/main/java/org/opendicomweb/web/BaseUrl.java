@@ -1,9 +1,10 @@
 package org.opendicomweb.web;
 
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
 /**
  * The absolute URL of the DICOMweb root as the client sees it, e.g. {@code https://pacs.example.org/imaging/dicom-web},
@@ -12,21 +13,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>X-Forwarded-Proto / -Host / -Port / -Prefix are applied by Quarkus itself
  * ({@code quarkus.http.proxy.*}) and only for requests from trusted proxies, so a client cannot spoof
  * the links other clients receive. This class never reads those headers.
+ *
+ * <p>One instance serves every request and reads the current one from the REST layer: a request-scoped bean
+ * cost a bean, its injection points and a configuration lookup per request, about a tenth of the server's CPU
+ * when retrieving instances (profiled with 4 clients).
  */
-@RequestScoped
+@ApplicationScoped
 public class BaseUrl {
-
-    @Inject
-    HttpServerRequest request;
 
     @ConfigProperty(name = "quarkus.rest.path", defaultValue = "/")
     String restPath;
 
     /** The root without a trailing slash. */
     public String root() {
+        HttpServerRequest request = currentRequest();
         String scheme = request.scheme();
         String host = request.authority() != null ? request.authority().toString() : request.host();
-        return scheme + "://" + host + rootPath();
+        return scheme + "://" + host + rootPath(request);
     }
 
     /** A URL below the root: {@code resolve("studies", uid)} gives {@code <root>/studies/<uid>}. */
@@ -42,7 +45,15 @@ public class BaseUrl {
      * The root's path: everything of the request path up to and including the REST mount point, which keeps
      * any X-Forwarded-Prefix Quarkus has put in front of it.
      */
-    String rootPath() {
+    private static HttpServerRequest currentRequest() {
+        ResteasyReactiveRequestContext current = CurrentRequestManager.get();
+        if (current == null) {
+            throw new IllegalStateException("BaseUrl is used outside of an HTTP request");
+        }
+        return current.serverRequest().unwrap(HttpServerRequest.class);
+    }
+
+    private String rootPath(HttpServerRequest request) {
         String mount = trimSlashes(restPath);
         // uri(), unlike path(), carries the X-Forwarded-Prefix Quarkus applied.
         String uri = request.uri() == null ? "" : request.uri();

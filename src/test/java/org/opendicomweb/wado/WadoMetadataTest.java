@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opendicomweb.wado.WadoFixtures.ROOT;
 import static org.opendicomweb.wado.WadoFixtures.store;
 
@@ -21,6 +22,12 @@ import io.restassured.RestAssured;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Tag;
@@ -139,6 +146,74 @@ class WadoMetadataTest {
                 .when().get(ROOT + "/studies/" + b.studyInstanceUid() + "/metadata")
                 .then().statusCode(200).header("Content-Encoding", "gzip")
                 .body("[0].'00080018'.Value[0]", equalTo(b.sopInstanceUid()));
+    }
+
+    /** The compressed body is kept by entity tag: a changed series, or another root, must not get an old one. */
+    @Test
+    void gzippedMetadataIsTheSameJsonFirstAndAgainAndFollowsChangesAndRoots() throws Exception {
+        DicomFiles.Builder b = DicomFiles.ctImage();
+        store(b.toBytes());
+        String url = ROOT + "/studies/" + b.studyInstanceUid() + "/series/" + b.seriesInstanceUid() + "/metadata";
+        HttpResponse<byte[]> plain = get(url, null, null);
+        assertNull(plain.headers().firstValue("Content-Encoding").orElse(null));
+        JsonNode identity = JSON.readTree(plain.body());
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> gzipped = get(url, "gzip", null);
+            assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null));
+            assertTrue(gzipped.headers().firstValue("Vary").orElse("").contains("Accept-Encoding"));
+            byte[] once = gunzip(gzipped.body());
+            assertEquals('[', once[0], "gzip request " + (i + 1) + " is compressed once");
+            assertEquals(identity, JSON.readTree(once), "gzip request " + (i + 1));
+        }
+
+        DicomFiles.Builder second = DicomFiles.ctImage().studyUid(b.studyInstanceUid()).seriesUid(b.seriesInstanceUid())
+                .instance(Uids.generate(), 2);
+        store(second.toBytes());
+        JsonNode changed = JSON.readTree(gunzip(get(url, "gzip", null).body()));
+        assertEquals(2, changed.size());
+        assertEquals(second.sopInstanceUid(), changed.get(1).get("00080018").get("Value").get(0).asText());
+        JsonNode elsewhere = JSON.readTree(gunzip(get(url, "gzip", "elsewhere.example.org").body()));
+        assertTrue(elsewhere.get(0).get("7FE00010").get("BulkDataURI").asText().startsWith("http://elsewhere.example.org/"));
+    }
+
+    /** Over HTTP/2 (h2c) the framework compresses: the body must still be compressed exactly once. */
+    @Test
+    void gzippedMetadataOverHttp2IsCompressedOnce() throws Exception {
+        DicomFiles.Builder b = DicomFiles.ctImage();
+        store(b.toBytes());
+        String url = ROOT + "/studies/" + b.studyInstanceUid() + "/series/" + b.seriesInstanceUid() + "/metadata";
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + url))
+                .header("Accept", "application/dicom+json").header("Accept-Encoding", "gzip").build();
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        for (int i = 0; i < 2; i++) { // the first request upgrades the connection, the second is HTTP/2 throughout
+            HttpResponse<byte[]> response = http2.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, response.statusCode());
+            byte[] once = "gzip".equals(response.headers().firstValue("Content-Encoding").orElse(null))
+                    ? gunzip(response.body()) : response.body();
+            assertEquals(b.sopInstanceUid(), JSON.readTree(once).get(0).get("00080018").get("Value").get(0).asText(),
+                    "request " + (i + 1) + " over " + response.version());
+        }
+    }
+
+    private static HttpResponse<byte[]> get(String path, String acceptEncoding, String forwardedHost) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .header("Accept", "application/dicom+json");
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        if (forwardedHost != null) {
+            request.header("X-Forwarded-Host", forwardedHost);
+        }
+        HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        return response;
+    }
+
+    private static byte[] gunzip(byte[] gz) throws IOException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            return in.readAllBytes();
+        }
     }
 
     @Test
