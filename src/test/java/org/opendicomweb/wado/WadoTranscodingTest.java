@@ -170,9 +170,13 @@ class WadoTranscodingTest {
     }
 
     /** A two-frame RLE instance whose second frame is garbage, each frame larger than the response buffer. */
+    /**
+     * Frames of 512 KB, larger than the response buffer (quarkus.rest.output-buffer-size, 256 KiB): the first is on
+     * the wire before the second fails.
+     */
     private DicomFiles.Builder rleWithCorruptSecondFrame() throws IOException {
-        int rows = 256;
-        int columns = 256;
+        int rows = 512;
+        int columns = 512;
         byte[] pixels = new byte[rows * columns * 2 * 2];
         new Random(9).nextBytes(pixels);
         DicomFiles.Builder original = DicomFiles.multiFrame(2).size(rows, columns).pixelData(pixels);
@@ -206,7 +210,7 @@ class WadoTranscodingTest {
                 .body("message", allOf(containsString("Frame 2"), containsString(b.sopInstanceUid()),
                         containsString("1.2.840.10008.1.2.5")));
         // The good frame decodes; the stored codestream of the bad one is still there for those who want it.
-        assertEquals(256 * 256 * 2, parts(given().accept(FRAMES).when().get(url + "/frames/1")).get(0).body().length);
+        assertEquals(512 * 512 * 2, parts(given().accept(FRAMES).when().get(url + "/frames/1")).get(0).body().length);
         given().accept(WadoFramesTest.OHIF).when().get(url + "/frames/2").then().statusCode(200);
         // Frame 1 went out before frame 2 failed: the transfer breaks instead of ending like a complete one.
         try (HttpClient client = HttpClient.newHttpClient()) {
