@@ -28,6 +28,7 @@ import org.opendicomweb.web.multipart.MultipartWriter;
 @ApplicationScoped
 public class MetadataService {
     private static final byte[] KEY = InstanceMetadata.BULK_DATA_URI_KEY.getBytes(StandardCharsets.US_ASCII);
+    private static final int[] KEY_SHIFT = shiftTable(KEY);
 
     static final String XML_PART = "application/dicom+xml";
 
@@ -125,7 +126,7 @@ public class MetadataService {
     /** Copies a stored document, inserting {@code prefix} at the start of every BulkDataURI value. */
     static void copyWithRoot(byte[] doc, byte[] prefix, OutputStream out) throws IOException {
         int from = 0;
-        for (int at = indexOf(doc, KEY, from); at >= 0; at = indexOf(doc, KEY, from)) {
+        for (int at = indexOfKey(doc, from); at >= 0; at = indexOfKey(doc, from)) {
             int valueStart = at + KEY.length;
             out.write(doc, from, valueStart - from);
             out.write(prefix);
@@ -134,21 +135,39 @@ public class MetadataService {
         out.write(doc, from, doc.length - from);
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        byte first = needle[0];
-        int last = haystack.length - needle.length;
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (haystack[i] != first) {
-                continue;
+    /**
+     * Where {@link #KEY} next starts in {@code doc} at or after {@code from}, or -1. Boyer-Moore-Horspool: the
+     * byte under the key's last position says how far it may move, so a document is probed about once per key
+     * length. A byte-by-byte search stopping at every quote was a third of the CPU of a series metadata request.
+     */
+    static int indexOfKey(byte[] doc, int from) {
+        int last = KEY.length - 1;
+        for (int i = from; i + last < doc.length; ) {
+            byte b = doc[i + last];
+            if (b == KEY[last] && keyAt(doc, i)) {
+                return i;
             }
-            for (int k = 1; k < needle.length; k++) {
-                if (haystack[i + k] != needle[k]) {
-                    continue outer;
-                }
-            }
-            return i;
+            i += KEY_SHIFT[b & 0xFF];
         }
         return -1;
+    }
+
+    private static boolean keyAt(byte[] doc, int at) {
+        for (int k = 0; k < KEY.length - 1; k++) {
+            if (doc[at + k] != KEY[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How far the key may move when a byte lies under its last position (Horspool's table). */
+    private static int[] shiftTable(byte[] needle) {
+        int[] shift = new int[256];
+        java.util.Arrays.fill(shift, needle.length);
+        for (int k = 0; k < needle.length - 1; k++) {
+            shift[needle[k] & 0xFF] = needle.length - 1 - k;
+        }
+        return shift;
     }
 }
