@@ -186,7 +186,7 @@ public final class RequestBodyStream extends InputStream {
 
     /**
      * Takes the next queued chunk into {@link #current}. {@code false}: the body has ended (when waiting), or
-     * nothing is queued right now (when not).
+     * nothing is queued right now (when not). A failure is thrown only when waiting, once the queue is empty.
      */
     private boolean next(boolean wait) throws IOException {
         lock.lock();
@@ -216,7 +216,8 @@ public final class RequestBodyStream extends InputStream {
             }
             Buffer chunk = queue.poll();
             if (chunk == null) {
-                if (failure != null) {
+                // Not when only topping up a read: the bytes it already copied go to the caller first.
+                if (wait && failure != null) {
                     throw failure;
                 }
                 return false;
