@@ -1,30 +1,30 @@
 package org.opendicomweb.stow;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opendicomweb.config.DicomwebConfig;
-import org.opendicomweb.web.RequestBodyStream;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.DicomResponses;
 import org.opendicomweb.web.DicomResponses.DatasetType;
+import org.opendicomweb.web.RequestBodyStream;
 import org.opendicomweb.web.UidParam;
 import org.opendicomweb.web.capabilities.Representations;
 import org.opendicomweb.web.capabilities.Transaction;
 
 /**
  * STOW-RS endpoints (PS3.18 §10.5). The body arrives as a stream on a virtual thread ({@link RequestBodyStream}),
- * so an upload of any size is stored while it is received, never buffered whole. The response type is negotiated first: an Accept that
- * nothing satisfies is a 406 before anything is stored.
+ * so an upload of any size is stored while it is received, never buffered whole. The response type is negotiated
+ * first: an Accept that nothing satisfies is a 406 before anything is stored.
  */
 @Path("/studies")
 @Representations(consumes = {"multipart/related; type=\"application/dicom\"", "application/dicom"},

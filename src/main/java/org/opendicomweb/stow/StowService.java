@@ -114,11 +114,12 @@ public class StowService {
         StowResult result = format == null
                 ? new StowResult(storeInstances(reader, studyInPath), List.of())
                 : storeMetadataAndBulkData(reader, format, studyInPath);
+        requireWithinLimit(body, result.outcomes());
         if (result.outcomes().isEmpty()) {
             throw DicomwebException.badRequest(format == null ? "The multipart body holds no parts"
                     : "The multipart body holds no " + format.mediaType + " metadata");
         }
-        return new StowResult(requireServiceUsable(requireWithinLimit(body, result.outcomes())), result.remarks());
+        return new StowResult(requireServiceUsable(result.outcomes()), result.remarks());
     }
 
     /** A body cut off at the request limit with nothing stored is a 413 (PS3.18 §10.5.3), not a 409. */
@@ -154,10 +155,8 @@ public class StowService {
             }
             LOG.warnf("STOW body broke off after %d parts: %s", outcomes.size(), e.getMessage());
         } catch (IOException e) {
-            if (outcomes.isEmpty()) {
-                throw e instanceof RequestBodyStream.TooLargeException
-                        ? new DicomwebException(413, "Nothing was stored: " + e.getMessage())
-                        : DicomwebException.badRequest("Request body could not be read: " + e.getMessage());
+            if (outcomes.isEmpty() && !(e instanceof RequestBodyStream.TooLargeException)) {
+                throw DicomwebException.badRequest("Request body could not be read: " + e.getMessage());
             }
             LOG.warnf("STOW body could not be read after %d parts: %s", outcomes.size(), e.getMessage());
         } finally {
@@ -200,7 +199,8 @@ public class StowService {
             try {
                 request.read(reader);
             } catch (IOException e) {
-                boolean tooLarge = e instanceof BulkDataParts.LimitExceededException;
+                boolean tooLarge = e instanceof BulkDataParts.LimitExceededException
+                        || e instanceof RequestBodyStream.TooLargeException;
                 bodyFault = tooLarge ? e.getMessage() : "the request body broke off: " + e.getMessage();
                 if (outcomes.isEmpty() && !request.hasWaiting()) {
                     throw tooLarge ? new DicomwebException(413, "Nothing was stored: " + e.getMessage())

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.json.JsonReader;
 import org.opendicomweb.dicom.xml.XmlWriter;
@@ -164,7 +165,7 @@ public class MetadataService {
     /** How far the key may move when a byte lies under its last position (Horspool's table). */
     private static int[] shiftTable(byte[] needle) {
         int[] shift = new int[256];
-        java.util.Arrays.fill(shift, needle.length);
+        Arrays.fill(shift, needle.length);
         for (int k = 0; k < needle.length - 1; k++) {
             shift[needle[k] & 0xFF] = needle.length - 1 - k;
         }

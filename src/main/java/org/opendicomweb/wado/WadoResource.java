@@ -27,6 +27,8 @@ import org.opendicomweb.web.multipart.MultipartWriter;
  */
 @Path("/studies")
 public class WadoResource {
+    /** Metadata bodies differ by media type and by content coding. */
+    private static final String METADATA_VARY = "Accept, Accept-Encoding";
 
     @Inject
     MetadataService metadata;
@@ -39,9 +41,6 @@ public class WadoResource {
 
     @Inject
     BulkDataService bulkData;
-
-    /** Metadata bodies differ by media type and by content coding. */
-    private static final String METADATA_VARY = "Accept, Accept-Encoding";
 
     @Inject
     BaseUrl baseUrl;

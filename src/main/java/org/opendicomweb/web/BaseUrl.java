@@ -41,10 +41,6 @@ public class BaseUrl {
         return url.toString();
     }
 
-    /**
-     * The root's path: everything of the request path up to and including the REST mount point, which keeps
-     * any X-Forwarded-Prefix Quarkus has put in front of it.
-     */
     private static HttpServerRequest currentRequest() {
         ResteasyReactiveRequestContext current = CurrentRequestManager.get();
         if (current == null) {
@@ -53,6 +49,10 @@ public class BaseUrl {
         return current.serverRequest().unwrap(HttpServerRequest.class);
     }
 
+    /**
+     * The root's path: everything of the request path up to and including the REST mount point, which keeps
+     * any X-Forwarded-Prefix Quarkus has put in front of it.
+     */
     private String rootPath(HttpServerRequest request) {
         String mount = trimSlashes(restPath);
         // uri(), unlike path(), carries the X-Forwarded-Prefix Quarkus applied.
