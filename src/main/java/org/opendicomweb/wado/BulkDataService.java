@@ -19,6 +19,7 @@ import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.storage.ReadableBlob;
 import org.opendicomweb.wado.RetrieveIndex.StoredFile;
 import org.opendicomweb.web.DicomwebException;
+import org.opendicomweb.web.StreamingBody;
 
 /**
  * Retrieve Bulkdata (PS3.18 §10.4.1.1.5): the values the metadata names by BulkDataURI
@@ -115,11 +116,22 @@ public class BulkDataService {
             return;
         }
         int w = v.swapWidth();
+        try (ReadableBlob blob = blobs.open(v.blobKey())) {
+            if (w == 1 && blob.fileChannel().isPresent()) {
+                StreamingBody.transfer(blob.fileChannel().get(), v.offset() + start, length, out);
+                return;
+            }
+            swapped(blob, v, start, length, out);
+        }
+    }
+
+    /** The value's bytes in the range, each word swapped to little endian (width 1: as stored). */
+    private static void swapped(ReadableBlob blob, Value v, long start, long length, OutputStream out) throws IOException {
+        int w = v.swapWidth();
         long alignedStart = start - start % w;
         long alignedEnd = Math.min(v.length(), ((start + length + w - 1) / w) * w);
         byte[] buffer = new byte[256 * 1024];
-        try (ReadableBlob blob = blobs.open(v.blobKey());
-                InputStream in = blob.inputStream(v.offset() + alignedStart, alignedEnd - alignedStart)) {
+        try (InputStream in = blob.inputStream(v.offset() + alignedStart, alignedEnd - alignedStart)) {
             long pos = alignedStart;
             while (pos < start + length) {
                 int n = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, alignedEnd - pos));

@@ -21,6 +21,7 @@ import org.opendicomweb.storage.ReadableBlob;
 import org.opendicomweb.wado.RetrieveIndex.StoredFile;
 import org.opendicomweb.web.AcceptHeader;
 import org.opendicomweb.web.DicomwebException;
+import org.opendicomweb.web.StreamingBody;
 import org.opendicomweb.web.multipart.MediaType;
 import org.opendicomweb.web.multipart.MultipartWriter;
 
@@ -259,6 +260,10 @@ public class FrameService {
 
     /** Copies a range of the file; swaps each value of {@code width} bytes (big endian files) to little endian. */
     private static void copy(ReadableBlob blob, long offset, long length, OutputStream out, int width) throws IOException {
+        if (width == 1 && blob.fileChannel().isPresent()) {
+            StreamingBody.transfer(blob.fileChannel().get(), offset, length, out);
+            return;
+        }
         byte[] buffer = new byte[(int) Math.min(256 * 1024, Math.max(8, length))];
         buffer = width > 1 ? new byte[buffer.length - buffer.length % width] : buffer;
         try (InputStream in = blob.inputStream(offset, length)) {

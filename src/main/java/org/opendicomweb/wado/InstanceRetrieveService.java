@@ -27,6 +27,7 @@ import org.opendicomweb.storage.ReadableBlob;
 import org.opendicomweb.wado.InstanceNegotiation.Delivery;
 import org.opendicomweb.wado.RetrieveIndex.StoredFile;
 import org.opendicomweb.web.DicomwebException;
+import org.opendicomweb.web.StreamingBody;
 import org.opendicomweb.web.multipart.MultipartWriter;
 
 /**
@@ -133,6 +134,10 @@ public class InstanceRetrieveService {
     }
 
     private static void copy(ReadableBlob blob, OutputStream out) throws IOException {
+        if (blob.fileChannel().isPresent()) {
+            StreamingBody.transfer(blob.fileChannel().get(), 0, blob.size(), out);
+            return;
+        }
         byte[] buffer = new byte[(int) Math.min(COPY_BUFFER, Math.max(1, blob.size()))];
         try (InputStream in = blob.inputStream()) {
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {

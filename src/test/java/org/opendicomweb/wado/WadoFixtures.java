@@ -7,11 +7,14 @@ import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.web.multipart.MediaType;
 import org.opendicomweb.web.multipart.MultipartReader;
 
@@ -58,5 +61,22 @@ final class WadoFixtures {
             parts.add(new Part(new LinkedHashMap<>(p.headers()), p.body().readAllBytes()));
         }
         return parts;
+    }
+
+    /** The native little endian pixel bytes of one frame of a DicomFiles image. */
+    static byte[] expectedFrame(int frame, int rows, int columns, int bitsAllocated) {
+        int bitsStored = bitsAllocated == 8 ? 8 : 12;
+        ByteBuffer b = ByteBuffer.allocate(rows * columns * bitsAllocated / 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                int v = DicomFiles.expectedPixel(frame, r, c, bitsStored);
+                if (bitsAllocated == 8) {
+                    b.put((byte) v);
+                } else {
+                    b.putShort((short) v);
+                }
+            }
+        }
+        return b.array();
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.opendicomweb.wado.WadoFixtures.ROOT;
+import static org.opendicomweb.wado.WadoFixtures.expectedFrame;
 import static org.opendicomweb.wado.WadoFixtures.parts;
 import static org.opendicomweb.wado.WadoFixtures.store;
 
@@ -46,22 +47,6 @@ class WadoFramesTest {
     }
 
     /** The little endian bytes of one frame of the builder's default pixel pattern. */
-    private static byte[] expectedFrame(int frame, int rows, int columns, int bitsAllocated) {
-        int bitsStored = bitsAllocated == 8 ? 8 : 12;
-        ByteBuffer b = ByteBuffer.allocate(rows * columns * bitsAllocated / 8).order(ByteOrder.LITTLE_ENDIAN);
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < columns; c++) {
-                int v = DicomFiles.expectedPixel(frame, r, c, bitsStored);
-                if (bitsAllocated == 8) {
-                    b.put((byte) v);
-                } else {
-                    b.putShort((short) v);
-                }
-            }
-        }
-        return b.array();
-    }
-
     /** pydicom's frames of a file: the independent oracle. */
     private static List<byte[]> pydicomFrames(Path file) throws Exception {
         Path script = Path.of("src/test/resources/wado/pydicom_frames.py").toAbsolutePath();

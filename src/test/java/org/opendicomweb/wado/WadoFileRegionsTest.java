@@ -1,0 +1,154 @@
+package org.opendicomweb.wado;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opendicomweb.wado.WadoFixtures.ROOT;
+import static org.opendicomweb.wado.WadoFixtures.expectedFrame;
+import static org.opendicomweb.wado.WadoFixtures.store;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.opendicomweb.dicom.Uids;
+import org.opendicomweb.support.PostgresTestSchema;
+import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.multipart.MultipartReader;
+
+/**
+ * Stored files larger than the response buffer go out as file regions (sendfile) on plain HTTP/1.1: the bodies
+ * must be the same bytes, framed in the same places, as when they are copied, and they must really take that path
+ * (the byte counter on /q/metrics). Over HTTP/2 they are copied.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
+class WadoFileRegionsTest {
+    private static final String DICOM_ANY = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
+    private static final Pattern REGION_BYTES = Pattern.compile("(?m)^dicomweb_response_file_region_bytes_total(?:\\{[^}]*})? (\\S+)$");
+
+    @Test
+    void aSeriesOfLargeInstancesIsTheStoredFilesInOrderAndUncompressed() throws Exception {
+        Series series = series(3, 512);
+        List<byte[]> files = series.files();
+        long before = regionBytes();
+        // Accept-Encoding gzip: a region passes the framework's compressor untouched, so these bodies must never be
+        // compressed; the JDK's client does not undo a coding, so a compressed body would not match.
+        HttpResponse<byte[]> r = get(series.url(), DICOM_ANY, HttpClient.Version.HTTP_1_1);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Encoding").isEmpty(), "no content coding");
+        List<byte[]> parts = parts(r);
+        assertEquals(files.size(), parts.size());
+        for (int i = 0; i < files.size(); i++) {
+            assertArrayEquals(files.get(i), parts.get(i), "instance " + (i + 1));
+        }
+        long sent = regionBytes() - before;
+        assertEquals(files.stream().mapToLong(f -> f.length).sum(), sent, "bytes sent as file regions");
+    }
+
+    @Test
+    void overHttp2TheFilesAreCopiedAndStillWhole() throws Exception {
+        Series series = series(2, 256);
+        List<byte[]> files = series.files();
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + series.url()))
+                .header("Accept", DICOM_ANY).build();
+        http2.send(request, HttpResponse.BodyHandlers.ofByteArray()); // upgrades the connection
+        long before = regionBytes();
+        HttpResponse<byte[]> r = http2.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(HttpClient.Version.HTTP_2, r.version());
+        List<byte[]> parts = parts(r);
+        assertArrayEquals(files.get(0), parts.get(0));
+        assertArrayEquals(files.get(1), parts.get(1));
+        assertEquals(0, regionBytes() - before, "no file regions over HTTP/2");
+    }
+
+    @Test
+    void framesOfAMultiFrameInstanceAreRegionsOfItsPixelData() throws Exception {
+        DicomFiles.Builder b = DicomFiles.multiFrame(4).size(256, 256);
+        store(b.toBytes());
+        String url = ROOT + "/studies/" + b.studyInstanceUid() + "/series/" + b.seriesInstanceUid() + "/instances/"
+                + b.sopInstanceUid() + "/frames/3,1";
+        long before = regionBytes();
+        HttpResponse<byte[]> r = get(url, "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*",
+                HttpClient.Version.HTTP_1_1);
+        assertEquals(200, r.statusCode());
+        List<byte[]> parts = parts(r);
+        assertArrayEquals(expectedFrame(2, 256, 256, 16), parts.get(0));
+        assertArrayEquals(expectedFrame(0, 256, 256, 16), parts.get(1));
+        assertEquals(2L * 256 * 256 * 2, regionBytes() - before);
+    }
+
+    @Test
+    void aByteRangeOfPixelDataGoesOutMostlyAsARegionWithItsLength() throws Exception {
+        DicomFiles.Builder b = DicomFiles.ctImage().size(512, 512);
+        store(b.toBytes());
+        String url = ROOT + "/studies/" + b.studyInstanceUid() + "/series/" + b.seriesInstanceUid() + "/instances/"
+                + b.sopInstanceUid() + "/bulkdata/7FE00010";
+        byte[] pixels = expectedFrame(0, 512, 512, 16);
+        long before = regionBytes();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + url))
+                .header("Accept", "application/octet-stream").header("Range", "bytes=1000-200999").build();
+        HttpResponse<byte[]> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(206, r.statusCode());
+        assertEquals("200000", r.headers().firstValue("Content-Length").orElse(null));
+        assertEquals("bytes 1000-200999/" + pixels.length, r.headers().firstValue("Content-Range").orElse(null));
+        assertArrayEquals(Arrays.copyOfRange(pixels, 1000, 201000), r.body());
+        long sent = regionBytes() - before; // the first bytes carry the response head out, the rest is a region
+        assertTrue(sent > 100000 && sent <= 200000, sent + " bytes sent as a file region");
+    }
+
+    /** A stored series: its URL and its files in instance number order. */
+    private record Series(String url, List<byte[]> files) {}
+
+    /** Stores a series of {@code count} CT slices of size×size 16-bit pixels. */
+    private static Series series(int count, int size) {
+        DicomFiles.Builder first = DicomFiles.ctImage().size(size, size).instance(Uids.generate(), 1);
+        List<byte[]> files = new ArrayList<>();
+        files.add(first.toBytes());
+        for (int i = 2; i <= count; i++) {
+            files.add(DicomFiles.ctImage().size(size, size).studyUid(first.studyInstanceUid())
+                    .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), i).toBytes());
+        }
+        store(files.toArray(byte[][]::new));
+        return new Series(ROOT + "/studies/" + first.studyInstanceUid() + "/series/" + first.seriesInstanceUid(), files);
+    }
+
+    private static HttpResponse<byte[]> get(String path, String accept, HttpClient.Version version) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .header("Accept", accept).header("Accept-Encoding", "gzip").build();
+        return HttpClient.newBuilder().version(version).build().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static List<byte[]> parts(HttpResponse<byte[]> response) throws IOException {
+        MediaType type = MediaType.parse(response.headers().firstValue("Content-Type").orElseThrow());
+        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(response.body()), type.parameter("boundary"));
+        List<byte[]> parts = new ArrayList<>();
+        for (MultipartReader.Part p = reader.next(); p != null; p = reader.next()) {
+            parts.add(p.body().readAllBytes());
+        }
+        return parts;
+    }
+
+    private static long regionBytes() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = REGION_BYTES.matcher(metrics);
+        assertTrue(m.find(), "dicomweb_response_file_region_bytes_total on /q/metrics");
+        return (long) Double.parseDouble(m.group(1));
+    }
+}
