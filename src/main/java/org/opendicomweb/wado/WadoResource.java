@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.opendicomweb.web.AcceptEncoding;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.ByteRange;
@@ -152,24 +153,32 @@ public class WadoResource {
             value = bulkData.value(file, path);
         }
         String what = "bulk data " + path + " of " + target.describe();
-        if (BulkDataNegotiation.multipart(accept)) {
+        List<ByteRange> ranges = ByteRange.parse(range, value.size());
+        boolean multipart = BulkDataNegotiation.multipart(accept);
+        if (multipart || (ranges != null && ranges.size() > 1)) {
             String boundary = MultipartWriter.newBoundary();
-            return Response.ok(StreamingBody.of(request, what, out -> {
-                MultipartWriter multipart = new MultipartWriter(out, boundary);
-                multipart.startPart(FrameService.OCTET_STREAM, null);
-                bulkData.write(value, 0, value.size(), multipart.body());
-                multipart.finish();
-            }), MultipartWriter.contentType(FrameService.OCTET_STREAM, boundary)).build();
+            // Several ranges of a single-part answer are multipart/byteranges (RFC 9110 §14.6); a multipart/related
+            // answer carries the ranges asked for as its parts, each with its Content-Range.
+            String type = multipart ? MultipartWriter.contentType(FrameService.OCTET_STREAM, boundary)
+                    : "multipart/byteranges; boundary=" + boundary;
+            List<ByteRange> parts = ranges != null ? ranges : List.of(new ByteRange(0, value.size()));
+            return Response.status(ranges == null ? 200 : 206).type(type).header("Accept-Ranges", "bytes")
+                    .entity(StreamingBody.of(request, what, out -> {
+                        MultipartWriter writer = new MultipartWriter(out, boundary);
+                        for (ByteRange r : parts) {
+                            writer.startPart(FrameService.OCTET_STREAM, null, ranges == null ? null : r.contentRange(value.size()));
+                            bulkData.write(value, r.start(), r.length(), writer.body());
+                        }
+                        writer.finish();
+                    })).build();
         }
-        ByteRange bytes = ByteRange.parse(range, value.size());
-        long start = bytes == null ? 0 : bytes.start();
-        long length = bytes == null ? value.size() : bytes.length();
-        Response.ResponseBuilder response = Response.status(bytes == null ? 200 : 206)
+        ByteRange bytes = ranges == null ? new ByteRange(0, value.size()) : ranges.get(0);
+        Response.ResponseBuilder response = Response.status(ranges == null ? 200 : 206)
                 .type(FrameService.OCTET_STREAM)
                 .header("Accept-Ranges", "bytes")
-                .header(HttpHeaders.CONTENT_LENGTH, length)
-                .entity(StreamingBody.of(request, what, out -> bulkData.write(value, start, length, out)));
-        if (bytes != null) {
+                .header(HttpHeaders.CONTENT_LENGTH, bytes.length())
+                .entity(StreamingBody.of(request, what, out -> bulkData.write(value, bytes.start(), bytes.length(), out)));
+        if (ranges != null) {
             response.header("Content-Range", bytes.contentRange(value.size()));
         }
         return response.build();

@@ -1,5 +1,8 @@
 package org.opendicomweb.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A failure whose HTTP status is known where it happens: a malformed UID is 400, an unknown one 404, an
  * unsatisfiable Accept 406, and so on. The message goes to the client as is, so it must name the offending
@@ -8,6 +11,7 @@ package org.opendicomweb.web;
 public class DicomwebException extends RuntimeException {
 
     private final int status;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public DicomwebException(int status, String message) {
         this(status, message, null);
@@ -23,6 +27,16 @@ public class DicomwebException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Adds a header the error response must carry (e.g. Content-Range on a 416). */
+    public DicomwebException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public static DicomwebException badRequest(String message) {

@@ -31,7 +31,10 @@ public class ErrorMapper {
         if (e.status() >= 500) {
             LOG.errorf(e, "Request failed with %d: %s", e.status(), e.getMessage());
         }
-        return error(e.status(), e.getMessage());
+        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON)
+                .entity(json(e.status(), e.getMessage()));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -139,6 +140,9 @@ class DicomwebClientTest {
                         "sopInstanceUID", MF_INSTANCE, "frameNumbers", List.of(1, 3))),
                 call("bulkData", "retrieveBulkData", Map.of("BulkDataURI",
                         Map.of("$ref", "seriesMetadata", "path", List.of(0, "7FE00010", "BulkDataURI")))),
+                call("bulkDataRange", "retrieveBulkData", Map.of("BulkDataURI",
+                        Map.of("$ref", "seriesMetadata", "path", List.of(0, "7FE00010", "BulkDataURI")),
+                        "byteRange", List.of(10, 109))),
                 call("rendered", "retrieveInstanceRendered", Map.of("studyInstanceUID", STUDY,
                         "seriesInstanceUID", CT_SERIES, "sopInstanceUID", ct.get(0).sopInstanceUid(),
                         "mediaTypes", List.of(Map.of("mediaType", "image/png")))),
@@ -221,7 +225,11 @@ class DicomwebClientTest {
 
         JsonNode bulk = results.get("bulkData");
         assertEquals(1, bulk.size(), "one part");
-        assertArrayEquals(pydicomPixelData(CORPUS_MR), bytes(bulk.get(0)), "PixelData of MR_small.dcm, as pydicom reads it");
+        byte[] mrPixels = pydicomPixelData(CORPUS_MR);
+        assertArrayEquals(mrPixels, bytes(bulk.get(0)), "PixelData of MR_small.dcm, as pydicom reads it");
+        JsonNode range = results.get("bulkDataRange");
+        assertEquals(1, range.size(), "one part for one byte range");
+        assertArrayEquals(Arrays.copyOfRange(mrPixels, 10, 110), bytes(range.get(0)), "bytes 10-109 of the PixelData");
 
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(bytes(onlyImage(results.get("rendered")))));
         assertNotNull(png, "retrieveInstanceRendered with image/png gives a PNG");

@@ -3,6 +3,7 @@ package org.opendicomweb.wado;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.opendicomweb.wado.WadoFixtures.ROOT;
@@ -23,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,8 @@ import org.opendicomweb.dicom.VR;
 import org.opendicomweb.dicom.io.DicomInputStream;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.multipart.MultipartReader;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
@@ -245,9 +250,9 @@ class WadoFramesTest {
                 .then().statusCode(200).header("Accept-Ranges", "bytes").extract().asByteArray());
         byte[] slice = given().header("Range", "bytes=10-19").when().get(pixelUri).then().statusCode(206)
                 .header("Content-Range", equalTo("bytes 10-19/" + pixels.length)).extract().asByteArray();
-        assertArrayEquals(java.util.Arrays.copyOfRange(pixels, 10, 20), slice);
+        assertArrayEquals(Arrays.copyOfRange(pixels, 10, 20), slice);
         byte[] tail = given().header("Range", "bytes=-5").when().get(pixelUri).then().statusCode(206).extract().asByteArray();
-        assertArrayEquals(java.util.Arrays.copyOfRange(pixels, pixels.length - 5, pixels.length), tail);
+        assertArrayEquals(Arrays.copyOfRange(pixels, pixels.length - 5, pixels.length), tail);
         given().header("Range", "bytes=" + pixels.length + "-").when().get(pixelUri).then().statusCode(416);
 
         assertArrayEquals(privateValue, given().when().get(privateUri).then().statusCode(200).extract().asByteArray());
@@ -262,6 +267,59 @@ class WadoFramesTest {
     }
 
     @Test
+    void severalByteRangesAreMultipartByterangesOrRelatedPartsInTheOrderAsked() throws IOException {
+        DicomFiles.Builder b = DicomFiles.ctImage().size(16, 16);
+        store(b.toBytes());
+        String uri = instanceUrl(b) + "/bulkdata/7FE00010";
+        byte[] pixels = expectedFrame(0, 16, 16, 16);
+        String size = "/" + pixels.length;
+
+        Response byteranges = given().accept("application/octet-stream").header("Range", "bytes=100-149, -10,0-3")
+                .when().get(uri);
+        byteranges.then().statusCode(206).contentType(startsWith("multipart/byteranges; boundary="));
+        List<WadoFixtures.Part> parts = rangeParts(byteranges);
+        assertEquals(3, parts.size());
+        assertEquals("bytes 100-149" + size, parts.get(0).headers().get("content-range"));
+        assertArrayEquals(Arrays.copyOfRange(pixels, 100, 150), parts.get(0).body());
+        assertEquals("bytes " + (pixels.length - 10) + "-" + (pixels.length - 1) + size, parts.get(1).headers().get("content-range"));
+        assertArrayEquals(Arrays.copyOfRange(pixels, pixels.length - 10, pixels.length), parts.get(1).body());
+        assertArrayEquals(Arrays.copyOfRange(pixels, 0, 4), parts.get(2).body());
+        assertEquals("application/octet-stream", parts.get(2).contentType());
+
+        // dicomweb-client asks for a range with a multipart Accept: one related part per range, with its Content-Range.
+        Response related = given().accept("multipart/related; type=\"application/octet-stream\"")
+                .header("Range", "bytes=10-109").when().get(uri);
+        related.then().statusCode(206);
+        List<WadoFixtures.Part> one = parts(related);
+        assertEquals(1, one.size());
+        assertEquals("bytes 10-109" + size, one.get(0).headers().get("content-range"));
+        assertArrayEquals(Arrays.copyOfRange(pixels, 10, 110), one.get(0).body());
+
+        // Unsatisfiable ranges are dropped while one is left; none left is 416 with the size.
+        List<WadoFixtures.Part> left = rangeParts(given().header("Range", "bytes=99999-,5-6,7-8").when().get(uri));
+        assertEquals(2, left.size());
+        assertArrayEquals(Arrays.copyOfRange(pixels, 7, 9), left.get(1).body());
+        given().header("Range", "bytes=99999-,-0").when().get(uri).then().statusCode(416)
+                .header("Content-Range", equalTo("bytes *" + size));
+        // An invalid range set, another unit or too many ranges: the Range header is ignored.
+        given().header("Range", "bytes=9-2").when().get(uri).then().statusCode(200).header("Content-Length", String.valueOf(pixels.length));
+        given().header("Range", "items=0-1").when().get(uri).then().statusCode(200);
+        given().header("Range", "bytes=" + "0-0,".repeat(17)).when().get(uri).then().statusCode(200);
+    }
+
+    /** The parts of a multipart/byteranges answer. */
+    private static List<WadoFixtures.Part> rangeParts(Response response) throws IOException {
+        MediaType type = MediaType.parse(response.getContentType());
+        assertEquals("multipart/byteranges", type.essence());
+        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(response.asByteArray()), type.parameter("boundary"));
+        List<WadoFixtures.Part> parts = new ArrayList<>();
+        for (MultipartReader.Part p = reader.next(); p != null; p = reader.next()) {
+            parts.add(new WadoFixtures.Part(new LinkedHashMap<>(p.headers()), p.body().readAllBytes()));
+        }
+        return parts;
+    }
+
+    @Test
     void bulkDataOfBigEndianValuesIsLittleEndian() throws IOException {
         DicomFiles.Builder b = DicomFiles.ctImage().size(8, 8).explicitBigEndian();
         store(b.toBytes());
@@ -270,7 +328,7 @@ class WadoFramesTest {
                 .extract().asByteArray());
         byte[] odd = given().header("Range", "bytes=3-8").when().get(instanceUrl(b) + "/bulkdata/7FE00010")
                 .then().statusCode(206).extract().asByteArray();
-        assertArrayEquals(java.util.Arrays.copyOfRange(pixels, 3, 9), odd);
+        assertArrayEquals(Arrays.copyOfRange(pixels, 3, 9), odd);
     }
 
     @Test

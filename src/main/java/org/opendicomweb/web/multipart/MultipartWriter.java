@@ -46,6 +46,16 @@ public final class MultipartWriter {
      * @param contentLocation the part's Content-Location, or {@code null} for none
      */
     public void startPart(String contentType, String contentLocation) throws IOException {
+        startPart(contentType, contentLocation, null);
+    }
+
+    /**
+     * Starts a part that carries one byte range of a value (a multipart/byteranges part, RFC 9110 §14.6, or a
+     * range of bulk data in multipart/related).
+     *
+     * @param contentRange the part's Content-Range, or {@code null} for none
+     */
+    public void startPart(String contentType, String contentLocation, String contentRange) throws IOException {
         if (started) {
             out.write(CRLF);
         }
@@ -55,6 +65,9 @@ public final class MultipartWriter {
         header("Content-Type", contentType);
         if (contentLocation != null) {
             header("Content-Location", contentLocation);
+        }
+        if (contentRange != null) {
+            header("Content-Range", contentRange);
         }
         out.write(CRLF);
     }
