@@ -3,7 +3,6 @@ package org.opendicomweb.web.multipart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +23,7 @@ public final class MultipartReader {
     /** "\r\n--boundary": what ends a part's body. */
     private final byte[] delimiter;
     private final byte[] buf;
-    /** How far the delimiter may move when a byte lies under its last position (Horspool's table). */
-    private final int[] shift;
+    private final BytePattern delimiterPattern;
     private int pos;
     private int lim;
     /**
@@ -44,11 +42,7 @@ public final class MultipartReader {
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         this.buf = new byte[Math.max(64 * 1024, delimiter.length * 4)];
-        this.shift = new int[256];
-        Arrays.fill(shift, delimiter.length);
-        for (int k = 0; k < delimiter.length - 1; k++) {
-            shift[delimiter[k] & 0xFF] = delimiter.length - 1 - k;
-        }
+        this.delimiterPattern = new BytePattern(delimiter);
     }
 
     /** One part: its headers (names lower-cased) and its body stream, valid until {@link #next()} is called again. */
@@ -237,32 +231,11 @@ public final class MultipartReader {
 
         /**
          * Position of the first whole delimiter in the buffer, or -1. A delimiter cut off at the end of the buffer
-         * is not found here: read() keeps the last delimiter.length - 1 bytes back until more arrive.
-         *
-         * <p>Boyer-Moore-Horspool: the byte under the delimiter's last position says how far the delimiter can
-         * move, so a part's body (megabytes of pixel data) is scanned a delimiter length at a time rather than
-         * byte by byte.
+         * is not found here: read() keeps the last delimiter.length - 1 bytes back until more arrive. A part's
+         * body (megabytes of pixel data) is scanned about a delimiter length at a time ({@link BytePattern}).
          */
         private int find() {
-            int last = delimiter.length - 1;
-            byte tail = delimiter[last];
-            for (int i = pos; i + last < lim; ) {
-                byte b = buf[i + last];
-                if (b == tail && matchesAt(i)) {
-                    return i;
-                }
-                i += shift[b & 0xFF];
-            }
-            return -1;
-        }
-
-        private boolean matchesAt(int i) {
-            for (int k = 0; k < delimiter.length - 1; k++) {
-                if (buf[i + k] != delimiter[k]) {
-                    return false;
-                }
-            }
-            return true;
+            return delimiterPattern.indexIn(buf, pos, lim);
         }
 
         void skipRest() throws IOException {
