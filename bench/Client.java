@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -62,8 +63,9 @@ public class Client {
                 int warmMetadataN, int zeroN, double stowCapS, int wadoPasses, int scrollPasses, double streamCapS,
                 int warmUpPasses) {}
 
-    static final Mode QUICK = new Mode(new int[] {4, 1, 1, 4}, 2, 40, 300, 1.0, 3, 20_000, 90, 4, 3, 3, 2);
-    static final Mode FULL = new Mode(new int[] {4, 1, 2, 2, 1, 4}, 3, 100, 1000, 5, 5, 100_000, 240, 2, 2, 12, 1);
+    // An even number of rounds, so each target goes first equally often.
+    static final Mode QUICK = new Mode(new int[] {4, 1, 2, 2, 1, 4}, 4, 40, 200, 1.0, 16, 20_000, 90, 2, 2, 3, 2);
+    static final Mode FULL = new Mode(new int[] {4, 1, 2, 2, 1, 4}, 4, 60, 750, 5, 10, 100_000, 240, 2, 2, 12, 1);
 
     static final String DICOM_JSON = "application/dicom+json";
     static final String ACCEPT_INSTANCE = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
@@ -272,7 +274,8 @@ public class Client {
     }
 
     /**
-     * STOW of CT series of several matrix sizes (epochs 8000 and up, so each is a new series), 4 clients: how
+     * STOW of CT series of several matrix sizes (epochs 8000 and up, so each is a new series), 4 clients, two
+     * copies of each with the target order swapped: how
      * throughput grows with the instance size, from per-instance costs to per-byte costs.
      */
     void stowBySize() throws Exception {
@@ -288,13 +291,16 @@ public class Client {
             }
             long bytes = Files.size(files.get(0));
             String px = dirs.get(k).getFileName().toString();
+            // Two copies, A B then B A: one short upload per target is at the mercy of a moment's drift.
             Map<String, Stowed> sum = new LinkedHashMap<>();
-            for (Target t : order(k)) {
-                sum.put(t.name, stowOnce(t, "stow_size_" + px, files, 8000 + k, 4));
+            for (int copy = 0; copy < 2; copy++) {
+                for (Target t : order(copy)) {
+                    sum.merge(t.name, stowOnce(t, "stow_size_" + px, files, 8000 + 2 * k + copy, 4), Stowed::plus);
+                }
             }
             for (Target t : targets) {
                 recordStow(t, "stow_size_" + px, sum.get(t.name), files.size() + " CT instances of " + px + "x" + px
-                        + " (" + bytes / 1024 + " KiB each), 4 clients");
+                        + " (" + bytes / 1024 + " KiB each), 4 clients, 2 copies");
             }
         }
     }
@@ -476,10 +482,8 @@ public class Client {
                     expected + " instances, " + bodyBytes / 1024 + " KiB of JSON, first request per stored copy, median of " + v.length);
         }
         for (int round = 0; round < mode.rounds; round++) {
-            for (Target t : order(round)) {
-                Req req = get(t, path, DICOM_JSON);
-                latencyLoop(t, "metadata", "series_metadata_warm", req, 1, mode.warmMetadataN, expected + " instances, repeated");
-            }
+            interleavedLoop("metadata", "series_metadata_warm", t -> repeat(get(t, path, DICOM_JSON), mode.warmMetadataN), mode.loopCapS,
+                    expected + " instances, repeated");
         }
         // As a browser asks (Accept-Encoding: gzip): the first such request per stored copy, then repeated.
         Map<String, List<Double>> first = new LinkedHashMap<>();
@@ -503,10 +507,8 @@ public class Client {
                     expected + " instances, Accept-Encoding: gzip, " + sizes.get(t.name) / 1024 + " KiB sent, first such request per stored copy, median of " + v.length);
         }
         for (int round = 0; round < mode.rounds; round++) {
-            for (Target t : order(round)) {
-                latencyLoop(t, "metadata", "series_metadata_gzip_warm", gzip(get(t, path, DICOM_JSON)), 1, mode.warmMetadataN,
-                        expected + " instances, Accept-Encoding: gzip, repeated");
-            }
+            interleavedLoop("metadata", "series_metadata_gzip_warm", t -> repeat(gzip(get(t, path, DICOM_JSON)), mode.warmMetadataN),
+                    mode.loopCapS, expected + " instances, Accept-Encoding: gzip, repeated");
         }
     }
 
@@ -532,10 +534,11 @@ public class Client {
                 record("qido", q.getKey() + "_matches", t, count(resp.body(), key), "results", Double.NaN, Double.NaN, q.getValue());
             }
             for (int round = 0; round < mode.rounds; round++) {
+                interleavedLoop("qido", q.getKey(), t -> repeat(get(t, q.getValue(), DICOM_JSON), mode.qidoLatencyN),
+                        mode.loopCapS, "1 client: " + q.getValue());
                 for (Target t : order(round)) {
-                    Req req = get(t, q.getValue(), DICOM_JSON);
-                    latencyLoop(t, "qido", q.getKey(), req, 1, mode.qidoLatencyN, "1 client: " + q.getValue());
-                    latencyLoop(t, "qido", q.getKey() + "_c4", req, 4, mode.qidoThroughputN, "4 clients: " + q.getValue());
+                    latencyLoop(t, "qido", q.getKey() + "_c4", get(t, q.getValue(), DICOM_JSON), 4, mode.qidoThroughputN,
+                            "4 clients: " + q.getValue());
                 }
             }
         }
@@ -605,7 +608,7 @@ public class Client {
         String mfPrefix = "/studies/" + manifest.getProperty("mf.study") + "/series/" + manifest.getProperty("mf.series")
                 + "/instances/" + manifest.getProperty("mf.sop") + "/frames/";
         for (int round = 0; round < mode.rounds; round++) {
-            for (Target t : order(round)) {
+            interleavedLoop("frames", "frame_stack_scroll", t -> {
                 List<Req> reqs = new ArrayList<>();
                 for (int pass = 0; pass < mode.scrollPasses; pass++) {
                     // Down the stack, then back up, as a reader scrolls.
@@ -614,14 +617,15 @@ public class Client {
                         reqs.add(get(t, prefix + manifest.getProperty("ct.sop." + i) + "/frames/1", ACCEPT_FRAME));
                     }
                 }
-                throughputLoop(t, "frames", "frame_stack_scroll", reqs, 1, mode.streamCapS, "1 client, frame 1 of each CT slice in order, "
-                        + mode.scrollPasses + " passes down and up per round");
+                return reqs;
+            }, mode.streamCapS, "1 client, frame 1 of each CT slice in order, " + mode.scrollPasses + " passes down and up per round");
+            interleavedLoop("frames", "frame_multiframe_scroll", t -> {
                 List<Req> mf = new ArrayList<>();
                 for (int f = 1; f <= frames; f++) {
                     mf.add(get(t, mfPrefix + f, ACCEPT_FRAME));
                 }
-                throughputLoop(t, "frames", "frame_multiframe_scroll", mf, 1, mode.streamCapS, "1 client, frames 1.." + frames + " of the multi-frame instance");
-            }
+                return mf;
+            }, mode.streamCapS, "1 client, frames 1.." + frames + " of the multi-frame instance");
         }
     }
 
@@ -631,7 +635,7 @@ public class Client {
 
     /** The same request n times by `clients` workers; latencies accumulate over rounds. */
     void latencyLoop(Target t, String section, String metric, Req req, int clients, int n, String note) throws Exception {
-        throughputLoop(t, section, metric, java.util.Collections.nCopies(n, req), clients, mode.loopCapS, note);
+        throughputLoop(t, section, metric, repeat(req, n), clients, mode.loopCapS, note);
     }
 
     /** Each request once, handed to `clients` workers in order; records latency percentiles and rates. */
@@ -667,6 +671,59 @@ public class Client {
         acc.serverCpu += r.serverCores * r.seconds;
         acc.capped |= done < reqs.size();
         acc.note = note;
+    }
+
+    static List<Req> repeat(Req req, int n) {
+        return java.util.Collections.nCopies(n, req);
+    }
+
+    /**
+     * One client, the targets taking turns request by request (A B, then B A at the next request), each target's
+     * i-th request right after the other's: drift on the shared machine hits both alike, which separate loops of a
+     * second each cannot promise. Latency, rate and client CPU are over each target's own requests; server CPU is
+     * all the server used during the loop (work it does after answering included), per second of its requests.
+     * Stops at the request count or after capS seconds per target.
+     */
+    void interleavedLoop(String section, String metric, Function<Target, List<Req>> requests, double capS, String note) throws Exception {
+        Map<Target, List<Req>> reqs = new LinkedHashMap<>();
+        Map<Target, Acc> round = new LinkedHashMap<>();
+        Map<Target, Double> serverStart = new LinkedHashMap<>();
+        for (Target t : targets) {
+            reqs.put(t, requests.apply(t));
+            round.put(t, new Acc());
+            serverStart.put(t, processCpuSeconds(t.pid));
+        }
+        int n = reqs.get(targets.get(0)).size();
+        long deadline = System.nanoTime() + (long) (capS * targets.size() * 1e9);
+        int done = 0;
+        try {
+            for (; done < n && System.nanoTime() < deadline; done++) {
+                for (Target t : order(done)) {
+                    long c0 = OS.getProcessCpuTime();
+                    long w0 = System.nanoTime();
+                    Resp resp = send(t, reqs.get(t).get(done), 200);
+                    long w1 = System.nanoTime();
+                    Acc a = round.get(t);
+                    a.clientCpu += (OS.getProcessCpuTime() - c0) / 1e9;
+                    a.seconds += (w1 - w0) / 1e9;
+                    a.bytes += resp.body().length;
+                    samples.computeIfAbsent(section + "\t" + metric + "\t" + t.name, k -> new ArrayList<>()).add((w1 - w0) / 1e6);
+                }
+            }
+        } finally {
+            Http.closeThreadConnections();
+        }
+        for (Target t : targets) {
+            Acc a = round.get(t);
+            Acc acc = accs.computeIfAbsent(section + "\t" + metric + "\t" + t.name, k -> new Acc());
+            acc.n += done;
+            acc.seconds += a.seconds;
+            acc.bytes += a.bytes;
+            acc.clientCpu += a.clientCpu;
+            acc.serverCpu += processCpuSeconds(t.pid) - serverStart.get(t);
+            acc.capped |= done < n;
+            acc.note = note + ", targets interleaved request by request";
+        }
     }
 
     static final class Acc {

@@ -110,9 +110,10 @@ public class Report {
         md.append("## Large uploads in a small heap\n\n");
         md.append("`bench/stow-large.sh` runs the packaged server (`java -Xmx").append(m.getProperty("heap"))
                 .append(" -jar target/quarkus-app/quarkus-run.jar`, ").append(m.getProperty("database"))
-                .append(", storage in a temporary folder) and sends one STOW-RS request of ")
-                .append(m.getProperty("instances")).append(" multi-frame instances of ").append(m.getProperty("instance_mb"))
-                .append(" MiB (1024×1024 frames of 16 bits), generated while it is sent with chunked transfer coding"
+                .append(", storage in a temporary folder) and sends one STOW-RS request of multi-frame instances of ")
+                .append(m.getProperty("instance_mb")).append(" MiB (1024×1024 frames of 16 bits) per upload size (")
+                .append(m.getProperty("sizes_gb", "4").trim().replace(" ", ", "))
+                .append(" GiB), each to a freshly started server, generated while it is sent with chunked transfer coding"
                         + " by `bench/StowLarge.java`: as Part 10 parts (`dicom`) and in the metadata-and-bulk-data"
                         + " form (`json`: one DICOM JSON part, then the pixel data as application/octet-stream parts,"
                         + " which the server spools to disk before it assembles each file). Peak heap is read from"
@@ -128,6 +129,62 @@ public class Report {
             md.append("| ").append(String.join(" | ", line.trim().split("\\s+"))).append(" |\n");
         }
         md.append("\n").append(m.getProperty("note", "")).append("\n");
+        if (lines.size() > 3) {
+            plotLargeUploads(lines, head, runs.getParent().resolve("img"));
+            md.append("\n![Memory against upload size](img/stow-large-memory.png)\n");
+        }
+    }
+
+    /** Removes a flat temporary folder of plot inputs. */
+    static void deleteFolder(Path work) throws IOException {
+        try (Stream<Path> s = Files.list(work)) {
+            for (Path f : s.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(work);
+    }
+
+    /** Peak heap after a collection and peak RSS against the size of the upload, one line per form. */
+    static void plotLargeUploads(List<String> lines, String[] head, Path img) throws IOException {
+        List<String> columns = List.of(head);
+        int sent = columns.indexOf("MiB_sent");
+        int live = columns.indexOf("peak_live_mb");
+        int rss = columns.indexOf("peak_rss_mb");
+        Path work = Files.createTempDirectory("odw-report");
+        try {
+            StringBuilder plot = new StringBuilder();
+            for (String form : List.of("dicom", "json")) {
+                StringBuilder dat = new StringBuilder();
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f[0].equals(form)) {
+                        dat.append(f[sent]).append(' ').append(f[live]).append(' ').append(f[rss]).append('\n');
+                    }
+                }
+                Files.writeString(work.resolve(form + ".dat"), dat);
+                plot.append(plot.isEmpty() ? "plot " : ", ")
+                        .append("'").append(form).append(".dat' using ($1/1024):2 with linespoints lw 2 pt 7 title '")
+                        .append(form).append(": heap after GC', '").append(form)
+                        .append(".dat' using ($1/1024):3 with linespoints lw 2 dt 2 pt 6 title '").append(form).append(": RSS'");
+            }
+            String script = "set terminal pngcairo size 900,420 font 'sans,10'\nset grid ytics\nset key top left\n"
+                    + "set output '" + img.resolve("stow-large-memory.png").toAbsolutePath() + "'\n"
+                    + "set title 'Server memory against the size of one STOW request'\n"
+                    + "set xlabel 'upload, GiB'\nset ylabel 'MiB'\nset yrange [0:*]\nset xrange [0:*]\n" + plot + "\n";
+            Files.writeString(work.resolve("plot.gp"), script);
+            Process p = new ProcessBuilder("gnuplot", "plot.gp").directory(work.toFile()).inheritIO().start();
+            try {
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("gnuplot failed for the large-upload plot");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        } finally {
+            deleteFolder(work);
+        }
     }
 
     static boolean isFairness(Run r) {
@@ -176,9 +233,11 @@ public class Report {
                   and many small studies (200 / 2,000) of 64×64 images with varied patient names, study dates,
                   modalities and accession numbers. A sample of each kind is checked with `dcmdump`.
                 - **Same data, same client, interleaved.** One load client (`bench/Client.java`, its own
-                  HTTP/1.1 over sockets with keep-alive) measures every target in turn; the target order
-                  alternates from round to round (A B, then B A) so drift on the shared machine hits both alike.
-                  Every loop is bounded by a request count and a time cap; a measurement stopped by its cap says so.
+                  HTTP/1.1 over sockets with keep-alive) measures every target in turn, in an even number of
+                  rounds whose target order alternates (A B, then B A) so drift on the shared machine hits both
+                  alike. Single-client latencies (QIDO, repeated metadata, frames) interleave the targets request
+                  by request: each target's i-th request follows the other's. Every loop is bounded by a request
+                  count and a time cap; a measurement stopped by its cap says so.
                 - **STOW**: 10 instances per `multipart/related; type="application/dicom"` request, 1, 2 or 4
                   concurrent clients, each count measured twice (early and late, target order swapped). Every
                   STOW of the CT series stores a fresh copy (the client rewrites the UIDs in the header, same
@@ -186,7 +245,8 @@ public class Report {
                   in two halves, target order swapped; the multi-frame instance once per round. Before any
                   STOW is measured, each target stores unmeasured copies of the CT series (two in quick mode,
                   one in full mode), so that no figure is a JIT compiler's warm-up. **STOW against instance
-                  size** stores CT series of 64×64 to 1024×1024 slices (8 KiB to 2 MiB each), 4 clients.
+                  size** stores CT series of 64×64 to 1024×1024 slices (8 KiB to 2 MiB each), 4 clients, two
+                  copies of each, target order swapped.
                 - **Warm-up of reads**: before the reads are measured, each target serves every instance,
                   frame 1 of every slice and the series metadata of a warm-up copy, unmeasured (the measured
                   copy stays unread until its first-request sample).
@@ -396,6 +456,7 @@ public class Report {
                     .append(fmt(ma.value)).append(" MB/s | ").append(fmt(mb.value)).append(" MB/s | ")
                     .append(fmt(mb.value / ma.value)).append(" |\n");
         }
+        md.append("\n![STOW against instance size](img/").append(run.name).append("-stow-size.png)\n");
     }
 
     static String shortUnit(String unit) {
@@ -443,6 +504,22 @@ public class Report {
             }
             Files.writeString(work.resolve("stow.dat"), stow);
 
+            StringBuilder bySize = new StringBuilder("# instance_kib a_inst b_inst a_mb b_mb\n");
+            for (Row r : run.rows) {
+                if (r.metric.matches("stow_size_\\d+_mb") && r.target.equals(a)) {
+                    String px = r.metric.replaceAll("\\D", "");
+                    Row rb = run.get(r.metric, b);
+                    Row ia = run.get("stow_size_" + px + "_instances", a);
+                    Row ib = run.get("stow_size_" + px + "_instances", b);
+                    if (rb != null && ia != null && ib != null) {
+                        bySize.append(r.note.replaceAll(".*\\((\\d+) KiB each\\).*", "$1")).append(' ').append(ia.value)
+                                .append(' ').append(ib.value).append(' ').append(r.value).append(' ').append(rb.value).append('\n');
+                    }
+                }
+            }
+            boolean plotSizes = bySize.indexOf("\n") < bySize.length() - 1;
+            Files.writeString(work.resolve("stow-size.dat"), bySize);
+
             Map<String, String> dists = new LinkedHashMap<>();
             dists.put("frame_stack_scroll", "frame, stack scroll");
             dists.put("wado_instance", "WADO instance, 4 clients");
@@ -484,18 +561,24 @@ public class Report {
                     + "set title 'Latency distribution (" + run.name + ")'\nset xlabel 'percentile'\nset ylabel 'ms (log scale)'\n"
                     + "set xtics auto\nset xrange [0:100]\nset yrange [*:*]\nset logscale y\nset key top left\n"
                     + latPlot + "\n";
+            if (plotSizes) {
+                script += "unset logscale y\nset output '" + img.resolve(run.name + "-stow-size.png").toAbsolutePath() + "'\n"
+                        + "set title 'STOW against instance size, 4 clients, 10 instances per request (" + run.name + ")'\n"
+                        + "set xlabel 'instance size, KiB (log scale)'\nset logscale x\nset xrange [*:*]\nset xtics auto\n"
+                        + "set ylabel 'instances/s (log scale)'\nset logscale y\nset y2label 'MB/s'\nset y2tics\nset y2range [0:*]\n"
+                        + "set key top center\n"
+                        + "plot 'stow-size.dat' using 1:2 with linespoints lw 2 pt 7 lc 1 title '" + a + " instances/s',"
+                        + " '' using 1:3 with linespoints lw 2 dt 2 pt 6 lc 1 title '" + b + " instances/s',"
+                        + " '' using 1:4 axes x1y2 with linespoints lw 2 pt 5 lc 2 title '" + a + " MB/s',"
+                        + " '' using 1:5 axes x1y2 with linespoints lw 2 dt 2 pt 4 lc 2 title '" + b + " MB/s'\n";
+            }
             Files.writeString(work.resolve("plots.gp"), script);
             Process p = new ProcessBuilder("gnuplot", "plots.gp").directory(work.toFile()).inheritIO().start();
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("gnuplot failed for run " + run.name);
             }
         } finally {
-            try (Stream<Path> s = Files.list(work)) {
-                for (Path f : s.toList()) {
-                    Files.delete(f);
-                }
-            }
-            Files.delete(work);
+            deleteFolder(work);
         }
     }
 }

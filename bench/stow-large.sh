@@ -2,10 +2,11 @@
 # Memory proof for large STOW-RS uploads: runs the packaged server with a small heap, sends one request of
 # several ~500 MB multi-frame instances generated on the fly (chunked, bench/StowLarge.java), and records the
 # server's peak heap (GC log) and peak RSS (VmHWM), the upload's MB/s, and the disk's sequential write speed
-# measured in the same run (dd with conv=fdatasync). Everything it writes lives in a temporary folder that is
+# measured in the same run (dd with conv=fdatasync). With several sizes (--gb 1,2,4) each size is one request to
+# a freshly started server, so the figures show how memory grows with the upload: it should not. Everything it writes lives in a temporary folder that is
 # removed at the end. Build first: mvn -B package -DskipTests
 #
-#   bench/stow-large.sh [--gb 4] [--instance-mb 500] [--form dicom|json|both] [--heap 256m] [--database h2|postgresql]
+#   bench/stow-large.sh [--gb 4 | --gb 1,2,4] [--instance-mb 500] [--form dicom|json|both] [--heap 256m] [--database h2|postgresql]
 #                       [--record [--note TEXT]]
 #
 # --record stores the figures in docs/bench-runs/stow-large.{txt,properties} (with TEXT as a remark under the
@@ -39,7 +40,7 @@ while (($#)); do
 done
 [[ $forms == both ]] && forms="dicom json"
 [[ -f target/quarkus-app/quarkus-run.jar ]] || { echo "stow-large.sh: build first: mvn -B package -DskipTests" >&2; exit 1; }
-instances=$(( (gb * 1024 + instance_mb / 2) / instance_mb ))
+sizes_gb=${gb//,/ }
 port=${BENCH_PORT:-18095}
 tmp=$(mktemp -d "${BENCH_TMP:-/tmp}/odw-stow-large.XXXXXX")
 server_pid=
@@ -91,7 +92,9 @@ cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz
 peak_live_mb() { grep -o '[0-9]*M->[0-9]*M' "$tmp/gc.log" | sed 's/.*->//; s/M//' | sort -n | tail -1; }
 
 printf '%s\n' "form MiB_sent heap_max peak_heap_mb peak_live_mb peak_rss_mb seconds upload_MB/s server_cpu_s cpu_s_per_GiB disk_MB/s" >"$tmp/results"
+for size_gb in $sizes_gb; do
 for form in $forms; do
+  instances=$(awk -v g="$size_gb" -v m="$instance_mb" 'BEGIN {n = int((g * 1024 + m / 2) / m); print n < 1 ? 1 : n}')
   rm -rf "$tmp/data" "$tmp/gc.log"
   echo "== $form: $instances instances of ~$instance_mb MB in one request, server -Xmx$heap, $database"
   start_server
@@ -115,6 +118,7 @@ for form in $forms; do
   [[ $leftovers == 0 ]] || { echo "stow-large.sh: temporary files were left behind" >&2; exit 1; }
   kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 done
+done
 echo "== results (disk: $disk_mbs)"
 column -t "$tmp/results"
 if ((record)); then
@@ -125,7 +129,7 @@ if ((record)); then
     echo "load=$load_before"
     echo "heap=$heap"
     echo "database=$database"
-    echo "instances=$instances"
+    echo "sizes_gb=$sizes_gb"
     echo "instance_mb=$instance_mb"
     echo "note=$note"
   } >docs/bench-runs/stow-large.properties
