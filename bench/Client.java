@@ -666,6 +666,7 @@ public class Client {
         Acc acc = accs.computeIfAbsent(key, k -> new Acc());
         acc.n += done;
         acc.seconds += r.seconds;
+        acc.wall += r.seconds;
         acc.bytes += bytes.get();
         acc.clientCpu += r.clientCores * r.seconds;
         acc.serverCpu += r.serverCores * r.seconds;
@@ -680,9 +681,10 @@ public class Client {
     /**
      * One client, the targets taking turns request by request (A B, then B A at the next request), each target's
      * i-th request right after the other's: drift on the shared machine hits both alike, which separate loops of a
-     * second each cannot promise. Latency, rate and client CPU are over each target's own requests; server CPU is
-     * all the server used during the loop (work it does after answering included), per second of its requests.
-     * Stops at the request count or after capS seconds per target.
+     * second each cannot promise. Latency and rate are over each target's own requests. A server's CPU is all it
+     * used during the loop (work after answering included), given per second of its own requests so that CPU per
+     * request stays cores / rate; the client's share is over the whole loop, both targets' requests. Stops at the
+     * request count or after capS seconds per target.
      */
     void interleavedLoop(String section, String metric, Function<Target, List<Req>> requests, double capS, String note) throws Exception {
         Map<Target, List<Req>> reqs = new LinkedHashMap<>();
@@ -694,17 +696,17 @@ public class Client {
             serverStart.put(t, processCpuSeconds(t.pid));
         }
         int n = reqs.get(targets.get(0)).size();
-        long deadline = System.nanoTime() + (long) (capS * targets.size() * 1e9);
+        long start = System.nanoTime();
+        long clientStart = OS.getProcessCpuTime();
+        long deadline = start + (long) (capS * targets.size() * 1e9);
         int done = 0;
         try {
             for (; done < n && System.nanoTime() < deadline; done++) {
                 for (Target t : order(done)) {
-                    long c0 = OS.getProcessCpuTime();
                     long w0 = System.nanoTime();
                     Resp resp = send(t, reqs.get(t).get(done), 200);
                     long w1 = System.nanoTime();
                     Acc a = round.get(t);
-                    a.clientCpu += (OS.getProcessCpuTime() - c0) / 1e9;
                     a.seconds += (w1 - w0) / 1e9;
                     a.bytes += resp.body().length;
                     samples.computeIfAbsent(section + "\t" + metric + "\t" + t.name, k -> new ArrayList<>()).add((w1 - w0) / 1e6);
@@ -713,13 +715,16 @@ public class Client {
         } finally {
             Http.closeThreadConnections();
         }
+        double wall = (System.nanoTime() - start) / 1e9;
+        double clientCpu = (OS.getProcessCpuTime() - clientStart) / 1e9;
         for (Target t : targets) {
             Acc a = round.get(t);
             Acc acc = accs.computeIfAbsent(section + "\t" + metric + "\t" + t.name, k -> new Acc());
             acc.n += done;
             acc.seconds += a.seconds;
+            acc.wall += wall;
             acc.bytes += a.bytes;
-            acc.clientCpu += a.clientCpu;
+            acc.clientCpu += clientCpu; // the client's CPU over the whole loop: both targets' requests
             acc.serverCpu += processCpuSeconds(t.pid) - serverStart.get(t);
             acc.capped |= done < n;
             acc.note = note + ", targets interleaved request by request";
@@ -728,7 +733,10 @@ public class Client {
 
     static final class Acc {
         int n;
+        /** Seconds the target's own requests took: what rates are over. */
         double seconds;
+        /** Seconds the loop ran: what the client's CPU share is over. Equal to seconds unless targets were interleaved. */
+        double wall;
         long bytes;
         double clientCpu;
         double serverCpu;
@@ -744,7 +752,8 @@ public class Client {
             Target t = targets.stream().filter(x -> x.name.equals(k[2])).findFirst().orElseThrow();
             Acc a = e.getValue();
             double[] s = samples.get(e.getKey()).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double cc = a.clientCpu / a.seconds;
+            // Server cores per second of its own requests, so that cores / rate is its CPU per request.
+            double cc = a.clientCpu / a.wall;
             double sc = a.serverCpu / a.seconds;
             String note = a.note + ", n=" + a.n + (a.capped ? ", loops ended by the time cap" : "");
             record(k[0], k[1] + "_p50", t, pct(s, 50), "ms", cc, sc, note);

@@ -263,7 +263,10 @@ public class Report {
                   `Accept: multipart/related; type=application/octet-stream; transfer-syntax=*`.
                 - **CPU**: each figure carries the client's own CPU use and the server process's CPU use
                   (cores, from the JVM and `/proc/PID/stat`), so a reader can see when the client, not the
-                  server, was the limit. **Peak RSS** is `VmHWM` of the server process at the end of the run.
+                  server, was the limit. In the interleaved single-client loops a server's CPU is all it used
+                  during the loop, per second of its own requests (so CPU per request is still cores / rate),
+                  and the client's share is over the whole loop. **Peak RSS** is `VmHWM` of the server process at
+                  the end of the run.
                 - **Machine limits**, measured in the same run: writing the CT files with 4 writers with and
                   without an fsync per file, and the request rate of a zero-work HTTP endpoint (the JDK's own
                   `com.sun.net.httpserver` answering two bytes) through the same client, with `wrk` on the same
