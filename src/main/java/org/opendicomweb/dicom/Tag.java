@@ -44,8 +44,15 @@ public final class Tag {
 
     /** "00100010", the form used as keys in DICOM JSON (PS3.18 §F.2.1.1). */
     public static String toHex(int tag) {
-        return String.format("%08X", tag);
+        // By hand: String.format parses its pattern on every call, and this runs for every element written.
+        byte[] hex = new byte[8];
+        for (int i = 7; i >= 0; i--, tag >>>= 4) {
+            hex[i] = HEX_DIGITS[tag & 0xF];
+        }
+        return new String(hex, java.nio.charset.StandardCharsets.US_ASCII);
     }
+
+    private static final byte[] HEX_DIGITS = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
 
     /** Parses "00100010"; returns -1 if the text is not 8 hex digits. */
     public static int parseHex(String s) {

@@ -10,9 +10,12 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Writes instances into the index: patient, study, series and instance rows, counters and the precomputed
@@ -115,23 +118,41 @@ public class InstanceIndex {
 
     /**
      * Indexes several new instances in one transaction (one commit to wait for instead of one each). Studies
-     * are locked in UID order, so two batches never wait on each other in a cycle. All or nothing: on any
-     * exception the caller can index them one by one to find out which one failed.
+     * are locked in UID order, so two batches never wait on each other in a cycle. The instances of one series
+     * share their hierarchy lookups and one update of the series and study counters, which is most of the
+     * statements a small instance costs. All or nothing: on any exception the caller can index them one by one to
+     * find out which one failed.
      */
     public void insertAll(List<NewInstance> instances)
             throws SQLException, SeriesInOtherStudyException, AlreadyIndexedException {
-        List<NewInstance> ordered = new ArrayList<>(instances);
-        ordered.sort(Comparator.comparing((NewInstance n) -> n.keys().studyInstanceUid()));
+        Map<List<String>, List<NewInstance>> bySeries = new TreeMap<>(
+                Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
+        for (NewInstance n : instances) {
+            bySeries.computeIfAbsent(List.of(n.keys().studyInstanceUid(), n.keys().seriesInstanceUid()),
+                    k -> new ArrayList<>()).add(n);
+        }
         inTransaction(c -> {
-            for (NewInstance n : ordered) {
-                Hierarchy h = lockHierarchy(c, n.keys());
-                if (findPk(c, "select pk from instance where sop_iuid = ?", n.keys().sopInstanceUid()) != null) {
-                    throw new AlreadyIndexedException(n.keys().sopInstanceUid());
-                }
-                insertInstance(c, h, n.keys(), n.blob(), n.metadata());
+            rejectIndexed(c, instances);
+            for (List<NewInstance> series : bySeries.values()) {
+                insertInstances(c, lockHierarchy(c, series.get(0).keys()), series);
             }
             return null;
         });
+    }
+
+    /** Throws when any of these SOP Instance UIDs is indexed already: another store was first. */
+    private static void rejectIndexed(Connection c, List<NewInstance> instances) throws SQLException, AlreadyIndexedException {
+        String marks = String.join(", ", Collections.nCopies(instances.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("select sop_iuid from instance where sop_iuid in (" + marks + ")")) {
+            for (int i = 0; i < instances.size(); i++) {
+                ps.setString(i + 1, instances.get(i).keys().sopInstanceUid());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    throw new AlreadyIndexedException(rs.getString(1));
+                }
+            }
+        }
     }
 
     /**
@@ -151,7 +172,7 @@ public class InstanceIndex {
                 ps.setString(1, keys.sopInstanceUid());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        insertInstance(c, h, keys, blob, metadata);
+                        insertInstances(c, h, List.of(new NewInstance(keys, blob, metadata)));
                         return null;
                     }
                     oldKey = rs.getString(1);
@@ -195,7 +216,12 @@ public class InstanceIndex {
     // ---- the hierarchy ----
 
     /** The rows an instance belongs to. */
-    private record Hierarchy(long studyPk, long seriesPk) {}
+    /**
+     * The rows an instance belongs to, with what the study and series rows held when they were locked, so that the
+     * update after the instance rows needs no second read. {@code newSeries}: this transaction created the series.
+     */
+    private record Hierarchy(long studyPk, long seriesPk, boolean newSeries, String studyModalities, String sopClasses,
+                             String demographicsSha, String seriesModalities) {}
 
     /** Finds or creates patient, study and series, locks the study row. */
     private Hierarchy lockHierarchy(Connection c, InstanceKeys k) throws SQLException, SeriesInOtherStudyException {
@@ -213,7 +239,23 @@ public class InstanceIndex {
                     patientId, issuer, k.patientName(), k.patientNameNormalised(), date(k.patientBirthDate()),
                     k.patientSex(), ts(now), ts(now));
         }
-        Long studyPk = findPk(c, "select pk from study where study_iuid = ? for update", k.studyInstanceUid());
+        Long studyPk = null;
+        String studyModalities = null;
+        String sopClasses = null;
+        String demographicsSha = null;
+        try (PreparedStatement ps = c.prepareStatement("""
+                select pk, modalities_in_study, sop_classes_in_study, demographics_sha from study
+                 where study_iuid = ? for update""")) {
+            ps.setString(1, k.studyInstanceUid());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    studyPk = rs.getLong(1);
+                    studyModalities = rs.getString(2);
+                    sopClasses = rs.getString(3);
+                    demographicsSha = rs.getString(4);
+                }
+            }
+        }
         if (studyPk == null) {
             studyPk = insertReturningPk(c, """
                     insert into study (patient_fk, study_iuid, study_date, study_time, timezone_offset,
@@ -227,9 +269,11 @@ public class InstanceIndex {
             // Lock the new row too: the same lock order (study first) for every writer of this study.
             findPk(c, "select pk from study where pk = ? for update", studyPk);
         }
-        Long seriesPk;
-        try (PreparedStatement ps = c.prepareStatement(
-                "select se.pk, st.study_iuid from series se join study st on st.pk = se.study_fk where se.series_iuid = ?")) {
+        Long seriesPk = null;
+        String seriesModalities = null;
+        try (PreparedStatement ps = c.prepareStatement("""
+                select se.pk, st.study_iuid, se.modalities from series se join study st on st.pk = se.study_fk
+                 where se.series_iuid = ?""")) {
             ps.setString(1, k.seriesInstanceUid());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -237,31 +281,88 @@ public class InstanceIndex {
                         throw new SeriesInOtherStudyException(k.seriesInstanceUid(), rs.getString(2));
                     }
                     seriesPk = rs.getLong(1);
-                } else {
-                    seriesPk = null;
+                    seriesModalities = rs.getString(3);
                 }
             }
         }
-        if (seriesPk == null) {
+        boolean newSeries = seriesPk == null;
+        if (newSeries) {
+            // Counted in the study's num_series by the update that follows the instance rows.
             seriesPk = insertReturningPk(c, """
                     insert into series (study_fk, series_iuid, modality, series_number, series_description,
                                         pps_start_date, pps_start_time, pps_datetime_utc, created, updated)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     studyPk, k.seriesInstanceUid(), k.modality(), k.seriesNumber(), k.seriesDescription(),
                     date(k.ppsStartDate()), k.ppsStartTime(), k.ppsDateTimeUtc(), ts(now), ts(now));
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update study set num_series = num_series + 1 where pk = ?")) {
-                ps.setLong(1, studyPk);
-                ps.executeUpdate();
-            }
         }
-        return new Hierarchy(studyPk, seriesPk);
+        return new Hierarchy(studyPk, seriesPk, newSeries, studyModalities, sopClasses, demographicsSha, seriesModalities);
     }
 
-    private void insertInstance(Connection c, Hierarchy h, InstanceKeys k, Blob blob, byte[] metadata)
-            throws SQLException {
+    /**
+     * Inserts the rows of instances of one series (under the locked study of {@code h}), then updates the series and
+     * study once for all of them: counters, versions, modality and SOP class lists, demographic variants.
+     */
+    private void insertInstances(Connection c, Hierarchy h, List<NewInstance> instances) throws SQLException {
         long seriesPk = h.seriesPk();
-        long instancePk;
+        for (NewInstance n : instances) {
+            long instancePk = insertInstanceRow(c, seriesPk, n.keys(), n.blob(), n.metadata());
+            KeyTables.addItems(c, h.studyPk(), seriesPk, n.keys());
+            KeyTables.addExtended(c, h.studyPk(), seriesPk, instancePk, n.keys().extendedValues());
+        }
+        // The study row is locked by this transaction, and every writer below it locks it first: what lockHierarchy
+        // read of the study and series lists is still what they hold.
+        long studyPk = h.studyPk();
+        String modalities = h.studyModalities();
+        String sopClasses = h.sopClasses();
+        String demographicsSha = h.demographicsSha();
+        String seriesModalities = h.seriesModalities();
+        int newVariants = 0;
+        for (NewInstance n : instances) {
+            InstanceKeys k = n.keys();
+            seriesModalities = MultiValuedKey.add(seriesModalities, k.modality());
+            modalities = MultiValuedKey.add(modalities, k.modality());
+            sopClasses = MultiValuedKey.add(sopClasses, k.sopClassUid());
+            String variant = Demographics.digest(k);
+            if (demographicsSha == null) {
+                // The first instance (or the first since this was recorded) sets the study's reference variant.
+                insertVariant(c, studyPk, variant, k, 0);
+                demographicsSha = variant;
+                newVariants++;
+            } else if (!demographicsSha.equals(variant)) {
+                newVariants += countVariant(c, studyPk, variant, k);
+            }
+        }
+        Timestamp now = ts(Instant.now());
+        try (PreparedStatement ps = c.prepareStatement("""
+                update series set num_instances = num_instances + ?, version = version + 1, updated = ?,
+                       modalities = ?, num_modalities = ?
+                 where pk = ?""")) {
+            ps.setInt(1, instances.size());
+            ps.setTimestamp(2, now);
+            ps.setString(3, seriesModalities);
+            ps.setInt(4, MultiValuedKey.count(seriesModalities));
+            ps.setLong(5, seriesPk);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                update study set num_instances = num_instances + ?, num_series = num_series + ?, version = version + 1,
+                       updated = ?, modalities_in_study = ?, sop_classes_in_study = ?, demographics_sha = ?,
+                       num_demographic_variants = num_demographic_variants + ?
+                 where pk = ?""")) {
+            ps.setInt(1, instances.size());
+            ps.setInt(2, h.newSeries() ? 1 : 0);
+            ps.setTimestamp(3, now);
+            ps.setString(4, modalities);
+            ps.setString(5, sopClasses);
+            ps.setString(6, demographicsSha);
+            ps.setInt(7, newVariants);
+            ps.setLong(8, studyPk);
+            ps.executeUpdate();
+        }
+    }
+
+    private static long insertInstanceRow(Connection c, long seriesPk, InstanceKeys k, Blob blob, byte[] metadata)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into instance (series_fk, sop_iuid, sop_class_uid, instance_number, number_of_frames,
                                       image_rows, image_columns, bits_allocated, sop_instance_status,
@@ -286,64 +387,8 @@ public class InstanceIndex {
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
-                instancePk = rs.getLong(1);
+                return rs.getLong(1);
             }
-        }
-        KeyTables.addItems(c, h.studyPk(), seriesPk, k);
-        KeyTables.addExtended(c, h.studyPk(), seriesPk, instancePk, k.extendedValues());
-        // The study row is locked by this transaction, and every writer below it locks it first: reading then
-        // writing the lists of the study and of the series is safe here.
-        String modalities;
-        String sopClasses;
-        String demographicsSha;
-        String seriesModalities;
-        long studyPk;
-        try (PreparedStatement ps = c.prepareStatement("""
-                select st.pk, st.modalities_in_study, st.sop_classes_in_study, st.demographics_sha, se.modalities
-                  from study st join series se on se.study_fk = st.pk where se.pk = ?""")) {
-            ps.setLong(1, seriesPk);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                studyPk = rs.getLong(1);
-                modalities = rs.getString(2);
-                sopClasses = rs.getString(3);
-                demographicsSha = rs.getString(4);
-                seriesModalities = rs.getString(5);
-            }
-        }
-        String newSeriesModalities = MultiValuedKey.add(seriesModalities, k.modality());
-        try (PreparedStatement ps = c.prepareStatement("""
-                update series set num_instances = num_instances + 1, version = version + 1, updated = ?,
-                       modalities = ?, num_modalities = ?
-                 where pk = ?""")) {
-            ps.setTimestamp(1, ts(Instant.now()));
-            ps.setString(2, newSeriesModalities);
-            ps.setInt(3, MultiValuedKey.count(newSeriesModalities));
-            ps.setLong(4, seriesPk);
-            ps.executeUpdate();
-        }
-        String variant = Demographics.digest(k);
-        int newVariants = 0;
-        if (demographicsSha == null) {
-            // The first instance (or the first since this was recorded) sets the study's reference variant.
-            insertVariant(c, studyPk, variant, k, 0);
-            demographicsSha = variant;
-            newVariants = 1;
-        } else if (!demographicsSha.equals(variant)) {
-            newVariants = countVariant(c, studyPk, variant, k);
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                update study set num_instances = num_instances + 1, version = version + 1, updated = ?,
-                       modalities_in_study = ?, sop_classes_in_study = ?, demographics_sha = ?,
-                       num_demographic_variants = num_demographic_variants + ?
-                 where pk = ?""")) {
-            ps.setTimestamp(1, ts(Instant.now()));
-            ps.setString(2, MultiValuedKey.add(modalities, k.modality()));
-            ps.setString(3, MultiValuedKey.add(sopClasses, k.sopClassUid()));
-            ps.setString(4, demographicsSha);
-            ps.setInt(5, newVariants);
-            ps.setLong(6, studyPk);
-            ps.executeUpdate();
         }
     }
 

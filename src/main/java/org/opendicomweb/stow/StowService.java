@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -612,10 +613,14 @@ public class StowService {
      * operator can find a study on disk); the version suffix makes every stored version a new key, so a
      * replacement never overwrites the file that the index still points at.
      */
+    /**
+     * Where an instance's file goes: its UIDs and a random version of 12 digits, so that a replacing file never
+     * overwrites the one the index still points at. Not a secret: a fast random source does.
+     */
     private static String blobKey(InstanceKeys k) {
-        String version = Uids.generate();
-        return k.studyInstanceUid() + "/" + k.seriesInstanceUid() + "/" + k.sopInstanceUid() + "-"
-                + version.substring(version.length() - 12);
+        String version = Long.toString(1_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000L))
+                .substring(1);
+        return k.studyInstanceUid() + "/" + k.seriesInstanceUid() + "/" + k.sopInstanceUid() + "-" + version;
     }
 
     private void deleteQuietly(String key) {
