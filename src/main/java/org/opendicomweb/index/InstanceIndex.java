@@ -6,9 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -332,13 +333,13 @@ public class InstanceIndex {
                 newVariants += countVariant(c, studyPk, variant, k);
             }
         }
-        Timestamp now = ts(Instant.now());
+        OffsetDateTime now = ts(Instant.now());
         try (PreparedStatement ps = c.prepareStatement("""
                 update series set num_instances = num_instances + ?, version = version + 1, updated = ?,
                        modalities = ?, num_modalities = ?
                  where pk = ?""")) {
             ps.setInt(1, instances.size());
-            ps.setTimestamp(2, now);
+            ps.setObject(2, now);
             ps.setString(3, seriesModalities);
             ps.setInt(4, MultiValuedKey.count(seriesModalities));
             ps.setLong(5, seriesPk);
@@ -351,7 +352,7 @@ public class InstanceIndex {
                  where pk = ?""")) {
             ps.setInt(1, instances.size());
             ps.setInt(2, h.newSeries() ? 1 : 0);
-            ps.setTimestamp(3, now);
+            ps.setObject(3, now);
             ps.setString(4, modalities);
             ps.setString(5, sopClasses);
             ps.setString(6, demographicsSha);
@@ -383,7 +384,7 @@ public class InstanceIndex {
             ps.setLong(i++, blob.size());
             ps.setString(i++, blob.sha256());
             ps.setBytes(i++, metadata);
-            ps.setTimestamp(i, ts(Instant.now()));
+            ps.setObject(i, ts(Instant.now()));
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
@@ -400,7 +401,7 @@ public class InstanceIndex {
         try (PreparedStatement ps = c.prepareStatement("""
                 update study_demographics set num_instances = num_instances + 1, last_seen = ?
                  where study_fk = ? and variant_sha = ?""")) {
-            ps.setTimestamp(1, ts(Instant.now()));
+            ps.setObject(1, ts(Instant.now()));
             ps.setLong(2, studyPk);
             ps.setString(3, variant);
             if (ps.executeUpdate() > 0) {
@@ -413,7 +414,7 @@ public class InstanceIndex {
 
     private static void insertVariant(Connection c, long studyPk, String variant, InstanceKeys k, int instances)
             throws SQLException {
-        Timestamp now = ts(Instant.now());
+        OffsetDateTime now = ts(Instant.now());
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into study_demographics (study_fk, variant_sha, patient_id, issuer_of_patient_id, patient_name,
                                                 patient_birth_date, first_sop_iuid, num_instances, first_seen, last_seen)
@@ -436,7 +437,7 @@ public class InstanceIndex {
         }
         try {
             inTransaction(c -> {
-                Timestamp now = ts(Instant.now());
+                OffsetDateTime now = ts(Instant.now());
                 try (PreparedStatement ps = c.prepareStatement("""
                         update series_conflict set refusals = refusals + 1, last_refused = ?, last_sop_iuid = ?,
                                stored_study_iuid = ?
@@ -547,8 +548,8 @@ public class InstanceIndex {
                 ps.setInt(i + 1, n);
             } else if (p instanceof Long n) {
                 ps.setLong(i + 1, n);
-            } else if (p instanceof Timestamp t) {
-                ps.setTimestamp(i + 1, t);
+            } else if (p instanceof OffsetDateTime t) {
+                ps.setObject(i + 1, t);
             } else {
                 ps.setString(i + 1, p.toString());
             }
@@ -563,8 +564,9 @@ public class InstanceIndex {
         }
     }
 
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
+    /** As java.time, not java.sql.Timestamp: the driver writes it without a Calendar and time zone lookups. */
+    private static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /** DA columns hold exactly YYYYMMDD; anything else (a malformed or ACR-NEMA style date) is not matchable. */
