@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,20 +89,29 @@ public class InstanceIndex {
     }
 
     public Optional<StoredInstance> find(String sopInstanceUid) throws SQLException {
+        return Optional.ofNullable(findAll(List.of(sopInstanceUid)).get(sopInstanceUid));
+    }
+
+    /** The stored instances among these SOP Instance UIDs, by UID: one query for a whole STOW batch. */
+    public Map<String, StoredInstance> findAll(List<String> sopInstanceUids) throws SQLException {
+        String marks = String.join(", ", Collections.nCopies(sopInstanceUids.size(), "?"));
+        Map<String, StoredInstance> found = new HashMap<>();
         try (Connection c = database.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("""
-                        select i.pk, st.study_iuid, se.series_iuid, i.blob_key, i.blob_size, i.blob_sha256
+                        select i.sop_iuid, i.pk, st.study_iuid, se.series_iuid, i.blob_key, i.blob_size, i.blob_sha256
                           from instance i join series se on se.pk = i.series_fk join study st on st.pk = se.study_fk
-                         where i.sop_iuid = ?""")) {
-            ps.setString(1, sopInstanceUid);
+                         where i.sop_iuid in (""" + marks + ")")) {
+            for (int i = 0; i < sopInstanceUids.size(); i++) {
+                ps.setString(i + 1, sopInstanceUids.get(i));
+            }
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    found.put(rs.getString(1), new StoredInstance(rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getLong(6), rs.getString(7)));
                 }
-                return Optional.of(new StoredInstance(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getLong(5), rs.getString(6)));
             }
         }
+        return found;
     }
 
     /**

@@ -13,10 +13,11 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -346,7 +347,12 @@ public class StowService {
 
     /** A valid part whose staged bytes wait in a {@link Batch}; {@code position} is its place in the outcomes. */
     private record Pending(int position, Received received, StagedBlob staged, InstanceKeys keys, byte[] metadata,
-            String key, boolean replaces) {}
+            String key) {
+        /** Set by {@link #judgeDuplicates}: the duplicate policy replaces a stored instance with other bytes. */
+        boolean replaces() {
+            return received.existing != null;
+        }
+    }
 
     /** How a part's bytes reach the staged blob: read from the request, or assembled from metadata. */
     @FunctionalInterface
@@ -378,16 +384,10 @@ public class StowService {
                 outcomes.add(fail(received, violation.reason(), violation.detail()));
                 return;
             }
-            PartOutcome known = judgeDuplicate(received);
-            if (known != null) {
-                outcomes.add(known.from(where));
-                return;
-            }
             InstanceKeys keys = InstanceKeys.of(received.dataset, extendedTags.all());
             byte[] metadata = InstanceMetadata.encode(received.dataset, keys.studyInstanceUid(),
                     keys.seriesInstanceUid(), keys.sopInstanceUid());
-            boolean replaces = received.existing != null;
-            batch.add(new Pending(outcomes.size(), received, staged, keys, metadata, blobKey(keys), replaces));
+            batch.add(new Pending(outcomes.size(), received, staged, keys, metadata, blobKey(keys)));
             outcomes.add(null); // filled in when the batch is committed
             batched = true;
         } catch (StorageUnavailableException e) {
@@ -489,30 +489,53 @@ public class StowService {
     }
 
     /**
-     * The duplicate policy before anything is written: identical bytes are a success that changes nothing,
-     * other bytes are refused or marked to replace. {@code null}: the part goes on to be stored.
+     * The duplicate policy before anything is committed, for the whole batch in one lookup: identical bytes are a
+     * success that changes nothing, other bytes are refused or marked to replace. Settled parts leave the batch
+     * and their staged bytes are discarded.
      */
-    private PartOutcome judgeDuplicate(Received r) {
-        String sop = Uids.normalise(r.dataset.getString(Tag.SOPInstanceUID));
+    private void judgeDuplicates(Batch batch, List<PartOutcome> outcomes) {
+        Map<String, StoredInstance> stored;
         try {
-            Optional<StoredInstance> existing = index.find(sop);
-            if (existing.isEmpty()) {
+            stored = index.findAll(batch.stream().map(p -> p.keys().sopInstanceUid()).toList());
+        } catch (IndexUnavailableException e) {
+            settle(batch, outcomes, p -> fail(p.received(), FailureReason.PROCESSING_FAILURE, e.getMessage()).asUnavailable());
+            return;
+        } catch (SQLException e) {
+            LOG.errorf(e, "Looking up %d SOP Instances of study %s failed", batch.size(),
+                    batch.get(0).keys().studyInstanceUid());
+            settle(batch, outcomes, p -> fail(p.received(), FailureReason.PROCESSING_FAILURE, "the index could not be read"));
+            return;
+        }
+        if (stored.isEmpty()) {
+            return;
+        }
+        settle(batch, outcomes, p -> {
+            StoredInstance existing = stored.get(p.keys().sopInstanceUid());
+            if (existing == null) {
                 return null;
             }
-            if (existing.get().sha256().equals(r.sha256)) {
-                return stored(InstanceKeys.of(r.dataset), null);
+            if (existing.sha256().equals(p.received().sha256)) {
+                return stored(p.keys(), null).from(p.received().source);
             }
             if (config.stow().duplicatePolicy() == DicomwebConfig.DuplicatePolicy.REJECT) {
-                return fail(r, FailureReason.DUPLICATE_SOP_INSTANCE, "SOPInstanceUID " + sop
-                        + " is already stored with different content (duplicate policy: reject)");
+                return fail(p.received(), FailureReason.DUPLICATE_SOP_INSTANCE, "SOPInstanceUID "
+                        + p.keys().sopInstanceUid() + " is already stored with different content (duplicate policy: reject)");
             }
-            r.existing = existing.get();
+            p.received().existing = existing;
             return null;
-        } catch (IndexUnavailableException e) {
-            return fail(r, FailureReason.PROCESSING_FAILURE, e.getMessage()).asUnavailable();
-        } catch (SQLException e) {
-            LOG.errorf(e, "Looking up SOP Instance %s failed", sop);
-            return fail(r, FailureReason.PROCESSING_FAILURE, "the index could not be read");
+        });
+    }
+
+    /** Gives each part its outcome where {@code judge} has one, and takes those parts out of the batch. */
+    private static void settle(Batch batch, List<PartOutcome> outcomes, Function<Pending, PartOutcome> judge) {
+        for (Iterator<Pending> it = batch.iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            PartOutcome outcome = judge.apply(p);
+            if (outcome != null) {
+                outcomes.set(p.position(), outcome);
+                p.staged().close(); // discards the staged bytes
+                it.remove();
+            }
         }
     }
 
@@ -523,6 +546,11 @@ public class StowService {
      */
     private void commit(Batch batch, List<PartOutcome> outcomes) {
         if (batch.isEmpty()) {
+            return;
+        }
+        judgeDuplicates(batch, outcomes);
+        if (batch.isEmpty()) {
+            batch.clear(); // resets its byte count
             return;
         }
         try {

@@ -62,6 +62,11 @@ class StowResourceTest {
     }
 
     private long count(String sql, String param) throws Exception {
+        return count(index, sql, param);
+    }
+
+    /** The single number {@code sql} selects with one string parameter. */
+    static long count(IndexDatabase index, String sql, String param) throws Exception {
         try (Connection c = index.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, param);
             try (ResultSet rs = ps.executeQuery()) {
@@ -207,6 +212,29 @@ class StowResourceTest {
         post("/dicom-web/studies", MULTIPART, multipart(changed))
                 .statusCode(409)
                 .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0x0111));
+    }
+
+    @Test
+    void aBatchJudgesItsDuplicatesAndStoresTheRest() throws Exception {
+        DicomFiles.Builder same = DicomFiles.ctImage();
+        byte[] sameBytes = same.toBytes();
+        DicomFiles.Builder changed = DicomFiles.ctImage();
+        post("/dicom-web/studies", MULTIPART, multipart(sameBytes, changed.toBytes())).statusCode(200);
+        byte[] changedBytes = changed.studyDescription("changed description").toBytes();
+        DicomFiles.Builder fresh = DicomFiles.ctImage();
+
+        post("/dicom-web/studies", MULTIPART, multipart(fresh.toBytes(), sameBytes, changedBytes))
+                .statusCode(202)
+                .body("'00081199'.Value", hasSize(2))
+                .body("'00081199'.Value[0].'00081155'.Value[0]", equalTo(fresh.sopInstanceUid()))
+                .body("'00081199'.Value[1].'00081155'.Value[0]", equalTo(same.sopInstanceUid()))
+                .body("'00081198'.Value", hasSize(1))
+                .body("'00081198'.Value[0].'00081155'.Value[0]", equalTo(changed.sopInstanceUid()))
+                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0x0111));
+        assertEquals(1, count("select num_instances from study where study_iuid = ?", same.studyInstanceUid()));
+        assertEquals(1, count("select num_instances from study where study_iuid = ?", fresh.studyInstanceUid()));
+        assertEquals(0, count("select count(*) from study where study_description = 'changed description'"
+                + " and study_iuid = ?", changed.studyInstanceUid()));
     }
 
     @Test
