@@ -501,12 +501,9 @@ public class StowService {
             settle(batch, outcomes, p -> fail(p.received(), FailureReason.PROCESSING_FAILURE, e.getMessage()).asUnavailable());
             return;
         } catch (SQLException e) {
-            LOG.errorf(e, "Looking up %d SOP Instances of study %s failed", batch.size(),
-                    batch.get(0).keys().studyInstanceUid());
+            LOG.errorf(e, "Looking up SOP Instances %s failed",
+                    batch.stream().map(p -> p.keys().sopInstanceUid()).toList());
             settle(batch, outcomes, p -> fail(p.received(), FailureReason.PROCESSING_FAILURE, "the index could not be read"));
-            return;
-        }
-        if (stored.isEmpty()) {
             return;
         }
         settle(batch, outcomes, p -> {
@@ -540,19 +537,25 @@ public class StowService {
     }
 
     /**
-     * Commits the batch's files (synced, renamed, their folders synced once), then indexes the new instances in
-     * one transaction. If that transaction fails, each instance is indexed on its own, so one bad instance (a
-     * series reused across studies, a concurrent duplicate) fails alone.
+     * Judges the batch's duplicates, commits the remaining files (synced, renamed, their folders synced once),
+     * then indexes the new instances in one transaction. If that transaction fails, each instance is indexed on
+     * its own, so one bad instance (a series reused across studies, a concurrent duplicate) fails alone.
      */
     private void commit(Batch batch, List<PartOutcome> outcomes) {
         if (batch.isEmpty()) {
             return;
         }
-        judgeDuplicates(batch, outcomes);
-        if (batch.isEmpty()) {
-            batch.clear(); // resets its byte count
-            return;
+        try {
+            judgeDuplicates(batch, outcomes);
+            if (!batch.isEmpty()) {
+                commitJudged(batch, outcomes);
+            }
+        } finally {
+            batch.clear(); // also resets its byte count, which settled parts left behind
         }
+    }
+
+    private void commitJudged(Batch batch, List<PartOutcome> outcomes) {
         try {
             blobs.commitAll(batch.stream().map(p -> Map.entry(p.staged(), p.key())).toList());
         } catch (IOException | StorageUnavailableException e) {
@@ -560,7 +563,6 @@ public class StowService {
                 PartOutcome failed = fail(p.received(), FailureReason.OUT_OF_RESOURCES, "storage write failed: " + e.getMessage());
                 outcomes.set(p.position(), e instanceof StorageUnavailableException ? failed.asUnavailable() : failed);
             }
-            batch.clear();
             return;
         }
         List<Pending> inserts = batch.stream().filter(p -> !p.replaces()).toList();
@@ -581,7 +583,6 @@ public class StowService {
                 outcomes.set(p.position(), indexOne(p));
             }
         }
-        batch.clear();
     }
 
     private static InstanceIndex.Blob blobOf(Pending p) {
