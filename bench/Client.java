@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
@@ -240,9 +241,21 @@ public class Client {
         }
     }
 
+    /** A warm-up pass of reads counts as steady once its rate is within this share of the pass before. */
+    static final double STEADY = 0.05;
+    /** Warm-up requests of reads per target at least: about where a JIT compiler has compiled a request's path. */
+    static final int MIN_READ_WARM_UP_REQUESTS = 10_000;
+    /** Warm-up passes of reads per target at most, however the rate moves. */
+    static final int MAX_READ_WARM_UP_PASSES = 20;
+
     /**
      * Before the reads are measured, each target serves the requests they are made of, unmeasured, from the
-     * first warm-up copy (epoch 9000): instances, frames and the series' metadata. The measured copy (epoch 0)
+     * first warm-up copy (epoch 9000): instances, frames and the series' metadata, pass after pass, at least
+     * {@value #MIN_READ_WARM_UP_REQUESTS} requests and then until two passes in a row run at rates within
+     * {@value #STEADY} of each other (at most {@value #MAX_READ_WARM_UP_PASSES} passes, within stowCapS seconds).
+     * A JIT-compiled server compiles the code a request runs through only after some thousands of requests:
+     * with 2,000 warm-up requests, our server's first measured rounds ran at 45% and 85% of its later rate, at
+     * up to twice the CPU per request, and a short run reported its warm-up. The measured copy (epoch 0)
      * stays unread, so its first metadata request is still a first request.
      */
     void warmUpReads() throws Exception {
@@ -250,26 +263,43 @@ public class Client {
         String prefix = withEpoch("/studies/" + manifest.getProperty("ct.study") + "/series/" + manifest.getProperty("ct.series"), 9000);
         for (Target t : targets) {
             List<Req> reqs = new ArrayList<>();
-            for (int pass = 0; pass < mode.warmUpPasses + 1; pass++) {
-                reqs.add(get(t, prefix + "/metadata", DICOM_JSON));
-                for (int i = 1; i <= count; i++) {
-                    String instance = prefix + "/instances/" + withEpoch(manifest.getProperty("ct.sop." + i), 9000);
-                    reqs.add(get(t, instance, ACCEPT_INSTANCE));
-                    reqs.add(get(t, instance + "/frames/1", ACCEPT_FRAME));
+            reqs.add(get(t, prefix + "/metadata", DICOM_JSON));
+            for (int i = 1; i <= count; i++) {
+                String instance = prefix + "/instances/" + withEpoch(manifest.getProperty("ct.sop." + i), 9000);
+                reqs.add(get(t, instance, ACCEPT_INSTANCE));
+                reqs.add(get(t, instance + "/frames/1", ACCEPT_FRAME));
+            }
+            long t0 = System.nanoTime();
+            long deadline = t0 + (long) (mode.stowCapS * 1e9);
+            List<String> rates = new ArrayList<>();
+            double previous = Double.NaN;
+            int passes = 0;
+            int requests = 0;
+            while (passes < MAX_READ_WARM_UP_PASSES && System.nanoTime() < deadline) {
+                AtomicInteger next = new AtomicInteger();
+                long p0 = System.nanoTime();
+                runWorkers(4, (deadline - p0) / 1e9, () -> {
+                    int i = next.getAndIncrement();
+                    if (i >= reqs.size()) {
+                        return false;
+                    }
+                    send(t, reqs.get(i), 200);
+                    return true;
+                });
+                int done = Math.min(next.get(), reqs.size());
+                double rate = done / ((System.nanoTime() - p0) / 1e9);
+                requests += done;
+                passes++;
+                rates.add(String.format("%.0f", rate));
+                boolean steady = Math.abs(rate - previous) <= STEADY * previous;
+                previous = rate;
+                if (requests >= MIN_READ_WARM_UP_REQUESTS && steady) {
+                    break;
                 }
             }
-            AtomicInteger next = new AtomicInteger();
-            long t0 = System.nanoTime();
-            runWorkers(4, mode.stowCapS, () -> {
-                int i = next.getAndIncrement();
-                if (i >= reqs.size()) {
-                    return false;
-                }
-                send(t, reqs.get(i), 200);
-                return true;
-            });
-            log("warm-up  %-34s %-9s %12d requests in %.1f s (not recorded)", "instances, frames, metadata", t.name,
-                    Math.min(next.get(), reqs.size()), (System.nanoTime() - t0) / 1e9);
+            log("warm-up  %-34s %-9s %12d requests in %.1f s, %d passes at %s req/s (not recorded)",
+                    "instances, frames, metadata", t.name, requests, (System.nanoTime() - t0) / 1e9, passes,
+                    String.join(", ", rates));
         }
     }
 
@@ -657,6 +687,9 @@ public class Client {
         });
         Meter.Result r = m.stop();
         int done = Math.min(next.get(), reqs.size());
+        // Each loop's own figures, so warm-up and drift between rounds show in the log (the results sum them).
+        System.err.printf("  %s %s: %d requests, %.0f/s, server %.2f ms CPU each, client %.2f cores%n", metric, t.name,
+                done, done / r.seconds, r.serverCores * r.seconds * 1e3 / Math.max(1, done), r.clientCores);
         String key = section + "\t" + metric + "\t" + t.name;
         List<Double> all = samples.computeIfAbsent(key, k -> new ArrayList<>());
         for (int i = 0; i < done; i++) {
@@ -990,6 +1023,8 @@ public class Client {
         final Socket socket;
         final BufferedInputStream in;
         final OutputStream out;
+        /** Where a chunked body is put together; grows to the largest body on this connection. */
+        byte[] scratch = new byte[1 << 16];
 
         Http(String host, int port) throws IOException {
             socket = new Socket();
@@ -1075,20 +1110,22 @@ public class Client {
             }
             byte[] body;
             if (chunked) {
-                ByteArrayOutputStream b = new ByteArrayOutputStream();
+                int n = 0;
                 for (int size = chunkSize(); size > 0; size = chunkSize()) {
-                    b.writeBytes(in.readNBytes(size));
+                    if (n + size > scratch.length) {
+                        scratch = Arrays.copyOf(scratch, Math.max(n + size, 2 * scratch.length));
+                    }
+                    readFully(scratch, n, size);
+                    n += size;
                     line();
                 }
                 for (String trailer = line(); trailer != null && !trailer.isEmpty(); trailer = line()) {
                     // trailers are ignored
                 }
-                body = b.toByteArray();
+                body = Arrays.copyOf(scratch, n);
             } else if (length >= 0) {
-                body = in.readNBytes((int) length);
-                if (body.length != length) {
-                    throw new IOException("body ended after " + body.length + " of " + length + " bytes");
-                }
+                body = new byte[(int) length];
+                readFully(body, 0, body.length);
             } else if (code == 204 || code == 304 || req.method().equals("HEAD")) {
                 body = new byte[0];
             } else {
@@ -1100,6 +1137,18 @@ public class Client {
                 conns.remove(key);
             }
             return new Resp(code, body, encoding);
+        }
+
+        /**
+         * Reads exactly {@code len} bytes. Chunked and sized bodies cost the client the same copies, so that
+         * its CPU share does not depend on how a server frames its answers: each body is copied once from the
+         * socket buffer, a chunked one once more out of the connection's scratch array.
+         */
+        void readFully(byte[] b, int off, int len) throws IOException {
+            int n = in.readNBytes(b, off, len);
+            if (n != len) {
+                throw new IOException("body ended after " + n + " of " + len + " bytes");
+            }
         }
 
         int chunkSize() throws IOException {

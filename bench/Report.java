@@ -248,8 +248,10 @@ public class Report {
                   size** stores CT series of 64×64 to 1024×1024 slices (8 KiB to 2 MiB each), 4 clients, two
                   copies of each, target order swapped.
                 - **Warm-up of reads**: before the reads are measured, each target serves every instance,
-                  frame 1 of every slice and the series metadata of a warm-up copy, unmeasured (the measured
-                  copy stays unread until its first-request sample).
+                  frame 1 of every slice and the series metadata of a warm-up copy, unmeasured, pass after
+                  pass: at least 10,000 requests, then until two passes in a row run within 5% of each other
+                  (at most 20 passes). A JIT-compiled server reaches its steady rate only after some thousands
+                  of requests. The measured copy stays unread until its first-request sample.
                 - **QIDO**: each query 1 client sequentially (latency p50/p95) and then 4 clients (req/s).
                 - **WADO**: every CT instance once, 4 clients, `Accept: multipart/related; type="application/dicom"; transfer-syntax=*`.
                   Its baseline: nginx (`sendfile on`) serving the same files as plain GETs to the same client,
