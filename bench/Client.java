@@ -290,7 +290,7 @@ public class Client {
                 double rate = done / ((System.nanoTime() - p0) / 1e9);
                 requests += done;
                 passes++;
-                rates.add(String.format("%.0f", rate));
+                rates.add(String.format(Locale.ROOT, "%.0f", rate));
                 boolean steady = Math.abs(rate - previous) <= STEADY * previous;
                 previous = rate;
                 if (requests >= MIN_READ_WARM_UP_REQUESTS && steady) {
@@ -688,7 +688,7 @@ public class Client {
         Meter.Result r = m.stop();
         int done = Math.min(next.get(), reqs.size());
         // Each loop's own figures, so warm-up and drift between rounds show in the log (the results sum them).
-        System.err.printf("  %s %s: %d requests, %.0f/s, server %.2f ms CPU each, client %.2f cores%n", metric, t.name,
+        log("round    %-34s %-9s %12d requests at %.0f/s, server %.2f ms CPU each, client %.2f cores", metric, t.name,
                 done, done / r.seconds, r.serverCores * r.seconds * 1e3 / Math.max(1, done), r.clientCores);
         String key = section + "\t" + metric + "\t" + t.name;
         List<Double> all = samples.computeIfAbsent(key, k -> new ArrayList<>());
