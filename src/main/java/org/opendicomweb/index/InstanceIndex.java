@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import org.jboss.logging.Logger;
 
 /**
  * Writes instances into the index: patient, study, series and instance rows, counters and the precomputed
@@ -25,14 +28,18 @@ import java.util.TreeMap;
  * and because its locking is what keeps counts exact under concurrent uploads:
  *
  * <ol>
- *   <li>rows are found or created parent first; two transactions creating the same row make one fail on the
- *       unique constraint, and that one is retried from the start, so no duplicate rows ever exist;
+ *   <li>rows are found or created parent first, with {@code INSERT ... ON CONFLICT DO NOTHING}: of two
+ *       transactions creating the same row, the second waits for the first and then finds its row, so no
+ *       duplicate rows ever exist and neither transaction is rolled back (an upload split into concurrent
+ *       requests creates its study in every one of them); a deadlock or unique violation left over is retried
+ *       from the start;
  *   <li>the study row is locked ({@code FOR UPDATE}) before anything below it changes, so counters and the
  *       ModalitiesInStudy / SOPClassesInStudy lists are updated by one writer at a time per study.
  * </ol>
  */
 @ApplicationScoped
 public class InstanceIndex {
+    private static final Logger LOG = Logger.getLogger(InstanceIndex.class);
     private static final int ATTEMPTS = 4;
 
     private final IndexDatabase database;
@@ -94,13 +101,12 @@ public class InstanceIndex {
 
     /** The stored instances among these SOP Instance UIDs, by UID: one query for a whole STOW batch. */
     public Map<String, StoredInstance> findAll(List<String> sopInstanceUids) throws SQLException {
-        String marks = String.join(", ", Collections.nCopies(sopInstanceUids.size(), "?"));
         Map<String, StoredInstance> found = new HashMap<>();
         try (Connection c = database.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         select i.sop_iuid, i.pk, st.study_iuid, se.series_iuid, i.blob_key, i.blob_size, i.blob_sha256
                           from instance i join series se on se.pk = i.series_fk join study st on st.pk = se.study_fk
-                         where i.sop_iuid in (""" + marks + ")")) {
+                         where i.sop_iuid in (""" + marks(sopInstanceUids.size()) + ")")) {
             for (int i = 0; i < sopInstanceUids.size(); i++) {
                 ps.setString(i + 1, sopInstanceUids.get(i));
             }
@@ -142,19 +148,117 @@ public class InstanceIndex {
             bySeries.computeIfAbsent(List.of(n.keys().studyInstanceUid(), n.keys().seriesInstanceUid()),
                     k -> new ArrayList<>()).add(n);
         }
-        inTransaction(c -> {
-            rejectIndexed(c, instances);
-            for (List<NewInstance> series : bySeries.values()) {
-                insertInstances(c, lockHierarchy(c, series.get(0).keys()), series);
+        List<Long> newPatients = new ArrayList<>();
+        try {
+            Map<List<String>, Long> patients = createPatients(instances, newPatients);
+            inTransaction(c -> {
+                rejectIndexed(c, instances);
+                for (List<NewInstance> series : bySeries.values()) {
+                    insertInstances(c, lockHierarchy(c, series.get(0).keys(), patients), series);
+                }
+                return null;
+            });
+        } catch (SQLException | SeriesInOtherStudyException | AlreadyIndexedException | RuntimeException e) {
+            dropUnusedPatients(newPatients);
+            throw e;
+        }
+    }
+
+    /**
+     * Creates the patients of the batch's new studies that are not indexed yet, each in a short transaction of
+     * its own, before the batch's transaction. A patient row created inside that transaction would be locked
+     * until its commit, and every concurrent batch with another study of the same patient would wait for all of
+     * it (measured: a third of the time of an upload of small studies). Returns the batch's patients that are
+     * indexed now, by Patient ID and issuer, and adds those it created to {@code created}, which the caller
+     * drops if the batch then fails.
+     */
+    private Map<List<String>, Long> createPatients(List<NewInstance> instances, List<Long> created) throws SQLException {
+        Map<List<String>, InstanceKeys> wanted = new TreeMap<>(
+                Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
+        for (NewInstance n : instances) {
+            InstanceKeys k = n.keys();
+            if (k.patientId() != null) {
+                wanted.putIfAbsent(List.of(k.patientId(), issuerOf(k)), k);
             }
-            return null;
-        });
+        }
+        Map<List<String>, Long> patients = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return patients;
+        }
+        try (Connection c = database.dataSource().getConnection()) {
+            List<String> ids = wanted.keySet().stream().map(key -> key.get(0)).distinct().toList();
+            try (PreparedStatement ps = c.prepareStatement("select patient_id, issuer_of_patient_id, pk from patient"
+                    + " where patient_id in (" + marks(ids.size()) + ")")) {
+                bind(ps, ids.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        patients.put(List.of(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                    }
+                }
+            }
+            List<InstanceKeys> missing = wanted.entrySet().stream().filter(e -> !patients.containsKey(e.getKey()))
+                    .map(Map.Entry::getValue).toList();
+            if (missing.isEmpty()) {
+                return patients;
+            }
+            // A study indexed already keeps the patient it has, even when this instance names another one.
+            Set<String> indexedStudies = new HashSet<>();
+            List<String> studies = missing.stream().map(InstanceKeys::studyInstanceUid).distinct().toList();
+            try (PreparedStatement ps = c.prepareStatement("select study_iuid from study where study_iuid in ("
+                    + marks(studies.size()) + ")")) {
+                bind(ps, studies.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        indexedStudies.add(rs.getString(1));
+                    }
+                }
+            }
+            for (InstanceKeys k : missing) {
+                if (!indexedStudies.contains(k.studyInstanceUid())) {
+                    Long pk = insertPatient(c, k, Instant.now());
+                    if (pk != null) {
+                        created.add(pk);
+                        patients.put(List.of(k.patientId(), issuerOf(k)), pk);
+                    }
+                }
+            }
+        }
+        return patients;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    /**
+     * Deletes patient rows that no study points at. A concurrent batch that has just taken one of them for its
+     * new study keeps it: the foreign key refuses the delete, which then changes nothing.
+     */
+    private void dropUnusedPatients(List<Long> patientPks) {
+        if (patientPks.isEmpty()) {
+            return;
+        }
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        delete from patient where pk = ? and not exists (select 1 from study where patient_fk = ?)""")) {
+            for (long pk : patientPks) {
+                ps.setLong(1, pk);
+                ps.setLong(2, pk);
+                try {
+                    ps.executeUpdate();
+                } catch (SQLException taken) {
+                    // Now a patient of a concurrently created study.
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Could not remove the patient rows %s left without a study: %s", patientPks, e.getMessage());
+        }
     }
 
     /** Throws when any of these SOP Instance UIDs is indexed already: another store was first. */
     private static void rejectIndexed(Connection c, List<NewInstance> instances) throws SQLException, AlreadyIndexedException {
-        String marks = String.join(", ", Collections.nCopies(instances.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("select sop_iuid from instance where sop_iuid in (" + marks + ")")) {
+        try (PreparedStatement ps = c.prepareStatement("select sop_iuid from instance where sop_iuid in ("
+                + marks(instances.size()) + ")")) {
             for (int i = 0; i < instances.size(); i++) {
                 ps.setString(i + 1, instances.get(i).keys().sopInstanceUid());
             }
@@ -173,7 +277,7 @@ public class InstanceIndex {
     public String replace(InstanceKeys keys, Blob blob, byte[] metadata)
             throws SQLException, SeriesInOtherStudyException, AlreadyIndexedException {
         return inTransaction(c -> {
-            Hierarchy h = lockHierarchy(c, keys);
+            Hierarchy h = lockHierarchy(c, keys, Map.of());
             long seriesPk = h.seriesPk();
             String oldKey;
             long oldSeries;
@@ -226,7 +330,6 @@ public class InstanceIndex {
 
     // ---- the hierarchy ----
 
-    /** The rows an instance belongs to. */
     /**
      * The rows an instance belongs to, with what the study and series rows held when they were locked, so that the
      * update after the instance rows needs no second read. {@code newSeries}: this transaction created the series.
@@ -234,79 +337,132 @@ public class InstanceIndex {
     private record Hierarchy(long studyPk, long seriesPk, boolean newSeries, String studyModalities, String sopClasses,
                              String demographicsSha, String seriesModalities) {}
 
-    /** Finds or creates patient, study and series, locks the study row. */
-    private Hierarchy lockHierarchy(Connection c, InstanceKeys k) throws SQLException, SeriesInOtherStudyException {
+    /**
+     * Finds or creates study and series, locks the study row. The patient is looked up or created only for a new
+     * study: an existing study keeps its patient, and no patient row is made that no study points at.
+     */
+    private Hierarchy lockHierarchy(Connection c, InstanceKeys k, Map<List<String>, Long> patients)
+            throws SQLException, SeriesInOtherStudyException {
         Instant now = Instant.now();
-        String patientId = k.patientId();
-        String issuer = k.issuerOfPatientId() == null ? "" : k.issuerOfPatientId();
-        // Without a Patient ID nothing says two studies are one patient's: each gets its own row.
-        Long patientPk = patientId == null ? null
-                : findPk(c, "select pk from patient where patient_id = ? and issuer_of_patient_id = ?", patientId, issuer);
-        if (patientPk == null) {
-            patientPk = insertReturningPk(c, """
-                    insert into patient (patient_id, issuer_of_patient_id, patient_name, patient_name_norm,
-                                         patient_birth_date, patient_sex, created, updated)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""",
-                    patientId, issuer, k.patientName(), k.patientNameNormalised(), date(k.patientBirthDate()),
-                    k.patientSex(), ts(now), ts(now));
-        }
-        Long studyPk = null;
-        String studyModalities = null;
-        String sopClasses = null;
-        String demographicsSha = null;
-        try (PreparedStatement ps = c.prepareStatement("""
-                select pk, modalities_in_study, sop_classes_in_study, demographics_sha from study
-                 where study_iuid = ? for update""")) {
-            ps.setString(1, k.studyInstanceUid());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    studyPk = rs.getLong(1);
-                    studyModalities = rs.getString(2);
-                    sopClasses = rs.getString(3);
-                    demographicsSha = rs.getString(4);
-                }
-            }
-        }
-        if (studyPk == null) {
-            studyPk = insertReturningPk(c, """
+        StudyRow study = lockStudy(c, k.studyInstanceUid());
+        if (study == null) {
+            long patientPk = patientOf(c, k, patients, now);
+            Long created = insertUnlessPresent(c, """
                     insert into study (patient_fk, study_iuid, study_date, study_time, timezone_offset,
                                        accession_number, study_id, referring_physician_name,
                                        referring_physician_name_norm, study_description, study_datetime_utc,
                                        created, updated)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    patientPk, k.studyInstanceUid(), date(k.studyDate()), k.studyTime(), k.timezoneOffsetFromUtc(),
-                    k.accessionNumber(), k.studyId(), k.referringPhysicianName(),
+                    patientPk, k.studyInstanceUid(), date(k.studyDate()), k.studyTime(),
+                    k.timezoneOffsetFromUtc(), k.accessionNumber(), k.studyId(), k.referringPhysicianName(),
                     k.referringPhysicianNameNormalised(), k.studyDescription(), k.studyDateTimeUtc(), ts(now), ts(now));
-            // Lock the new row too: the same lock order (study first) for every writer of this study.
-            findPk(c, "select pk from study where pk = ? for update", studyPk);
+            if (created == null && k.patientId() == null) {
+                // The concurrent writer's study has a patient row of its own; this one would belong to no study.
+                try (PreparedStatement ps = c.prepareStatement("delete from patient where pk = ?")) {
+                    ps.setLong(1, patientPk);
+                    ps.executeUpdate();
+                }
+            }
+            // A row this transaction created is its own until the commit (no other writer sees it, and another's
+            // insert of it waits); one a concurrent writer created is locked like any other.
+            study = created != null ? new StudyRow(created, null, null, null, true) : lockStudy(c, k.studyInstanceUid());
+            if (study == null) {
+                throw new SQLException("study " + k.studyInstanceUid() + " vanished while it was being created", "40001");
+            }
         }
-        Long seriesPk = null;
-        String seriesModalities = null;
+        // A study created here has no series yet; one of its series indexed elsewhere makes the insert below find it.
+        SeriesRow series = study.createdHere() ? null : findSeries(c, k);
+        boolean newSeries = false;
+        if (series == null) {
+            // Counted in the study's num_series by the update that follows the instance rows.
+            Long pk = insertUnlessPresent(c, """
+                    insert into series (study_fk, series_iuid, modality, series_number, series_description,
+                                        pps_start_date, pps_start_time, pps_datetime_utc, created, updated)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    study.pk(), k.seriesInstanceUid(), k.modality(), k.seriesNumber(), k.seriesDescription(),
+                    date(k.ppsStartDate()), k.ppsStartTime(), k.ppsDateTimeUtc(), ts(now), ts(now));
+            // Taken meanwhile: only a writer of another study could (this one's are held off by its lock), which
+            // findSeries reports as the series reused across studies.
+            series = pk != null ? new SeriesRow(pk, null) : findSeries(c, k);
+            if (series == null) {
+                throw new SQLException("series " + k.seriesInstanceUid() + " vanished while it was being created", "40001");
+            }
+            newSeries = pk != null;
+        }
+        return new Hierarchy(study.pk(), series.pk(), newSeries, study.modalities(), study.sopClasses(),
+                study.demographicsSha(), series.modalities());
+    }
+
+    /** What lockHierarchy reads of a study row, under its lock; {@code createdHere}: by this transaction. */
+    private record StudyRow(long pk, String modalities, String sopClasses, String demographicsSha, boolean createdHere) {}
+
+    private static StudyRow lockStudy(Connection c, String studyUid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select pk, modalities_in_study, sop_classes_in_study, demographics_sha from study
+                 where study_iuid = ? for update""")) {
+            ps.setString(1, studyUid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new StudyRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), false) : null;
+            }
+        }
+    }
+
+    private record SeriesRow(long pk, String modalities) {}
+
+    /** The series of an instance if indexed, which must be under the instance's study. */
+    private static SeriesRow findSeries(Connection c, InstanceKeys k) throws SQLException, SeriesInOtherStudyException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select se.pk, st.study_iuid, se.modalities from series se join study st on st.pk = se.study_fk
                  where se.series_iuid = ?""")) {
             ps.setString(1, k.seriesInstanceUid());
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    if (!rs.getString(2).equals(k.studyInstanceUid())) {
-                        throw new SeriesInOtherStudyException(k.seriesInstanceUid(), rs.getString(2));
-                    }
-                    seriesPk = rs.getLong(1);
-                    seriesModalities = rs.getString(3);
+                if (!rs.next()) {
+                    return null;
                 }
+                if (!rs.getString(2).equals(k.studyInstanceUid())) {
+                    throw new SeriesInOtherStudyException(k.seriesInstanceUid(), rs.getString(2));
+                }
+                return new SeriesRow(rs.getLong(1), rs.getString(3));
             }
         }
-        boolean newSeries = seriesPk == null;
-        if (newSeries) {
-            // Counted in the study's num_series by the update that follows the instance rows.
-            seriesPk = insertReturningPk(c, """
-                    insert into series (study_fk, series_iuid, modality, series_number, series_description,
-                                        pps_start_date, pps_start_time, pps_datetime_utc, created, updated)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    studyPk, k.seriesInstanceUid(), k.modality(), k.seriesNumber(), k.seriesDescription(),
-                    date(k.ppsStartDate()), k.ppsStartTime(), k.ppsDateTimeUtc(), ts(now), ts(now));
+    }
+
+    private static final String PATIENT_BY_ID = "select pk from patient where patient_id = ? and issuer_of_patient_id = ?";
+
+    /**
+     * The patient row for a new study, normally one of {@code patients} that {@link #createPatients} found or
+     * created. Without a Patient ID nothing says two studies are one patient's: each such study gets its own row.
+     */
+    private static long patientOf(Connection c, InstanceKeys k, Map<List<String>, Long> patients, Instant now)
+            throws SQLException {
+        Long pk = k.patientId() == null ? null : patients.get(List.of(k.patientId(), issuerOf(k)));
+        if (pk == null && k.patientId() != null) {
+            pk = findPk(c, PATIENT_BY_ID, k.patientId(), issuerOf(k));
         }
-        return new Hierarchy(studyPk, seriesPk, newSeries, studyModalities, sopClasses, demographicsSha, seriesModalities);
+        if (pk == null) {
+            pk = insertPatient(c, k, now);
+        }
+        if (pk == null) {
+            pk = findPk(c, PATIENT_BY_ID, k.patientId(), issuerOf(k)); // created by a concurrent writer, now committed
+        }
+        if (pk == null) {
+            throw new SQLException("patient " + k.patientId() + " vanished while it was being created", "40001");
+        }
+        return pk;
+    }
+
+    /** Inserts the instance's patient; null when a concurrent writer inserted it first. */
+    private static Long insertPatient(Connection c, InstanceKeys k, Instant now) throws SQLException {
+        return insertUnlessPresent(c, """
+                insert into patient (patient_id, issuer_of_patient_id, patient_name, patient_name_norm,
+                                     patient_birth_date, patient_sex, created, updated)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                k.patientId(), issuerOf(k), k.patientName(), k.patientNameNormalised(), date(k.patientBirthDate()),
+                k.patientSex(), ts(now), ts(now));
+    }
+
+    private static String issuerOf(InstanceKeys k) {
+        return k.issuerOfPatientId() == null ? "" : k.issuerOfPatientId();
     }
 
     /**
@@ -315,10 +471,11 @@ public class InstanceIndex {
      */
     private void insertInstances(Connection c, Hierarchy h, List<NewInstance> instances) throws SQLException {
         long seriesPk = h.seriesPk();
-        for (NewInstance n : instances) {
-            long instancePk = insertInstanceRow(c, seriesPk, n.keys(), n.blob(), n.metadata());
+        long[] instancePks = insertInstanceRows(c, seriesPk, instances);
+        for (int i = 0; i < instances.size(); i++) {
+            NewInstance n = instances.get(i);
             KeyTables.addItems(c, h.studyPk(), seriesPk, n.keys());
-            KeyTables.addExtended(c, h.studyPk(), seriesPk, instancePk, n.keys().extendedValues());
+            KeyTables.addExtended(c, h.studyPk(), seriesPk, instancePks[i], n.keys().extendedValues());
         }
         // The study row is locked by this transaction, and every writer below it locks it first: what lockHierarchy
         // read of the study and series lists is still what they hold.
@@ -372,34 +529,47 @@ public class InstanceIndex {
         }
     }
 
-    private static long insertInstanceRow(Connection c, long seriesPk, InstanceKeys k, Blob blob, byte[] metadata)
+    /** The instance rows of one series in one batch (one round trip), returning their pks in order. */
+    private static long[] insertInstanceRows(Connection c, long seriesPk, List<NewInstance> instances)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into instance (series_fk, sop_iuid, sop_class_uid, instance_number, number_of_frames,
                                       image_rows, image_columns, bits_allocated, sop_instance_status,
                                       transfer_syntax_uid, blob_key, blob_size, blob_sha256, metadata, created)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"pk"})) {
-            int i = 1;
-            ps.setLong(i++, seriesPk);
-            ps.setString(i++, k.sopInstanceUid());
-            ps.setString(i++, k.sopClassUid());
-            setInt(ps, i++, k.instanceNumber());
-            setInt(ps, i++, k.numberOfFrames());
-            setInt(ps, i++, k.rows());
-            setInt(ps, i++, k.columns());
-            setInt(ps, i++, k.bitsAllocated());
-            ps.setString(i++, k.sopInstanceStatus());
-            ps.setString(i++, blob.transferSyntaxUid());
-            ps.setString(i++, blob.key());
-            ps.setLong(i++, blob.size());
-            ps.setString(i++, blob.sha256());
-            ps.setBytes(i++, metadata);
-            ps.setObject(i, ts(Instant.now()));
-            ps.executeUpdate();
-            try (ResultSet rs = ps.getGeneratedKeys()) {
-                rs.next();
-                return rs.getLong(1);
+            OffsetDateTime now = ts(Instant.now());
+            for (NewInstance n : instances) {
+                InstanceKeys k = n.keys();
+                Blob blob = n.blob();
+                int i = 1;
+                ps.setLong(i++, seriesPk);
+                ps.setString(i++, k.sopInstanceUid());
+                ps.setString(i++, k.sopClassUid());
+                setInt(ps, i++, k.instanceNumber());
+                setInt(ps, i++, k.numberOfFrames());
+                setInt(ps, i++, k.rows());
+                setInt(ps, i++, k.columns());
+                setInt(ps, i++, k.bitsAllocated());
+                ps.setString(i++, k.sopInstanceStatus());
+                ps.setString(i++, blob.transferSyntaxUid());
+                ps.setString(i++, blob.key());
+                ps.setLong(i++, blob.size());
+                ps.setString(i++, blob.sha256());
+                ps.setBytes(i++, n.metadata());
+                ps.setObject(i, now);
+                ps.addBatch();
             }
+            ps.executeBatch();
+            long[] pks = new long[instances.size()];
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                for (int i = 0; i < pks.length; i++) {
+                    if (!rs.next()) {
+                        throw new SQLException("the database returned " + i + " keys for " + pks.length + " instance rows");
+                    }
+                    pks[i] = rs.getLong(1);
+                }
+            }
+            return pks;
         }
     }
 
@@ -538,10 +708,17 @@ public class InstanceIndex {
         }
     }
 
-    private static long insertReturningPk(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"pk"})) {
+    /**
+     * Inserts a row unless its unique key is taken, and returns its pk, or null when it was taken. A concurrent
+     * writer's row, not yet committed, makes the insert wait for that writer's commit; so the row is then there to
+     * be found, instead of a unique violation that would roll back (and repeat) this whole transaction.
+     */
+    private static Long insertUnlessPresent(Connection c, String insert, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insert + " on conflict do nothing", new String[] {"pk"})) {
             bind(ps, params);
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 0) {
+                return null;
+            }
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
                 return rs.getLong(1);
