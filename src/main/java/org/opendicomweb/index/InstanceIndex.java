@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,13 +169,13 @@ public class InstanceIndex {
      * Creates the patients of the batch's new studies that are not indexed yet, each in a short transaction of
      * its own, before the batch's transaction. A patient row created inside that transaction would be locked
      * until its commit, and every concurrent batch with another study of the same patient would wait for all of
-     * it (measured: a third of the time of an upload of small studies). Returns the batch's patients that are
+     * it (measured: an eighth of the request time of an upload of small studies). Returns the batch's patients that are
      * indexed now, by Patient ID and issuer, and adds those it created to {@code created}, which the caller
      * drops if the batch then fails.
      */
     private Map<List<String>, Long> createPatients(List<NewInstance> instances, List<Long> created) throws SQLException {
-        Map<List<String>, InstanceKeys> wanted = new TreeMap<>(
-                Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
+        // Each insert commits at once and holds no lock for long: no order is needed to keep batches from deadlocking.
+        Map<List<String>, InstanceKeys> wanted = new LinkedHashMap<>();
         for (NewInstance n : instances) {
             InstanceKeys k = n.keys();
             if (k.patientId() != null) {
