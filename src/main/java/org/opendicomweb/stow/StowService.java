@@ -638,11 +638,6 @@ public class StowService {
     }
 
     /**
-     * {@code study/series/instance-version}: a series' files share a folder (one new folder per series, and an
-     * operator can find a study on disk); the version suffix makes every stored version a new key, so a
-     * replacement never overwrites the file that the index still points at.
-     */
-    /**
      * Where an instance's file goes: its UIDs and a random version of 12 digits, so that a replacing file never
      * overwrites the one the index still points at. Not a secret: a fast random source does.
      */

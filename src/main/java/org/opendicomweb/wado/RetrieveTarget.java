@@ -36,12 +36,12 @@ public record RetrieveTarget(String study, String series, String instance) {
         return sb.toString();
     }
 
-    /** "study 1.2", "series 3.4 of study 1.2", ... for 404 messages. */
     /** The UID of the retrieved entity itself: the instance's, else the series', else the study's. */
     public String lastUid() {
         return instance != null ? instance : series != null ? series : study;
     }
 
+    /** "study 1.2", "series 3.4 of study 1.2", ... for 404 messages. */
     public String describe() {
         return switch (level()) {
             case STUDY -> "study " + study;

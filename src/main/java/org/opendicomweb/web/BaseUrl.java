@@ -26,7 +26,11 @@ public class BaseUrl {
 
     /** The root without a trailing slash. */
     public String root() {
-        HttpServerRequest request = currentRequest();
+        return root(currentRequest());
+    }
+
+    /** The root as the client of {@code request} sees it, for routes outside the REST layer. */
+    public String root(HttpServerRequest request) {
         String scheme = request.scheme();
         String host = request.authority() != null ? request.authority().toString() : request.host();
         return scheme + "://" + host + rootPath(request);

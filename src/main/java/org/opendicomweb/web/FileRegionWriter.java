@@ -40,11 +40,13 @@ final class FileRegionWriter {
 
     /** A writer for this request's connection, or {@code null} when file regions cannot be used on it. */
     static FileRegionWriter of(HttpServerRequest request) {
-        if (request.version() == HttpVersion.HTTP_2 || request.isSSL()) {
+        if (request.version() == HttpVersion.HTTP_2) {
             return null;
         }
+        // The connection's own TLS state: behind a TLS-terminating proxy the request reports the forwarded scheme,
+        // while the bytes cross plain TCP, where regions are sound.
         HttpConnection c = request.connection();
-        if (!(c instanceof ConnectionBase base) || base.isTrafficShaped()
+        if (!(c instanceof ConnectionBase base) || c.isSsl() || base.isTrafficShaped()
                 || !base.getContext().owner().transport().supportFileRegion()) {
             return null;
         }

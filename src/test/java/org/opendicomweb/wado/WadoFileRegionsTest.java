@@ -3,6 +3,9 @@ package org.opendicomweb.wado;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opendicomweb.wado.WadoFixtures.ROOT;
 import static org.opendicomweb.wado.WadoFixtures.expectedFrame;
@@ -18,12 +21,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.opendicomweb.dicom.UID;
 import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
@@ -33,7 +43,8 @@ import org.opendicomweb.web.multipart.MultipartReader;
 /**
  * Stored files larger than the response buffer go out as file regions (sendfile) on plain HTTP/1.1: the bodies
  * must be the same bytes, framed in the same places, as when they are copied, and they must really take that path
- * (the byte counter on /q/metrics). Over HTTP/2 they are copied.
+ * (the byte counter on /q/metrics). Over HTTP/2 they are copied. A single instance sent as stored is one sized
+ * body whose file is one region.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
@@ -113,26 +124,94 @@ class WadoFileRegionsTest {
         assertTrue(sent > 100000 && sent <= 200000, sent + " bytes sent as a file region");
     }
 
+    @Test
+    void aSingleInstanceIsOneSizedRegionLinkedAsTheClientSeesIt() throws Exception {
+        Series series = series(1, 512);
+        byte[] file = series.files().get(0);
+        String sop = series.sops().get(0);
+        String url = series.url() + "/instances/" + sop;
+        long before = regionBytes();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + url))
+                .header("Accept", DICOM_ANY).header("Accept-Encoding", "gzip").header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "pacs.example.org").header("X-Forwarded-Prefix", "/imaging").build();
+        HttpResponse<byte[]> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        assertEquals(Long.toString(r.body().length), r.headers().firstValue("Content-Length").orElse(null),
+                "a sized body, not chunks");
+        assertTrue(r.headers().firstValue("Content-Encoding").isEmpty(), "no content coding");
+        MultipartReader.Part part = onlyPart(r);
+        assertArrayEquals(file, part.body().readAllBytes());
+        assertEquals("application/dicom; transfer-syntax=" + UID.ExplicitVRLittleEndian, part.header("Content-Type"));
+        assertEquals("https://pacs.example.org/imaging" + url, part.header("Content-Location"));
+        assertEquals(file.length, regionBytes() - before,
+                "the whole file as a file region, also behind a TLS-terminating proxy");
+    }
+
+    @Test
+    void aSingleInstanceIsCountedUnderTheTemplateOfItsTransaction() throws Exception {
+        Series series = series(1, 64);
+        HttpResponse<byte[]> r = get(series.url() + "/instances/" + series.sops().get(0), DICOM_ANY,
+                HttpClient.Version.HTTP_1_1);
+        assertEquals(200, r.statusCode());
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/studies/{study}/series/{series}"
+                + "/instances/{instance}\""), "the REST endpoint's template names the request on /q/metrics");
+        assertFalse(metrics.contains("uri=\"" + ROOT + "/studies/{study}"), "one name for the transaction");
+    }
+
+    @Test
+    void aStoredFileOfTheWrongSizeIsAnErrorNotAShortBody() throws Exception {
+        Series series = series(1, 256);
+        String sop = series.sops().get(0);
+        Path storage = Path.of(ConfigProvider.getConfig().getValue("dicomweb.storage.path", String.class));
+        Path blob;
+        try (Stream<Path> files = Files.walk(storage)) {
+            blob = files.filter(f -> f.getFileName().toString().startsWith(sop + "-")).findFirst().orElseThrow();
+        }
+        try (FileChannel ch = FileChannel.open(blob, StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() / 2);
+        }
+        HttpResponse<byte[]> r = get(series.url() + "/instances/" + sop, DICOM_ANY, HttpClient.Version.HTTP_1_1);
+        assertEquals(500, r.statusCode());
+        assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(null), "an error, not a body");
+    }
+
     /** A stored series: its URL and its files in instance number order. */
-    private record Series(String url, List<byte[]> files) {}
+    private record Series(String url, List<byte[]> files, List<String> sops) {}
 
     /** Stores a series of {@code count} CT slices of size×size 16-bit pixels. */
     private static Series series(int count, int size) {
         DicomFiles.Builder first = DicomFiles.ctImage().size(size, size).instance(Uids.generate(), 1);
         List<byte[]> files = new ArrayList<>();
+        List<String> sops = new ArrayList<>();
         files.add(first.toBytes());
+        sops.add(first.sopInstanceUid());
         for (int i = 2; i <= count; i++) {
-            files.add(DicomFiles.ctImage().size(size, size).studyUid(first.studyInstanceUid())
-                    .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), i).toBytes());
+            DicomFiles.Builder next = DicomFiles.ctImage().size(size, size).studyUid(first.studyInstanceUid())
+                    .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), i);
+            files.add(next.toBytes());
+            sops.add(next.sopInstanceUid());
         }
         store(files.toArray(byte[][]::new));
-        return new Series(ROOT + "/studies/" + first.studyInstanceUid() + "/series/" + first.seriesInstanceUid(), files);
+        return new Series(ROOT + "/studies/" + first.studyInstanceUid() + "/series/" + first.seriesInstanceUid(), files,
+                sops);
     }
 
     private static HttpResponse<byte[]> get(String path, String accept, HttpClient.Version version) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
                 .header("Accept", accept).header("Accept-Encoding", "gzip").build();
         return HttpClient.newBuilder().version(version).build().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static MultipartReader.Part onlyPart(HttpResponse<byte[]> response) throws IOException {
+        MediaType type = MediaType.parse(response.headers().firstValue("Content-Type").orElseThrow());
+        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(response.body()), type.parameter("boundary"));
+        MultipartReader.Part part = reader.next();
+        assertNotNull(part, "one part");
+        byte[] body = part.body().readAllBytes();
+        assertNull(reader.next(), "only one part");
+        return new MultipartReader.Part(part.headers(), new ByteArrayInputStream(body));
     }
 
     private static List<byte[]> parts(HttpResponse<byte[]> response) throws IOException {
