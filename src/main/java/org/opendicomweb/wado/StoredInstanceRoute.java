@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.ExecutorService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -77,14 +76,14 @@ public class StoredInstanceRoute {
         context.putLocal(METRICS_TEMPLATE_KEY, TEMPLATE);
         // The index and the file system block: off the event loop, as the REST endpoint runs.
         virtualThreads.execute(() -> {
-            if (!sent(ctx)) {
+            if (!sent(ctx, context)) {
                 context.runOnContext(v -> ctx.next());
             }
         });
     }
 
-    /** Sends the instance as stored and answers true, or answers false with nothing sent. */
-    private boolean sent(RoutingContext ctx) {
+    /** Starts sending the instance as stored and answers true, or answers false with nothing sent. */
+    private boolean sent(RoutingContext ctx, Context context) {
         Part part;
         try {
             RetrieveTarget target = RetrieveTarget.of(ctx.pathParam("study"), ctx.pathParam("series"),
@@ -98,9 +97,12 @@ public class StoredInstanceRoute {
             return false; // the REST endpoint gives the error its status and body
         }
         RetrieveIndex.StoredFile f = part.file();
-        try (ReadableBlob blob = blobs.open(f.blobKey())) {
+        ReadableBlob blob = null;
+        try {
+            blob = blobs.open(f.blobKey());
             FileChannel file = blob.fileChannel().orElse(null);
             if (file == null || blob.size() != f.blobSize()) {
+                blob.close();
                 return false;
             }
             String boundary = MultipartWriter.newBoundary();
@@ -112,13 +114,24 @@ public class StoredInstanceRoute {
             byte[] head = framing.toByteArray();
             framing.reset();
             multipart.finish();
-            SizedFileResponse.send(ctx.request(), MultipartWriter.contentType(InstanceNegotiation.APPLICATION_DICOM,
-                    boundary), head, file, blob.size(), framing.toByteArray(), "instance " + f.instance() + " of series "
-                    + f.series() + " of study " + f.study());
-            return true;
-        } catch (IOException | UncheckedIOException e) {
+            SizedFileResponse.send(context, ctx.request(), MultipartWriter.contentType(
+                    InstanceNegotiation.APPLICATION_DICOM, boundary), head, file, blob.size(), framing.toByteArray(),
+                    blob, "instance " + f.instance() + " of series " + f.series() + " of study " + f.study());
+            return true; // the blob is closed once it was sent
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(blob);
             LOG.debugf("Instance %s passed to the REST endpoint: %s", f.instance(), e.getMessage());
             return false;
+        }
+    }
+
+    private static void closeQuietly(ReadableBlob blob) {
+        if (blob != null) {
+            try {
+                blob.close();
+            } catch (IOException e) {
+                LOG.debugf("Closing a stored file failed: %s", e.getMessage());
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.opendicomweb.web;
 
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultFileRegion;
 import io.vertx.core.http.HttpConnection;
@@ -13,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Sends ranges of stored files into a chunked HTTP/1.x response as Netty file regions: the kernel copies them from
@@ -59,26 +59,38 @@ final class FileRegionWriter {
      * the connection; the response head must be out.
      */
     void send(FileChannel file, long offset, long length) throws IOException {
-        ChannelHandlerContext context = connection.channelHandlerContext();
-        ChannelPromise promise = context.newPromise();
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        promise.addListener(f -> {
-            if (f.isSuccess()) {
+        queue(file, offset, length, failure -> {
+            if (failure == null) {
                 sent.complete(null);
             } else {
-                sent.completeExceptionally(f.cause());
+                sent.completeExceptionally(failure);
             }
         });
-        connection.writeToChannel(new BorrowedFileRegion(file, offset, length), promise);
         try {
             sent.get();
-            BYTES_SENT.add(length);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while sending a file");
         } catch (ExecutionException e) {
             throw new IOException("Sending a file to the client failed: " + e.getCause(), e.getCause());
         }
+    }
+
+    /**
+     * Queues {@code length} bytes of {@code file} from {@code offset} behind what was written to the response
+     * before; {@code done} gets {@code null}, or the failure, on the event loop once the socket took them. The file
+     * must stay open until then.
+     */
+    void queue(FileChannel file, long offset, long length, Consumer<Throwable> done) {
+        ChannelPromise promise = connection.channelHandlerContext().newPromise();
+        promise.addListener(f -> {
+            if (f.isSuccess()) {
+                BYTES_SENT.add(length);
+            }
+            done.accept(f.isSuccess() ? null : f.cause());
+        });
+        connection.writeToChannel(new BorrowedFileRegion(file, offset, length), promise);
     }
 
     /** A region over a channel its caller owns: releasing the region must not close the file. */
@@ -89,7 +101,7 @@ final class FileRegionWriter {
 
         @Override
         protected void deallocate() {
-            // The caller closes the channel once send() has returned.
+            // The caller closes the channel once the region was sent.
         }
     }
 }
