@@ -227,8 +227,10 @@ public class Client {
     // ---------------------------------------------------------------- STOW
 
     /**
-     * Every target first stores throwaway copies of the CT series (epochs 9000 and up), unmeasured, so that no
-     * STOW figure is a JIT compiler's warm-up: a server is measured as it runs after its first minutes.
+     * Every target first stores throwaway copies of the CT series (epochs 9000 and up) and of the small studies
+     * (other UIDs, the same patients), unmeasured, so that no STOW figure is a JIT compiler's warm-up: a server is
+     * measured as it runs after its first minutes. The small studies warm what a series of one study does not: a
+     * new study and series every few instances.
      */
     void warmUp() throws Exception {
         List<Path> files = ctFiles();
@@ -238,6 +240,17 @@ public class Client {
                 log("warm-up  %-34s %-9s %12.1f instances/s (not recorded)", "stow_ct_c4 copy " + (pass + 1), t.name,
                         w.instances / w.seconds);
             }
+        }
+        List<Path> small = smallFiles();
+        for (Target t : targets) {
+            Stowed w = stowOnce(t, "warm-up", small, SMALL_WARM_UP, 4);
+            log("warm-up  %-34s %-9s %12.1f instances/s (not recorded)", "stow_small copy", t.name, w.instances / w.seconds);
+        }
+    }
+
+    List<Path> smallFiles() throws IOException {
+        try (Stream<Path> s = Files.list(corpus.resolve("small"))) {
+            return s.sorted().toList();
         }
     }
 
@@ -336,10 +349,7 @@ public class Client {
     }
 
     void stowSmallStudies() throws Exception {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(corpus.resolve("small"))) {
-            files = s.sorted().toList();
-        }
+        List<Path> files = smallFiles();
         // Two halves, A B then B A: the first writes into an empty index are not all one target's.
         List<List<Path>> halves = List.of(files.subList(0, files.size() / 2), files.subList(files.size() / 2, files.size()));
         Map<String, Stowed> sum = new LinkedHashMap<>();
@@ -454,8 +464,19 @@ public class Client {
         if (epoch == 0) {
             return file;
         }
-        byte[] from = "2.25.10000".getBytes(StandardCharsets.US_ASCII);
-        byte[] to = String.format(Locale.ROOT, "2.25.1%04d", epoch).getBytes(StandardCharsets.US_ASCII);
+        if (epoch == SMALL_WARM_UP) {
+            return replaceInHeader(file, "2.25.2", "2.25.9");
+        }
+        return replaceInHeader(file, "2.25.10000", String.format(Locale.ROOT, "2.25.1%04d", epoch));
+    }
+
+    /** The epoch that gives the small studies (UIDs 2.25.2..., see Generator.smallUid) other UIDs: 2.25.9... */
+    static final int SMALL_WARM_UP = -1;
+
+    /** Replaces a UID prefix of the same length everywhere before the pixel data. */
+    static byte[] replaceInHeader(byte[] file, String fromPrefix, String toPrefix) {
+        byte[] from = fromPrefix.getBytes(StandardCharsets.US_ASCII);
+        byte[] to = toPrefix.getBytes(StandardCharsets.US_ASCII);
         int end = indexOf(file, new byte[] {(byte) 0xE0, 0x7F, 0x10, 0x00}, 132);
         end = end < 0 ? file.length : end;
         for (int i = indexOf(file, from, 0); i >= 0 && i < end; i = indexOf(file, from, i + from.length)) {
