@@ -243,7 +243,7 @@ public class Client {
         }
         List<Path> small = smallFiles();
         for (Target t : targets) {
-            Stowed w = stowOnce(t, "warm-up", small, SMALL_WARM_UP, 4);
+            Stowed w = stowOnce(t, "warm-up", small, f -> replaceInHeader(f, "2.25.2", "2.25.9"), 4);
             log("warm-up  %-34s %-9s %12.1f instances/s (not recorded)", "stow_small copy", t.name, w.instances / w.seconds);
         }
     }
@@ -413,6 +413,12 @@ public class Client {
 
     /** Stores files, 10 per multipart/related request, by `clients` workers; fails unless all are stored. */
     Stowed stowOnce(Target t, String metric, List<Path> files, int epoch, int clients) throws Exception {
+        return stowOnce(t, metric, files, f -> withEpoch(f, epoch), clients);
+    }
+
+    /** As above, each file's UIDs rewritten by {@code rewrite} (the small studies: 2.25.2... see Generator.smallUid). */
+    Stowed stowOnce(Target t, String metric, List<Path> files, java.util.function.UnaryOperator<byte[]> rewrite,
+            int clients) throws Exception {
         int perRequest = 10;
         int requests = (files.size() + perRequest - 1) / perRequest;
         AtomicInteger next = new AtomicInteger();
@@ -429,7 +435,7 @@ public class Client {
             ByteArrayOutputStream body = new ByteArrayOutputStream(6 << 20);
             int parts = 0;
             for (int i = r * perRequest; i < Math.min(files.size(), (r + 1) * perRequest); i++) {
-                byte[] dicom = withEpoch(Files.readAllBytes(files.get(i)), epoch);
+                byte[] dicom = rewrite.apply(Files.readAllBytes(files.get(i)));
                 body.writeBytes(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 body.writeBytes(dicom);
                 body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -464,14 +470,8 @@ public class Client {
         if (epoch == 0) {
             return file;
         }
-        if (epoch == SMALL_WARM_UP) {
-            return replaceInHeader(file, "2.25.2", "2.25.9");
-        }
         return replaceInHeader(file, "2.25.10000", String.format(Locale.ROOT, "2.25.1%04d", epoch));
     }
-
-    /** The epoch that gives the small studies (UIDs 2.25.2..., see Generator.smallUid) other UIDs: 2.25.9... */
-    static final int SMALL_WARM_UP = -1;
 
     /** Replaces a UID prefix of the same length everywhere before the pixel data. */
     static byte[] replaceInHeader(byte[] file, String fromPrefix, String toPrefix) {
