@@ -29,7 +29,25 @@ final class CompressedMediaTypes {
             // Encapsulated Uncompressed Explicit VR Little Endian: plain pixels, one fragment per frame.
             Map.entry("1.2.840.10008.1.2.1.98", "application/octet-stream"));
 
+    /**
+     * The syntax an image media type stands for when no transfer-syntax parameter names one (PS3.18 §8.7.3.5.2,
+     * the defaults of Table 8.7.3-5): the lossless syntax of each family.
+     */
+    private static final Map<String, String> DEFAULT_SYNTAX = Map.of(
+            "image/jpeg", "1.2.840.10008.1.2.4.70",
+            "image/jls", "1.2.840.10008.1.2.4.80",
+            "image/jp2", "1.2.840.10008.1.2.4.90",
+            "image/jpx", "1.2.840.10008.1.2.4.92",
+            "image/jphc", "1.2.840.10008.1.2.4.201",
+            "image/jxl", "1.2.840.10008.1.2.4.110",
+            "image/dicom-rle", "1.2.840.10008.1.2.5");
+
     private CompressedMediaTypes() {}
+
+    /** The default syntax of an image media type (its essence), or {@code null} for other types. */
+    static String defaultSyntax(String essence) {
+        return DEFAULT_SYNTAX.get(essence);
+    }
 
     /** The frame media type of a compressed syntax, or {@code null} for syntaxes without frames (video) or unknown ones. */
     static String of(String transferSyntaxUid) {

@@ -16,6 +16,8 @@ import org.opendicomweb.dicom.UID;
 import org.opendicomweb.imaging.DecodedFrame;
 import org.opendicomweb.imaging.FrameDecoder;
 import org.opendicomweb.imaging.FrameDecoders;
+import org.opendicomweb.imaging.FrameEncoder;
+import org.opendicomweb.imaging.FrameEncoders;
 import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.storage.ReadableBlob;
 import org.opendicomweb.wado.RetrieveIndex.StoredFile;
@@ -37,7 +39,8 @@ import org.opendicomweb.web.multipart.MultipartWriter;
  * uncompressed frames ({@code application/octet-stream} without a transfer syntax, or with Explicit VR Little
  * Endian) gets them decoded, one frame in memory at a time, when {@link FrameDecoders} has a decoder for the
  * stored syntax, else 406. Encapsulated Uncompressed frames are native pixels already: they are sent as Explicit
- * VR Little Endian unless the client names their syntax.
+ * VR Little Endian unless the client names their syntax. A client that names another compressed syntax (or an
+ * image media type standing for one) that {@link FrameEncoders} can encode gets each frame compressed into it.
  */
 @ApplicationScoped
 public class FrameService {
@@ -64,7 +67,7 @@ public class FrameService {
      * syntax and, when compressed frames are sent decoded, the decoder.
      */
     public record Plan(StoredFile file, FrameTable table, List<Integer> frames, String mediaType, String transferSyntax,
-            int missing, FrameDecoder decoder) {
+            int missing, FrameDecoder decoder, FrameEncoder encoder) {
         public int status() {
             return missing == 0 ? 200 : 206;
         }
@@ -75,12 +78,19 @@ public class FrameService {
 
         /** Fragments sent as native pixels (Encapsulated Uncompressed as Explicit VR Little Endian). */
         boolean unwrapped() {
-            return table.encapsulated() && decoder == null && !transferSyntax.equals(table.syntax.uid());
+            return table.encapsulated() && decoder == null && encoder == null && !transferSyntax.equals(table.syntax.uid());
         }
     }
 
-    /** What the client gets: the parts' media type and transfer syntax, and whether compressed frames are decoded. */
-    record Negotiated(String mediaType, String transferSyntax, boolean decode) {}
+    /**
+     * What the client gets: the parts' media type and transfer syntax, whether compressed frames are decoded, and
+     * the encoder when frames are compressed into another syntax.
+     */
+    record Negotiated(String mediaType, String transferSyntax, boolean decode, FrameEncoder encoder) {
+        Negotiated(String mediaType, String transferSyntax, boolean decode) {
+            this(mediaType, transferSyntax, decode, null);
+        }
+    }
 
     /** 400 for a malformed list, 404 for an unknown instance or when none of the frames exists, 406 as above. */
     public Plan plan(RetrieveTarget target, String frameList, String accept) {
@@ -104,13 +114,19 @@ public class FrameService {
         }
         FrameDecoder decoder = negotiated.decode() ? FrameDecoders.forSyntax(table.syntax.uid()).orElseThrow() : null;
         return new Plan(file, table, frames, negotiated.mediaType(), negotiated.transferSyntax(),
-                requested.size() - frames.size(), decoder);
+                requested.size() - frames.size(), decoder, negotiated.encoder());
     }
 
     public void write(Plan plan, MultipartWriter multipart) throws IOException {
         try (ReadableBlob blob = blobs.open(plan.file().blobKey())) {
             for (int k : plan.frames()) {
-                if (plan.decoder() != null) {
+                if (plan.encoder() != null) {
+                    // Encoded before its part starts, as decoded frames are below.
+                    DecodedFrame frame = FrameEncoding.nativeFrame(plan.table(), blob, k, plan.file());
+                    byte[] codestream = FrameEncoding.encode(plan.encoder(), frame, k, plan.file(), plan.transferSyntax());
+                    multipart.startPart(plan.partType(), null);
+                    multipart.body().write(codestream);
+                } else if (plan.decoder() != null) {
                     // Decoded before its part starts, so a corrupt first frame is still an error response.
                     DecodedFrame frame = FrameDecoding.decode(plan.decoder(), plan.table(), blob, k, plan.file());
                     multipart.startPart(plan.partType(), null);
@@ -167,6 +183,14 @@ public class FrameService {
                 continue;
             }
             String ts = range.parameter("transfer-syntax");
+            String compressInto = compressionAsked(part, ts, stored);
+            if (compressInto != null) {
+                FrameEncoder encoder = FrameEncoders.forSyntax(compressInto).orElseThrow();
+                if (FrameEncoding.refusal(table, encoder) == null) {
+                    return new Negotiated(CompressedMediaTypes.of(compressInto), compressInto, false, encoder);
+                }
+                continue;
+            }
             if (!table.encapsulated() || plainFragments) {
                 boolean uncompressed = ts == null || ts.equals("*") || ts.equals(explicitLe);
                 if (uncompressed && AcceptHeader.covers(part, OCTET_STREAM)) {
@@ -191,6 +215,18 @@ public class FrameService {
                 + (table.encapsulated() ? " and are sent as " + (compressedType == null ? "stored" : compressedType)
                         + decoded : " and are sent as " + OCTET_STREAM)
                 + "; Accept was: " + accept);
+    }
+
+    /**
+     * The syntax other than the stored one that a range asks frames to be compressed into, when this server has an
+     * encoder for it: named by the transfer-syntax parameter, or implied by an image media type without one.
+     */
+    private static String compressionAsked(MediaType part, String ts, String stored) {
+        String syntax = ts != null ? ts : part.type().equals("image") ? CompressedMediaTypes.defaultSyntax(part.essence()) : null;
+        if (syntax == null || syntax.equals(stored) || FrameEncoders.forSyntax(syntax).isEmpty()) {
+            return null;
+        }
+        return part.is(OCTET_STREAM) || AcceptHeader.covers(part, CompressedMediaTypes.of(syntax)) ? syntax : null;
     }
 
     static List<Integer> parseFrameList(String list) {

@@ -121,8 +121,24 @@ final class FrameTable {
 
     /** Thrown when the file has no frames to give: no pixel data, or pixel data we cannot split. */
     static final class NoFramesException extends IOException {
+        private final boolean noPixelData;
+
         NoFramesException(String message) {
+            this(message, false);
+        }
+
+        private NoFramesException(String message, boolean noPixelData) {
             super(message);
+            this.noPixelData = noPixelData;
+        }
+
+        static NoFramesException withoutPixelData() {
+            return new NoFramesException("the instance has no pixel data", true);
+        }
+
+        /** The instance is no image at all, rather than one whose pixel data cannot be split. */
+        boolean noPixelData() {
+            return noPixelData;
         }
     }
 
@@ -192,7 +208,7 @@ final class FrameTable {
             pixelHeader = in.position();
         }
         if (pixelHeader + 8 > blob.size()) {
-            throw new NoFramesException("the instance has no pixel data");
+            throw NoFramesException.withoutPixelData();
         }
         byte[] h = new byte[(int) Math.min(12, blob.size() - pixelHeader)];
         try (InputStream in = blob.inputStream(pixelHeader, h.length)) {
@@ -201,7 +217,7 @@ final class FrameTable {
         boolean be = ts.bigEndian();
         int tag = u16(h, 0, be) << 16 | u16(h, 2, be);
         if (tag != Tag.PixelData && tag != Tag.FloatPixelData && tag != Tag.DoubleFloatPixelData) {
-            throw new NoFramesException("the instance has no pixel data");
+            throw NoFramesException.withoutPixelData();
         }
         VR vr;
         long length;

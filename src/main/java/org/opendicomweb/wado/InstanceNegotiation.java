@@ -3,8 +3,10 @@ package org.opendicomweb.wado;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.imaging.FrameDecoders;
+import org.opendicomweb.imaging.FrameEncoders;
 import org.opendicomweb.web.AcceptHeader;
 import org.opendicomweb.web.DicomwebException;
 import org.opendicomweb.web.multipart.MediaType;
@@ -23,7 +25,8 @@ import org.opendicomweb.web.multipart.MediaType;
  *     web and are sent as Explicit VR Little Endian.</li>
  * <li>A stored syntax is sent unchanged when it is the one asked for; the native syntaxes transcode into one
  *     another; a compressed syntax that {@link FrameDecoders} can decode is decompressed into the native syntax
- *     asked for (the default included).</li>
+ *     asked for (the default included); a compressed syntax named by the client that {@link FrameEncoders} can
+ *     encode is made from native or decodable pixels.</li>
  * <li>A compressed instance without a decoder is left out (206) or, when nothing can be sent, the request is
  *     refused (406); except that, when no transfer syntax was named and the stored syntax is a lossy one, it is
  *     sent as stored, which §8.7.3.4 (note 2) permits an origin server that has the pixels only in lossy
@@ -49,7 +52,12 @@ final class InstanceNegotiation {
             "1.2.840.10008.1.2.4.108");
 
     /** How one instance is sent: in {@code syntax}, straight from storage unless {@code transcode}. */
-    record Delivery(TransferSyntax syntax, boolean transcode) {}
+    record Delivery(TransferSyntax syntax, boolean transcode) {
+        /** Its frames are compressed into {@code syntax} on the way out. */
+        boolean compress() {
+            return transcode && syntax.encapsulated();
+        }
+    }
 
     static final String APPLICATION_ZIP = "application/zip";
 
@@ -116,12 +124,15 @@ final class InstanceNegotiation {
         }
     }
 
-    /** How an instance stored in {@code storedUid} is sent, or {@code null} when it cannot be. */
-    Delivery deliver(String storedUid) {
+    /**
+     * How an instance stored in {@code storedUid} is sent, or {@code null} when it cannot be: the first offer, in
+     * q-order, whose delivery is {@code possible} for this instance.
+     */
+    Delivery deliver(String storedUid, Predicate<Delivery> possible) {
         TransferSyntax stored = TransferSyntax.of(storedUid);
         for (String offer : offers) {
             Delivery d = deliver(offer, stored);
-            if (d != null) {
+            if (d != null && possible.test(d)) {
                 return d;
             }
         }
@@ -143,6 +154,10 @@ final class InstanceNegotiation {
         }
         if (isCodecNative(wanted) && (isCodecNative(stored) || decodable(stored))) {
             return new Delivery(wanted, true);
+        }
+        if (FrameEncoders.forSyntax(wanted.uid()).isPresent() && (isCodecNative(stored) || decodable(stored)
+                || stored.uid().equals(TransferSyntax.ENCAPSULATED_UNCOMPRESSED))) {
+            return new Delivery(wanted, true); // whether its pixels suit the encoder is known once its header is read
         }
         if (offer == null && LOSSY.contains(stored.uid())) {
             return new Delivery(stored, false);

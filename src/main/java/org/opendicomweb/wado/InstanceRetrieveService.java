@@ -13,14 +13,18 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.BulkData;
+import org.opendicomweb.dicom.Fragments;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.dicom.VR;
+import org.opendicomweb.dicom.io.BulkDataSource;
 import org.opendicomweb.dicom.io.DicomInputStream;
 import org.opendicomweb.dicom.io.DicomOutputStream;
 import org.opendicomweb.imaging.DecodedFrame;
 import org.opendicomweb.imaging.FrameDecoder;
 import org.opendicomweb.imaging.FrameDecoders;
+import org.opendicomweb.imaging.FrameEncoder;
+import org.opendicomweb.imaging.FrameEncoders;
 import org.opendicomweb.imaging.PixelDescription;
 import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.storage.ReadableBlob;
@@ -33,7 +37,7 @@ import org.opendicomweb.web.multipart.MultipartWriter;
 /**
  * Retrieve Instances of a study, series or single instance (PS3.18 §10.4.1.1.1): one multipart/related part
  * per instance, each the stored file byte for byte when its transfer syntax is acceptable, else transcoded
- * between the native syntaxes, or decompressed, while it is sent.
+ * between the native syntaxes, decompressed, or compressed into the syntax asked for, while it is sent.
  */
 @ApplicationScoped
 public class InstanceRetrieveService {
@@ -69,18 +73,37 @@ public class InstanceRetrieveService {
         }
         List<Part> parts = new ArrayList<>(files.size());
         for (StoredFile f : files) {
-            Delivery d = negotiation.deliver(f.transferSyntaxUid());
+            Delivery d = deliver(negotiation, f);
             if (d != null) {
                 parts.add(new Part(f, d));
             }
         }
         if (parts.isEmpty()) {
             throw DicomwebException.notAcceptable("None of the " + files.size() + " instance(s) of " + target.describe()
-                    + " can be sent in an accepted transfer syntax: they are compressed ("
-                    + files.get(0).transferSyntaxUid() + ") and either no decoder is available or a compressed syntax"
-                    + " other than the stored one was asked for; accept transfer-syntax=*");
+                    + " can be sent in an accepted transfer syntax (the first is stored in "
+                    + files.get(0).transferSyntaxUid() + "): either no decoder is available for it, or the compressed"
+                    + " syntax asked for cannot be made from its pixels; accept transfer-syntax=*");
         }
         return new Plan(parts, files.size() - parts.size(), negotiation.zip());
+    }
+
+    /**
+     * How {@code f} is sent under {@code negotiation}, or {@code null} when it cannot be. Compressing into a syntax
+     * is offered only when the file's pixels suit the encoder, which its header tells: the answer is known before
+     * anything is sent.
+     */
+    Delivery deliver(InstanceNegotiation negotiation, StoredFile f) {
+        return negotiation.deliver(f.transferSyntaxUid(), d -> !d.compress() || compressible(f, d.syntax()));
+    }
+
+    private boolean compressible(StoredFile f, TransferSyntax syntax) {
+        try (ReadableBlob blob = blobs.open(f.blobKey())) {
+            return FrameEncoding.refusal(FrameTable.read(blob), FrameEncoders.forSyntax(syntax.uid()).orElseThrow()) == null;
+        } catch (FrameTable.NoFramesException e) {
+            return e.noPixelData(); // no image: its other elements are written as they are
+        } catch (IOException e) {
+            throw new DicomwebException(500, "The stored file of instance " + f.instance() + " cannot be read", e);
+        }
     }
 
     public void write(Plan plan, String root, MultipartWriter multipart) throws IOException {
@@ -123,7 +146,9 @@ public class InstanceRetrieveService {
                 throw new IOException("Stored file of " + f.instance() + " has " + blob.size()
                         + " bytes, the index says " + f.blobSize());
             }
-            if (delivery.transcode() && TransferSyntax.of(f.transferSyntaxUid()).encapsulated()) {
+            if (delivery.compress()) {
+                compress(blob, f, delivery, out);
+            } else if (delivery.transcode() && TransferSyntax.of(f.transferSyntaxUid()).encapsulated()) {
                 decompress(blob, f, delivery, out);
             } else if (delivery.transcode()) {
                 transcode(blob, delivery, out);
@@ -148,19 +173,29 @@ public class InstanceRetrieveService {
 
     /** Reads the file (bulk values stay in it) and writes it again in the delivered syntax. */
     static void transcode(ReadableBlob blob, Delivery delivery, OutputStream out) throws IOException {
-        Attributes fmi;
-        Attributes ds;
-        try (DicomInputStream in = new DicomInputStream(blob.inputStream())) {
-            fmi = in.readFileMetaInformation();
-            ds = in.readDataset();
+        StoredDataset stored = StoredDataset.read(blob);
+        stored.write(delivery.syntax(), bd -> blob.inputStream(bd.offset(), bd.length()), out);
+    }
+
+    /** The dataset of a stored file, its bulk values left in the file, and the File Meta Information it came with. */
+    private record StoredDataset(Attributes fmi, Attributes ds) {
+        static StoredDataset read(ReadableBlob blob) throws IOException {
+            try (DicomInputStream in = new DicomInputStream(blob.inputStream())) {
+                Attributes fmi = in.readFileMetaInformation();
+                return new StoredDataset(fmi, in.readDataset());
+            }
         }
-        String sopClass = ds.getString(Tag.SOPClassUID, fmi == null ? null : fmi.getString(Tag.MediaStorageSOPClassUID));
-        String sop = ds.getString(Tag.SOPInstanceUID, fmi == null ? null : fmi.getString(Tag.MediaStorageSOPInstanceUID));
-        DicomOutputStream dout = new DicomOutputStream(new KeepOpen(out));
-        dout.setBulkDataSource(bd -> blob.inputStream(bd.offset(), bd.length()));
-        dout.writeFileMetaInformation(DicomOutputStream.createFileMetaInformation(sopClass, sop, delivery.syntax().uid()));
-        dout.writeDataset(ds, delivery.syntax());
-        dout.flush();
+
+        /** Writes it as a Part 10 file in {@code syntax}, with new File Meta Information. */
+        void write(TransferSyntax syntax, BulkDataSource bulk, OutputStream out) throws IOException {
+            String sopClass = ds.getString(Tag.SOPClassUID, fmi == null ? null : fmi.getString(Tag.MediaStorageSOPClassUID));
+            String sop = ds.getString(Tag.SOPInstanceUID, fmi == null ? null : fmi.getString(Tag.MediaStorageSOPInstanceUID));
+            DicomOutputStream dout = new DicomOutputStream(new KeepOpen(out));
+            dout.setBulkDataSource(bulk);
+            dout.writeFileMetaInformation(DicomOutputStream.createFileMetaInformation(sopClass, sop, syntax.uid()));
+            dout.writeDataset(ds, syntax);
+            dout.flush();
+        }
     }
 
     /**
@@ -185,12 +220,8 @@ public class InstanceRetrieveService {
         }
         FrameDecoder decoder = FrameDecoders.forSyntax(table.syntax.uid())
                 .orElseThrow(() -> new IOException("no decoder for " + table.syntax.uid()));
-        Attributes fmi;
-        Attributes ds;
-        try (DicomInputStream in = new DicomInputStream(blob.inputStream())) {
-            fmi = in.readFileMetaInformation();
-            ds = in.readDataset();
-        }
+        StoredDataset stored = StoredDataset.read(blob);
+        Attributes ds = stored.ds();
         DecodedFrame first = FrameDecoding.decode(decoder, table, blob, 0, file);
         PixelDescription decoded = first.description();
         long length = decoded.frameLength() * table.frames;
@@ -207,15 +238,60 @@ public class InstanceRetrieveService {
         // They index the encapsulated fragments (PS3.3 §C.7.6.3.1.8): meaningless for native pixel data.
         ds.remove(Tag.ExtendedOffsetTable);
         ds.remove(Tag.ExtendedOffsetTableLengths);
-        String sopClass = ds.getString(Tag.SOPClassUID, fmi == null ? null : fmi.getString(Tag.MediaStorageSOPClassUID));
-        String sop = ds.getString(Tag.SOPInstanceUID, fmi == null ? null : fmi.getString(Tag.MediaStorageSOPInstanceUID));
-        DicomOutputStream dout = new DicomOutputStream(new KeepOpen(out));
-        dout.setBulkDataSource(bd -> bd == pixels
+        stored.write(delivery.syntax(), bd -> bd == pixels
                 ? new DecodedFrames(decoder, table, blob, file, first)
-                : blob.inputStream(bd.offset(), bd.length()));
-        dout.writeFileMetaInformation(DicomOutputStream.createFileMetaInformation(sopClass, sop, delivery.syntax().uid()));
-        dout.writeDataset(ds, delivery.syntax());
-        dout.flush();
+                : blob.inputStream(bd.offset(), bd.length()), out);
+    }
+
+    /**
+     * Writes a file again with its frames compressed into the delivered syntax, one fragment per frame behind an
+     * empty Basic Offset Table; each frame is made native (copied or decoded), encoded and written before the next
+     * one is read. The first frame is encoded before anything is written, since the decoder decides the Photometric
+     * Interpretation the header must carry. Lossy Image Compression stays as stored: only lossless encoders exist.
+     * A file without pixel data is written as it is under the new syntax's name.
+     */
+    static void compress(ReadableBlob blob, StoredFile file, Delivery delivery, OutputStream out) throws IOException {
+        String syntax = delivery.syntax().uid();
+        FrameEncoder encoder = FrameEncoders.forSyntax(syntax).orElseThrow();
+        FrameTable table;
+        try {
+            table = FrameTable.read(blob);
+        } catch (FrameTable.NoFramesException e) {
+            if (e.noPixelData()) {
+                transcode(blob, delivery, out);
+                return;
+            }
+            throw cannotCompress(file, syntax, e.getMessage(), e);
+        }
+        String refusal = FrameEncoding.refusal(table, encoder);
+        if (refusal != null) {
+            throw cannotCompress(file, syntax, refusal, null);
+        }
+        StoredDataset stored = StoredDataset.read(blob);
+        DecodedFrame first = FrameEncoding.nativeFrame(table, blob, 0, file);
+        Fragments fragments = new Fragments(VR.OB, false, table.frames + 1);
+        fragments.add(new byte[0]);
+        fragments.add(FrameEncoding.encode(encoder, first, 0, file, syntax));
+        for (int k = 1; k < table.frames; k++) {
+            int frame = k;
+            fragments.add((Fragments.Deferred) () -> FrameEncoding.encode(encoder,
+                    FrameEncoding.nativeFrame(table, blob, frame, file), frame, file, syntax));
+        }
+        Attributes ds = stored.ds();
+        PixelDescription encoded = encoder.encoded(first.description());
+        ds.setValue(Tag.PixelData, VR.OB, fragments);
+        ds.setString(Tag.PhotometricInterpretation, VR.CS, encoded.photometricInterpretation());
+        if (encoded.samplesPerPixel() > 1) {
+            ds.setInt(Tag.PlanarConfiguration, VR.US, encoded.planarConfiguration());
+        }
+        ds.remove(Tag.ExtendedOffsetTable); // they index the stored fragments, not these
+        ds.remove(Tag.ExtendedOffsetTableLengths);
+        stored.write(delivery.syntax(), bd -> blob.inputStream(bd.offset(), bd.length()), out);
+    }
+
+    private static DicomwebException cannotCompress(StoredFile file, String syntax, String why, Exception cause) {
+        return new DicomwebException(500, "Instance " + file.instance() + " (study " + file.study() + ", series "
+                + file.series() + ") cannot be compressed into " + syntax + ": " + why, cause);
     }
 
     /** The largest even value length of a 32-bit length field (0xFFFFFFFF means undefined). */

@@ -74,7 +74,7 @@ public class WadoUriService {
             throw DicomwebException.badRequest(String.join(", ", r.renderingParameters())
                     + " cannot be used with contentType=application/dicom");
         }
-        Delivery delivery = InstanceNegotiation.forSyntax(r.transferSyntax()).deliver(file.transferSyntaxUid());
+        Delivery delivery = instances.deliver(InstanceNegotiation.forSyntax(r.transferSyntax()), file);
         if (delivery == null) {
             String wanted = r.transferSyntax() == null ? "Explicit VR Little Endian (the default)" : "transfer syntax " + r.transferSyntax();
             throw DicomwebException.notAcceptable("Instance " + file.instance() + " is stored in " + file.transferSyntaxUid()

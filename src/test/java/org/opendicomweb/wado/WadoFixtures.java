@@ -2,18 +2,30 @@ package org.opendicomweb.wado;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.Tag;
+import org.opendicomweb.dicom.TransferSyntax;
+import org.opendicomweb.dicom.Uids;
+import org.opendicomweb.dicom.VR;
+import org.opendicomweb.dicom.io.DicomInputStream;
+import org.opendicomweb.dicom.io.DicomOutputStream;
+import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.web.multipart.MediaType;
 import org.opendicomweb.web.multipart.MultipartReader;
@@ -61,6 +73,55 @@ final class WadoFixtures {
             parts.add(new Part(new LinkedHashMap<>(p.headers()), p.body().readAllBytes()));
         }
         return parts;
+    }
+
+    /** The WADO-RS URL of the instance a file holds. */
+    static String url(Path file) throws IOException {
+        Attributes ds = header(file);
+        return ROOT + "/studies/" + ds.getString(Tag.StudyInstanceUID) + "/series/" + ds.getString(Tag.SeriesInstanceUID)
+                + "/instances/" + ds.getString(Tag.SOPInstanceUID);
+    }
+
+    /** The dataset of a file up to its pixel data. */
+    static Attributes header(Path file) throws IOException {
+        try (DicomInputStream in = new DicomInputStream(Files.newInputStream(file))) {
+            in.readFileMetaInformation();
+            return in.readDataset(Tag.PixelData);
+        }
+    }
+
+    static Attributes fileMeta(Path file) throws IOException {
+        try (DicomInputStream in = new DicomInputStream(Files.newInputStream(file))) {
+            return in.readFileMetaInformation();
+        }
+    }
+
+    /**
+     * A copy of a file (one of pydicom's) in {@code dir} under new study, series and instance UIDs: several of
+     * pydicom's files are the same instance in different syntaxes, which STOW rightly refuses as conflicting.
+     */
+    static Path reidentified(Path source, Path dir) throws IOException {
+        assumeTrue(Files.exists(source) && Dcmtk.available(), "pydicom's test files or dcmtk are not installed");
+        Attributes fmi;
+        Attributes ds;
+        try (DicomInputStream in = new DicomInputStream(Files.newInputStream(source))) {
+            fmi = in.readFileMetaInformation();
+            ds = in.readDataset();
+        }
+        ds.setString(Tag.StudyInstanceUID, VR.UI, Uids.generate());
+        ds.setString(Tag.SeriesInstanceUID, VR.UI, Uids.generate());
+        ds.setString(Tag.SOPInstanceUID, VR.UI, Uids.generate());
+        String ts = fmi.getString(Tag.TransferSyntaxUID).trim();
+        Path copy = dir.resolve("copy-" + source.getFileName());
+        try (OutputStream out = Files.newOutputStream(copy)) {
+            DicomOutputStream dout = new DicomOutputStream(out);
+            dout.setBulkDataSource(DicomFiles.bulkDataOf(source));
+            dout.writeFileMetaInformation(DicomOutputStream.createFileMetaInformation(ds.getString(Tag.SOPClassUID),
+                    ds.getString(Tag.SOPInstanceUID), ts));
+            dout.writeDataset(ds, TransferSyntax.of(ts));
+            dout.flush();
+        }
+        return copy;
     }
 
     /** The native little endian pixel bytes of one frame of a DicomFiles image. */

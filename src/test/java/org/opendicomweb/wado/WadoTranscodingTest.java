@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.opendicomweb.wado.WadoFixtures.EXPLICIT_LE;
+import static org.opendicomweb.wado.WadoFixtures.fileMeta;
+import static org.opendicomweb.wado.WadoFixtures.header;
 import static org.opendicomweb.wado.WadoFixtures.ROOT;
 import static org.opendicomweb.wado.WadoFixtures.parts;
 import static org.opendicomweb.wado.WadoFixtures.store;
+import static org.opendicomweb.wado.WadoFixtures.url;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -19,7 +22,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,10 +38,7 @@ import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Fragments;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.TransferSyntax;
-import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.dicom.VR;
-import org.opendicomweb.dicom.io.DicomOutputStream;
-import org.opendicomweb.dicom.io.DicomInputStream;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
@@ -61,41 +60,8 @@ class WadoTranscodingTest {
     @TempDir
     Path dir;
 
-    private static String url(Path file) throws IOException {
-        try (DicomInputStream in = new DicomInputStream(Files.newInputStream(file))) {
-            Attributes ds = in.readDataset(Tag.PixelData);
-            return ROOT + "/studies/" + ds.getString(Tag.StudyInstanceUID) + "/series/" + ds.getString(Tag.SeriesInstanceUID)
-                    + "/instances/" + ds.getString(Tag.SOPInstanceUID);
-        }
-    }
-
-    /**
-     * A copy of a pydicom file under new study, series and instance UIDs: several of its files are the same instance
-     * in different syntaxes, which STOW rightly refuses as conflicting.
-     */
     private Path reidentified(String name) throws IOException {
-        Path source = CORPUS.resolve(name);
-        assumeTrue(Files.exists(source) && Dcmtk.available(), "pydicom's test files or dcmtk are not installed");
-        Attributes fmi;
-        Attributes ds;
-        try (DicomInputStream in = new DicomInputStream(Files.newInputStream(source))) {
-            fmi = in.readFileMetaInformation();
-            ds = in.readDataset();
-        }
-        ds.setString(Tag.StudyInstanceUID, VR.UI, Uids.generate());
-        ds.setString(Tag.SeriesInstanceUID, VR.UI, Uids.generate());
-        ds.setString(Tag.SOPInstanceUID, VR.UI, Uids.generate());
-        String ts = fmi.getString(Tag.TransferSyntaxUID).trim();
-        Path copy = dir.resolve("copy-" + name);
-        try (OutputStream out = Files.newOutputStream(copy)) {
-            DicomOutputStream dout = new DicomOutputStream(out);
-            dout.setBulkDataSource(DicomFiles.bulkDataOf(source));
-            dout.writeFileMetaInformation(DicomOutputStream.createFileMetaInformation(ds.getString(Tag.SOPClassUID),
-                    ds.getString(Tag.SOPInstanceUID), ts));
-            dout.writeDataset(ds, TransferSyntax.of(ts));
-            dout.flush();
-        }
-        return copy;
+        return WadoFixtures.reidentified(CORPUS.resolve(name), dir);
     }
 
     /** The reference: dcmtk's decompression, or for JPEG 2000 the uncompressed file pydicom made it from. */
@@ -256,18 +222,5 @@ class WadoTranscodingTest {
         given().accept(INSTANCES).when().get(losslessUrl).then().statusCode(406);
         given().accept(FRAMES).when().get(losslessUrl + "/frames/1").then().statusCode(406)
                 .body("message", containsString("no decoder"));
-    }
-
-    private static Attributes header(Path file) throws IOException {
-        try (DicomInputStream in = new DicomInputStream(Files.newInputStream(file))) {
-            in.readFileMetaInformation();
-            return in.readDataset(Tag.PixelData);
-        }
-    }
-
-    private static Attributes fileMeta(Path file) throws IOException {
-        try (DicomInputStream in = new DicomInputStream(Files.newInputStream(file))) {
-            return in.readFileMetaInformation();
-        }
     }
 }

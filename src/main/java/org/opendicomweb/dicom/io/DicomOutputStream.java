@@ -22,7 +22,7 @@ import org.opendicomweb.dicom.charset.SpecificCharacterSet;
 /**
  * Writes Part 10 files (PS3.10 §7.1) and bare datasets in the native transfer syntaxes, converting byte order
  * and VR encoding on the way, so writing a dataset read in one syntax transcodes it to another. Encapsulated
- * pixel data passes through fragment by fragment. Sequences and items are written with undefined length, which
+ * pixel data passes through fragment by fragment; a deferred fragment is made when it is reached. Sequences and items are written with undefined length, which
  * needs no look-ahead; group length elements of the dataset (retired) are dropped.
  */
 public final class DicomOutputStream implements Closeable {
@@ -135,7 +135,10 @@ public final class DicomOutputStream implements Closeable {
             writeHeader(tag, frags.vr(), UNDEFINED);
             for (int k = 0; k < frags.size(); k++) {
                 Object f = frags.get(k);
-                long len = frags.lengthOf(k);
+                if (f instanceof Fragments.Deferred deferred) {
+                    f = deferred.bytes();
+                }
+                long len = f instanceof byte[] b ? b.length : frags.lengthOf(k);
                 writeHeader(Tag.Item, null, len + (len & 1));
                 if (f instanceof byte[] b) {
                     out.write(b);

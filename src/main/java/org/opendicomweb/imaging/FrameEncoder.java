@@ -1,0 +1,18 @@
+package org.opendicomweb.imaging;
+
+/** Encodes one native frame into the codestream of a compressed transfer syntax. Implementations are thread-safe. */
+public interface FrameEncoder {
+
+    /** Why frames laid out as {@code d} cannot be encoded, or {@code null} when they can. */
+    String refusal(PixelDescription d);
+
+    /** The Image Pixel Module of the encoded frames (a codec may fix Planar Configuration, for one). */
+    PixelDescription encoded(PixelDescription d);
+
+    /**
+     * @param d the layout of {@code pixels}, which {@link #refusal} accepted
+     * @param pixels one frame as native Explicit VR Little Endian pixel data laid out as {@code d} says
+     * @return the frame's codestream, to be sent as one fragment
+     */
+    byte[] encode(PixelDescription d, byte[] pixels);
+}

@@ -1,0 +1,21 @@
+package org.opendicomweb.imaging;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The encoder for each compressed transfer syntax this server can compress into (docs/conformance.md lists them
+ * and how each was verified). Only lossless syntaxes: a lossy one would need the Lossy Image Compression
+ * attributes of PS3.3 §C.7.6.1.1.5 and a quality the client cannot name in an Accept header.
+ */
+public final class FrameEncoders {
+    private FrameEncoders() {}
+
+    private static final Map<String, FrameEncoder> BY_SYNTAX = Map.of(
+            "1.2.840.10008.1.2.5", new RleEncoder()); // RLE Lossless
+
+    /** The encoder for frames in {@code transferSyntaxUid}; empty when this server cannot compress into it. */
+    public static Optional<FrameEncoder> forSyntax(String transferSyntaxUid) {
+        return Optional.ofNullable(transferSyntaxUid == null ? null : BY_SYNTAX.get(transferSyntaxUid));
+    }
+}

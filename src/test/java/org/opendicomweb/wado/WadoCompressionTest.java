@@ -1,0 +1,220 @@
+package org.opendicomweb.wado;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.opendicomweb.wado.WadoFixtures.EXPLICIT_LE;
+import static org.opendicomweb.wado.WadoFixtures.fileMeta;
+import static org.opendicomweb.wado.WadoFixtures.header;
+import static org.opendicomweb.wado.WadoFixtures.parts;
+import static org.opendicomweb.wado.WadoFixtures.store;
+import static org.opendicomweb.wado.WadoFixtures.url;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.Tag;
+import org.opendicomweb.dicom.TransferSyntax;
+import org.opendicomweb.dicom.VR;
+import org.opendicomweb.dicom.io.DicomInputStream;
+import org.opendicomweb.dicom.io.DicomOutputStream;
+import org.opendicomweb.support.PostgresTestSchema;
+import org.opendicomweb.testing.DatasetComparison;
+import org.opendicomweb.testing.Dcmtk;
+import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.testing.PixelReference;
+import org.opendicomweb.testing.PixelReference.Pixels;
+
+/**
+ * Instances and frames compressed into RLE Lossless on request, from native and from compressed stored files; each
+ * answer is decompressed by dcmtk's {@code dcmdrle} and compared with the pixels it was made from.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
+class WadoCompressionTest {
+    private static final Path CORPUS = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
+    private static final String RLE = "1.2.840.10008.1.2.5";
+    private static final String INSTANCES = "multipart/related; type=\"application/dicom\"";
+    private static final String AS_RLE = INSTANCES + "; transfer-syntax=" + RLE;
+
+    @TempDir
+    Path dir;
+
+    /** The pydicom file under new UIDs, or (for names starting with "planar:") its colour-by-plane copy. */
+    private Path source(String name) throws IOException {
+        if (name.startsWith("planar:")) {
+            return colourByPlane(source(name.substring("planar:".length())));
+        }
+        if (name.startsWith("dcmdrle:")) { // a native file that dcmtk decompressed from pydicom's RLE one
+            Path rle = WadoFixtures.reidentified(CORPUS.resolve(name.substring("dcmdrle:".length())), dir);
+            return PixelReference.dcmtkCompress(rle, dir.resolve("native-" + rle.getFileName()), "dcmdrle");
+        }
+        return WadoFixtures.reidentified(CORPUS.resolve(name), dir);
+    }
+
+    /** The same image with Planar Configuration 1: each frame's samples plane by plane. */
+    private Path colourByPlane(Path file) throws IOException {
+        Pixels pixels = PixelReference.nativePixels(file);
+        int samples = pixels.description().samplesPerPixel();
+        int bytes = pixels.description().bitsAllocated() / 8;
+        int frameLength = (int) pixels.description().frameLength();
+        int count = frameLength / samples / bytes;
+        byte[] planar = new byte[pixels.bytes().length];
+        for (int f = 0; f < pixels.description().numberOfFrames(); f++) {
+            for (int p = 0; p < count; p++) {
+                for (int s = 0; s < samples; s++) {
+                    System.arraycopy(pixels.bytes(), f * frameLength + (p * samples + s) * bytes, planar,
+                            f * frameLength + (s * count + p) * bytes, bytes);
+                }
+            }
+        }
+        Attributes ds;
+        try (DicomInputStream in = new DicomInputStream(Files.newInputStream(file))) {
+            in.readFileMetaInformation();
+            ds = in.readDataset(Tag.PixelData);
+        }
+        ds.setInt(Tag.PlanarConfiguration, VR.US, 1);
+        ds.setBytes(Tag.PixelData, bytes == 1 ? VR.OB : VR.OW, planar);
+        Path copy = dir.resolve("planar-" + file.getFileName());
+        try (OutputStream out = Files.newOutputStream(copy)) {
+            DicomOutputStream dout = new DicomOutputStream(out);
+            dout.setBulkDataSource(DicomFiles.bulkDataOf(file));
+            dout.writeFileMetaInformation(DicomOutputStream.createFileMetaInformation(ds.getString(Tag.SOPClassUID),
+                    ds.getString(Tag.SOPInstanceUID), EXPLICIT_LE));
+            dout.writeDataset(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+            dout.flush();
+        }
+        return copy;
+    }
+
+    /** What the pixels must decompress to: dcmtk's decompression of a compressed source, else its own pixels. */
+    private static Pixels reference(Path file, String sibling) throws IOException {
+        if (!sibling.isBlank()) {
+            return PixelReference.nativePixels(CORPUS.resolve(sibling));
+        }
+        return TransferSyntax.of(Dcmtk.transferSyntax(file)).encapsulated() ? PixelReference.dcmtkDecompress(file)
+                : PixelReference.nativePixels(file);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "MR_small.dcm, ''", "MR_small_bigendian.dcm, MR_small.dcm", "MR_small_implicit.dcm, MR_small.dcm",
+        "rtdose.dcm, ''", "SC_rgb_small_odd.dcm, ''", "image_dfl.dcm, ''", "dcmdrle:SC_rgb_rle_16bit.dcm, ''",
+        "dcmdrle:SC_rgb_rle_32bit_2frame.dcm, ''", "planar:dcmdrle:SC_rgb_rle_16bit_2frame.dcm, ''",
+        "MR_small_jpeg_ls_lossless.dcm, MR_small.dcm", "SC_rgb_jpeg_dcmtk.dcm, ''", "MR_small_jp2klossless.dcm, MR_small.dcm"})
+    void instancesAndFramesAreCompressedIntoRleOnRequest(String name, String sibling) throws IOException {
+        Path file = source(name);
+        store(Files.readAllBytes(file));
+        Pixels expected = reference(file, sibling);
+
+        Response r = given().accept(AS_RLE).when().get(url(file));
+        r.then().statusCode(200);
+        List<WadoFixtures.Part> parts = parts(r);
+        assertEquals(1, parts.size());
+        assertEquals("application/dicom; transfer-syntax=" + RLE, parts.get(0).contentType());
+        Path received = Files.write(dir.resolve("received.dcm"), parts.get(0).body());
+        Dcmtk.Result dump = Dcmtk.dcmdump(received);
+        assertTrue(dump.ok(), "dcmdump refuses the compressed file: " + dump.problems());
+        assertEquals(RLE, fileMeta(received).getString(Tag.TransferSyntaxUID).trim());
+
+        Attributes h = header(received);
+        int samples = expected.description().samplesPerPixel();
+        assertEquals(samples > 1 ? 1 : null, samples > 1 ? h.getInt(Tag.PlanarConfiguration, -1) : null,
+                "RLE declares colour-by-plane");
+        assertEquals(expected.description().photometricInterpretation(), h.getString(Tag.PhotometricInterpretation));
+        Attributes original = header(file);
+        for (Attributes a : new Attributes[] {original, h}) { // what compression may change
+            a.remove(Tag.PhotometricInterpretation);
+            a.remove(Tag.PlanarConfiguration);
+        }
+        assertEquals(List.of(), DatasetComparison.compare(original, DicomFiles.bulkDataOf(file), h,
+                DicomFiles.bulkDataOf(received)), "the other attributes are as stored");
+
+        Pixels decompressed = PixelReference.dcmtkDecompress(received); // dcmdrle
+        assertEquals(expected.description().numberOfFrames(), decompressed.description().numberOfFrames());
+        assertArrayEquals(expected.bytes(), decompressed.bytes(), "dcmdrle's pixels differ from the source's");
+
+        // Frames: the same codestreams, under image/dicom-rle, asked for by media type or by transfer syntax.
+        List<byte[]> fragments = PixelReference.read(received).frames();
+        int last = expected.description().numberOfFrames();
+        for (String accept : new String[] {"multipart/related; type=\"image/dicom-rle\"",
+            "multipart/related; type=\"image/dicom-rle\"; transfer-syntax=" + RLE,
+            "multipart/related; type=application/octet-stream; transfer-syntax=" + RLE}) {
+            List<WadoFixtures.Part> frames = parts(given().accept(accept).when().get(url(file) + "/frames/" + last + ",1")
+                    .then().statusCode(200).extract().response());
+            assertEquals(2, frames.size());
+            assertEquals("image/dicom-rle; transfer-syntax=" + RLE, frames.get(0).contentType());
+            assertArrayEquals(fragments.get(last - 1), frames.get(0).body(), accept);
+            assertArrayEquals(fragments.get(0), frames.get(1).body(), accept);
+        }
+    }
+
+    @Test
+    void imagesRleCannotHoldAreLeftOutOrRefused() throws IOException {
+        Path subsampled = source("SC_ybr_full_422_uncompressed.dcm");
+        Path oneBit = source("liver_1frame.dcm");
+        store(Files.readAllBytes(subsampled), Files.readAllBytes(oneBit));
+        for (Path file : new Path[] {subsampled, oneBit}) {
+            given().accept(AS_RLE).when().get(url(file)).then().statusCode(406)
+                    .body("message", containsString("cannot be made from its pixels"));
+            given().accept("multipart/related; type=\"image/dicom-rle\"").when().get(url(file) + "/frames/1")
+                    .then().statusCode(406);
+            // The next range in q-order is still tried.
+            List<WadoFixtures.Part> fallback = parts(given().accept(AS_RLE + ", " + INSTANCES + "; q=0.5").when()
+                    .get(url(file)).then().statusCode(200).extract().response());
+            assertEquals("application/dicom; transfer-syntax=" + EXPLICIT_LE, fallback.get(0).contentType());
+        }
+
+        // In one series with an image RLE can hold: that one is sent, the other left out (206).
+        Attributes h = header(subsampled);
+        DicomFiles.Builder ct = DicomFiles.ctImage().studyUid(h.getString(Tag.StudyInstanceUID))
+                .seriesUid(h.getString(Tag.SeriesInstanceUID));
+        store(ct.toBytes());
+        String series = WadoFixtures.ROOT + "/studies/" + ct.studyInstanceUid() + "/series/" + ct.seriesInstanceUid();
+        Response r = given().accept(AS_RLE).when().get(series);
+        r.then().statusCode(206).header("Warning", containsString("1"));
+        List<WadoFixtures.Part> parts = parts(r);
+        assertEquals(1, parts.size());
+        assertEquals("application/dicom; transfer-syntax=" + RLE, parts.get(0).contentType());
+    }
+
+    @Test
+    void instancesWithoutPixelDataKeepTheirDatasetUnderTheRleName() throws IOException {
+        Path report = source("test-SR.dcm");
+        store(Files.readAllBytes(report));
+        List<WadoFixtures.Part> parts = parts(given().accept(AS_RLE).when().get(url(report)).then().statusCode(200)
+                .extract().response());
+        Path received = Files.write(dir.resolve("report.dcm"), parts.get(0).body());
+        assertEquals(RLE, Dcmtk.transferSyntax(received));
+        assertEquals(Dcmtk.dcm2json(report).stdout(), Dcmtk.dcm2json(received).stdout());
+    }
+
+    @Test
+    void wadoUriCompressesTheSameWay() throws IOException {
+        Path file = source("MR_small.dcm");
+        store(Files.readAllBytes(file));
+        Attributes h = header(file);
+        byte[] body = given().queryParam("requestType", "WADO").queryParam("studyUID", h.getString(Tag.StudyInstanceUID))
+                .queryParam("seriesUID", h.getString(Tag.SeriesInstanceUID))
+                .queryParam("objectUID", h.getString(Tag.SOPInstanceUID))
+                .queryParam("contentType", "application/dicom").queryParam("transferSyntax", RLE)
+                .when().get(WadoFixtures.ROOT + "/wado").then().statusCode(200).extract().asByteArray();
+        Path received = Files.write(dir.resolve("wado-uri.dcm"), body);
+        assumeTrue(Dcmtk.available());
+        assertArrayEquals(PixelReference.nativePixels(file).bytes(), PixelReference.dcmtkDecompress(received).bytes());
+    }
+}
