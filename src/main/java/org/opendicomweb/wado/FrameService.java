@@ -222,7 +222,10 @@ public class FrameService {
      * encoder for it: named by the transfer-syntax parameter, or implied by an image media type without one.
      */
     private static String compressionAsked(MediaType part, String ts, String stored) {
-        String syntax = ts != null ? ts : part.type().equals("image") ? CompressedMediaTypes.defaultSyntax(part.essence()) : null;
+        String syntax = ts;
+        if (ts == null && part.type().equals("image") && !part.essence().equals(CompressedMediaTypes.of(stored))) {
+            syntax = CompressedMediaTypes.defaultSyntax(part.essence()); // a JPEG stored as JPEG is sent as stored
+        }
         if (syntax == null || syntax.equals(stored) || FrameEncoders.forSyntax(syntax).isEmpty()) {
             return null;
         }

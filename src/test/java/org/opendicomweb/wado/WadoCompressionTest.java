@@ -40,14 +40,16 @@ import org.opendicomweb.testing.PixelReference;
 import org.opendicomweb.testing.PixelReference.Pixels;
 
 /**
- * Instances and frames compressed into RLE Lossless on request, from native and from compressed stored files; each
- * answer is decompressed by dcmtk's {@code dcmdrle} and compared with the pixels it was made from.
+ * Instances and frames compressed into RLE Lossless and JPEG Lossless SV1 on request, from native and from compressed
+ * stored files; each answer is decompressed by dcmtk ({@code dcmdrle}, {@code dcmdjpeg}) and compared with the pixels
+ * it was made from.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
 class WadoCompressionTest {
     private static final Path CORPUS = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
     private static final String RLE = "1.2.840.10008.1.2.5";
+    private static final String JPEG_LOSSLESS = "1.2.840.10008.1.2.4.70";
     private static final String INSTANCES = "multipart/related; type=\"application/dicom\"";
     private static final String AS_RLE = INSTANCES + "; transfer-syntax=" + RLE;
 
@@ -110,31 +112,39 @@ class WadoCompressionTest {
                 : PixelReference.nativePixels(file);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} from {1}")
     @CsvSource({
-        "MR_small.dcm, ''", "MR_small_bigendian.dcm, MR_small.dcm", "MR_small_implicit.dcm, MR_small.dcm",
-        "rtdose.dcm, ''", "SC_rgb_small_odd.dcm, ''", "image_dfl.dcm, ''", "dcmdrle:SC_rgb_rle_16bit.dcm, ''",
-        "dcmdrle:SC_rgb_rle_32bit_2frame.dcm, ''", "planar:dcmdrle:SC_rgb_rle_16bit_2frame.dcm, ''",
-        "MR_small_jpeg_ls_lossless.dcm, MR_small.dcm", "SC_rgb_jpeg_dcmtk.dcm, ''", "MR_small_jp2klossless.dcm, MR_small.dcm"})
-    void instancesAndFramesAreCompressedIntoRleOnRequest(String name, String sibling) throws IOException {
+        "rle, MR_small.dcm, ''", "rle, MR_small_bigendian.dcm, MR_small.dcm", "rle, MR_small_implicit.dcm, MR_small.dcm",
+        "rle, rtdose.dcm, ''", "rle, SC_rgb_small_odd.dcm, ''", "rle, image_dfl.dcm, ''",
+        "rle, dcmdrle:SC_rgb_rle_16bit.dcm, ''", "rle, dcmdrle:SC_rgb_rle_32bit_2frame.dcm, ''",
+        "rle, planar:dcmdrle:SC_rgb_rle_16bit_2frame.dcm, ''", "rle, MR_small_jpeg_ls_lossless.dcm, MR_small.dcm",
+        "rle, SC_rgb_jpeg_dcmtk.dcm, ''", "rle, MR_small_jp2klossless.dcm, MR_small.dcm",
+        "jpeg-lossless, MR_small.dcm, ''", "jpeg-lossless, MR_small_bigendian.dcm, MR_small.dcm",
+        "jpeg-lossless, CT_small.dcm, ''", "jpeg-lossless, SC_rgb_small_odd.dcm, ''", "jpeg-lossless, image_dfl.dcm, ''",
+        "jpeg-lossless, dcmdrle:SC_rgb_rle_16bit_2frame.dcm, ''", "jpeg-lossless, planar:dcmdrle:SC_rgb_rle_2frame.dcm, ''",
+        "jpeg-lossless, MR_small_RLE.dcm, MR_small.dcm", "jpeg-lossless, MR_small_jpeg_ls_lossless.dcm, MR_small.dcm",
+        "jpeg-lossless, SC_rgb_jpeg_dcmtk.dcm, ''"})
+    void instancesAndFramesAreCompressedOnRequest(String codec, String name, String sibling) throws IOException {
+        String syntax = codec.equals("rle") ? RLE : JPEG_LOSSLESS;
+        String mediaType = codec.equals("rle") ? "image/dicom-rle" : "image/jpeg";
         Path file = source(name);
         store(Files.readAllBytes(file));
         Pixels expected = reference(file, sibling);
 
-        Response r = given().accept(AS_RLE).when().get(url(file));
+        Response r = given().accept(INSTANCES + "; transfer-syntax=" + syntax).when().get(url(file));
         r.then().statusCode(200);
         List<WadoFixtures.Part> parts = parts(r);
         assertEquals(1, parts.size());
-        assertEquals("application/dicom; transfer-syntax=" + RLE, parts.get(0).contentType());
+        assertEquals("application/dicom; transfer-syntax=" + syntax, parts.get(0).contentType());
         Path received = Files.write(dir.resolve("received.dcm"), parts.get(0).body());
         Dcmtk.Result dump = Dcmtk.dcmdump(received);
         assertTrue(dump.ok(), "dcmdump refuses the compressed file: " + dump.problems());
-        assertEquals(RLE, fileMeta(received).getString(Tag.TransferSyntaxUID).trim());
+        assertEquals(syntax, fileMeta(received).getString(Tag.TransferSyntaxUID).trim());
 
         Attributes h = header(received);
-        int samples = expected.description().samplesPerPixel();
-        assertEquals(samples > 1 ? 1 : null, samples > 1 ? h.getInt(Tag.PlanarConfiguration, -1) : null,
-                "RLE declares colour-by-plane");
+        if (expected.description().samplesPerPixel() > 1) { // RLE segments are planes (PS3.5 §G.2); JPEG is by pixel
+            assertEquals(syntax.equals(RLE) ? 1 : 0, h.getInt(Tag.PlanarConfiguration, -1), "Planar Configuration");
+        }
         assertEquals(expected.description().photometricInterpretation(), h.getString(Tag.PhotometricInterpretation));
         Attributes original = header(file);
         for (Attributes a : new Attributes[] {original, h}) { // what compression may change
@@ -144,27 +154,42 @@ class WadoCompressionTest {
         assertEquals(List.of(), DatasetComparison.compare(original, DicomFiles.bulkDataOf(file), h,
                 DicomFiles.bulkDataOf(received)), "the other attributes are as stored");
 
-        Pixels decompressed = PixelReference.dcmtkDecompress(received); // dcmdrle
+        Pixels decompressed = PixelReference.dcmtkDecompress(received); // dcmdrle or dcmdjpeg
         assertEquals(expected.description().numberOfFrames(), decompressed.description().numberOfFrames());
-        assertArrayEquals(expected.bytes(), decompressed.bytes(), "dcmdrle's pixels differ from the source's");
+        assertArrayEquals(expected.bytes(), decompressed.bytes(), "dcmtk's pixels differ from the source's");
 
-        // Frames: the same codestreams, under image/dicom-rle, asked for by media type or by transfer syntax.
+        // Frames: the same codestreams, under the syntax's media type, asked for by transfer syntax or by media type
+        // (which a JPEG stored as JPEG is not, since image/jpeg then means the stored frames).
         List<byte[]> fragments = PixelReference.read(received).frames();
         int last = expected.description().numberOfFrames();
-        for (String accept : new String[] {"multipart/related; type=\"image/dicom-rle\"",
-            "multipart/related; type=\"image/dicom-rle\"; transfer-syntax=" + RLE,
-            "multipart/related; type=application/octet-stream; transfer-syntax=" + RLE}) {
+        List<String> accepts = new java.util.ArrayList<>(List.of(
+                "multipart/related; type=\"" + mediaType + "\"; transfer-syntax=" + syntax,
+                "multipart/related; type=application/octet-stream; transfer-syntax=" + syntax));
+        if (!mediaType.equals("image/jpeg") || !Dcmtk.transferSyntax(file).startsWith("1.2.840.10008.1.2.4.5")) {
+            accepts.add("multipart/related; type=\"" + mediaType + "\"");
+        }
+        for (String accept : accepts) {
             List<WadoFixtures.Part> frames = parts(given().accept(accept).when().get(url(file) + "/frames/" + last + ",1")
                     .then().statusCode(200).extract().response());
             assertEquals(2, frames.size());
-            assertEquals("image/dicom-rle; transfer-syntax=" + RLE, frames.get(0).contentType());
-            assertArrayEquals(fragments.get(last - 1), frames.get(0).body(), accept);
-            assertArrayEquals(fragments.get(0), frames.get(1).body(), accept);
+            assertEquals(mediaType + "; transfer-syntax=" + syntax, frames.get(0).contentType());
+            assertArrayEquals(fragments.get(last - 1), padded(frames.get(0).body()), accept);
+            assertArrayEquals(fragments.get(0), padded(frames.get(1).body()), accept);
         }
     }
 
+    /** A frame as its fragment holds it: padded to even length (PS3.5 §A.4), which a frame part need not be. */
+    private static byte[] padded(byte[] frame) {
+        return frame.length % 2 == 0 ? frame : java.util.Arrays.copyOf(frame, frame.length + 1);
+    }
+
     @Test
-    void imagesRleCannotHoldAreLeftOutOrRefused() throws IOException {
+    void imagesTheEncoderCannotHoldAreLeftOutOrRefused() throws IOException {
+        Path dose = source("rtdose.dcm"); // 32 bits allocated: RLE holds it, JPEG does not
+        store(Files.readAllBytes(dose));
+        given().accept(INSTANCES + "; transfer-syntax=" + JPEG_LOSSLESS).when().get(url(dose)).then().statusCode(406);
+        given().accept("multipart/related; type=\"image/jpeg\"").when().get(url(dose) + "/frames/1").then().statusCode(406);
+
         Path subsampled = source("SC_ybr_full_422_uncompressed.dcm");
         Path oneBit = source("liver_1frame.dcm");
         store(Files.readAllBytes(subsampled), Files.readAllBytes(oneBit));
