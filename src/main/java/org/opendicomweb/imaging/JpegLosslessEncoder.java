@@ -85,17 +85,15 @@ final class JpegLosslessEncoder implements FrameEncoder {
         out.write(1); // Ss: selection value 1, the left neighbour
         out.write(0); // Se
         out.write(0); // Ah, Al: no point transform
-        BitWriter bits = new BitWriter(out);
+        BitWriter bits = new BitWriter(out.toByteArray(), differences.length);
         for (int diff : differences) {
             int category = category(diff);
-            bits.write(table.codes[category], table.lengths[category]);
-            if (category > 0 && category < 16) {
-                bits.write(diff > 0 ? diff : diff - 1, category); // the low bits; negative ones complemented (F.1.2.1.1)
-            }
+            int extra = category < 16 ? category : 0; // category 16 (32768) has no extra bits
+            // The code, then the difference's low bits, negative ones complemented (F.1.2.1.1): at most 32 bits.
+            long value = (long) table.codes[category] << extra | ((diff > 0 ? diff : diff - 1) & ((1 << extra) - 1));
+            bits.write(value, table.lengths[category] + extra);
         }
-        bits.flush();
-        marker(out, 0xD9); // EOI
-        return out.toByteArray();
+        return bits.finish();
     }
 
     /**
@@ -247,34 +245,46 @@ final class JpegLosslessEncoder implements FrameEncoder {
         }
     }
 
-    /** Entropy-coded bits, most significant first, with a 0x00 stuffed after every 0xFF byte (F.1.2.3). */
+    /**
+     * Entropy-coded bits, most significant first, with a 0x00 stuffed after every 0xFF byte (F.1.2.3), appended to
+     * the header bytes in an array of its own (no per-byte locking of a stream).
+     */
     private static final class BitWriter {
-        private final ByteArrayOutputStream out;
+        private byte[] out;
+        private int size;
         private long buffer;
         private int count;
 
-        BitWriter(ByteArrayOutputStream out) {
-            this.out = out;
+        BitWriter(byte[] header, int samples) {
+            out = java.util.Arrays.copyOf(header, header.length + samples + 64);
+            size = header.length;
         }
 
-        void write(int value, int length) {
-            buffer = buffer << length | (value & ((1L << length) - 1));
+        void write(long value, int length) {
+            buffer = buffer << length | value;
             count += length;
+            if (size + 10 > out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2);
+            }
             while (count >= 8) {
-                int b = (int) (buffer >>> (count - 8)) & 0xFF;
-                out.write(b);
-                if (b == 0xFF) {
-                    out.write(0);
+                byte b = (byte) (buffer >>> (count - 8));
+                out[size++] = b;
+                if (b == (byte) 0xFF) {
+                    out[size++] = 0;
                 }
                 count -= 8;
             }
         }
 
-        /** Pads the last byte with 1-bits (F.1.2.3). */
-        void flush() {
+        /** Pads the last byte with 1-bits (F.1.2.3) and ends the image (EOI). */
+        byte[] finish() {
             if (count > 0) {
-                write(0x7F, 8 - count);
+                write((1 << (8 - count)) - 1, 8 - count);
             }
+            byte[] done = java.util.Arrays.copyOf(out, size + 2);
+            done[size] = (byte) 0xFF;
+            done[size + 1] = (byte) 0xD9;
+            return done;
         }
     }
 }

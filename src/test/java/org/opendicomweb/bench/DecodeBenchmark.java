@@ -12,13 +12,16 @@ import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.dicom.VR;
 import org.opendicomweb.imaging.FrameDecoder;
 import org.opendicomweb.imaging.FrameDecoders;
+import org.opendicomweb.imaging.FrameEncoder;
+import org.opendicomweb.imaging.FrameEncoders;
 import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.testing.PixelReference;
 import org.opendicomweb.testing.PixelReference.Compressed;
 
 /**
  * Single-threaded decode time of one 512x512 frame per compressed syntax: a smooth image with noise, compressed by
- * dcmtk (RLE, JPEG, JPEG-LS) and OpenJPEG (JPEG 2000). 16 bits allocated; JPEG Extended holds 12 bits stored, JPEG Baseline
+ * dcmtk (RLE, JPEG, JPEG-LS) and OpenJPEG (JPEG 2000); then the encode time of our encoders on the same image, with
+ * the size of their output next to dcmtk's. 16 bits allocated; JPEG Extended holds 12 bits stored, JPEG Baseline
  * is 8-bit by definition. Each case warms up, then decodes for a fixed time; the figure is milliseconds per frame.
  *
  * <pre>mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt
@@ -51,6 +54,15 @@ public final class DecodeBenchmark {
                 PixelReference.dcmtkCompress(u16, dir.resolve("lsn.dcm"), "dcmcjpls", "+en"), seconds);
         measure("JPEG 2000 Lossless (.4.90)", 16, jpeg2000(dir, u16, "1.2.840.10008.1.2.4.90"), seconds);
         measure("JPEG 2000 lossy 10:1 (.4.91)", 16, jpeg2000(dir, u16, "1.2.840.10008.1.2.4.91"), seconds);
+        System.out.println();
+        System.out.println("| Encoded into | Bits stored | Our bytes | dcmtk's bytes | ms/frame (one core) |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        measureEncoder("RLE Lossless (1.2.840.10008.1.2.5)", "1.2.840.10008.1.2.5", u16, dir.resolve("rle.dcm"), seconds);
+        measureEncoder("JPEG Lossless SV1 (.4.70)", "1.2.840.10008.1.2.4.70", u16, dir.resolve("j1.dcm"), seconds);
+        measureEncoder("JPEG Lossless SV1 (.4.70)", "1.2.840.10008.1.2.4.70", u12,
+                PixelReference.dcmtkCompress(u12, dir.resolve("j1-12.dcm"), "dcmcjpeg", "+e1"), seconds);
+        measureEncoder("JPEG Lossless SV1 (.4.70)", "1.2.840.10008.1.2.4.70", u8,
+                PixelReference.dcmtkCompress(u8, dir.resolve("j1-8.dcm"), "dcmcjpeg", "+e1"), seconds);
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 Files.delete(p);
@@ -76,6 +88,29 @@ public final class DecodeBenchmark {
         }
         double ms = (System.nanoTime() - start) / 1e6 / n;
         System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f |%n", name, bits, frame.length, ms);
+    }
+
+    /** Our encoder on the native image, against the size of dcmtk's encoding of it ({@code dcmtkFile}). */
+    private static void measureEncoder(String name, String syntax, Path nativeFile, Path dcmtkFile, double seconds)
+            throws IOException {
+        PixelReference.Pixels pixels = PixelReference.nativePixels(nativeFile);
+        FrameEncoder encoder = FrameEncoders.forSyntax(syntax).orElseThrow();
+        byte[] frame = pixels.bytes();
+        long warmUntil = System.nanoTime() + (long) (seconds * 1e9 / 2);
+        while (System.nanoTime() < warmUntil) {
+            sink = encoder.encode(pixels.description(), frame);
+        }
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        int n = 0;
+        byte[] encoded = null;
+        while (System.nanoTime() < end || n < 3) {
+            encoded = encoder.encode(pixels.description(), frame);
+            n++;
+        }
+        double ms = (System.nanoTime() - start) / 1e6 / n;
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.1f |%n", name, pixels.description().bitsStored(),
+                encoded.length, PixelReference.read(dcmtkFile).frames().get(0).length, ms);
     }
 
     private static Path write(Path dir, String name, int bitsAllocated, int bitsStored) {
