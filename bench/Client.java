@@ -81,7 +81,7 @@ public class Client {
     Path scratch;
     Mode mode;
     String zeroUrl;
-    /** Which measurement groups run: stow, metadata, qido, wado, frames (all when empty). */
+    /** Which measurement groups run: stow, metadata, qido, wado, frames, transcode (all when empty). */
     Set<String> only = Set.of();
     /** CT series of other matrix sizes (one folder per size, each with ct/), for STOW against instance size. */
     Path sizes;
@@ -151,6 +151,9 @@ public class Client {
         }
         if (enabled("frames")) {
             frames();
+        }
+        if (enabled("transcode")) {
+            transcoding();
         }
         for (Target t : targets) {
             record("server", "peak_rss", t, vmHwmMiB(t.pid), "MiB", Double.NaN, Double.NaN, "VmHWM from /proc/PID/status");
@@ -677,6 +680,38 @@ public class Client {
                 }
                 return mf;
             }, mode.streamCapS, "1 client, frames 1.." + frames + " of the multi-frame instance");
+        }
+    }
+
+    static final String JPEG_LOSSLESS = "1.2.840.10008.1.2.4.70";
+
+    /**
+     * Retrieval that makes the server compress what it stores uncompressed: the CT series as JPEG Lossless SV1
+     * instances (4 clients, each instance once per round) and frame 1 of each slice as image/jpeg (1 client, as a
+     * viewer that takes compressed frames scrolls). Orthanc 1.10 answers 500 ("cannot transcode") for RLE Lossless,
+     * so JPEG Lossless is the syntax both servers can be asked for.
+     */
+    void transcoding() throws Exception {
+        int count = Integer.parseInt(manifest.getProperty("ct.count"));
+        String prefix = "/studies/" + manifest.getProperty("ct.study") + "/series/" + manifest.getProperty("ct.series") + "/instances/";
+        String instanceAccept = "multipart/related; type=\"application/dicom\"; transfer-syntax=" + JPEG_LOSSLESS;
+        String frameAccept = "multipart/related; type=\"image/jpeg\"; transfer-syntax=" + JPEG_LOSSLESS;
+        for (int round = 0; round < mode.rounds; round++) {
+            for (Target t : order(round)) {
+                List<Req> reqs = new ArrayList<>();
+                for (int i = 1; i <= count; i++) {
+                    reqs.add(get(t, prefix + manifest.getProperty("ct.sop." + i), instanceAccept));
+                }
+                throughputLoop(t, "transcode", "wado_instance_jpeg_lossless", reqs, 4, mode.streamCapS, "4 clients, the "
+                        + count + " CT instances once per round as JPEG Lossless SV1 (transfer-syntax=" + JPEG_LOSSLESS + ")");
+            }
+            interleavedLoop("transcode", "frame_jpeg_lossless_scroll", t -> {
+                List<Req> reqs = new ArrayList<>();
+                for (int k = 1; k <= count; k++) {
+                    reqs.add(get(t, prefix + manifest.getProperty("ct.sop." + k) + "/frames/1", frameAccept));
+                }
+                return reqs;
+            }, mode.streamCapS, "1 client, frame 1 of each CT slice in order as image/jpeg (JPEG Lossless SV1)");
         }
     }
 

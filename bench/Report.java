@@ -62,6 +62,8 @@ public class Report {
             {"frame_stack_scroll_p95", "Frame, stack scroll, p95", "lower"},
             {"frame_stack_scroll_rate", "Frame, stack scroll", "higher"},
             {"frame_multiframe_scroll_p50", "Frame of the multi-frame instance, p50", "lower"},
+            {"wado_instance_jpeg_lossless_rate", "WADO instance compressed to JPEG Lossless, 4 clients", "higher"},
+            {"frame_jpeg_lossless_scroll_p50", "Frame compressed to JPEG Lossless, stack scroll, p50", "lower"},
             {"peak_rss", "Peak RSS of the server process", "lower"},
     };
 

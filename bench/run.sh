@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side DICOMweb benchmark. See bench/README.md.
 #
-#   bench/run.sh [--quick] [--targets orthanc,orthanc2] [--only stow,metadata,qido,wado,frames] [--no-docs] [--keep]
+#   bench/run.sh [--quick] [--targets orthanc,orthanc2] [--only stow,metadata,qido,wado,frames,transcode] [--no-docs] [--keep]
 #
 # Generates a synthetic corpus, starts every target (and a zero-work HTTP server for the machine
 # limits), runs one load client against all of them interleaved, stops everything, and renders

@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
  * syntax most archives hold lossless images in. One frame is one interleaved scan of all samples: each sample is
  * predicted from its left neighbour (from the one above in the first column, from half the range at the first
  * sample, H.1.2.1), and the difference coded with a Huffman table made for the frame (Annex K.2, code lengths
- * limited to 16 bits, the all-ones code kept free) in two passes over its pixels.
+ * limited to 16 bits, the all-ones code kept free) in two walks over its pixels.
  *
  * <p>Samples are coded with a precision of Bits Stored: signed values as their Bits Stored low bits, which a
  * decoder sign-extends again (as dcmtk writes them). Colour is coded as it is, without a colour transform, and
@@ -45,19 +45,15 @@ final class JpegLosslessEncoder implements FrameEncoder {
     @Override
     public byte[] encode(PixelDescription d, byte[] pixels) {
         int samples = d.samplesPerPixel();
-        int precision = d.bitsStored();
-        int[] differences = differences(d, pixels);
         long[] frequencies = new long[CATEGORIES];
-        for (int diff : differences) {
-            frequencies[category(diff)]++;
-        }
+        scan(d, pixels, frequencies, null, null);
         HuffmanTable table = HuffmanTable.optimal(frequencies);
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream(pixels.length / 2 + 1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         marker(out, 0xD8); // SOI
         marker(out, 0xC3); // SOF3: lossless, Huffman coded
         u16(out, 8 + 3 * samples);
-        out.write(precision);
+        out.write(d.bitsStored());
         u16(out, d.rows());
         u16(out, d.columns());
         out.write(samples);
@@ -85,50 +81,70 @@ final class JpegLosslessEncoder implements FrameEncoder {
         out.write(1); // Ss: selection value 1, the left neighbour
         out.write(0); // Se
         out.write(0); // Ah, Al: no point transform
-        BitWriter bits = new BitWriter(out.toByteArray(), differences.length);
-        for (int diff : differences) {
-            int category = category(diff);
-            int extra = category < 16 ? category : 0; // category 16 (32768) has no extra bits
-            // The code, then the difference's low bits, negative ones complemented (F.1.2.1.1): at most 32 bits.
-            long value = (long) table.codes[category] << extra | ((diff > 0 ? diff : diff - 1) & ((1 << extra) - 1));
-            bits.write(value, table.lengths[category] + extra);
+        long bits = 0;
+        for (int category = 0; category < CATEGORIES; category++) {
+            bits += frequencies[category] * (table.lengths[category] + (category < 16 ? category : 0));
         }
-        return bits.finish();
+        BitWriter writer = new BitWriter(out.toByteArray(), (int) Math.min(Integer.MAX_VALUE - 64, bits / 8 + bits / 800 + 16));
+        scan(d, pixels, null, table, writer);
+        return writer.finish();
     }
 
     /**
-     * The prediction differences in scan order (pixel by pixel, sample by sample), reduced modulo 2^16 to
-     * -32767..32768 (H.1.2.1).
+     * Walks the prediction differences in scan order (pixel by pixel, sample by sample), reduced modulo 2^16 to
+     * -32767..32768 (H.1.2.1): counting their categories into {@code frequencies}, or coding them with
+     * {@code table} into {@code writer}. Two walks over two rows of samples instead of a stored copy of all
+     * differences, which would be four bytes per sample of garbage.
      */
-    private static int[] differences(PixelDescription d, byte[] pixels) {
+    private static void scan(PixelDescription d, byte[] pixels, long[] frequencies, HuffmanTable table, BitWriter writer) {
         int samples = d.samplesPerPixel();
-        int rows = d.rows();
-        int columns = d.columns();
-        int bytes = d.bitsAllocated() / 8;
-        int mask = (1 << d.bitsStored()) - 1;
-        int planeStride = d.planarConfiguration() == 1 ? rows * columns : 1;
-        int pixelStride = d.planarConfiguration() == 1 ? 1 : samples;
-        int[] diffs = new int[rows * columns * samples];
-        int[] previousRow = new int[columns * samples];
-        int[] row = new int[columns * samples];
+        int width = d.columns() * samples;
+        int[] previous = new int[width];
+        int[] current = new int[width];
         int start = 1 << (d.bitsStored() - 1);
-        int n = 0;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < columns; c++) {
-                for (int s = 0; s < samples; s++) {
-                    int index = (r * columns + c) * pixelStride + s * planeStride;
-                    int x = (bytes == 1 ? pixels[index] & 0xFF : (pixels[2 * index] & 0xFF) | (pixels[2 * index + 1] & 0xFF) << 8) & mask;
-                    int prediction = c > 0 ? row[(c - 1) * samples + s] : r > 0 ? previousRow[s] : start;
-                    row[c * samples + s] = x;
-                    int diff = (x - prediction) & 0xFFFF;
-                    diffs[n++] = diff > 32768 ? diff - 65536 : diff;
+        for (int r = 0; r < d.rows(); r++) {
+            readRow(d, pixels, r, current);
+            for (int i = 0; i < width; i++) {
+                int prediction = i >= samples ? current[i - samples] : r > 0 ? previous[i] : start;
+                int diff = (current[i] - prediction) & 0xFFFF;
+                diff = diff > 32768 ? diff - 65536 : diff;
+                int category = category(diff);
+                if (writer == null) {
+                    frequencies[category]++;
+                } else {
+                    int extra = category < 16 ? category : 0; // category 16 (32768) has no extra bits
+                    // The code, then the difference's low bits, negative ones complemented (F.1.2.1.1).
+                    long value = (long) table.codes[category] << extra | ((diff > 0 ? diff : diff - 1) & ((1 << extra) - 1));
+                    writer.write(value, table.lengths[category] + extra);
                 }
             }
-            int[] t = previousRow;
-            previousRow = row;
-            row = t;
+            int[] t = previous;
+            previous = current;
+            current = t;
         }
-        return diffs;
+    }
+
+    /** Row {@code r}'s samples in Bits Stored bits, colour-by-pixel whatever the planar configuration. */
+    private static void readRow(PixelDescription d, byte[] pixels, int r, int[] row) {
+        int samples = d.samplesPerPixel();
+        int columns = d.columns();
+        int mask = (1 << d.bitsStored()) - 1;
+        boolean wide = d.bitsAllocated() == 16;
+        if (d.planarConfiguration() == 0 || samples == 1) {
+            int base = r * row.length;
+            for (int i = 0; i < row.length; i++) {
+                int at = base + i;
+                row[i] = (wide ? (pixels[2 * at] & 0xFF) | (pixels[2 * at + 1] & 0xFF) << 8 : pixels[at]) & mask;
+            }
+            return;
+        }
+        int plane = d.rows() * columns;
+        for (int s = 0; s < samples; s++) {
+            for (int c = 0; c < columns; c++) {
+                int at = s * plane + r * columns + c;
+                row[c * samples + s] = (wide ? (pixels[2 * at] & 0xFF) | (pixels[2 * at + 1] & 0xFF) << 8 : pixels[at]) & mask;
+            }
+        }
     }
 
     /** The number of bits of the difference's magnitude (SSSS, Table H.2); 32768 is category 16. */
@@ -255,8 +271,9 @@ final class JpegLosslessEncoder implements FrameEncoder {
         private long buffer;
         private int count;
 
-        BitWriter(byte[] header, int samples) {
-            out = java.util.Arrays.copyOf(header, header.length + samples + 64);
+        /** {@code expected}: the bytes the coded differences take, known from the table and the frequencies. */
+        BitWriter(byte[] header, int expected) {
+            out = java.util.Arrays.copyOf(header, header.length + expected + 64);
             size = header.length;
         }
 

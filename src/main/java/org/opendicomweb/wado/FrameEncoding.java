@@ -1,7 +1,7 @@
 package org.opendicomweb.wado;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.imaging.DecodedFrame;
 import org.opendicomweb.imaging.FrameDecoder;
@@ -49,9 +49,37 @@ final class FrameEncoding {
             FrameDecoder decoder = FrameDecoders.forSyntax(table.syntax.uid()).orElseThrow();
             return FrameDecoding.decode(decoder, table, blob, k, file);
         }
-        ByteArrayOutputStream pixels = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, (table.frameBits + 7) / 8));
+        FrameBuffer pixels = new FrameBuffer(Math.toIntExact((table.frameBits + 7) / 8));
         FrameService.writeFrame(blob, table, k, table.encapsulated(), pixels);
-        return new DecodedFrame(table.description, pixels.toByteArray());
+        if (pixels.size != pixels.bytes.length) {
+            throw new IOException("Frame " + (k + 1) + " of instance " + file.instance() + " has " + pixels.size
+                    + " bytes stored, " + pixels.bytes.length + " expected");
+        }
+        return new DecodedFrame(table.description, pixels.bytes);
+    }
+
+    /** One frame's bytes, written into an array of its known size (no copy when it is full). */
+    private static final class FrameBuffer extends OutputStream {
+        final byte[] bytes;
+        int size;
+
+        FrameBuffer(int length) {
+            bytes = new byte[length];
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > bytes.length - size) {
+                throw new IOException("a frame longer than its " + bytes.length + " bytes");
+            }
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+        }
     }
 
     /** Encodes one native frame; a layout the encoder refuses (a decoder's surprise) is a 500 naming the frame. */
