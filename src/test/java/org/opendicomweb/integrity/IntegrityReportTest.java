@@ -3,6 +3,7 @@ package org.opendicomweb.integrity;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -16,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
@@ -98,8 +101,10 @@ class IntegrityReportTest {
                 .body("seriesWithSeveralModalities.items[0].instances", equalTo(3));
     }
 
-    @Test
-    void aStudyWhoseInstancesDisagreeOnDemographicsIsListedWithEachVariant() {
+    /** Also as one request, where the study is new and inserted with its final counters in one go. */
+    @ParameterizedTest(name = "in one request: {0}")
+    @ValueSource(booleans = {false, true})
+    void aStudyWhoseInstancesDisagreeOnDemographicsIsListedWithEachVariant(boolean oneRequest) {
         DicomFiles.Builder first = DicomFiles.ctImage().patient("Doe^Jane", "PID-7");
         DicomFiles.Builder same = DicomFiles.ctImage().patient("Doe^Jane", "PID-7").studyUid(first.studyInstanceUid())
                 .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), 2);
@@ -109,17 +114,29 @@ class IntegrityReportTest {
                 .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), 4);
         DicomFiles.Builder otherId = DicomFiles.ctImage().patient("Doe^Jane", "PID-8").studyUid(first.studyInstanceUid())
                 .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), 5);
-        store(first, same).statusCode(200);
-        store(renamed, renamedToo, otherId).statusCode(200);
+        DicomFiles.Builder otherSeries = DicomFiles.ctImage().patient("Doe^Jane", "PID-7").studyUid(first.studyInstanceUid())
+                .series(Uids.generate(), 2).modality("MR").instance(Uids.generate(), 1);
+        if (oneRequest) {
+            store(first, same, otherSeries, renamed, renamedToo, otherId).statusCode(200);
+        } else {
+            store(first, same, otherSeries).statusCode(200);
+            store(renamed, renamedToo, otherId).statusCode(200);
+        }
+        given().accept("application/dicom+json").queryParam("StudyInstanceUID", first.studyInstanceUid())
+                .queryParam("includefield", "ModalitiesInStudy")
+                .when().get("/dicom-web/studies").then().statusCode(200)
+                .body("[0].'00201206'.Value[0]", equalTo(2)) // NumberOfStudyRelatedSeries
+                .body("[0].'00201208'.Value[0]", equalTo(6)) // NumberOfStudyRelatedInstances
+                .body("[0].'00080061'.Value", containsInAnyOrder("CT", "MR"));
         report("").statusCode(200)
                 .body("studiesWithConflictingDemographics.total", equalTo(1))
                 .body("studiesWithConflictingDemographics.items[0].studyInstanceUID", equalTo(first.studyInstanceUid()))
-                .body("studiesWithConflictingDemographics.items[0].instances", equalTo(5))
+                .body("studiesWithConflictingDemographics.items[0].instances", equalTo(6))
                 .body("studiesWithConflictingDemographics.items[0].variants", hasSize(3))
                 .body("studiesWithConflictingDemographics.items[0].variants.patientName",
                         contains("Doe^Jane", "Roe^Jane", "Doe^Jane"))
                 .body("studiesWithConflictingDemographics.items[0].variants.patientID", contains("PID-7", "PID-7", "PID-8"))
-                .body("studiesWithConflictingDemographics.items[0].variants.instances", contains(2, 2, 1))
+                .body("studiesWithConflictingDemographics.items[0].variants.instances", contains(3, 2, 1))
                 .body("studiesWithConflictingDemographics.items[0].variants[1].firstSOPInstanceUID",
                         equalTo(renamed.sopInstanceUid()));
     }
