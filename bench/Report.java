@@ -265,6 +265,10 @@ public class Report {
                 - **Frames**: frame 1 of each CT slice in slice order, 1 client, as a viewer scrolls a stack;
                   and every frame of the multi-frame instance in order;
                   `Accept: multipart/related; type=application/octet-stream; transfer-syntax=*`.
+                - **Compression on retrieval**: every CT instance once per round, 4 clients, as JPEG Lossless SV1
+                  (`transfer-syntax=1.2.840.10008.1.2.4.70`), which both servers must make from the stored native
+                  pixels; and frame 1 of each slice as `image/jpeg` (the same syntax), 1 client scrolling. RLE
+                  Lossless is not measured: Orthanc 1.10 answers 500 ("cannot transcode") for it.
                 - **CPU**: each figure carries the client's own CPU use and the server process's CPU use
                   (cores, from the JVM and `/proc/PID/stat`), so a reader can see when the client, not the
                   server, was the limit. In the interleaved single-client loops a server's CPU is all it used

@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.opendicomweb.testing.PixelReference;
 
 /**
  * The JPEG Lossless encoder against the decoder (TwelveMonkeys' lossless JPEG reader, checked against dcmtk in
@@ -57,7 +58,7 @@ class JpegLosslessEncoderTest {
         PixelDescription encoded = encoder.encoded(d);
         assertEquals(0, encoded.planarConfiguration(), "JPEG colour is colour-by-pixel");
         DecodedFrame decoded = decoder.decode(encoded, new ByteArrayInputStream(frame));
-        byte[] expected = planar == 1 ? interleave(source, samples, allocated / 8) : source;
+        byte[] expected = planar == 1 ? PixelReference.interleave(source, source.length, samples, allocated / 8) : source;
         assertArrayEquals(expected, decoded.pixels());
     }
 
@@ -96,16 +97,5 @@ class JpegLosslessEncoderTest {
         assertNotNull(encoder.refusal(new PixelDescription(8, 8, 1, 1, 1, 0, 0, "MONOCHROME2", 0, 1)));
         assertNotNull(encoder.refusal(new PixelDescription(8, 8, 1, 16, 12, 15, 0, "MONOCHROME2", 0, 1)));
         assertNotNull(encoder.refusal(new PixelDescription(8, 8, 3, 8, 8, 7, 0, "YBR_FULL_422", 0, 1)));
-    }
-
-    private static byte[] interleave(byte[] planar, int samples, int bytes) {
-        int pixels = planar.length / samples / bytes;
-        byte[] out = new byte[planar.length];
-        for (int s = 0; s < samples; s++) {
-            for (int p = 0; p < pixels; p++) {
-                System.arraycopy(planar, (s * pixels + p) * bytes, out, (p * samples + s) * bytes, bytes);
-            }
-        }
-        return out;
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.opendicomweb.testing.PixelReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +51,7 @@ class RleEncoderTest {
         PixelDescription encoded = encoder.encoded(d);
         assertEquals(samples > 1 ? 1 : 0, encoded.planarConfiguration(), "RLE segments are planes");
         DecodedFrame decoded = new RleDecoder().decode(encoded, new ByteArrayInputStream(frame));
-        byte[] expected = planar == 1 ? interleave(source, samples, bits / 8) : source;
+        byte[] expected = planar == 1 ? PixelReference.interleave(source, source.length, samples, bits / 8) : source;
         assertArrayEquals(expected, decoded.pixels());
     }
 
@@ -90,16 +91,5 @@ class RleEncoderTest {
         assertTrue(subsampled.contains("YBR_FULL_422"), subsampled);
         assertNotNull(encoder.refusal(new PixelDescription(8, 8, 4, 32, 32, 31, 0, "ARGB", 0, 1)));
         assertNotNull(encoder.refusal(new PixelDescription(0, 8, 1, 16, 16, 15, 0, "MONOCHROME2", 0, 1)));
-    }
-
-    private static byte[] interleave(byte[] planar, int samples, int bytes) {
-        int pixels = planar.length / samples / bytes;
-        byte[] out = new byte[planar.length];
-        for (int s = 0; s < samples; s++) {
-            for (int p = 0; p < pixels; p++) {
-                System.arraycopy(planar, (s * pixels + p) * bytes, out, (p * samples + s) * bytes, bytes);
-            }
-        }
-        return out;
     }
 }

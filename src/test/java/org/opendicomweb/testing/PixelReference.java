@@ -192,7 +192,8 @@ public final class PixelReference {
         return signed ? (short) v : v;
     }
 
-    private static byte[] interleave(byte[] planar, long frameLength, int samples, int bytes) {
+    /** Colour-by-plane frames (each {@code frameLength} bytes) made colour-by-pixel. */
+    public static byte[] interleave(byte[] planar, long frameLength, int samples, int bytes) {
         byte[] out = new byte[planar.length];
         int frameBytes = (int) frameLength;
         int planeBytes = frameBytes / samples;

@@ -4,10 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.opendicomweb.wado.WadoFixtures.EXPLICIT_LE;
-import static org.opendicomweb.wado.WadoFixtures.fileMeta;
 import static org.opendicomweb.wado.WadoFixtures.header;
 import static org.opendicomweb.wado.WadoFixtures.parts;
 import static org.opendicomweb.wado.WadoFixtures.store;
@@ -18,7 +16,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,8 +27,6 @@ import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.dicom.VR;
-import org.opendicomweb.dicom.io.DicomInputStream;
-import org.opendicomweb.dicom.io.DicomOutputStream;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DatasetComparison;
 import org.opendicomweb.testing.Dcmtk;
@@ -84,23 +79,10 @@ class WadoCompressionTest {
                 }
             }
         }
-        Attributes ds;
-        try (DicomInputStream in = new DicomInputStream(Files.newInputStream(file))) {
-            in.readFileMetaInformation();
-            ds = in.readDataset(Tag.PixelData);
-        }
+        Attributes ds = header(file);
         ds.setInt(Tag.PlanarConfiguration, VR.US, 1);
         ds.setBytes(Tag.PixelData, bytes == 1 ? VR.OB : VR.OW, planar);
-        Path copy = dir.resolve("planar-" + file.getFileName());
-        try (OutputStream out = Files.newOutputStream(copy)) {
-            DicomOutputStream dout = new DicomOutputStream(out);
-            dout.setBulkDataSource(DicomFiles.bulkDataOf(file));
-            dout.writeFileMetaInformation(DicomOutputStream.createFileMetaInformation(ds.getString(Tag.SOPClassUID),
-                    ds.getString(Tag.SOPInstanceUID), EXPLICIT_LE));
-            dout.writeDataset(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
-            dout.flush();
-        }
-        return copy;
+        return WadoFixtures.write(ds, EXPLICIT_LE, file, dir.resolve("planar-" + file.getFileName()));
     }
 
     /** What the pixels must decompress to: dcmtk's decompression of a compressed source, else its own pixels. */
@@ -131,15 +113,8 @@ class WadoCompressionTest {
         store(Files.readAllBytes(file));
         Pixels expected = reference(file, sibling);
 
-        Response r = given().accept(INSTANCES + "; transfer-syntax=" + syntax).when().get(url(file));
-        r.then().statusCode(200);
-        List<WadoFixtures.Part> parts = parts(r);
-        assertEquals(1, parts.size());
-        assertEquals("application/dicom; transfer-syntax=" + syntax, parts.get(0).contentType());
-        Path received = Files.write(dir.resolve("received.dcm"), parts.get(0).body());
-        Dcmtk.Result dump = Dcmtk.dcmdump(received);
-        assertTrue(dump.ok(), "dcmdump refuses the compressed file: " + dump.problems());
-        assertEquals(syntax, fileMeta(received).getString(Tag.TransferSyntaxUID).trim());
+        Path received = WadoFixtures.receivedInstance(url(file), INSTANCES + "; transfer-syntax=" + syntax, syntax,
+                dir.resolve("received.dcm"));
 
         Attributes h = header(received);
         if (expected.description().samplesPerPixel() > 1) { // RLE segments are planes (PS3.5 §G.2); JPEG is by pixel

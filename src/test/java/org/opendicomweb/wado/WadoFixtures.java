@@ -2,6 +2,7 @@ package org.opendicomweb.wado;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.restassured.response.Response;
@@ -111,9 +112,12 @@ final class WadoFixtures {
         ds.setString(Tag.StudyInstanceUID, VR.UI, Uids.generate());
         ds.setString(Tag.SeriesInstanceUID, VR.UI, Uids.generate());
         ds.setString(Tag.SOPInstanceUID, VR.UI, Uids.generate());
-        String ts = fmi.getString(Tag.TransferSyntaxUID).trim();
-        Path copy = dir.resolve("copy-" + source.getFileName());
-        try (OutputStream out = Files.newOutputStream(copy)) {
+        return write(ds, fmi.getString(Tag.TransferSyntaxUID).trim(), source, dir.resolve("copy-" + source.getFileName()));
+    }
+
+    /** Writes {@code ds} as a Part 10 file in syntax {@code ts}, its bulk values read from {@code source}. */
+    static Path write(Attributes ds, String ts, Path source, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
             DicomOutputStream dout = new DicomOutputStream(out);
             dout.setBulkDataSource(DicomFiles.bulkDataOf(source));
             dout.writeFileMetaInformation(DicomOutputStream.createFileMetaInformation(ds.getString(Tag.SOPClassUID),
@@ -121,7 +125,24 @@ final class WadoFixtures {
             dout.writeDataset(ds, TransferSyntax.of(ts));
             dout.flush();
         }
-        return copy;
+        return file;
+    }
+
+    /**
+     * Retrieves one instance with {@code accept}, checks that it is one part in {@code syntax} that dcmdump reads
+     * without complaint, and writes it to {@code file}.
+     */
+    static Path receivedInstance(String url, String accept, String syntax, Path file) throws IOException {
+        Response r = given().accept(accept).when().get(url);
+        r.then().statusCode(200);
+        List<Part> parts = parts(r);
+        assertEquals(1, parts.size());
+        assertEquals("application/dicom; transfer-syntax=" + syntax, parts.get(0).contentType());
+        Files.write(file, parts.get(0).body());
+        Dcmtk.Result dump = Dcmtk.dcmdump(file);
+        assertTrue(dump.ok(), "dcmdump refuses the file sent as " + syntax + ": " + dump.problems());
+        assertEquals(syntax, fileMeta(file).getString(Tag.TransferSyntaxUID).trim());
+        return file;
     }
 
     /** The native little endian pixel bytes of one frame of a DicomFiles image. */
