@@ -27,6 +27,7 @@ import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.dicom.VR;
+import org.opendicomweb.imaging.PixelDescription;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DatasetComparison;
 import org.opendicomweb.testing.Dcmtk;
@@ -35,9 +36,9 @@ import org.opendicomweb.testing.PixelReference;
 import org.opendicomweb.testing.PixelReference.Pixels;
 
 /**
- * Instances and frames compressed into RLE Lossless and JPEG Lossless SV1 on request, from native and from compressed
- * stored files; each answer is decompressed by dcmtk ({@code dcmdrle}, {@code dcmdjpeg}) and compared with the pixels
- * it was made from.
+ * Instances and frames compressed into RLE Lossless, JPEG Lossless SV1 and JPEG 2000 Lossless on request, from native
+ * and from compressed stored files; each answer is decompressed by dcmtk ({@code dcmdrle}, {@code dcmdjpeg}) or
+ * OpenJPEG ({@code opj_decompress}) and compared with the pixels it was made from.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
@@ -45,6 +46,7 @@ class WadoCompressionTest {
     private static final Path CORPUS = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
     private static final String RLE = "1.2.840.10008.1.2.5";
     private static final String JPEG_LOSSLESS = "1.2.840.10008.1.2.4.70";
+    private static final String JPEG_2000_LOSSLESS = "1.2.840.10008.1.2.4.90";
     private static final String INSTANCES = "multipart/related; type=\"application/dicom\"";
     private static final String AS_RLE = INSTANCES + "; transfer-syntax=" + RLE;
 
@@ -105,10 +107,16 @@ class WadoCompressionTest {
         "jpeg-lossless, CT_small.dcm, ''", "jpeg-lossless, SC_rgb_small_odd.dcm, ''", "jpeg-lossless, image_dfl.dcm, ''",
         "jpeg-lossless, dcmdrle:SC_rgb_rle_16bit_2frame.dcm, ''", "jpeg-lossless, planar:dcmdrle:SC_rgb_rle_2frame.dcm, ''",
         "jpeg-lossless, MR_small_RLE.dcm, MR_small.dcm", "jpeg-lossless, MR_small_jpeg_ls_lossless.dcm, MR_small.dcm",
-        "jpeg-lossless, SC_rgb_jpeg_dcmtk.dcm, ''"})
+        "jpeg-lossless, SC_rgb_jpeg_dcmtk.dcm, ''",
+        "jpeg2000, MR_small.dcm, ''", "jpeg2000, CT_small.dcm, ''", "jpeg2000, SC_rgb_small_odd.dcm, ''",
+        "jpeg2000, planar:dcmdrle:SC_rgb_rle_2frame.dcm, ''", "jpeg2000, MR_small_RLE.dcm, MR_small.dcm"})
     void instancesAndFramesAreCompressedOnRequest(String codec, String name, String sibling) throws IOException {
-        String syntax = codec.equals("rle") ? RLE : JPEG_LOSSLESS;
-        String mediaType = codec.equals("rle") ? "image/dicom-rle" : "image/jpeg";
+        String syntax = switch (codec) {
+            case "rle" -> RLE;
+            case "jpeg-lossless" -> JPEG_LOSSLESS;
+            default -> JPEG_2000_LOSSLESS;
+        };
+        String mediaType = CompressedMediaTypes.of(syntax);
         Path file = source(name);
         store(Files.readAllBytes(file));
         Pixels expected = reference(file, sibling);
@@ -129,13 +137,13 @@ class WadoCompressionTest {
         assertEquals(List.of(), DatasetComparison.compare(original, DicomFiles.bulkDataOf(file), h,
                 DicomFiles.bulkDataOf(received)), "the other attributes are as stored");
 
-        Pixels decompressed = PixelReference.dcmtkDecompress(received); // dcmdrle or dcmdjpeg
-        assertEquals(expected.description().numberOfFrames(), decompressed.description().numberOfFrames());
-        assertArrayEquals(expected.bytes(), decompressed.bytes(), "dcmtk's pixels differ from the source's");
+        List<byte[]> fragments = PixelReference.read(received).frames();
+        assertEquals(expected.description().numberOfFrames(), fragments.size(), "one fragment per frame");
+        assertArrayEquals(expected.bytes(), decompressed(received, fragments, expected.description()),
+                "the decoder's pixels differ from the source's");
 
         // Frames: the same codestreams, under the syntax's media type, asked for by transfer syntax or by media type
         // (which a JPEG stored as JPEG is not, since image/jpeg then means the stored frames).
-        List<byte[]> fragments = PixelReference.read(received).frames();
         int last = expected.description().numberOfFrames();
         List<String> accepts = new java.util.ArrayList<>(List.of(
                 "multipart/related; type=\"" + mediaType + "\"; transfer-syntax=" + syntax,
@@ -151,6 +159,21 @@ class WadoCompressionTest {
             assertArrayEquals(fragments.get(last - 1), padded(frames.get(0).body()), accept);
             assertArrayEquals(fragments.get(0), padded(frames.get(1).body()), accept);
         }
+    }
+
+    /**
+     * The received file's pixels as an independent decoder makes them: dcmtk's {@code dcmdrle} or {@code dcmdjpeg}
+     * on the file, OpenJPEG's {@code opj_decompress} on each JPEG 2000 codestream (dcmtk has no JPEG 2000 codec).
+     */
+    private static byte[] decompressed(Path received, List<byte[]> fragments, PixelDescription d) throws IOException {
+        if (!Dcmtk.transferSyntax(received).equals(JPEG_2000_LOSSLESS)) {
+            return PixelReference.dcmtkDecompress(received).bytes();
+        }
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] fragment : fragments) {
+            all.writeBytes(PixelReference.openJpegDecompress(fragment, d.samplesPerPixel(), d.bitsAllocated() / 8));
+        }
+        return all.toByteArray();
     }
 
     /** A frame as its fragment holds it: padded to even length (PS3.5 §A.4), which a frame part need not be. */
