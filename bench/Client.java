@@ -684,26 +684,30 @@ public class Client {
     }
 
     static final String JPEG_LOSSLESS = "1.2.840.10008.1.2.4.70";
+    static final String JPEG_LS = "1.2.840.10008.1.2.4.80";
 
     /**
-     * Retrieval that makes the server compress what it stores uncompressed: the CT series as JPEG Lossless SV1
-     * instances (4 clients, each instance once per round) and frame 1 of each slice as image/jpeg (1 client, as a
-     * viewer that takes compressed frames scrolls). Orthanc 1.10 answers 500 ("cannot transcode") for RLE Lossless,
-     * so JPEG Lossless is the syntax both servers can be asked for.
+     * Retrieval that makes the server compress what it stores uncompressed: the CT series as JPEG Lossless SV1 and
+     * as JPEG-LS Lossless instances (4 clients, each instance once per round) and frame 1 of each slice as image/jpeg
+     * (1 client, as a viewer that takes compressed frames scrolls). Orthanc 1.10 answers 500 ("cannot transcode")
+     * for RLE Lossless and JPEG 2000, so these are the syntaxes both servers can be asked for.
      */
     void transcoding() throws Exception {
         int count = Integer.parseInt(manifest.getProperty("ct.count"));
         String prefix = "/studies/" + manifest.getProperty("ct.study") + "/series/" + manifest.getProperty("ct.series") + "/instances/";
-        String instanceAccept = "multipart/related; type=\"application/dicom\"; transfer-syntax=" + JPEG_LOSSLESS;
         String frameAccept = "multipart/related; type=\"image/jpeg\"; transfer-syntax=" + JPEG_LOSSLESS;
         for (int round = 0; round < mode.rounds; round++) {
-            for (Target t : order(round)) {
-                List<Req> reqs = new ArrayList<>();
-                for (int i = 1; i <= count; i++) {
-                    reqs.add(get(t, prefix + manifest.getProperty("ct.sop." + i), instanceAccept));
+            for (String[] syntax : new String[][] {{"jpeg_lossless", JPEG_LOSSLESS, "JPEG Lossless SV1"},
+                {"jpeg_ls", JPEG_LS, "JPEG-LS Lossless"}}) {
+                for (Target t : order(round)) {
+                    List<Req> reqs = new ArrayList<>();
+                    for (int i = 1; i <= count; i++) {
+                        reqs.add(get(t, prefix + manifest.getProperty("ct.sop." + i),
+                                "multipart/related; type=\"application/dicom\"; transfer-syntax=" + syntax[1]));
+                    }
+                    throughputLoop(t, "transcode", "wado_instance_" + syntax[0], reqs, 4, mode.streamCapS, "4 clients, the "
+                            + count + " CT instances once per round as " + syntax[2] + " (transfer-syntax=" + syntax[1] + ")");
                 }
-                throughputLoop(t, "transcode", "wado_instance_jpeg_lossless", reqs, 4, mode.streamCapS, "4 clients, the "
-                        + count + " CT instances once per round as JPEG Lossless SV1 (transfer-syntax=" + JPEG_LOSSLESS + ")");
             }
             interleavedLoop("transcode", "frame_jpeg_lossless_scroll", t -> {
                 List<Req> reqs = new ArrayList<>();

@@ -63,6 +63,7 @@ public class Report {
             {"frame_stack_scroll_rate", "Frame, stack scroll", "higher"},
             {"frame_multiframe_scroll_p50", "Frame of the multi-frame instance, p50", "lower"},
             {"wado_instance_jpeg_lossless_rate", "WADO instance compressed to JPEG Lossless, 4 clients", "higher"},
+            {"wado_instance_jpeg_ls_rate", "WADO instance compressed to JPEG-LS, 4 clients", "higher"},
             {"frame_jpeg_lossless_scroll_p50", "Frame compressed to JPEG Lossless, stack scroll, p50", "lower"},
             {"peak_rss", "Peak RSS of the server process", "lower"},
     };
@@ -266,9 +267,10 @@ public class Report {
                   and every frame of the multi-frame instance in order;
                   `Accept: multipart/related; type=application/octet-stream; transfer-syntax=*`.
                 - **Compression on retrieval**: every CT instance once per round, 4 clients, as JPEG Lossless SV1
-                  (`transfer-syntax=1.2.840.10008.1.2.4.70`), which both servers must make from the stored native
-                  pixels; and frame 1 of each slice as `image/jpeg` (the same syntax), 1 client scrolling. RLE
-                  Lossless is not measured: Orthanc 1.10 answers 500 ("cannot transcode") for it.
+                  (`transfer-syntax=1.2.840.10008.1.2.4.70`) and as JPEG-LS Lossless (`.4.80`), which both servers
+                  must make from the stored native pixels; and frame 1 of each slice as `image/jpeg` (JPEG Lossless
+                  SV1), 1 client scrolling. RLE Lossless and JPEG 2000 are not measured: Orthanc 1.10 answers 500
+                  ("cannot transcode") for them.
                 - **CPU**: each figure carries the client's own CPU use and the server process's CPU use
                   (cores, from the JVM and `/proc/PID/stat`), so a reader can see when the client, not the
                   server, was the limit. In the interleaved single-client loops a server's CPU is all it used

@@ -17,6 +17,7 @@ public final class FrameEncoders {
             "1.2.840.10008.1.2.5", new RleEncoder(), // RLE Lossless
             "1.2.840.10008.1.2.4.70", JPEG_LOSSLESS, // JPEG Lossless, first-order prediction (Process 14, SV1)
             "1.2.840.10008.1.2.4.57", JPEG_LOSSLESS, // JPEG Lossless (Process 14), of which SV1 is one case
+            "1.2.840.10008.1.2.4.80", new JpegLsEncoder(), // JPEG-LS Lossless
             "1.2.840.10008.1.2.4.90", new Jpeg2000Encoder()); // JPEG 2000 Lossless Only
 
     /** The encoder for frames in {@code transferSyntaxUid}; empty when this server cannot compress into it. */

@@ -63,6 +63,9 @@ public final class DecodeBenchmark {
                 PixelReference.dcmtkCompress(u12, dir.resolve("j1-12.dcm"), "dcmcjpeg", "+e1"), seconds);
         measureEncoder("JPEG Lossless SV1 (.4.70)", "1.2.840.10008.1.2.4.70", u8,
                 PixelReference.dcmtkCompress(u8, dir.resolve("j1-8.dcm"), "dcmcjpeg", "+e1"), seconds);
+        measureEncoder("JPEG-LS Lossless (.4.80)", "1.2.840.10008.1.2.4.80", u16, dir.resolve("ls.dcm"), seconds);
+        measureEncoder("JPEG-LS Lossless (.4.80)", "1.2.840.10008.1.2.4.80", u8,
+                PixelReference.dcmtkCompress(u8, dir.resolve("ls-8.dcm"), "dcmcjpls"), seconds);
         measureEncoder("JPEG 2000 Lossless (.4.90)", "1.2.840.10008.1.2.4.90", u16,
                 jpeg2000(dir, u16, "1.2.840.10008.1.2.4.90"), seconds);
         try (var files = Files.list(dir)) {

@@ -36,9 +36,10 @@ import org.opendicomweb.testing.PixelReference;
 import org.opendicomweb.testing.PixelReference.Pixels;
 
 /**
- * Instances and frames compressed into RLE Lossless, JPEG Lossless SV1 and JPEG 2000 Lossless on request, from native
- * and from compressed stored files; each answer is decompressed by dcmtk ({@code dcmdrle}, {@code dcmdjpeg}) or
- * OpenJPEG ({@code opj_decompress}) and compared with the pixels it was made from.
+ * Instances and frames compressed into RLE Lossless, JPEG Lossless SV1, JPEG-LS Lossless and JPEG 2000 Lossless on
+ * request, from native and from compressed stored files; each answer is decompressed by dcmtk ({@code dcmdrle},
+ * {@code dcmdjpeg}, {@code dcmdjpls}) or OpenJPEG ({@code opj_decompress}) and compared with the pixels it was made
+ * from.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
@@ -47,6 +48,7 @@ class WadoCompressionTest {
     private static final String RLE = "1.2.840.10008.1.2.5";
     private static final String JPEG_LOSSLESS = "1.2.840.10008.1.2.4.70";
     private static final String JPEG_2000_LOSSLESS = "1.2.840.10008.1.2.4.90";
+    private static final String JPEG_LS_LOSSLESS = "1.2.840.10008.1.2.4.80";
     private static final String INSTANCES = "multipart/related; type=\"application/dicom\"";
     private static final String AS_RLE = INSTANCES + "; transfer-syntax=" + RLE;
 
@@ -109,11 +111,16 @@ class WadoCompressionTest {
         "jpeg-lossless, MR_small_RLE.dcm, MR_small.dcm", "jpeg-lossless, MR_small_jpeg_ls_lossless.dcm, MR_small.dcm",
         "jpeg-lossless, SC_rgb_jpeg_dcmtk.dcm, ''",
         "jpeg2000, MR_small.dcm, ''", "jpeg2000, CT_small.dcm, ''", "jpeg2000, SC_rgb_small_odd.dcm, ''",
-        "jpeg2000, planar:dcmdrle:SC_rgb_rle_2frame.dcm, ''", "jpeg2000, MR_small_RLE.dcm, MR_small.dcm"})
+        "jpeg2000, planar:dcmdrle:SC_rgb_rle_2frame.dcm, ''", "jpeg2000, MR_small_RLE.dcm, MR_small.dcm",
+        "jpeg-ls, MR_small.dcm, ''", "jpeg-ls, CT_small.dcm, ''", "jpeg-ls, SC_rgb_small_odd.dcm, ''",
+        "jpeg-ls, image_dfl.dcm, ''", "jpeg-ls, dcmdrle:SC_rgb_rle_16bit_2frame.dcm, ''",
+        "jpeg-ls, planar:dcmdrle:SC_rgb_rle_2frame.dcm, ''", "jpeg-ls, MR_small_RLE.dcm, MR_small.dcm",
+        "jpeg-ls, MR_small_jp2klossless.dcm, MR_small.dcm", "jpeg-ls, SC_rgb_jpeg_dcmtk.dcm, ''"})
     void instancesAndFramesAreCompressedOnRequest(String codec, String name, String sibling) throws IOException {
         String syntax = switch (codec) {
             case "rle" -> RLE;
             case "jpeg-lossless" -> JPEG_LOSSLESS;
+            case "jpeg-ls" -> JPEG_LS_LOSSLESS;
             default -> JPEG_2000_LOSSLESS;
         };
         String mediaType = CompressedMediaTypes.of(syntax);
@@ -162,8 +169,8 @@ class WadoCompressionTest {
     }
 
     /**
-     * The received file's pixels as an independent decoder makes them: dcmtk's {@code dcmdrle} or {@code dcmdjpeg}
-     * on the file, OpenJPEG's {@code opj_decompress} on each JPEG 2000 codestream (dcmtk has no JPEG 2000 codec).
+     * The received file's pixels as an independent decoder makes them: dcmtk's {@code dcmdrle}, {@code dcmdjpeg} or
+     * {@code dcmdjpls} on the file, OpenJPEG's {@code opj_decompress} on each JPEG 2000 codestream (dcmtk has no JPEG 2000 codec).
      */
     private static byte[] decompressed(Path received, List<byte[]> fragments, PixelDescription d) throws IOException {
         if (!Dcmtk.transferSyntax(received).equals(JPEG_2000_LOSSLESS)) {
