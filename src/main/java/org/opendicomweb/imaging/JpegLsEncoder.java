@@ -128,6 +128,7 @@ final class JpegLsEncoder implements FrameEncoder {
         private final int[] nn = new int[367];
         private final int[] runIndex;
         private final BitWriter bits;
+        private final byte[] quantized;
 
         Scan(PixelDescription d, int maxVal, int[] thresholds, BitWriter bits) {
             this.d = d;
@@ -143,6 +144,7 @@ final class JpegLsEncoder implements FrameEncoder {
             Arrays.fill(n, 1);
             this.runIndex = new int[d.samplesPerPixel()];
             this.bits = bits;
+            this.quantized = quantizationTable();
         }
 
         void encode(byte[] pixels) {
@@ -188,10 +190,20 @@ final class JpegLsEncoder implements FrameEncoder {
                 if (rd == rb && rb == rc && rc == ra) {
                     x = encodeRun(prev, cur, x, component);
                 } else {
-                    encodeRegular(quantize(rd - rb), quantize(rb - rc), quantize(rc - ra), ra, rb, rc, cur[x]);
+                    encodeRegular(quantized[rd - rb + maxVal], quantized[rb - rc + maxVal], quantized[rc - ra + maxVal],
+                            ra, rb, rc, cur[x]);
                     x++;
                 }
             }
+        }
+
+        /** The quantized gradient of every difference -maxVal..maxVal (§A.3.3), looked up instead of compared. */
+        private byte[] quantizationTable() {
+            byte[] table = new byte[2 * maxVal + 1];
+            for (int diff = -maxVal; diff <= maxVal; diff++) {
+                table[diff + maxVal] = (byte) quantize(diff);
+            }
+            return table;
         }
 
         private int quantize(int diff) {
@@ -344,6 +356,10 @@ final class JpegLsEncoder implements FrameEncoder {
         private void golomb(int value, int k, int codeLimit) {
             int high = value >>> k;
             if (high < codeLimit - qbpp - 1) {
+                if (high + 1 + k <= 32) { // the usual case: zeros, the one and the low bits in one write
+                    bits.write((long) 1 << k | (value & ((1L << k) - 1)), high + 1 + k);
+                    return;
+                }
                 bits.zeros(high);
                 bits.write(1, 1);
                 if (k > 0) {
@@ -381,7 +397,7 @@ final class JpegLsEncoder implements FrameEncoder {
             write(0, n);
         }
 
-        void write(int value, int length) {
+        void write(long value, int length) {
             buffer = buffer << length | (value & ((1L << length) - 1));
             count += length;
             while (count >= (afterFF ? 7 : 8)) {
