@@ -6,8 +6,13 @@ public interface FrameEncoder {
     /** Why frames laid out as {@code d} cannot be encoded, or {@code null} when they can. */
     String refusal(PixelDescription d);
 
-    /** The Image Pixel Module of the encoded frames (a codec may fix Planar Configuration, for one). */
-    PixelDescription encoded(PixelDescription d);
+    /**
+     * The Image Pixel Module of the encoded frames: colour-by-pixel, as PS3.5 §8.2 has it for the JPEG family;
+     * RLE declares its planes instead.
+     */
+    default PixelDescription encoded(PixelDescription d) {
+        return d.withColour(d.photometricInterpretation(), 0);
+    }
 
     /**
      * @param d the layout of {@code pixels}, which {@link #refusal} accepted

@@ -32,28 +32,7 @@ final class Jpeg2000Encoder implements FrameEncoder {
 
     @Override
     public String refusal(PixelDescription d) {
-        if (d.bitsAllocated() != 8 && d.bitsAllocated() != 16) {
-            return "JPEG 2000 frames are coded here from samples of 8 or 16 bits allocated, not " + d.bitsAllocated();
-        }
-        if (d.bitsStored() < 2 || d.bitsStored() > d.bitsAllocated() || d.highBit() != d.bitsStored() - 1) {
-            return "JPEG 2000 codes 2 to 16 bits stored from bit 0 up here; the image has " + d.bitsStored()
-                    + " bits stored with high bit " + d.highBit();
-        }
-        if (d.samplesPerPixel() != 1 && d.samplesPerPixel() != 3) {
-            return "JPEG 2000 frames are coded here with 1 or 3 samples per pixel, not " + d.samplesPerPixel();
-        }
-        if (d.photometricInterpretation().endsWith("_422") || d.photometricInterpretation().endsWith("_420")) {
-            return "the image's " + d.photometricInterpretation() + " samples are subsampled";
-        }
-        if (d.rows() < 1 || d.columns() < 1) {
-            return "the image has no Rows or Columns";
-        }
-        return null;
-    }
-
-    @Override
-    public PixelDescription encoded(PixelDescription d) {
-        return d.withColour(d.photometricInterpretation(), 0);
+        return EncodableLayout.refusal("JPEG 2000", d, Integer.MAX_VALUE);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.opendicomweb.imaging;
 
+import static org.opendicomweb.imaging.JpegMarkers.marker;
+import static org.opendicomweb.imaging.JpegMarkers.u16;
+
 import java.io.ByteArrayOutputStream;
 
 /**
@@ -18,28 +21,7 @@ final class JpegLosslessEncoder implements FrameEncoder {
 
     @Override
     public String refusal(PixelDescription d) {
-        if (d.bitsAllocated() != 8 && d.bitsAllocated() != 16) {
-            return "JPEG Lossless frames hold samples of 8 or 16 bits allocated, not " + d.bitsAllocated();
-        }
-        if (d.bitsStored() < 2 || d.bitsStored() > d.bitsAllocated() || d.highBit() != d.bitsStored() - 1) {
-            return "JPEG Lossless codes 2 to 16 bits stored from bit 0 up; the image has " + d.bitsStored()
-                    + " bits stored with high bit " + d.highBit();
-        }
-        if (d.samplesPerPixel() != 1 && d.samplesPerPixel() != 3) {
-            return "JPEG Lossless frames are coded here with 1 or 3 samples per pixel, not " + d.samplesPerPixel();
-        }
-        if (d.photometricInterpretation().endsWith("_422") || d.photometricInterpretation().endsWith("_420")) {
-            return "the image's " + d.photometricInterpretation() + " samples are subsampled";
-        }
-        if (d.rows() < 1 || d.columns() < 1 || d.rows() > 0xFFFF || d.columns() > 0xFFFF) {
-            return "JPEG frames have 1 to 65535 rows and columns, not " + d.rows() + " x " + d.columns();
-        }
-        return null;
-    }
-
-    @Override
-    public PixelDescription encoded(PixelDescription d) {
-        return d.withColour(d.photometricInterpretation(), 0);
+        return EncodableLayout.refusal("JPEG Lossless", d, 0xFFFF);
     }
 
     @Override
@@ -51,17 +33,7 @@ final class JpegLosslessEncoder implements FrameEncoder {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         marker(out, 0xD8); // SOI
-        marker(out, 0xC3); // SOF3: lossless, Huffman coded
-        u16(out, 8 + 3 * samples);
-        out.write(d.bitsStored());
-        u16(out, d.rows());
-        u16(out, d.columns());
-        out.write(samples);
-        for (int c = 1; c <= samples; c++) {
-            out.write(c);
-            out.write(0x11); // no subsampling
-            out.write(0); // no quantisation table in lossless coding
-        }
+        JpegMarkers.frameHeader(out, 0xC3, d.bitsStored(), d.rows(), d.columns(), samples); // SOF3: lossless, Huffman
         marker(out, 0xC4); // DHT: table 0, the only one
         u16(out, 2 + 1 + 16 + table.symbols.length);
         out.write(0x00);
@@ -71,16 +43,8 @@ final class JpegLosslessEncoder implements FrameEncoder {
         for (int symbol : table.symbols) {
             out.write(symbol);
         }
-        marker(out, 0xDA); // SOS: all components interleaved in one scan
-        u16(out, 6 + 2 * samples);
-        out.write(samples);
-        for (int c = 1; c <= samples; c++) {
-            out.write(c);
-            out.write(0x00);
-        }
-        out.write(1); // Ss: selection value 1, the left neighbour
-        out.write(0); // Se
-        out.write(0); // Ah, Al: no point transform
+        // All components interleaved in one scan; Ss: selection value 1 (the left neighbour), Se 0, no point transform.
+        JpegMarkers.scanHeader(out, samples, 1, 0, 0);
         long bits = 0;
         for (int category = 0; category < CATEGORIES; category++) {
             bits += frequencies[category] * (table.lengths[category] + (category < 16 ? category : 0));
@@ -150,16 +114,6 @@ final class JpegLosslessEncoder implements FrameEncoder {
     /** The number of bits of the difference's magnitude (SSSS, Table H.2); 32768 is category 16. */
     private static int category(int diff) {
         return 32 - Integer.numberOfLeadingZeros(Math.abs(diff));
-    }
-
-    private static void marker(ByteArrayOutputStream out, int code) {
-        out.write(0xFF);
-        out.write(code);
-    }
-
-    private static void u16(ByteArrayOutputStream out, int v) {
-        out.write(v >>> 8);
-        out.write(v);
     }
 
     /** A Huffman table for the 17 difference categories: code lengths per symbol, codes, and its DHT form. */

@@ -18,8 +18,7 @@ final class JpegLsDecoder implements FrameDecoder {
     private static final int LSE = 0xF8;
     private static final int SOS = 0xDA;
     private static final int DRI = 0xDD;
-    private static final int[] J = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10,
-        11, 12, 13, 14, 15};
+    private static final int[] J = JpegLsScanState.J;
 
     @Override
     public DecodedFrame decode(PixelDescription stored, InputStream codestream) throws IOException {
@@ -218,83 +217,28 @@ final class JpegLsDecoder implements FrameDecoder {
         }
     }
 
-    /** One scan: the coding parameters, the context variables and the bit reader. */
-    private static final class Scan {
+    /** One scan: its coding parameters and context variables, and the bit reader. */
+    private static final class Scan extends JpegLsScanState {
         private final Image image;
         private final int[] components;
-        private final int maxVal;
-        private final int near;
-        private final int reset;
-        private final int range;
-        private final int qbpp;
-        private final int limit;
-        private final int t1;
-        private final int t2;
-        private final int t3;
-        // Regular contexts 0..364, run interruption contexts 365 and 366.
-        private final int[] a = new int[367];
-        private final int[] b = new int[367];
-        private final int[] c = new int[365];
-        private final int[] n = new int[367];
-        private final int[] nn = new int[367];
-        private final int[] runIndex;
         private final BitReader bits;
 
         Scan(byte[] cs, int start, Image image, int[] components, int maxVal, int near, int reset, int t1, int t2, int t3)
                 throws IOException {
+            super(maxVal, near, reset, thresholds(maxVal, near, t1, t2, t3), components.length);
             this.image = image;
             this.components = components;
-            this.maxVal = maxVal;
-            this.near = near;
-            this.reset = reset;
-            this.range = (maxVal + 2 * near) / (2 * near + 1) + 1;
-            this.qbpp = ceilLog2(range);
-            int bpp = Math.max(2, ceilLog2(maxVal + 1));
-            this.limit = 2 * (bpp + Math.max(8, bpp));
-            int[] defaults = defaultThresholds(maxVal, near);
-            this.t1 = t1 != 0 ? t1 : defaults[0];
-            this.t2 = t2 != 0 ? t2 : defaults[1];
-            this.t3 = t3 != 0 ? t3 : defaults[2];
-            if (!(near + 1 <= this.t1 && this.t1 <= this.t2 && this.t2 <= this.t3 && this.t3 <= maxVal)
-                    && !(this.t1 == defaults[0] && this.t2 == defaults[1] && this.t3 == defaults[2])) {
-                throw new IOException("JPEG-LS thresholds " + this.t1 + ", " + this.t2 + ", " + this.t3 + " are invalid");
-            }
-            int initialA = Math.max(2, (range + 32) / 64);
-            java.util.Arrays.fill(a, initialA);
-            java.util.Arrays.fill(n, 1);
-            this.runIndex = new int[components.length];
             this.bits = new BitReader(cs, start);
         }
 
-        /** Default thresholds (ISO 14495-1 §C.2.4.1.1). */
-        private static int[] defaultThresholds(int maxVal, int near) {
-            int t1;
-            int t2;
-            int t3;
-            if (maxVal >= 128) {
-                int factor = (Math.min(maxVal, 4095) + 128) / 256;
-                t1 = clamp(factor * (3 - 2) + 2 + 3 * near, near + 1, maxVal);
-                t2 = clamp(factor * (7 - 3) + 3 + 5 * near, t1, maxVal);
-                t3 = clamp(factor * (21 - 4) + 4 + 7 * near, t2, maxVal);
-            } else {
-                int factor = 256 / (maxVal + 1);
-                t1 = clamp(Math.max(2, 3 / factor + 3 * near), near + 1, maxVal);
-                t2 = clamp(Math.max(3, 7 / factor + 5 * near), t1, maxVal);
-                t3 = clamp(Math.max(4, 21 / factor + 7 * near), t2, maxVal);
+        /** The thresholds of the LSE segment, or the defaults for those it leaves 0; refused when out of order. */
+        private static int[] thresholds(int maxVal, int near, int t1, int t2, int t3) throws IOException {
+            int[] defaults = defaultThresholds(maxVal, near);
+            int[] t = {t1 != 0 ? t1 : defaults[0], t2 != 0 ? t2 : defaults[1], t3 != 0 ? t3 : defaults[2]};
+            if (!(near + 1 <= t[0] && t[0] <= t[1] && t[1] <= t[2] && t[2] <= maxVal) && !java.util.Arrays.equals(t, defaults)) {
+                throw new IOException("JPEG-LS thresholds " + t[0] + ", " + t[1] + ", " + t[2] + " are invalid");
             }
-            return new int[] {t1, t2, t3};
-        }
-
-        private static int clamp(int i, int j, int maxVal) {
-            return i > maxVal || i < j ? j : i;
-        }
-
-        private static int ceilLog2(int v) {
-            int k = 0;
-            while ((1 << k) < v) {
-                k++;
-            }
-            return k;
+            return t;
         }
 
         int end() {
@@ -349,57 +293,12 @@ final class JpegLsDecoder implements FrameDecoder {
             }
         }
 
-        private int quantize(int d) {
-            if (d <= -t3) {
-                return -4;
-            }
-            if (d <= -t2) {
-                return -3;
-            }
-            if (d <= -t1) {
-                return -2;
-            }
-            if (d < -near) {
-                return -1;
-            }
-            if (d <= near) {
-                return 0;
-            }
-            if (d < t1) {
-                return 1;
-            }
-            if (d < t2) {
-                return 2;
-            }
-            if (d < t3) {
-                return 3;
-            }
-            return 4;
-        }
-
         private int decodeRegular(int q1, int q2, int q3, int ra, int rb, int rc) throws IOException {
-            int sign = 1;
-            if (q1 < 0 || (q1 == 0 && (q2 < 0 || (q2 == 0 && q3 < 0)))) {
-                sign = -1;
-                q1 = -q1;
-                q2 = -q2;
-                q3 = -q3;
-            }
-            int q = 81 * q1 + 9 * q2 + q3;
-            int px;
-            if (rc >= Math.max(ra, rb)) {
-                px = Math.min(ra, rb);
-            } else if (rc <= Math.min(ra, rb)) {
-                px = Math.max(ra, rb);
-            } else {
-                px = ra + rb - rc;
-            }
-            px += sign * c[q];
-            px = px < 0 ? 0 : Math.min(px, maxVal);
-            int k = 0;
-            while ((n[q] << k) < a[q]) {
-                k++;
-            }
+            int signed = signedContext(q1, q2, q3);
+            int sign = signed < 0 ? -1 : 1;
+            int q = Math.abs(signed);
+            int px = correctedPrediction(q, sign, ra, rb, rc);
+            int k = regularK(q);
             int mErrval = bits.golomb(k, limit, qbpp);
             int errval = (mErrval & 1) == 0 ? mErrval >> 1 : -((mErrval + 1) >> 1);
             if (near == 0 && k == 0 && 2 * b[q] <= -n[q]) {
@@ -407,34 +306,6 @@ final class JpegLsDecoder implements FrameDecoder {
             }
             updateRegular(q, errval);
             return reconstruct(px + sign * errval * (2 * near + 1));
-        }
-
-        private void updateRegular(int q, int errval) {
-            b[q] += errval * (2 * near + 1);
-            a[q] += Math.abs(errval);
-            if (n[q] == reset) {
-                a[q] >>= 1;
-                b[q] >>= 1;
-                n[q] >>= 1;
-            }
-            n[q]++;
-            if (b[q] <= -n[q]) {
-                b[q] += n[q];
-                if (c[q] > -128) {
-                    c[q]--;
-                }
-                if (b[q] <= -n[q]) {
-                    b[q] = -n[q] + 1;
-                }
-            } else if (b[q] > 0) {
-                b[q] -= n[q];
-                if (c[q] < 127) {
-                    c[q]++;
-                }
-                if (b[q] > 0) {
-                    b[q] = 0;
-                }
-            }
         }
 
         private int reconstruct(int rx) {
@@ -480,34 +351,18 @@ final class JpegLsDecoder implements FrameDecoder {
             int rb = prev[x];
             int riType = Math.abs(ra - rb) <= near ? 1 : 0;
             int q = 365 + riType;
-            int temp = riType == 0 ? a[q] : a[q] + (n[q] >> 1);
-            int k = 0;
-            while ((n[q] << k) < temp) {
-                k++;
-            }
+            int k = runK(q, riType);
             int emErrval = bits.golomb(k, limit - J[runIndex[component]] - 1, qbpp);
             int t = emErrval + riType;
             int map = t & 1;
             int errvalAbs = (t + map) >> 1;
             int errval = ((k != 0 || 2 * nn[q] >= n[q]) == (map == 1)) ? -errvalAbs : errvalAbs;
-            if (errval < 0) {
-                nn[q]++;
-            }
-            a[q] += (emErrval + 1 - riType) >> 1;
-            if (n[q] == reset) {
-                a[q] >>= 1;
-                n[q] >>= 1;
-                nn[q] >>= 1;
-            }
-            n[q]++;
+            updateRunInterruption(q, riType, errval, emErrval, component);
             if (riType == 1) {
                 cur[x] = reconstruct(ra + errval * (2 * near + 1));
             } else {
                 int sign = rb < ra ? -1 : 1;
                 cur[x] = reconstruct(rb + sign * errval * (2 * near + 1));
-            }
-            if (runIndex[component] > 0) {
-                runIndex[component]--;
             }
             return x + 1;
         }

@@ -1,5 +1,8 @@
 package org.opendicomweb.imaging;
 
+import static org.opendicomweb.imaging.JpegMarkers.marker;
+import static org.opendicomweb.imaging.JpegMarkers.u16;
+
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
@@ -11,54 +14,22 @@ import java.util.Arrays;
  * defaults, which some decoders derive differently for images of fewer than 8 bits.
  */
 final class JpegLsEncoder implements FrameEncoder {
-    private static final int[] J = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10,
-        11, 12, 13, 14, 15};
+    private static final int[] J = JpegLsScanState.J;
     private static final int RESET = 64;
 
     @Override
     public String refusal(PixelDescription d) {
-        if (d.bitsAllocated() != 8 && d.bitsAllocated() != 16) {
-            return "JPEG-LS frames are coded here from samples of 8 or 16 bits allocated, not " + d.bitsAllocated();
-        }
-        if (d.bitsStored() < 2 || d.bitsStored() > d.bitsAllocated() || d.highBit() != d.bitsStored() - 1) {
-            return "JPEG-LS codes 2 to 16 bits stored from bit 0 up; the image has " + d.bitsStored()
-                    + " bits stored with high bit " + d.highBit();
-        }
-        if (d.samplesPerPixel() != 1 && d.samplesPerPixel() != 3) {
-            return "JPEG-LS frames are coded here with 1 or 3 samples per pixel, not " + d.samplesPerPixel();
-        }
-        if (d.photometricInterpretation().endsWith("_422") || d.photometricInterpretation().endsWith("_420")) {
-            return "the image's " + d.photometricInterpretation() + " samples are subsampled";
-        }
-        if (d.rows() < 1 || d.columns() < 1 || d.rows() > 0xFFFF || d.columns() > 0xFFFF) {
-            return "JPEG-LS frames have 1 to 65535 rows and columns, not " + d.rows() + " x " + d.columns();
-        }
-        return null;
-    }
-
-    @Override
-    public PixelDescription encoded(PixelDescription d) {
-        return d.withColour(d.photometricInterpretation(), 0);
+        return EncodableLayout.refusal("JPEG-LS", d, 0xFFFF);
     }
 
     @Override
     public byte[] encode(PixelDescription d, byte[] pixels) {
         int samples = d.samplesPerPixel();
         int maxVal = (1 << d.bitsStored()) - 1;
-        int[] thresholds = defaultThresholds(maxVal);
+        int[] thresholds = JpegLsScanState.defaultThresholds(maxVal, 0);
         ByteArrayOutputStream header = new ByteArrayOutputStream(64);
         marker(header, 0xD8); // SOI
-        marker(header, 0xF7); // SOF55
-        u16(header, 8 + 3 * samples);
-        header.write(d.bitsStored());
-        u16(header, d.rows());
-        u16(header, d.columns());
-        header.write(samples);
-        for (int c = 1; c <= samples; c++) {
-            header.write(c);
-            header.write(0x11);
-            header.write(0);
-        }
+        JpegMarkers.frameHeader(header, 0xF7, d.bitsStored(), d.rows(), d.columns(), samples); // SOF55
         marker(header, 0xF8); // LSE: preset coding parameters
         u16(header, 13);
         header.write(1);
@@ -67,82 +38,22 @@ final class JpegLsEncoder implements FrameEncoder {
         u16(header, thresholds[1]);
         u16(header, thresholds[2]);
         u16(header, RESET);
-        marker(header, 0xDA); // SOS
-        u16(header, 6 + 2 * samples);
-        header.write(samples);
-        for (int c = 1; c <= samples; c++) {
-            header.write(c);
-            header.write(0); // no mapping table
-        }
-        header.write(0); // NEAR: lossless
-        header.write(samples == 1 ? 0 : 1); // ILV: line-interleaved colour
-        header.write(0); // no point transform
+        // No mapping tables; NEAR 0 (lossless), ILV 1 (line-interleaved) for colour, no point transform.
+        JpegMarkers.scanHeader(header, samples, 0, samples == 1 ? 0 : 1, 0);
         BitWriter bits = new BitWriter(header.toByteArray(), pixels.length);
         new Scan(d, maxVal, thresholds, bits).encode(pixels);
         return bits.finish();
     }
 
-    /** Default thresholds for NEAR 0 (ISO 14495-1 §C.2.4.1.1). */
-    static int[] defaultThresholds(int maxVal) {
-        if (maxVal >= 128) {
-            int factor = (Math.min(maxVal, 4095) + 128) / 256;
-            int t1 = clamp(factor + 2, 1, maxVal);
-            int t2 = clamp(factor * 4 + 3, t1, maxVal);
-            return new int[] {t1, t2, clamp(factor * 17 + 4, t2, maxVal)};
-        }
-        int factor = 256 / (maxVal + 1);
-        int t1 = clamp(Math.max(2, 3 / factor), 1, maxVal);
-        int t2 = clamp(Math.max(3, 7 / factor), t1, maxVal);
-        return new int[] {t1, t2, clamp(Math.max(4, 21 / factor), t2, maxVal)};
-    }
-
-    private static int clamp(int i, int j, int maxVal) {
-        return i > maxVal || i < j ? j : i;
-    }
-
-    private static void marker(ByteArrayOutputStream out, int code) {
-        out.write(0xFF);
-        out.write(code);
-    }
-
-    private static void u16(ByteArrayOutputStream out, int v) {
-        out.write(v >>> 8);
-        out.write(v);
-    }
-
-    /** The coding state of the one scan: contexts (shared by the components), run indexes and the bit writer. */
-    private static final class Scan {
+    /** The coding state of the one scan (contexts shared by the components) and its bit writer. */
+    private static final class Scan extends JpegLsScanState {
         private final PixelDescription d;
-        private final int maxVal;
-        private final int range;
-        private final int qbpp;
-        private final int limit;
-        private final int t1;
-        private final int t2;
-        private final int t3;
-        // Regular contexts 0..364, run interruption contexts 365 and 366.
-        private final int[] a = new int[367];
-        private final int[] b = new int[367];
-        private final int[] c = new int[365];
-        private final int[] n = new int[367];
-        private final int[] nn = new int[367];
-        private final int[] runIndex;
         private final BitWriter bits;
         private final byte[] quantized;
 
         Scan(PixelDescription d, int maxVal, int[] thresholds, BitWriter bits) {
+            super(maxVal, 0, RESET, thresholds, d.samplesPerPixel());
             this.d = d;
-            this.maxVal = maxVal;
-            this.range = maxVal + 1;
-            this.qbpp = 32 - Integer.numberOfLeadingZeros(range - 1);
-            int bpp = Math.max(2, qbpp);
-            this.limit = 2 * (bpp + Math.max(8, bpp));
-            this.t1 = thresholds[0];
-            this.t2 = thresholds[1];
-            this.t3 = thresholds[2];
-            Arrays.fill(a, Math.max(2, (range + 32) / 64));
-            Arrays.fill(n, 1);
-            this.runIndex = new int[d.samplesPerPixel()];
             this.bits = bits;
             this.quantized = quantizationTable();
         }
@@ -206,58 +117,16 @@ final class JpegLsEncoder implements FrameEncoder {
             return table;
         }
 
-        private int quantize(int diff) {
-            if (diff <= -t3) {
-                return -4;
-            }
-            if (diff <= -t2) {
-                return -3;
-            }
-            if (diff <= -t1) {
-                return -2;
-            }
-            if (diff < 0) {
-                return -1;
-            }
-            if (diff == 0) {
-                return 0;
-            }
-            if (diff < t1) {
-                return 1;
-            }
-            if (diff < t2) {
-                return 2;
-            }
-            return diff < t3 ? 3 : 4;
-        }
-
         private void encodeRegular(int q1, int q2, int q3, int ra, int rb, int rc, int ix) {
-            int sign = 1;
-            if (q1 < 0 || (q1 == 0 && (q2 < 0 || (q2 == 0 && q3 < 0)))) {
-                sign = -1;
-                q1 = -q1;
-                q2 = -q2;
-                q3 = -q3;
-            }
-            int q = 81 * q1 + 9 * q2 + q3;
-            int px;
-            if (rc >= Math.max(ra, rb)) {
-                px = Math.min(ra, rb);
-            } else if (rc <= Math.min(ra, rb)) {
-                px = Math.max(ra, rb);
-            } else {
-                px = ra + rb - rc;
-            }
-            px += sign * c[q];
-            px = px < 0 ? 0 : Math.min(px, maxVal);
+            int signed = signedContext(q1, q2, q3);
+            int sign = signed < 0 ? -1 : 1;
+            int q = Math.abs(signed);
+            int px = correctedPrediction(q, sign, ra, rb, rc);
             int errval = reduce(sign * (ix - px));
-            int k = 0;
-            while ((n[q] << k) < a[q]) {
-                k++;
-            }
+            int k = regularK(q);
             int mapped = k == 0 && 2 * b[q] <= -n[q] ? ~errval : errval; // §A.5.2, the swapped case
             golomb(mapped >= 0 ? 2 * mapped : -2 * mapped - 1, k, limit);
-            update(q, errval);
+            updateRegular(q, errval);
         }
 
         /** The error modulo the range, into -range/2 .. range/2 - 1 (§A.4.5). */
@@ -266,34 +135,6 @@ final class JpegLsEncoder implements FrameEncoder {
                 errval += range;
             }
             return errval >= (range + 1) / 2 ? errval - range : errval;
-        }
-
-        private void update(int q, int errval) {
-            b[q] += errval;
-            a[q] += Math.abs(errval);
-            if (n[q] == RESET) {
-                a[q] >>= 1;
-                b[q] >>= 1;
-                n[q] >>= 1;
-            }
-            n[q]++;
-            if (b[q] <= -n[q]) {
-                b[q] += n[q];
-                if (c[q] > -128) {
-                    c[q]--;
-                }
-                if (b[q] <= -n[q]) {
-                    b[q] = -n[q] + 1;
-                }
-            } else if (b[q] > 0) {
-                b[q] -= n[q];
-                if (c[q] < 127) {
-                    c[q]++;
-                }
-                if (b[q] > 0) {
-                    b[q] = 0;
-                }
-            }
         }
 
         /** Run mode (§A.7.1): the run of samples equal to Ra, then the sample that interrupts it, if any. */
@@ -327,28 +168,12 @@ final class JpegLsEncoder implements FrameEncoder {
             int riType = ra == rb ? 1 : 0;
             int errval = riType == 1 ? reduce(ix - ra) : reduce((rb < ra ? -1 : 1) * (ix - rb));
             int q = 365 + riType;
-            int temp = riType == 0 ? a[q] : a[q] + (n[q] >> 1);
-            int k = 0;
-            while ((n[q] << k) < temp) {
-                k++;
-            }
+            int k = runK(q, riType);
             boolean negativeClass = k != 0 || 2 * nn[q] >= n[q];
             int map = errval == 0 ? 0 : (errval < 0) == negativeClass ? 1 : 0;
             int emErrval = 2 * Math.abs(errval) - riType - map;
             golomb(emErrval, k, limit - J[runIndex[component]] - 1);
-            if (errval < 0) {
-                nn[q]++;
-            }
-            a[q] += (emErrval + 1 - riType) >> 1;
-            if (n[q] == RESET) {
-                a[q] >>= 1;
-                n[q] >>= 1;
-                nn[q] >>= 1;
-            }
-            n[q]++;
-            if (runIndex[component] > 0) {
-                runIndex[component]--;
-            }
+            updateRunInterruption(q, riType, errval, emErrval, component);
             return x + 1;
         }
 
