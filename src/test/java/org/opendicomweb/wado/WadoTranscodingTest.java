@@ -168,12 +168,19 @@ class WadoTranscodingTest {
         // The good frame decodes; the stored codestream of the bad one is still there for those who want it.
         assertEquals(512 * 512 * 2, parts(given().accept(FRAMES).when().get(url + "/frames/1")).get(0).body().length);
         given().accept(WadoFramesTest.OHIF).when().get(url + "/frames/2").then().statusCode(200);
-        // Frame 1 went out before frame 2 failed: the transfer breaks instead of ending like a complete one.
+        // Compressing it into another syntax meets the same frame: an error before anything was sent.
+        given().accept("multipart/related; type=\"image/jls\"").when().get(url + "/frames/2").then().statusCode(500)
+                .body("message", allOf(containsString("Frame 2"), containsString(b.sopInstanceUid())));
+        // Frame 1 went out before frame 2 failed: the transfer breaks instead of ending like a complete one, also
+        // when the frames are being compressed into JPEG-LS.
+        String[][] cases = {{url + "/frames/1,2", FRAMES}, {url, INSTANCES},
+            {url, INSTANCES + "; transfer-syntax=1.2.840.10008.1.2.4.80"}};
         try (HttpClient client = HttpClient.newHttpClient()) {
-            for (String path : new String[] {url + "/frames/1,2", url}) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
-                        .header("Accept", path.endsWith("1,2") ? FRAMES : INSTANCES).build();
-                assertThrows(IOException.class, () -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()), path);
+            for (String[] c : cases) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + c[0]))
+                        .header("Accept", c[1]).build();
+                assertThrows(IOException.class, () -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()),
+                        c[0] + " as " + c[1]);
             }
         }
     }
