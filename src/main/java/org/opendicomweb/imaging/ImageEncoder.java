@@ -18,7 +18,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Writes rendered images with the JDK's ImageIO writers: JPEG (baseline, at a chosen quality), PNG, and GIF,
- * which can also hold all frames of a multi-frame image as an animation. Output goes straight to the stream
+ * which can also hold all frames of a multi-frame image as an animation; JPEG and PNG can carry an ICC profile. Output goes straight to the stream
  * (an in-memory cache, never temporary files); the stream is left open.
  */
 public final class ImageEncoder {
@@ -30,6 +30,15 @@ public final class ImageEncoder {
 
     /** Writes one image; {@code quality} (1 to 100) applies to JPEG only. */
     public static void write(BufferedImage image, RenderedMediaType type, int quality, OutputStream out) throws IOException {
+        write(image, type, quality, null, out);
+    }
+
+    /**
+     * Writes one image tagged with the ICC profile {@code iccProfile} (a JPEG APP2 ICC_PROFILE segment, a PNG iCCP
+     * chunk), or untagged when it is {@code null}; GIF carries none. The pixels are not changed.
+     */
+    public static void write(BufferedImage image, RenderedMediaType type, int quality, byte[] iccProfile, OutputStream out)
+            throws IOException {
         ImageWriter writer = writer(type);
         try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(ios);
@@ -38,10 +47,37 @@ public final class ImageEncoder {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionQuality(quality / 100f);
             }
-            writer.write(null, new IIOImage(type == RenderedMediaType.GIF ? indexed(image) : image, null, null), param);
+            BufferedImage written = type == RenderedMediaType.GIF ? indexed(image) : image;
+            IIOMetadata metadata = null;
+            if (iccProfile != null && type == RenderedMediaType.JPEG) {
+                // The writer embeds the profile of the image's colour space itself (and converts nothing).
+                written = ColourProfiles.tagged(image, iccProfile);
+            } else if (iccProfile != null && type == RenderedMediaType.PNG) {
+                metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(written), param);
+                addIccChunk(metadata, iccProfile);
+            }
+            writer.write(null, new IIOImage(written, null, metadata), param);
         } finally {
             writer.dispose();
         }
+    }
+
+    /** A PNG iCCP chunk: the writer takes the profile as given, so it is deflated here (zlib, as PNG asks). */
+    private static void addIccChunk(IIOMetadata metadata, byte[] profile) throws IIOInvalidTreeException {
+        String format = metadata.getNativeMetadataFormatName();
+        IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(format);
+        IIOMetadataNode iccp = new IIOMetadataNode("iCCP");
+        iccp.setAttribute("profileName", "ICC Profile");
+        iccp.setAttribute("compressionMethod", "deflate");
+        java.io.ByteArrayOutputStream deflated = new java.io.ByteArrayOutputStream(profile.length / 2 + 64);
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(deflated)) {
+            z.write(profile);
+        } catch (IOException e) {
+            throw new IllegalStateException("deflating in memory", e);
+        }
+        iccp.setUserObject(deflated.toByteArray());
+        root.appendChild(iccp);
+        metadata.setFromTree(format, root);
     }
 
     /**

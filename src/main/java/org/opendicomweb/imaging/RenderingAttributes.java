@@ -20,12 +20,13 @@ public final class RenderingAttributes {
     private final LookupTable[] palette;
     private final boolean inverse;
     private final double frameTimeMillis;
+    private final byte[] iccProfile;
 
     /** The grayscale transformations that apply to one frame. */
     public record Grayscale(ModalityLut modality, List<VoiWindow> windows, LookupTable voiLut) {}
 
     private RenderingAttributes(PixelDescription pixels, Grayscale topLevel, Grayscale shared, Sequence perFrame,
-            LookupTable[] palette, boolean inverse, double frameTimeMillis) {
+            LookupTable[] palette, boolean inverse, double frameTimeMillis, byte[] iccProfile) {
         this.pixels = pixels;
         this.topLevel = topLevel;
         this.shared = shared;
@@ -33,6 +34,7 @@ public final class RenderingAttributes {
         this.palette = palette;
         this.inverse = inverse;
         this.frameTimeMillis = frameTimeMillis;
+        this.iccProfile = iccProfile;
     }
 
     /**
@@ -67,8 +69,24 @@ public final class RenderingAttributes {
             double rate = ds.getDouble(Tag.RecommendedDisplayFrameRate, ds.getDouble(Tag.CineRate, 0));
             frameTime = rate > 0 ? 1000 / rate : 0;
         }
+        byte[] icc = ds.getValue(Tag.ICCProfile) instanceof byte[] b && b.length > 0 ? b : null;
+        try {
+            if (icc != null) {
+                java.awt.color.ICC_Profile.getInstance(icc);
+            }
+        } catch (IllegalArgumentException e) {
+            icc = null; // not a profile the colour management can read: the image is treated as having none
+        }
         return new RenderingAttributes(pixels, top, shared, ds.getSequence(Tag.PerFrameFunctionalGroupsSequence), palette,
-                inverse, frameTime);
+                inverse, frameTime, icc);
+    }
+
+    /**
+     * The image's ICC Profile (0028,2000), its colour space, or {@code null} when it has none (or one too large
+     * to have been read with the header, or one that is no readable ICC profile).
+     */
+    public byte[] iccProfile() {
+        return iccProfile;
     }
 
     public PixelDescription pixels() {

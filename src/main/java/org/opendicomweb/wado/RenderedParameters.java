@@ -22,8 +22,15 @@ import org.opendicomweb.web.DicomwebException;
  * @param quality the JPEG quality, 1 to 100
  * @param accept the {@code accept} query parameter, which replaces the Accept header (§8.3.3.1), or {@code null}
  * @param notApplied what was asked for but is not done, for Warning headers
+ * @param iccProfile the iccprofile parameter in lower case: {@code no} (the default), {@code yes}, {@code srgb},
+ *     {@code adobergb} or {@code rommrgb}
  */
-record RenderedParameters(VoiWindow window, Framing framing, int quality, String accept, List<String> notApplied) {
+record RenderedParameters(VoiWindow window, Framing framing, int quality, String accept, List<String> notApplied,
+        String iccProfile) {
+    static final String NO_ICC_PROFILE = "no";
+    static final String OWN_ICC_PROFILE = "yes";
+    static final String SRGB = "srgb";
+
     /** The longest side a client may ask for: a 4096 x 4096 colour image is 48 MiB before encoding. */
     static final int MAX_SIDE = 4096;
     /** Thumbnails fit in this square unless the viewport says otherwise; smaller images are not enlarged. */
@@ -35,17 +42,17 @@ record RenderedParameters(VoiWindow window, Framing framing, int quality, String
     static RenderedParameters forRendered(MultivaluedMap<String, String> query) {
         List<String> notApplied = new ArrayList<>();
         checkAnnotation(single(query, "annotation"), notApplied);
-        String icc = single(query, "iccprofile");
-        if (icc != null) {
-            if (!ICC_PROFILES.contains(icc.trim().toLowerCase(Locale.ROOT))) {
-                throw DicomwebException.badRequest("Malformed iccprofile '" + icc + "': one of no, yes, srgb, adobergb, rommrgb");
-            }
-            if (!icc.trim().equalsIgnoreCase("no")) {
-                notApplied.add("iccprofile=" + icc + " is not supported: no ICC profile is embedded");
-            }
+        String given = single(query, "iccprofile");
+        String icc = given == null ? NO_ICC_PROFILE : given.trim().toLowerCase(Locale.ROOT);
+        if (!ICC_PROFILES.contains(icc)) {
+            throw DicomwebException.badRequest("Malformed iccprofile '" + given + "': one of no, yes, srgb, adobergb, rommrgb");
+        }
+        if (!icc.equals(NO_ICC_PROFILE) && !icc.equals(OWN_ICC_PROFILE) && !icc.equals(SRGB)) {
+            notApplied.add("iccprofile=" + given + " is not supported (this server has no such profile): no ICC profile"
+                    + " is embedded");
         }
         return new RenderedParameters(window(single(query, "window")), viewport(single(query, "viewport")),
-                quality(single(query, "quality")), accept(query), List.copyOf(notApplied));
+                quality(single(query, "quality")), accept(query), List.copyOf(notApplied), icc);
     }
 
     /**
@@ -75,7 +82,7 @@ record RenderedParameters(VoiWindow window, Framing framing, int quality, String
                 throw DicomwebException.badRequest("Malformed viewport '" + viewport + "': a thumbnail's viewport is vw,vh only");
             }
         }
-        return new RenderedParameters(null, framing, ImageEncoder.DEFAULT_QUALITY, accept(query), List.of());
+        return new RenderedParameters(null, framing, ImageEncoder.DEFAULT_QUALITY, accept(query), List.of(), NO_ICC_PROFILE);
     }
 
     /** window=center,width[,function]; the function defaults to linear (PS3.18 §8.3.5.1.4, PS3.3 §C.11.2.1.3). */

@@ -18,6 +18,7 @@ import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.dicom.UidRegistry;
 import org.opendicomweb.dicom.io.DicomInputStream;
+import org.opendicomweb.imaging.ColourProfiles;
 import org.opendicomweb.imaging.DecodedFrame;
 import org.opendicomweb.imaging.FrameDecoder;
 import org.opendicomweb.imaging.FrameDecoders;
@@ -76,6 +77,10 @@ public class RenderedService {
 
     /** What will be sent: the images, how, and what was left out or not applied (for Warning headers). */
     public record Plan(List<Source> sources, Choice choice, RenderedParameters parameters, int status, List<String> warnings) {
+        public Plan {
+            warnings = withIccWarnings(sources, choice, parameters, warnings);
+        }
+
         public String contentType(String boundary) {
             String type = choice.type().mediaType();
             return choice.multipart() ? MultipartWriter.contentType(type, boundary) : type;
@@ -222,15 +227,15 @@ public class RenderedService {
         if (choice.animated()) {
             double millis = plan.sources().get(0).attributes().frameTimeMillis();
             try (ImageEncoder.AnimatedGif gif = new ImageEncoder.AnimatedGif(out, millis > 0 ? millis : DEFAULT_FRAME_MILLIS)) {
-                forEachImage(plan, gif::add);
+                forEachImage(plan, (image, icc) -> gif.add(image));
             }
         } else if (!choice.multipart()) {
-            forEachImage(plan, image -> ImageEncoder.write(image, type, quality, out));
+            forEachImage(plan, (image, icc) -> ImageEncoder.write(image, type, quality, icc, out));
         } else {
             MultipartWriter multipart = new MultipartWriter(out, boundary);
-            forEachImage(plan, image -> {
+            forEachImage(plan, (image, icc) -> {
                 multipart.startPart(type.mediaType(), null);
-                ImageEncoder.write(image, type, quality, multipart.body());
+                ImageEncoder.write(image, type, quality, icc, multipart.body());
             });
             multipart.finish();
             return;
@@ -238,10 +243,56 @@ public class RenderedService {
         out.flush();
     }
 
-    /** Receives each rendered image in turn. */
+    /** Receives each rendered image in turn, with the ICC profile it is tagged with ({@code null} for none). */
     @FunctionalInterface
     interface ImageSink {
-        void accept(BufferedImage image) throws IOException;
+        void accept(BufferedImage image, byte[] iccProfile) throws IOException;
+    }
+
+    /**
+     * What of the iccprofile parameter cannot be done, for the Warning header: GIF carries no profile, and with
+     * {@code yes} a colour image without ICC Profile (0028,2000) is sent untagged. Grayscale images never carry one.
+     */
+    private static List<String> withIccWarnings(List<Source> sources, Choice choice, RenderedParameters p, List<String> warnings) {
+        String icc = p.iccProfile();
+        if (!icc.equals(RenderedParameters.OWN_ICC_PROFILE) && !icc.equals(RenderedParameters.SRGB)) {
+            return warnings;
+        }
+        List<String> all = new ArrayList<>(warnings);
+        if (choice.type() == RenderedMediaType.GIF) {
+            all.add("iccprofile=" + icc + ": GIF images carry no ICC profile");
+        } else if (icc.equals(RenderedParameters.OWN_ICC_PROFILE)) {
+            long untagged = sources.stream().filter(s -> colour(s.attributes().pixels()) && s.attributes().iccProfile() == null)
+                    .count();
+            if (untagged > 0) {
+                all.add("iccprofile=yes: " + untagged + " colour image(s) have no ICC Profile (0028,2000) and are sent"
+                        + " without one");
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    private static boolean colour(PixelDescription d) {
+        return d.samplesPerPixel() == 3 || d.photometricInterpretation().equals("PALETTE COLOR");
+    }
+
+    /**
+     * The iccprofile parameter applied to one rendered colour image: {@code yes} tags it with the image's own
+     * profile, {@code srgb} converts it from that profile into sRGB (taking it as sRGB when it has none) and tags
+     * it with sRGB. Grayscale images and the other values leave it untagged.
+     */
+    private static void applyIcc(BufferedImage image, RenderingAttributes a, RenderedParameters p, ImageSink sink)
+            throws IOException {
+        byte[] own = a.iccProfile();
+        if (!ColourProfiles.colour(image)) {
+            sink.accept(image, null);
+        } else if (p.iccProfile().equals(RenderedParameters.OWN_ICC_PROFILE)) {
+            sink.accept(image, own);
+        } else if (p.iccProfile().equals(RenderedParameters.SRGB)) {
+            sink.accept(own == null ? image : ColourProfiles.toSrgb(image, own), ColourProfiles.srgb());
+        } else {
+            sink.accept(image, null);
+        }
     }
 
     private void forEachImage(Plan plan, ImageSink sink) throws IOException {
@@ -256,7 +307,7 @@ public class RenderedService {
                         throw new IOException("Frame " + (k + 1) + " of instance " + s.file().instance() + " cannot be rendered: "
                                 + e.getMessage(), e);
                     }
-                    sink.accept(plan.parameters().framing().apply(image));
+                    applyIcc(plan.parameters().framing().apply(image), s.attributes(), plan.parameters(), sink);
                 }
             }
         }

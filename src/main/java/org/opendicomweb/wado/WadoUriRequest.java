@@ -66,7 +66,8 @@ record WadoUriRequest(RetrieveTarget target, String contentType, String transfer
             transferSyntax = UidParam.require("transferSyntax", transferSyntax);
         }
         return new WadoUriRequest(target, RenderedParameters.single(query, "contentType"), transferSyntax, frame,
-                new RenderedParameters(window(query), framing, imageQuality, null, List.copyOf(notApplied)), List.copyOf(given));
+                new RenderedParameters(window(query), framing, imageQuality, null, List.copyOf(notApplied),
+                        RenderedParameters.NO_ICC_PROFILE), List.copyOf(given));
     }
 
     private static String uid(MultivaluedMap<String, String> query, String name) {
