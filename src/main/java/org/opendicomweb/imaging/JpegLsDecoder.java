@@ -18,7 +18,6 @@ final class JpegLsDecoder implements FrameDecoder {
     private static final int LSE = 0xF8;
     private static final int SOS = 0xDA;
     private static final int DRI = 0xDD;
-    private static final int[] J = JpegLsScanState.J;
 
     @Override
     public DecodedFrame decode(PixelDescription stored, InputStream codestream) throws IOException {

@@ -14,7 +14,6 @@ import java.util.Arrays;
  * defaults, which some decoders derive differently for images of fewer than 8 bits.
  */
 final class JpegLsEncoder implements FrameEncoder {
-    private static final int[] J = JpegLsScanState.J;
     private static final int RESET = 64;
 
     @Override

@@ -140,7 +140,17 @@ public class FrameService {
         multipart.finish();
     }
 
+    /** The stored file's table; 404 when it has no frames. */
     FrameTable table(StoredFile file) {
+        try {
+            return tableOf(file);
+        } catch (FrameTable.NoFramesException e) {
+            throw DicomwebException.notFound("No frames in instance " + file.instance() + ": " + e.getMessage());
+        }
+    }
+
+    /** The stored file's table, kept per blob key; NoFramesException says why there is none. */
+    FrameTable tableOf(StoredFile file) throws FrameTable.NoFramesException {
         FrameTable table = tables.get(file.blobKey());
         if (table != null) {
             return table;
@@ -148,7 +158,7 @@ public class FrameService {
         try (ReadableBlob blob = blobs.open(file.blobKey())) {
             table = FrameTable.read(blob);
         } catch (FrameTable.NoFramesException e) {
-            throw DicomwebException.notFound("No frames in instance " + file.instance() + ": " + e.getMessage());
+            throw e;
         } catch (IOException e) {
             throw new DicomwebException(500, "The stored file of instance " + file.instance() + " cannot be read", e);
         }

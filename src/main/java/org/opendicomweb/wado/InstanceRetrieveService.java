@@ -46,11 +46,13 @@ public class InstanceRetrieveService {
 
     private final RetrieveIndex index;
     private final BlobStore blobs;
+    private final FrameService frames;
 
     @Inject
-    InstanceRetrieveService(RetrieveIndex index, BlobStore blobs) {
+    InstanceRetrieveService(RetrieveIndex index, BlobStore blobs, FrameService frames) {
         this.index = index;
         this.blobs = blobs;
+        this.frames = frames;
     }
 
     /** An instance to send and how. */
@@ -96,13 +98,12 @@ public class InstanceRetrieveService {
         return negotiation.deliver(f.transferSyntaxUid(), d -> !d.compress() || compressible(f, d.syntax()));
     }
 
+    /** Read through the frame service's tables, so the write that follows (and later frame requests) reuse it. */
     private boolean compressible(StoredFile f, TransferSyntax syntax) {
-        try (ReadableBlob blob = blobs.open(f.blobKey())) {
-            return FrameEncoding.refusal(FrameTable.read(blob), FrameEncoders.forSyntax(syntax.uid()).orElseThrow()) == null;
+        try {
+            return FrameEncoding.refusal(frames.tableOf(f), FrameEncoders.forSyntax(syntax.uid()).orElseThrow()) == null;
         } catch (FrameTable.NoFramesException e) {
             return e.noPixelData(); // no image: its other elements are written as they are
-        } catch (IOException e) {
-            throw new DicomwebException(500, "The stored file of instance " + f.instance() + " cannot be read", e);
         }
     }
 
@@ -250,12 +251,12 @@ public class InstanceRetrieveService {
      * Interpretation the header must carry. Lossy Image Compression stays as stored: only lossless encoders exist.
      * A file without pixel data is written as it is under the new syntax's name.
      */
-    static void compress(ReadableBlob blob, StoredFile file, Delivery delivery, OutputStream out) throws IOException {
+    private void compress(ReadableBlob blob, StoredFile file, Delivery delivery, OutputStream out) throws IOException {
         String syntax = delivery.syntax().uid();
         FrameEncoder encoder = FrameEncoders.forSyntax(syntax).orElseThrow();
         FrameTable table;
         try {
-            table = FrameTable.read(blob);
+            table = frames.tableOf(file);
         } catch (FrameTable.NoFramesException e) {
             if (e.noPixelData()) {
                 transcode(blob, delivery, out);

@@ -284,14 +284,11 @@ public class RenderedService {
     private static void applyIcc(BufferedImage image, RenderingAttributes a, RenderedParameters p, ImageSink sink)
             throws IOException {
         byte[] own = a.iccProfile();
-        if (!ColourProfiles.colour(image)) {
-            sink.accept(image, null);
-        } else if (p.iccProfile().equals(RenderedParameters.OWN_ICC_PROFILE)) {
-            sink.accept(image, own);
-        } else if (p.iccProfile().equals(RenderedParameters.SRGB)) {
+        boolean colour = ColourProfiles.colour(image);
+        if (colour && p.iccProfile().equals(RenderedParameters.SRGB)) {
             sink.accept(own == null ? image : ColourProfiles.toSrgb(image, own), ColourProfiles.srgb());
         } else {
-            sink.accept(image, null);
+            sink.accept(image, colour && p.iccProfile().equals(RenderedParameters.OWN_ICC_PROFILE) ? own : null);
         }
     }
 

@@ -22,8 +22,9 @@ import org.opendicomweb.dicom.charset.SpecificCharacterSet;
 /**
  * Writes Part 10 files (PS3.10 §7.1) and bare datasets in the native transfer syntaxes, converting byte order
  * and VR encoding on the way, so writing a dataset read in one syntax transcodes it to another. Encapsulated
- * pixel data passes through fragment by fragment; a deferred fragment is made when it is reached. Sequences and items are written with undefined length, which
- * needs no look-ahead; group length elements of the dataset (retired) are dropped.
+ * pixel data passes through fragment by fragment; a deferred fragment is made when it is reached. Sequences and
+ * items are written with undefined length, which needs no look-ahead; group length elements of the dataset
+ * (retired) are dropped.
  */
 public final class DicomOutputStream implements Closeable {
     /** Our Implementation Class UID (PS3.7 §D.3.3.2), under the UUID-derived 2.25 root. */
