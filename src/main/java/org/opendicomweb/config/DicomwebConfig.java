@@ -152,6 +152,14 @@ public interface DicomwebConfig {
          */
         @WithDefault("64M")
         MemorySize metadataCacheSize();
+
+        /**
+         * How many instances' stored-file locations each node keeps (about 500 bytes each), so that retrieving the
+         * instances of a series one by one reads the index once per series rather than once per request. 0 turns
+         * it off.
+         */
+        @WithDefault("50000")
+        int locationCacheSize();
     }
 
     enum DuplicatePolicy {

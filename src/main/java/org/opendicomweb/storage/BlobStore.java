@@ -76,6 +76,14 @@ public interface BlobStore {
     /** Opens a committed blob for reading. */
     ReadableBlob open(String key) throws IOException;
 
+    /**
+     * Whether {@link #open} is a call into the local file system that never waits on a network, so that it may be
+     * made on an event loop (as the HTTP layer's own file sending does). A remote store answers false.
+     */
+    default boolean opensLocally() {
+        return false;
+    }
+
     /** Deletes a committed blob; false when there was none. */
     boolean delete(String key) throws IOException;
 

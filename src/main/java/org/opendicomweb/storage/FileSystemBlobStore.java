@@ -192,6 +192,11 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
+    public boolean opensLocally() {
+        return true;
+    }
+
+    @Override
     public boolean delete(String key) throws IOException {
         requireReady();
         return Files.deleteIfExists(pathOf(key));

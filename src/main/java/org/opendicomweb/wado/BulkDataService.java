@@ -29,13 +29,13 @@ import org.opendicomweb.web.StreamingBody;
  */
 @ApplicationScoped
 public class BulkDataService {
-    private final RetrieveIndex index;
+    private final InstanceLocations locations;
     private final BlobStore blobs;
     private final FrameService frames;
 
     @Inject
-    BulkDataService(RetrieveIndex index, BlobStore blobs, FrameService frames) {
-        this.index = index;
+    BulkDataService(InstanceLocations locations, BlobStore blobs, FrameService frames) {
+        this.locations = locations;
         this.blobs = blobs;
         this.frames = frames;
     }
@@ -48,7 +48,7 @@ public class BulkDataService {
     }
 
     public StoredFile file(RetrieveTarget target) {
-        List<StoredFile> files = index.files(target);
+        List<StoredFile> files = locations.files(target);
         if (files.isEmpty()) {
             throw DicomwebException.notFound("No " + target.describe());
         }

@@ -47,7 +47,7 @@ public class FrameService {
     static final String OCTET_STREAM = "application/octet-stream";
     private static final int CACHED_TABLES = 4096;
 
-    private final RetrieveIndex index;
+    private final InstanceLocations locations;
     private final BlobStore blobs;
     private final Map<String, FrameTable> tables = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -57,8 +57,8 @@ public class FrameService {
     });
 
     @Inject
-    FrameService(RetrieveIndex index, BlobStore blobs) {
-        this.index = index;
+    FrameService(InstanceLocations locations, BlobStore blobs) {
+        this.locations = locations;
         this.blobs = blobs;
     }
 
@@ -95,7 +95,7 @@ public class FrameService {
     /** 400 for a malformed list, 404 for an unknown instance or when none of the frames exists, 406 as above. */
     public Plan plan(RetrieveTarget target, String frameList, String accept) {
         List<Integer> requested = parseFrameList(frameList);
-        List<StoredFile> files = index.files(target);
+        List<StoredFile> files = locations.files(target);
         if (files.isEmpty()) {
             throw DicomwebException.notFound("No " + target.describe());
         }

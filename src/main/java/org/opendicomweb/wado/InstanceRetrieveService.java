@@ -44,13 +44,13 @@ public class InstanceRetrieveService {
     /** Copy buffer for stored files: large reads, written past the response's own buffer. */
     private static final int COPY_BUFFER = 256 * 1024;
 
-    private final RetrieveIndex index;
+    private final InstanceLocations locations;
     private final BlobStore blobs;
     private final FrameService frames;
 
     @Inject
-    InstanceRetrieveService(RetrieveIndex index, BlobStore blobs, FrameService frames) {
-        this.index = index;
+    InstanceRetrieveService(InstanceLocations locations, BlobStore blobs, FrameService frames) {
+        this.locations = locations;
         this.blobs = blobs;
         this.frames = frames;
     }
@@ -69,7 +69,7 @@ public class InstanceRetrieveService {
     /** 404 for an unknown target, 406 when none of its instances can be sent as the client accepts. */
     public Plan plan(RetrieveTarget target, String accept) {
         InstanceNegotiation negotiation = InstanceNegotiation.of(accept);
-        List<StoredFile> files = index.files(target);
+        List<StoredFile> files = locations.files(target);
         if (files.isEmpty()) {
             throw DicomwebException.notFound("No " + target.describe());
         }

@@ -55,6 +55,7 @@ public class RenderedService {
     private static final double DEFAULT_FRAME_MILLIS = 100;
 
     private final RetrieveIndex index;
+    private final InstanceLocations locations;
     private final BlobStore blobs;
     private final FrameService frames;
     private final Map<String, RenderingAttributes> attributes = Collections.synchronizedMap(
@@ -66,8 +67,9 @@ public class RenderedService {
             });
 
     @Inject
-    RenderedService(RetrieveIndex index, BlobStore blobs, FrameService frames) {
+    RenderedService(RetrieveIndex index, InstanceLocations locations, BlobStore blobs, FrameService frames) {
         this.index = index;
+        this.locations = locations;
         this.blobs = blobs;
         this.frames = frames;
     }
@@ -326,7 +328,7 @@ public class RenderedService {
 
     /** The one stored file of an instance target; 404 when it is not stored. */
     private StoredFile firstFile(RetrieveTarget target) {
-        List<StoredFile> files = index.files(target);
+        List<StoredFile> files = locations.files(target);
         if (files.isEmpty()) {
             throw DicomwebException.notFound("No " + target.describe());
         }

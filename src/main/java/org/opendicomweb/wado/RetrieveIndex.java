@@ -96,27 +96,50 @@ public class RetrieveIndex {
         return files(t, "");
     }
 
+    /** The first {@code limit} stored files of the target, in order. */
+    public List<StoredFile> files(RetrieveTarget t, int limit) {
+        return files(t, "", " limit " + limit);
+    }
+
     /** The stored files of the target that are images (they have Rows), in order. */
     public List<StoredFile> imageFiles(RetrieveTarget t) {
         return files(t, " and i.image_rows > 0");
     }
 
     private List<StoredFile> files(RetrieveTarget t, String condition) {
+        return files(t, condition, "");
+    }
+
+    /** Rows of one series share its UIDs' strings (and of one syntax its UID's): they may be kept in a cache. */
+    private List<StoredFile> files(RetrieveTarget t, String condition, String limit) {
         String sql = "select st.study_iuid, se.series_iuid, i.sop_iuid, i.transfer_syntax_uid, i.blob_key, i.blob_size"
-                + FROM + where(t) + condition + ORDER;
+                + FROM + where(t) + condition + ORDER + limit;
         List<StoredFile> files = new ArrayList<>();
         try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, t);
             try (ResultSet rs = ps.executeQuery()) {
+                StoredFile last = null;
                 while (rs.next()) {
-                    files.add(new StoredFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getLong(6)));
+                    String study = rs.getString(1);
+                    String series = rs.getString(2);
+                    String syntax = rs.getString(4);
+                    if (last != null) {
+                        study = shared(study, last.study());
+                        series = shared(series, last.series());
+                        syntax = shared(syntax, last.transferSyntaxUid());
+                    }
+                    last = new StoredFile(study, series, rs.getString(3), syntax, rs.getString(5), rs.getLong(6));
+                    files.add(last);
                 }
             }
         } catch (SQLException e) {
             throw new IndexQueryException(e);
         }
         return files;
+    }
+
+    private static String shared(String value, String previous) {
+        return value != null && value.equals(previous) ? previous : value;
     }
 
     private static String where(RetrieveTarget t) {

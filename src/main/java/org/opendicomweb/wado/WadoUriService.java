@@ -23,12 +23,14 @@ import org.opendicomweb.web.multipart.MediaType;
 @ApplicationScoped
 public class WadoUriService {
     private final RetrieveIndex index;
+    private final InstanceLocations locations;
     private final InstanceRetrieveService instances;
     private final RenderedService rendered;
 
     @Inject
-    WadoUriService(RetrieveIndex index, InstanceRetrieveService instances, RenderedService rendered) {
+    WadoUriService(RetrieveIndex index, InstanceLocations locations, InstanceRetrieveService instances, RenderedService rendered) {
         this.index = index;
+        this.locations = locations;
         this.instances = instances;
         this.rendered = rendered;
     }
@@ -41,7 +43,7 @@ public class WadoUriService {
     }
 
     public Answer answer(WadoUriRequest r) {
-        List<StoredFile> files = index.files(r.target());
+        List<StoredFile> files = locations.files(r.target());
         if (files.isEmpty()) {
             throw DicomwebException.notFound("No " + r.target().describe());
         }

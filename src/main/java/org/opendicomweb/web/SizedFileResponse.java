@@ -1,6 +1,7 @@
 package org.opendicomweb.web;
 
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -32,7 +33,7 @@ public final class SizedFileResponse {
 
     /**
      * Sends status 200 with {@code contentType}, {@code head}, {@code length} bytes of {@code file} from its start,
-     * and {@code tail}, on {@code context} (the request's), and closes {@code owner} of the file once the socket took
+     * and {@code tail}, on {@code context} (the request's: at once when called on it), and closes {@code owner} of the file once the socket took
      * it or sending failed. A failure once the head is out closes the connection, so the client never takes a short
      * body for a whole one; it is logged here, naming {@code what}.
      */
@@ -42,7 +43,7 @@ public final class SizedFileResponse {
         if (regions == null) {
             throw new IllegalStateException("File regions cannot be used on this connection");
         }
-        context.runOnContext(v -> {
+        Runnable sending = () -> {
             HttpServerResponse response = request.response();
             try {
                 response.putHeader(HttpHeaders.CONTENT_TYPE, contentType)
@@ -64,7 +65,12 @@ public final class SizedFileResponse {
                 close(owner, what);
                 LOG.debugf("The response of %s was not sent: %s", what, e);
             }
-        });
+        };
+        if (Vertx.currentContext() == context) {
+            sending.run();
+        } else {
+            context.runOnContext(v -> sending.run());
+        }
     }
 
     private static void close(Closeable owner, String what) {

@@ -37,7 +37,7 @@ import org.opendicomweb.testing.DicomFiles;
 @QuarkusTest
 @TestProfile(StowReplacePolicyTest.Replace.class)
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
-class StowReplacePolicyTest {
+public class StowReplacePolicyTest {
 
     public static class Replace implements QuarkusTestProfile {
         @Override

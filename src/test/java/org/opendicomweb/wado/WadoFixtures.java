@@ -41,6 +41,11 @@ final class WadoFixtures {
 
     /** Stores the files in one STOW request; fails the test unless all were stored. */
     static void store(byte[]... files) {
+        store(200, files);
+    }
+
+    /** Stores the files in one STOW request; fails the test unless it answers {@code status}. */
+    static void store(int status, byte[]... files) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] f : files) {
             out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -50,7 +55,7 @@ final class WadoFixtures {
         out.writeBytes(("--" + BOUNDARY + "--").getBytes(StandardCharsets.US_ASCII));
         given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
                 .accept("application/dicom+json").body(out.toByteArray())
-                .when().post(ROOT + "/studies").then().statusCode(200);
+                .when().post(ROOT + "/studies").then().statusCode(status);
     }
 
     /** One part of a multipart answer. */
