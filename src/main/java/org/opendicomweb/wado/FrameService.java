@@ -140,6 +140,34 @@ public class FrameService {
         multipart.finish();
     }
 
+    /** One frame's answer that is one region of the stored file: the body's media type, the part's, the region. */
+    record StoredRegion(String mediaType, String partType, long offset, long length) {}
+
+    /**
+     * How frame {@code n} (1-based) of {@code file} is answered under {@code accept} when that needs no reading at
+     * all: its table is kept, the frame exists, the first acceptable range takes it as stored and it is one region
+     * of the file. Else {@code null}, and {@link #plan} decides.
+     */
+    StoredRegion storedRegion(StoredFile file, int n, String accept) {
+        FrameTable table = tables.get(file.blobKey());
+        if (table == null || n < 1 || n > table.frames) {
+            return null;
+        }
+        Negotiated negotiated;
+        try {
+            negotiated = negotiate(table, accept);
+        } catch (DicomwebException e) {
+            return null;
+        }
+        if (negotiated.decode() || negotiated.encoder() != null) {
+            return null;
+        }
+        Plan plan = new Plan(file, table, List.of(n - 1), negotiated.mediaType(), negotiated.transferSyntax(), 0, null,
+                null);
+        long[] region = table.storedRegion(n - 1, plan.unwrapped());
+        return region == null ? null : new StoredRegion(plan.mediaType(), plan.partType(), region[0], region[1]);
+    }
+
     /** The stored file's table; 404 when it has no frames. */
     FrameTable table(StoredFile file) {
         try {

@@ -91,6 +91,30 @@ final class FrameTable {
         return n;
     }
 
+    /**
+     * The {offset, length} in the stored file of frame {@code k} (0-based) as {@link FrameService#writeFrame} sends
+     * it, when that is one region: native pixels in little-endian order that start on a byte, or one fragment (of
+     * which {@code unwrapped} takes the frame's pixels only); else {@code null}.
+     */
+    long[] storedRegion(int k, boolean unwrapped) {
+        if (inflated != null) {
+            return null;
+        }
+        long bytes = (frameBits + 7) / 8;
+        if (encapsulated()) {
+            long[] f = fragments[k];
+            if (f.length != 2 || unwrapped && f[1] < bytes) {
+                return null;
+            }
+            return new long[] {f[0], unwrapped ? bytes : f[1]};
+        }
+        long start = k * frameBits;
+        if (swapWidth != 1 || start % 8 != 0 || start / 8 + bytes > valueLength) {
+            return null;
+        }
+        return new long[] {valueOffset + start / 8, bytes};
+    }
+
     /** The codestream of encapsulated frame {@code k} (0-based): its fragments' values one after another. */
     InputStream codestream(ReadableBlob blob, int k) throws IOException {
         long[] f = fragments[k];

@@ -8,14 +8,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.util.concurrent.ExecutorService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.opendicomweb.storage.BlobStore;
-import org.opendicomweb.storage.ReadableBlob;
 import org.opendicomweb.wado.InstanceNegotiation.Delivery;
 import org.opendicomweb.wado.InstanceRetrieveService.Part;
 import org.opendicomweb.wado.InstanceRetrieveService.Plan;
@@ -23,7 +18,6 @@ import org.opendicomweb.wado.RetrieveIndex.StoredFile;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.DicomwebException;
 import org.opendicomweb.web.SizedFileResponse;
-import org.opendicomweb.web.multipart.MultipartWriter;
 
 /**
  * Retrieve Instance (PS3.18 §10.4.1.1.1) of one instance whose stored file is sent as it is, the request a viewer
@@ -41,7 +35,6 @@ import org.opendicomweb.web.multipart.MultipartWriter;
  */
 @ApplicationScoped
 public class StoredInstanceRoute {
-    private static final Logger LOG = Logger.getLogger(StoredInstanceRoute.class);
     /**
      * The HTTP metrics name a request by the template its handler puts in this context local, as the REST layer
      * does; the same name as the REST endpoint's keeps one series of figures for the transaction.
@@ -138,40 +131,8 @@ public class StoredInstanceRoute {
 
     /** Starts sending {@code f} as stored and answers true, or answers false with nothing sent. */
     private boolean sent(RoutingContext ctx, Context context, StoredFile f, Delivery delivery) {
-        ReadableBlob blob = null;
-        try {
-            blob = blobs.open(f.blobKey());
-            FileChannel file = blob.fileChannel().orElse(null);
-            if (file == null || blob.size() != f.blobSize()) {
-                blob.close();
-                return false;
-            }
-            String boundary = MultipartWriter.newBoundary();
-            ByteArrayOutputStream framing = new ByteArrayOutputStream(512);
-            MultipartWriter multipart = new MultipartWriter(framing, boundary);
-            multipart.startPart(InstanceNegotiation.APPLICATION_DICOM + "; transfer-syntax=" + delivery.syntax().uid(),
-                    baseUrl.root(ctx.request()) + "/" + new RetrieveTarget(f.study(), f.series(), f.instance()).path());
-            byte[] head = framing.toByteArray();
-            framing.reset();
-            multipart.finish();
-            SizedFileResponse.send(context, ctx.request(), MultipartWriter.contentType(
-                    InstanceNegotiation.APPLICATION_DICOM, boundary), head, file, blob.size(), framing.toByteArray(),
-                    blob, "instance " + f.instance() + " of series " + f.series() + " of study " + f.study());
-            return true; // the blob is closed once it was sent
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(blob);
-            LOG.debugf("Instance %s passed to the REST endpoint: %s", f.instance(), e.getMessage());
-            return false;
-        }
-    }
-
-    private static void closeQuietly(ReadableBlob blob) {
-        if (blob != null) {
-            try {
-                blob.close();
-            } catch (IOException e) {
-                LOG.debugf("Closing a stored file failed: %s", e.getMessage());
-            }
-        }
+        return StoredPartResponse.send(ctx, context, blobs, f, InstanceNegotiation.APPLICATION_DICOM,
+                InstanceNegotiation.APPLICATION_DICOM + "; transfer-syntax=" + delivery.syntax().uid(),
+                baseUrl.root(ctx.request()) + "/" + new RetrieveTarget(f.study(), f.series(), f.instance()).path(), -1, -1);
     }
 }

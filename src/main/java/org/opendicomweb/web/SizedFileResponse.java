@@ -32,13 +32,13 @@ public final class SizedFileResponse {
     }
 
     /**
-     * Sends status 200 with {@code contentType}, {@code head}, {@code length} bytes of {@code file} from its start,
-     * and {@code tail}, on {@code context} (the request's: at once when called on it), and closes {@code owner} of the file once the socket took
+     * Sends status 200 with {@code contentType}, {@code head}, {@code length} bytes of {@code file} from
+     * {@code offset}, and {@code tail}, on {@code context} (the request's: at once when called on it), and closes {@code owner} of the file once the socket took
      * it or sending failed. A failure once the head is out closes the connection, so the client never takes a short
      * body for a whole one; it is logged here, naming {@code what}.
      */
     public static void send(Context context, HttpServerRequest request, String contentType, byte[] head,
-            FileChannel file, long length, byte[] tail, Closeable owner, String what) {
+            FileChannel file, long offset, long length, byte[] tail, Closeable owner, String what) {
         FileRegionWriter regions = FileRegionWriter.of(request);
         if (regions == null) {
             throw new IllegalStateException("File regions cannot be used on this connection");
@@ -51,7 +51,7 @@ public final class SizedFileResponse {
                         // The HTTP layer may compress responses; a file region would pass its compressor untouched.
                         .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
                 response.write(Buffer.buffer(head));
-                regions.queue(file, 0, length, failure -> {
+                regions.queue(file, offset, length, failure -> {
                     close(owner, what);
                     if (failure == null) {
                         response.end(Buffer.buffer(tail));

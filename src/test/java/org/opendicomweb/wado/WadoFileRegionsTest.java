@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.opendicomweb.dicom.UID;
 import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.support.PostgresTestSchema;
@@ -178,6 +180,52 @@ class WadoFileRegionsTest {
     }
 
     /** A stored series: its URL and its files in instance number order. */
+    /**
+     * A frame asked for again, once its instance's location and frame table are kept, is answered ahead of the
+     * REST layer when it goes out as stored in one piece: one sized body whose frame is one region, with the same
+     * part as the REST layer's chunked answer to the first request. A big endian frame must be swapped, so both
+     * answers come from the REST layer.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"native 16-bit, true", "encapsulated uncompressed with a padding byte, true",
+        "one JPEG fragment, true", "big endian, false"})
+    void aFrameOfAnInstanceReadBeforeIsOneSizedRegion(String kind, boolean sized) throws Exception {
+        DicomFiles.Builder b = switch (kind) {
+            case "native 16-bit" -> DicomFiles.multiFrame(3).size(256, 256);
+            case "encapsulated uncompressed with a padding byte" ->
+                    DicomFiles.multiFrame(3).size(3, 3).bitsAllocated(8).encapsulatedUncompressed();
+            case "one JPEG fragment" -> DicomFiles.multiFrame(3).size(16, 16).bitsAllocated(8)
+                    .encapsulatedAs(UID.JPEGBaseline8Bit);
+            default -> DicomFiles.multiFrame(3).size(8, 6).explicitBigEndian();
+        };
+        store(b.toBytes());
+        String url = ROOT + "/studies/" + b.studyInstanceUid() + "/series/" + b.seriesInstanceUid() + "/instances/"
+                + b.sopInstanceUid() + "/frames/2";
+        String accept = "multipart/related; type=application/octet-stream; transfer-syntax=*";
+        HttpResponse<byte[]> first = get(url, accept, HttpClient.Version.HTTP_1_1);
+        long before = regionBytes();
+        HttpResponse<byte[]> again = get(url, accept, HttpClient.Version.HTTP_1_1);
+        long sent = regionBytes() - before;
+        assertEquals(200, first.statusCode());
+        assertEquals(200, again.statusCode());
+        assertTrue(first.headers().firstValue("Content-Length").isEmpty(), "the REST layer's answer is chunked");
+        assertEquals(sized, again.headers().firstValue("Content-Length").isPresent(), "a sized body");
+        MultipartReader.Part expected = onlyPart(first);
+        MultipartReader.Part part = onlyPart(again);
+        assertEquals(expected.header("Content-Type"), part.header("Content-Type"));
+        assertEquals(MediaType.parse(first.headers().firstValue("Content-Type").orElseThrow()).parameter("type"),
+                MediaType.parse(again.headers().firstValue("Content-Type").orElseThrow()).parameter("type"));
+        byte[] frame = part.body().readAllBytes();
+        assertArrayEquals(expected.body().readAllBytes(), frame);
+        byte[] pixels = kind.equals("native 16-bit") ? expectedFrame(1, 256, 256, 16)
+                : kind.equals("big endian") ? expectedFrame(1, 8, 6, 16) : expectedFrame(1, kind.startsWith("one") ? 16 : 3,
+                        kind.startsWith("one") ? 16 : 3, 8);
+        assertArrayEquals(pixels, frame, "the frame's pixels");
+        if (sized) {
+            assertEquals(frame.length, sent, "the frame as one file region");
+        }
+    }
+
     private record Series(String url, List<byte[]> files, List<String> sops) {}
 
     /** Stores a series of {@code count} CT slices of size×size 16-bit pixels. */
