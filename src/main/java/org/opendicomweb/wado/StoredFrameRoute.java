@@ -1,6 +1,5 @@
 package org.opendicomweb.wado;
 
-import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Context;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -24,8 +23,6 @@ import org.opendicomweb.web.SizedFileResponse;
  */
 @ApplicationScoped
 public class StoredFrameRoute {
-    /** The HTTP metrics name a request by the template in this context local, as for the REST endpoint. */
-    private static final String METRICS_TEMPLATE_KEY = "UrlPathTemplate";
     private static final String TEMPLATE = "/studies/{study}/series/{series}/instances/{instance}/frames/{frames}";
 
     private final FrameService frames;
@@ -39,13 +36,11 @@ public class StoredFrameRoute {
         this.frames = frames;
         this.locations = locations;
         this.blobs = blobs;
-        this.restPath = restPath.endsWith("/") ? restPath.substring(0, restPath.length() - 1) : restPath;
+        this.restPath = restPath;
     }
 
     void register(@Observes Router router) {
-        router.get(restPath + TEMPLATE.replace('{', ':').replace("}", ""))
-                .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
-                .handler(this::handle);
+        StoredPartResponse.route(router, restPath, TEMPLATE, this::handle);
     }
 
     private void handle(RoutingContext ctx) {
@@ -68,8 +63,7 @@ public class StoredFrameRoute {
             ctx.next();
             return;
         }
-        Context context = ctx.vertx().getOrCreateContext();
-        context.putLocal(METRICS_TEMPLATE_KEY, TEMPLATE);
+        Context context = StoredPartResponse.metricsNamed(ctx, TEMPLATE);
         if (!StoredPartResponse.send(ctx, context, blobs, known, region.mediaType(), region.partType(), null,
                 region.offset(), region.length())) {
             locations.forget(known.instance()); // gone or changed: the index says what it is now

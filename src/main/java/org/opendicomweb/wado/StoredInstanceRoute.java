@@ -1,7 +1,6 @@
 package org.opendicomweb.wado;
 
 import io.quarkus.virtual.threads.VirtualThreads;
-import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Context;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -35,11 +34,6 @@ import org.opendicomweb.web.SizedFileResponse;
  */
 @ApplicationScoped
 public class StoredInstanceRoute {
-    /**
-     * The HTTP metrics name a request by the template its handler puts in this context local, as the REST layer
-     * does; the same name as the REST endpoint's keeps one series of figures for the transaction.
-     */
-    private static final String METRICS_TEMPLATE_KEY = "UrlPathTemplate";
     private static final String TEMPLATE = "/studies/{study}/series/{series}/instances/{instance}";
 
     private final InstanceRetrieveService instances;
@@ -58,13 +52,11 @@ public class StoredInstanceRoute {
         this.blobs = blobs;
         this.baseUrl = baseUrl;
         this.virtualThreads = virtualThreads;
-        this.restPath = restPath.endsWith("/") ? restPath.substring(0, restPath.length() - 1) : restPath;
+        this.restPath = restPath;
     }
 
     void register(@Observes Router router) {
-        router.get(restPath + TEMPLATE.replace('{', ':').replace("}", ""))
-                .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
-                .handler(this::handle);
+        StoredPartResponse.route(router, restPath, TEMPLATE, this::handle);
     }
 
     private void handle(RoutingContext ctx) {
@@ -72,8 +64,7 @@ public class StoredInstanceRoute {
             ctx.next();
             return;
         }
-        Context context = ctx.vertx().getOrCreateContext();
-        context.putLocal(METRICS_TEMPLATE_KEY, TEMPLATE);
+        Context context = StoredPartResponse.metricsNamed(ctx, TEMPLATE);
         RetrieveTarget target;
         try {
             target = RetrieveTarget.of(ctx.pathParam("study"), ctx.pathParam("series"), ctx.pathParam("instance"));

@@ -1,6 +1,9 @@
 package org.opendicomweb.wado;
 
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +23,31 @@ import org.opendicomweb.web.multipart.MultipartWriter;
 final class StoredPartResponse {
     private static final Logger LOG = Logger.getLogger(StoredPartResponse.class);
 
+    /**
+     * The HTTP metrics name a request by the template its handler puts in this context local, as the REST layer
+     * does; the same name as the REST endpoint's keeps one series of figures for the transaction.
+     */
+    private static final String METRICS_TEMPLATE_KEY = "UrlPathTemplate";
+
     private StoredPartResponse() {}
+
+    /**
+     * Routes GET requests of {@code template} (as the REST endpoint writes it, below {@code restPath}) to
+     * {@code handler} ahead of the REST layer, which gets whatever the handler passes on with {@code next()}.
+     */
+    static void route(Router router, String restPath, String template, Handler<RoutingContext> handler) {
+        String root = restPath.endsWith("/") ? restPath.substring(0, restPath.length() - 1) : restPath;
+        router.get(root + template.replace('{', ':').replace("}", ""))
+                .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(handler);
+    }
+
+    /** Names the request in the HTTP metrics by {@code template}, as the REST endpoint would. */
+    static Context metricsNamed(RoutingContext ctx, String template) {
+        Context context = ctx.vertx().getOrCreateContext();
+        context.putLocal(METRICS_TEMPLATE_KEY, template);
+        return context;
+    }
 
     /**
      * Starts sending {@code length} bytes of {@code f} from {@code offset} ({@code -1}: the whole file) as the one
