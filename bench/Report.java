@@ -258,7 +258,9 @@ public class Report {
                 - **QIDO**: each query 1 client sequentially (latency p50/p95) and then 4 clients (req/s).
                 - **WADO**: every CT instance once, 4 clients, `Accept: multipart/related; type="application/dicom"; transfer-syntax=*`.
                   Its baseline: nginx (`sendfile on`) serving the same files as plain GETs to the same client,
-                  interleaved with the targets (machine limits: static file).
+                  interleaved with the targets (machine limits: static file). What a server learns from the first
+                  request of a series stays as a viewer would leave it: ours then reads where all the series'
+                  files are (docs/architecture.md), which the first round pays for.
                 - **Series metadata**: the first request after the series was stored ("first request": the
                   server has not served this series' metadata yet; the OS page cache is warm), then repeated;
                   then the same with `Accept-Encoding: gzip`, as browsers ask (the client undoes the coding to
