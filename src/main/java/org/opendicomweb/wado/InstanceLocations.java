@@ -106,6 +106,16 @@ public class InstanceLocations {
         byInstance.remove(sopInstanceUid);
     }
 
+    /**
+     * Drops everything kept: for an index whose rows were removed while their files stayed, which this server never
+     * does itself (tests that empty the tables between cases; restoring an older copy of the database calls for a
+     * restart, or the 10 minutes).
+     */
+    public void clear() {
+        byInstance.clear();
+        readAhead.clear();
+    }
+
     private void keep(List<StoredFile> files, String seriesReadAhead) {
         long now = System.nanoTime();
         for (StoredFile f : files) {
@@ -141,6 +151,10 @@ public class InstanceLocations {
 
         synchronized void remove(K key) {
             map.remove(key);
+        }
+
+        synchronized void clear() {
+            map.clear();
         }
     }
 }

@@ -5,8 +5,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.opendicomweb.index.IndexDatabase;
+import org.opendicomweb.wado.InstanceLocations;
 
-/** Empties the index tables (children first) so that a test class starts from nothing; the schema stays. */
+/**
+ * Empties the index tables (children first) so that a test class starts from nothing; the schema stays, and so do
+ * the stored files, so the server is told to forget the instance locations it keeps.
+ */
 public final class IndexTables {
 
     private IndexTables() {}
@@ -20,5 +24,6 @@ public final class IndexTables {
                 statement.executeUpdate("delete from " + table);
             }
         }
+        Arc.container().instance(InstanceLocations.class).get().clear();
     }
 }
