@@ -77,8 +77,9 @@ public interface BlobStore {
     ReadableBlob open(String key) throws IOException;
 
     /**
-     * Whether {@link #open} is a call into the local file system that never waits on a network, so that it may be
-     * made on an event loop (as the HTTP layer's own file sending does). A remote store answers false.
+     * Whether {@link #open} is now a call into the local file system that never waits on a network, so that it may
+     * be made on an event loop (as the HTTP layer's own file sending does). A remote store answers false, and so
+     * does a store that would first have to probe whether it can be used.
      */
     default boolean opensLocally() {
         return false;

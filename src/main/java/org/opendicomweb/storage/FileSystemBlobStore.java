@@ -191,9 +191,10 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
+    /** While not ready, opening first probes the storage with a write: not for an event loop. */
     @Override
     public boolean opensLocally() {
-        return true;
+        return ready;
     }
 
     @Override

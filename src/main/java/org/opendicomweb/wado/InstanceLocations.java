@@ -31,7 +31,7 @@ public class InstanceLocations {
     private final RetrieveIndex index;
     private final Predicate<String> stored;
     private final Lru<String, Entry> byInstance;
-    /** Series read ahead recently: a miss in one of them is an instance stored since, looked up alone. */
+    /** Series read ahead recently, by study and series UID: a miss in one is an instance stored since, looked up alone. */
     private final Lru<String, Long> readAhead;
 
     private record Entry(StoredFile file, long readAt) {}
@@ -59,7 +59,7 @@ public class InstanceLocations {
         }
         if (t.level() != RetrieveTarget.Level.INSTANCE) {
             List<StoredFile> files = index.files(t);
-            keep(files, t.level() == RetrieveTarget.Level.SERIES ? t.series() : null);
+            keep(files, t.level() == RetrieveTarget.Level.SERIES ? t.study() + "/" + t.series() : null);
             return files;
         }
         StoredFile known = cached(t);
@@ -67,16 +67,17 @@ public class InstanceLocations {
             return List.of(known);
         }
         forget(t.instance());
-        Long seriesRead = readAhead.get(t.series());
+        String series = t.study() + "/" + t.series();
+        Long seriesRead = readAhead.get(series);
         if (seriesRead == null || System.nanoTime() - seriesRead > KEPT) {
-            List<StoredFile> series = index.files(new RetrieveTarget(t.study(), t.series(), null), READ_AHEAD);
-            keep(series, t.series());
-            for (StoredFile f : series) {
+            List<StoredFile> files = index.files(new RetrieveTarget(t.study(), t.series(), null), READ_AHEAD);
+            keep(files, series);
+            for (StoredFile f : files) {
                 if (f.instance().equals(t.instance())) {
                     return List.of(f);
                 }
             }
-            if (series.size() < READ_AHEAD) {
+            if (files.size() < READ_AHEAD) {
                 return List.of(); // the whole series was read, and the instance is not in it
             }
         }
@@ -121,7 +122,7 @@ public class InstanceLocations {
         for (StoredFile f : files) {
             byInstance.put(f.instance(), new Entry(f, now));
         }
-        if (seriesReadAhead != null) {
+        if (seriesReadAhead != null && !files.isEmpty()) { // an unknown series is not marked: it may be stored soon
             readAhead.put(seriesReadAhead, now);
         }
     }

@@ -114,7 +114,7 @@ public class StoredInstanceRoute {
                 return false;
             }
             part = plan.parts().get(0);
-        } catch (DicomwebException | RetrieveIndex.IndexQueryException e) {
+        } catch (RuntimeException e) { // DicomwebException, IndexQueryException, StorageUnavailableException ...
             return false; // the REST endpoint gives the error its status and body
         }
         return sent(ctx, context, part.file(), part.delivery());

@@ -45,11 +45,13 @@ public final class SizedFileResponse {
         }
         Runnable sending = () -> {
             HttpServerResponse response = request.response();
+            boolean started = false;
             try {
                 response.putHeader(HttpHeaders.CONTENT_TYPE, contentType)
                         .putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(head.length + length + tail.length))
                         // The HTTP layer may compress responses; a file region would pass its compressor untouched.
                         .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
+                started = true;
                 response.write(Buffer.buffer(head));
                 regions.queue(file, offset, length, failure -> {
                     close(owner, what);
@@ -61,12 +63,17 @@ public final class SizedFileResponse {
                     }
                 });
             } catch (RuntimeException e) {
-                // The client went away before the response started.
                 close(owner, what);
-                LOG.debugf("The response of %s was not sent: %s", what, e);
+                if (started) { // a sized body cut short must not look whole
+                    LOG.warnf("Aborting the response of %s after a failure while sending it: %s", what, e);
+                    request.connection().close();
+                } else {
+                    LOG.debugf("The response of %s was not sent (the client went away): %s", what, e);
+                }
             }
         };
-        if (Vertx.currentContext() == context) {
+        // Inline only on the context's own event loop: a virtual thread may run with the context as its current one.
+        if (Context.isOnEventLoopThread() && Vertx.currentContext() == context) {
             sending.run();
         } else {
             context.runOnContext(v -> sending.run());
