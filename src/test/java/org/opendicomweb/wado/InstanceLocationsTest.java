@@ -11,8 +11,19 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.stow.StowReplacePolicyTest;
@@ -30,6 +41,9 @@ import org.opendicomweb.testing.DicomFiles;
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
 class InstanceLocationsTest {
     private static final String AS_STORED = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
+
+    @ConfigProperty(name = "dicomweb.storage.path")
+    Path storage;
 
     @Test
     void aReplacedInstanceIsSentFromItsNewFile() throws IOException {
@@ -89,6 +103,43 @@ class InstanceLocationsTest {
         given().when().get(path(ct) + "/frames/1").then().statusCode(200);
         given().when().get(ROOT + "/studies/" + Uids.generate() + "/series/" + ct.seriesInstanceUid() + instance
                 + "/frames/1").then().statusCode(404);
+    }
+
+    /**
+     * A kept instance asked for while the storage cannot be used is a 503 from the REST endpoint, as any other,
+     * not a request left unanswered. The storage is broken by putting a file where this process stages uploads,
+     * then put right again.
+     */
+    @Test
+    void aKeptInstanceWhileTheStorageIsDownIs503() throws Exception {
+        DicomFiles.Builder ct = DicomFiles.ctImage().explicitLittleEndian();
+        byte[] bytes = ct.toBytes();
+        store(bytes);
+        assertArrayEquals(bytes, instance(ct, AS_STORED));
+        List<Path> staging = new ArrayList<>();
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(storage.resolve(".staging"),
+                "*_" + ProcessHandle.current().pid() + "_*")) {
+            folders.forEach(staging::add);
+        }
+        try {
+            for (Path folder : staging) {
+                Files.move(folder, folder.resolveSibling(folder.getFileName() + ".away"));
+                Files.writeString(folder, "not a folder");
+            }
+            given().when().get("/q/health/ready").then().statusCode(503);
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path(ct)))
+                    .header("Accept", AS_STORED).timeout(Duration.ofSeconds(20)).build();
+            HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, r.statusCode(), r.body());
+        } finally {
+            for (Path folder : staging) {
+                Files.deleteIfExists(folder);
+                Files.move(folder.resolveSibling(folder.getFileName() + ".away"), folder);
+            }
+        }
+        given().when().get("/q/health/ready").then().statusCode(200);
+        assertArrayEquals(bytes, instance(ct, AS_STORED));
     }
 
     private static byte[] instance(DicomFiles.Builder b, String accept) throws IOException {
