@@ -15,6 +15,14 @@ public interface FrameEncoder {
     }
 
     /**
+     * The Lossy Image Compression Method (0028,2114) that frames encoded here stand for (PS3.3 §C.7.6.1.1.5), or
+     * {@code null} for a lossless encoder.
+     */
+    default String lossyMethod() {
+        return null;
+    }
+
+    /**
      * @param d the layout of {@code pixels}, which {@link #refusal} accepted
      * @param pixels one frame as native Explicit VR Little Endian pixel data laid out as {@code d} says
      * @return the frame's codestream, to be sent as one fragment

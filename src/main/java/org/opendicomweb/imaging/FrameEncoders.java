@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The encoder for each compressed transfer syntax this server can compress into (docs/conformance.md lists them
- * and how each was verified). Only lossless syntaxes: a lossy one would need the Lossy Image Compression
- * attributes of PS3.3 §C.7.6.1.1.5 and a quality the client cannot name in an Accept header.
+ * and how each was verified). Lossless ones, and JPEG Baseline, whose frames make a derived instance
+ * ({@link FrameEncoder#lossyMethod}) at a quality of the server's choosing, since an Accept header cannot name one.
  */
 public final class FrameEncoders {
     private FrameEncoders() {}
@@ -14,6 +14,7 @@ public final class FrameEncoders {
     private static final FrameEncoder JPEG_LOSSLESS = new JpegLosslessEncoder();
 
     private static final Map<String, FrameEncoder> BY_SYNTAX = Map.of(
+            "1.2.840.10008.1.2.4.50", new JpegBaselineEncoder(), // JPEG Baseline (Process 1), lossy
             "1.2.840.10008.1.2.5", new RleEncoder(), // RLE Lossless
             "1.2.840.10008.1.2.4.70", JPEG_LOSSLESS, // JPEG Lossless, first-order prediction (Process 14, SV1)
             "1.2.840.10008.1.2.4.57", JPEG_LOSSLESS, // JPEG Lossless (Process 14), of which SV1 is one case

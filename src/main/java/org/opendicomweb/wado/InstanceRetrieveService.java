@@ -248,8 +248,9 @@ public class InstanceRetrieveService {
      * Writes a file again with its frames compressed into the delivered syntax, one fragment per frame behind an
      * empty Basic Offset Table; each frame is made native (copied or decoded), encoded and written before the next
      * one is read. The first frame is encoded before anything is written, since the decoder decides the Photometric
-     * Interpretation the header must carry. Lossy Image Compression stays as stored: only lossless encoders exist.
-     * A file without pixel data is written as it is under the new syntax's name.
+     * Interpretation the header must carry. A lossy encoder makes the instance a derived one
+     * ({@link LossyDerivation}); after a lossless one Lossy Image Compression stays as stored. A file without pixel
+     * data is written as it is under the new syntax's name.
      */
     private void compress(ReadableBlob blob, StoredFile file, Delivery delivery, OutputStream out) throws IOException {
         String syntax = delivery.syntax().uid();
@@ -272,7 +273,8 @@ public class InstanceRetrieveService {
         DecodedFrame first = FrameEncoding.nativeFrame(table, blob, 0, file);
         Fragments fragments = new Fragments(VR.OB, false, table.frames + 1);
         fragments.add(new byte[0]);
-        fragments.add(FrameEncoding.encode(encoder, first, 0, file, syntax));
+        byte[] firstCodestream = FrameEncoding.encode(encoder, first, 0, file, syntax);
+        fragments.add(firstCodestream);
         for (int k = 1; k < table.frames; k++) {
             int frame = k;
             fragments.add((Fragments.Deferred) () -> FrameEncoding.encode(encoder,
@@ -287,6 +289,11 @@ public class InstanceRetrieveService {
         }
         ds.remove(Tag.ExtendedOffsetTable); // they index the stored fragments, not these
         ds.remove(Tag.ExtendedOffsetTableLengths);
+        if (encoder.lossyMethod() != null) {
+            // The first frame's ratio stands for all: PS3.3 asks for an approximate one, before the frames are made.
+            LossyDerivation.record(ds, encoder.lossyMethod(),
+                    (double) first.description().frameLength() / firstCodestream.length, syntax);
+        }
         stored.write(delivery.syntax(), bd -> blob.inputStream(bd.offset(), bd.length()), out);
     }
 
