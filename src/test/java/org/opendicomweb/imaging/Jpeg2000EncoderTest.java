@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,22 +21,10 @@ class Jpeg2000EncoderTest {
 
     /** Noisy waves in Bits Stored bits; signed ones as stored, sign-extended to the allocated bits. */
     private static byte[] pixels(PixelDescription d, long seed) {
-        Random random = new Random(seed);
-        int bytes = d.bitsAllocated() / 8;
-        int count = (int) (d.frameLength() / bytes);
-        byte[] b = new byte[count * bytes];
-        int max = (1 << d.bitsStored()) - 1;
-        for (int i = 0; i < count; i++) {
+        return SyntheticFrames.frame(d, seed, (i, max, random) -> {
             int v = Math.min(max, Math.max(0, (int) ((Math.sin(i / 40.0) + 1) / 2 * max) + random.nextInt(7) - 3));
-            if (d.signed()) {
-                v -= 1 << (d.bitsStored() - 1); // around zero, negative half the time
-            }
-            b[i * bytes] = (byte) v;
-            if (bytes == 2) {
-                b[i * bytes + 1] = (byte) (v >> 8);
-            }
-        }
-        return b;
+            return d.signed() ? v - (1 << (d.bitsStored() - 1)) : v; // signed: around zero, negative half the time
+        });
     }
 
     @ParameterizedTest(name = "{0} sample(s), {1}/{2} bits, signed {3}, planar {4}")

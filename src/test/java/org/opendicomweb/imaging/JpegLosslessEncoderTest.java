@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,23 +24,13 @@ class JpegLosslessEncoderTest {
 
     /** Smooth pixels with noise, and some extremes, in Bits Stored bits; signed ones sign-extended as stored. */
     private static byte[] pixels(PixelDescription d, long seed) {
-        Random random = new Random(seed);
-        int bytes = d.bitsAllocated() / 8;
-        int count = (int) (d.frameLength() / bytes);
-        byte[] b = new byte[count * bytes];
-        int max = (1 << d.bitsStored()) - 1;
-        for (int i = 0; i < count; i++) {
+        return SyntheticFrames.frame(d, seed, (i, max, random) -> {
             int v = random.nextInt(10) == 0 ? (random.nextBoolean() ? 0 : max)
                     : Math.min(max, Math.max(0, (int) ((Math.sin(i / 50.0) + 1) / 2 * max) + random.nextInt(9) - 4));
-            if (d.signed() && v >= 1 << (d.bitsStored() - 1)) {
-                v -= 1 << d.bitsStored(); // the stored two's complement value, sign-extended
-            }
-            b[i * bytes] = (byte) v;
-            if (bytes == 2) {
-                b[i * bytes + 1] = (byte) (v >> 8);
-            }
-        }
-        return b;
+            return d.signed() && v >= 1 << (d.bitsStored() - 1)
+                    ? v - (1 << d.bitsStored()) // the stored two's complement value, sign-extended
+                    : v;
+        });
     }
 
     @ParameterizedTest(name = "{0} sample(s), {1}/{2} bits, signed {3}, planar {4}, {5}x{6}")

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,25 +24,12 @@ class JpegLsEncoderTest {
      * modulo reduction and the Golomb escape), in Bits Stored bits.
      */
     private static byte[] pixels(PixelDescription d, long seed) {
-        Random random = new Random(seed);
-        int bytes = d.bitsAllocated() / 8;
-        int count = (int) (d.frameLength() / bytes);
-        byte[] b = new byte[count * bytes];
-        int max = (1 << d.bitsStored()) - 1;
-        for (int i = 0; i < count; i++) {
-            int row = i / (d.columns() * d.samplesPerPixel());
-            int v = switch (row % 4) {
-                case 0 -> max / 3; // flat
-                case 1 -> Math.min(max, Math.max(0, (int) ((Math.sin(i / 9.0) + 1) / 2 * max) + random.nextInt(5) - 2));
-                case 2 -> random.nextInt(max + 1); // noise
-                default -> random.nextInt(6) == 0 ? (random.nextBoolean() ? 0 : max) : max / 2 + random.nextInt(3);
-            };
-            b[i * bytes] = (byte) v;
-            if (bytes == 2) {
-                b[i * bytes + 1] = (byte) (v >> 8);
-            }
-        }
-        return b;
+        return SyntheticFrames.frame(d, seed, (i, max, random) -> switch (i / (d.columns() * d.samplesPerPixel()) % 4) {
+            case 0 -> max / 3; // flat
+            case 1 -> Math.min(max, Math.max(0, (int) ((Math.sin(i / 9.0) + 1) / 2 * max) + random.nextInt(5) - 2));
+            case 2 -> random.nextInt(max + 1); // noise
+            default -> random.nextInt(6) == 0 ? (random.nextBoolean() ? 0 : max) : max / 2 + random.nextInt(3);
+        });
     }
 
     @ParameterizedTest(name = "{0} sample(s), {1}/{2} bits, planar {3}, {4}x{5}")
