@@ -7,6 +7,8 @@ import io.quarkus.hibernate.orm.PersistenceUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.hibernate.Session;
 import org.opendicomweb.config.DicomwebConfig;
@@ -28,6 +30,7 @@ public class IndexDatabase {
     private final DatabaseKind kind;
     private final Session session;
     private final AgroalDataSource dataSource;
+    private final DurableCommits durableCommits;
     private volatile boolean migrated;
 
     @Inject
@@ -40,6 +43,7 @@ public class IndexDatabase {
         // Client proxies: resolving them opens no connection.
         this.session = sessions.select(new PersistenceUnit.PersistenceUnitLiteral(unit)).get();
         this.dataSource = dataSources.select(new DataSource.DataSourceLiteral(unit)).get();
+        this.durableCommits = new DurableCommits(kind == DatabaseKind.H2);
     }
 
     /** Which database is active. */
@@ -76,6 +80,14 @@ public class IndexDatabase {
     public AgroalDataSource dataSource() {
         requireMigrated();
         return dataSource;
+    }
+
+    /**
+     * Returns once the transaction just committed on {@code c} survives a crash of this process and a power
+     * loss; a write is acknowledged to a client only after this. {@code c} must be back in auto-commit mode.
+     */
+    public void afterCommit(Connection c) throws SQLException {
+        durableCommits.afterCommit(c);
     }
 
     /** The JDBC URL of the active database for log lines, with any password parameter masked. */

@@ -753,22 +753,25 @@ public class InstanceIndex {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Connection c = database.dataSource().getConnection()) {
                 c.setAutoCommit(false);
+                T result;
                 try {
-                    T result = work.run(c);
+                    result = work.run(c);
                     c.commit();
-                    return result;
                 } catch (SQLException e) {
                     c.rollback();
                     if (!isRetryable(e)) {
                         throw e;
                     }
                     last = e;
+                    continue;
                 } catch (RuntimeException | SeriesInOtherStudyException | AlreadyIndexedException e) {
                     c.rollback();
                     throw e;
                 } finally {
                     c.setAutoCommit(true);
                 }
+                database.afterCommit(c);
+                return result;
             }
         }
         throw last;

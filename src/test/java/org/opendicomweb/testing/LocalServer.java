@@ -141,6 +141,23 @@ public abstract class LocalServer implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * Kills the process with SIGKILL, as a crash or the out-of-memory killer would: no shutdown hook, no flush.
+     * The folder stays, so {@link #launch()} can start the server again on what the crash left.
+     */
+    protected final synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     /** Whether something accepts connections on the port. */
     protected static boolean listening(int port) {
         try (Socket s = new Socket()) {
