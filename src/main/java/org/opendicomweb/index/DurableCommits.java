@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.opendicomweb.config.DicomwebConfig.DatabaseKind;
 
 /**
  * Makes a committed index transaction durable before anything is acknowledged to a client.
@@ -19,7 +20,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * group of concurrent commits, not one per commit (group commit).
  */
 final class DurableCommits {
-    private final boolean syncAfterCommit;
+    /** What makes every commit so far durable, run on a connection of the database. */
+    @FunctionalInterface
+    interface Sync {
+        void run(Connection c) throws SQLException;
+    }
+
+    private final Sync sync;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition synced = lock.newCondition();
     /** Commits announced so far; each writer takes the next number after its own commit returned. */
@@ -28,8 +35,13 @@ final class DurableCommits {
     private long durableThrough;
     private boolean syncing;
 
-    DurableCommits(boolean syncAfterCommit) {
-        this.syncAfterCommit = syncAfterCommit;
+    DurableCommits(Sync sync) {
+        this.sync = sync;
+    }
+
+    /** For the database in use: H2 syncs after commits, PostgreSQL's commit is durable by itself. */
+    static DurableCommits of(DatabaseKind kind) {
+        return new DurableCommits(kind == DatabaseKind.H2 ? DurableCommits::checkpointSync : null);
     }
 
     /**
@@ -37,7 +49,7 @@ final class DurableCommits {
      * mode again; it may be used to run the sync.
      */
     void afterCommit(Connection c) throws SQLException {
-        if (!syncAfterCommit) {
+        if (sync == null) {
             return;
         }
         lock.lock();
@@ -54,7 +66,7 @@ final class DurableCommits {
                 lock.unlock();
                 boolean done = false;
                 try {
-                    sync(c);
+                    sync.run(c);
                     done = true;
                 } finally {
                     lock.lock();
@@ -70,7 +82,7 @@ final class DurableCommits {
         }
     }
 
-    private static void sync(Connection c) throws SQLException {
+    private static void checkpointSync(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CHECKPOINT SYNC");
         }

@@ -43,7 +43,7 @@ public class IndexDatabase {
         // Client proxies: resolving them opens no connection.
         this.session = sessions.select(new PersistenceUnit.PersistenceUnitLiteral(unit)).get();
         this.dataSource = dataSources.select(new DataSource.DataSourceLiteral(unit)).get();
-        this.durableCommits = new DurableCommits(kind == DatabaseKind.H2);
+        this.durableCommits = DurableCommits.of(kind);
     }
 
     /** Which database is active. */
