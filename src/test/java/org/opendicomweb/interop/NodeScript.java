@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * Runs one of the scripts of {@code src/test/interop} with Node.js: the options go in as a JSON file, the result
@@ -60,10 +62,9 @@ final class NodeScript {
 
     private NodeScript() {}
 
-    /** Fails the test unless Chromium and the installed packages are there. */
+    /** Node.js and Chromium are tools ({@link RequiredTools}); the packages the build installs must be there. */
     static void requireBrowser() {
-        assertTrue(Files.isExecutable(CHROMIUM), "The browser tests need Chromium at " + CHROMIUM
-                + " (Debian package 'chromium'; see .ci/run)");
+        RequiredTools.require(Tool.NODE, new Tool("Chromium at " + CHROMIUM, "chromium", () -> Files.isExecutable(CHROMIUM)));
         assertTrue(Files.isDirectory(NODE_MODULES.resolve("playwright-core")), "The browser tests need the packages of "
                 + FOLDER + ": the build installs them (node install.mjs) in process-test-resources");
     }
