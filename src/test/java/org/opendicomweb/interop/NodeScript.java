@@ -17,8 +17,8 @@ import org.opendicomweb.testing.Tool;
 
 /**
  * Runs one of the scripts of {@code src/test/interop} with Node.js: the options go in as a JSON file, the result
- * comes back as the last line the script prints. Node.js, the packages that the build installs there (see
- * {@code install.mjs}) and the system Chromium are required: without them the test fails, naming what is missing.
+ * comes back as the last line the script prints. Node.js and the system Chromium are tools ({@code RequiredTools});
+ * without the packages that the build installs there (see {@code install.mjs}) the test fails, naming what is missing.
  * Chromium is {@code /usr/bin/chromium} unless the system property {@code interop.chromium} names another.
  */
 final class NodeScript {
