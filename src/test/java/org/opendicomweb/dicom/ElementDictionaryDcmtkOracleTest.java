@@ -2,7 +2,6 @@ package org.opendicomweb.dicom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * Checks our dictionary, generated from pydicom, against an independent one: dcmtk's dicom.dic,
@@ -59,7 +60,7 @@ class ElementDictionaryDcmtkOracleTest {
     @BeforeAll
     static void readDcmtkDictionary() throws IOException {
         Path path = Path.of(System.getProperty("dcmtk.dictionary", DEFAULT_DICTIONARY.toString()));
-        assumeTrue(Files.isReadable(path), "dcmtk dictionary not installed at " + path);
+        RequiredTools.require(new Tool("dcmtk's data dictionary " + path, "dcmtk", () -> Files.isReadable(path)));
         entries = new ArrayList<>();
         for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) {

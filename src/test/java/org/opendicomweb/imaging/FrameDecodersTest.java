@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
@@ -22,9 +20,11 @@ import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.dicom.VR;
 import org.opendicomweb.testing.DicomFiles;
-import org.opendicomweb.testing.PixelReference;
 import org.opendicomweb.testing.PixelReference.Compressed;
 import org.opendicomweb.testing.PixelReference.Pixels;
+import org.opendicomweb.testing.PixelReference;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * Each decoder against an independent one: dcmtk's decompressors for RLE, JPEG and JPEG-LS, OpenJPEG for JPEG 2000, and the
@@ -39,7 +39,7 @@ class FrameDecodersTest {
 
     @BeforeAll
     static void tools() {
-        assumeTrue(PixelReference.available("dcmdjpeg"), "dcmtk is not installed");
+        RequiredTools.require(Tool.DCMTK);
     }
 
     static Pixels decodeAll(Compressed c) throws IOException {
@@ -84,7 +84,7 @@ class FrameDecodersTest {
         "JPEG-lossy.dcm, 1", "JPGExtended.dcm, 1", "MR_small_jpeg_ls_lossless.dcm, 0"})
     void pydicomFilesDecodeAsDcmtkDecodesThem(String file, int tolerance) throws IOException {
         Path path = CORPUS.resolve(file);
-        assumeTrue(Files.exists(path), "pydicom's test files are not installed");
+        RequiredTools.require(Tool.PYDICOM_FILES);
         assertSamePixels(PixelReference.dcmtkDecompress(path), decodeAll(PixelReference.read(path)), tolerance);
     }
 
@@ -178,14 +178,14 @@ class FrameDecodersTest {
 
     @Test
     void jpegLsOfMrSmallIsTheUncompressedMrSmall() throws IOException {
-        assumeTrue(Files.exists(CORPUS.resolve("MR_small.dcm")), "pydicom's test files are not installed");
+        RequiredTools.require(Tool.PYDICOM_FILES);
         Pixels decoded = decodeAll(PixelReference.read(CORPUS.resolve("MR_small_jpeg_ls_lossless.dcm")));
         assertSamePixels(PixelReference.nativePixels(CORPUS.resolve("MR_small.dcm")), decoded, 0);
     }
 
     @Test
     void jpeg2000LosslessOfMrSmallIsTheUncompressedMrSmall() throws IOException {
-        assumeTrue(Files.exists(CORPUS.resolve("MR_small.dcm")), "pydicom's test files are not installed");
+        RequiredTools.require(Tool.PYDICOM_FILES);
         Pixels decoded = decodeAll(PixelReference.read(CORPUS.resolve("MR_small_jp2klossless.dcm")));
         assertSamePixels(PixelReference.nativePixels(CORPUS.resolve("MR_small.dcm")), decoded, 0);
     }
@@ -199,9 +199,9 @@ class FrameDecodersTest {
     @CsvSource({"MR_small_jp2klossless.dcm, 0", "J2K_pixelrep_mismatch.dcm, 0", "693_J2KI.dcm, 1", "JPEG2000.dcm, 1",
         "SC_rgb_gdcm_KY.dcm, 1"})
     void pydicomJpeg2000FilesDecodeAsOpenJpegDecodesThem(String file, int tolerance) throws IOException {
-        assumeTrue(PixelReference.available("opj_decompress"), "OpenJPEG's tools are not installed");
+        RequiredTools.require(Tool.OPENJPEG);
         Path path = CORPUS.resolve(file);
-        assumeTrue(Files.exists(path), "pydicom's test files are not installed");
+        RequiredTools.require(Tool.PYDICOM_FILES);
         Compressed c = PixelReference.read(path);
         PixelDescription d = c.description();
         byte[] reference = PixelReference.openJpegDecompress(c.frames().get(0), d.samplesPerPixel(), d.bitsAllocated() / 8);
@@ -216,7 +216,7 @@ class FrameDecodersTest {
     @CsvSource({"lossless, 1, 16, true", "lossless, 1, 12, false", "lossless, 3, 8, false", "lossless, 1, 8, true",
         "lossy, 1, 16, true", "lossy, 3, 8, false"})
     void jpeg2000MadeByOpenJpegDecodes(String kind, int samples, int bits, boolean signed) throws IOException {
-        assumeTrue(PixelReference.available("opj_compress"), "OpenJPEG's tools are not installed");
+        RequiredTools.require(Tool.OPENJPEG);
         int bitsAllocated = bits > 8 ? 16 : 8;
         int rows = 90;
         int columns = 70;
@@ -253,7 +253,7 @@ class FrameDecodersTest {
         "MR_small_jp2klossless.dcm", "MR_small_jpeg_ls_lossless.dcm"})
     void corruptCodestreamsAreErrorsNotPictures(String file) throws IOException {
         Path path = CORPUS.resolve(file);
-        assumeTrue(Files.exists(path), "pydicom's test files are not installed");
+        RequiredTools.require(Tool.PYDICOM_FILES);
         Compressed c = PixelReference.read(path);
         FrameDecoder decoder = FrameDecoders.forSyntax(c.transferSyntax()).orElseThrow();
         byte[] frame = c.frames().get(0);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opendicomweb.testing.PixelReference;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /** The JPEG 2000 encoder against OpenJPEG's {@code opj_decompress} and against our decoder (JAI's reader). */
 class Jpeg2000EncoderTest {
@@ -32,7 +33,7 @@ class Jpeg2000EncoderTest {
         "3, 16, 16, 0, 0"})
     void framesDecodeToThePixelsTheyWereMadeFrom(int samples, int allocated, int stored, int signed, int planar)
             throws IOException {
-        assumeTrue(PixelReference.available("opj_decompress"), "OpenJPEG's tools are not installed");
+        RequiredTools.require(Tool.OPENJPEG);
         PixelDescription d = new PixelDescription(40, 33, samples, allocated, stored, stored - 1, signed,
                 samples == 1 ? "MONOCHROME2" : "RGB", planar, 1);
         byte[] source = pixels(d, samples * 100L + stored + signed);

@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.Dcmtk;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * dcmtk reads what WADO-RS serves: files of pydicom's corpus are stored, retrieved with the default Accept and with
@@ -51,7 +53,7 @@ class DcmtkReadsWadoTest {
             "charset_files/chrX1.dcm", "test_files/JPEG2000.dcm", "test_files/SC_rgb_rle.dcm", "test_files/JPEG-lossy.dcm"})
     void dcmtkReadsTheInstanceAsServed(String name) throws IOException {
         Path original = DATA.resolve(name);
-        assertTrue(Dcmtk.available(), "dcmtk (dcmdump, dcm2json) must be installed");
+        RequiredTools.require(Tool.DCMTK, Tool.PYDICOM_FILES);
         String stored = Dcmtk.transferSyntax(original);
         boolean nativeSyntax = NATIVE.contains(stored);
         Dcmtk.Result originalDump = Dcmtk.dcmdump(original);

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * dicomweb-client (npm {@code dicomweb-client}, the browser build, unmodified) in headless Chromium, on another
@@ -64,7 +66,7 @@ class DicomwebClientTest {
     @BeforeEach
     void emptyTheIndex() throws Exception {
         NodeScript.requireBrowser();
-        assertTrue(Files.isRegularFile(CORPUS_MR), "pydicom's test files are needed (Debian package python3-pydicom)");
+        RequiredTools.require(Tool.PYDICOM_FILES);
         IndexTables.clean();
         for (int i = 1; i <= 3; i++) {
             ct.add(DicomFiles.ctImage()

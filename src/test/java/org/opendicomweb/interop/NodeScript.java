@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * Runs one of the scripts of {@code src/test/interop} with Node.js: the options go in as a JSON file, the result
- * comes back as the last line the script prints. Node.js, the packages that the build installs there (see
- * {@code install.mjs}) and the system Chromium are required: without them the test fails, naming what is missing.
+ * comes back as the last line the script prints. Node.js and the system Chromium are tools ({@code RequiredTools});
+ * without the packages that the build installs there (see {@code install.mjs}) the test fails, naming what is missing.
  * Chromium is {@code /usr/bin/chromium} unless the system property {@code interop.chromium} names another.
  */
 final class NodeScript {
@@ -60,10 +62,9 @@ final class NodeScript {
 
     private NodeScript() {}
 
-    /** Fails the test unless Chromium and the installed packages are there. */
+    /** Node.js and Chromium are tools ({@link RequiredTools}); the packages the build installs must be there. */
     static void requireBrowser() {
-        assertTrue(Files.isExecutable(CHROMIUM), "The browser tests need Chromium at " + CHROMIUM
-                + " (Debian package 'chromium'; see .ci/run)");
+        RequiredTools.require(Tool.NODE, new Tool("Chromium at " + CHROMIUM, "chromium", () -> Files.isExecutable(CHROMIUM)));
         assertTrue(Files.isDirectory(NODE_MODULES.resolve("playwright-core")), "The browser tests need the packages of "
                 + FOLDER + ": the build installs them (node install.mjs) in process-test-resources");
     }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * The OHIF Viewer 3 (the prebuilt application of npm {@code @ohif/app}, unmodified, with its DICOMweb data source
@@ -57,7 +59,7 @@ class OhifViewerTest {
         NodeScript.requireBrowser();
         assertTrue(Files.isRegularFile(DIST.resolve("index.html")), "OHIF Viewer is not installed in " + DIST
                 + ": the build installs it (node install.mjs in src/test/interop)");
-        assertTrue(Files.isRegularFile(CORPUS_CT), "pydicom's test files are needed (Debian package python3-pydicom)");
+        RequiredTools.require(Tool.PYDICOM_FILES);
         IndexTables.clean();
         List<byte[]> files = new ArrayList<>();
         for (DicomFiles.Builder b : CtPhantom.series("Phantom^Interop", "PHANTOM-1", PHANTOM_STUDY, PHANTOM_STUDY + ".1", 6, 256)) {

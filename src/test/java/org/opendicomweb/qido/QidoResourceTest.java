@@ -15,6 +15,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.support.PostgresTestSchema;
@@ -40,6 +42,9 @@ import org.opendicomweb.support.PostgresTestSchema;
 class QidoResourceTest {
     private static final String JSON = "application/dicom+json";
     private static QidoFixture f;
+
+    @Inject
+    DicomwebConfig config;
 
     @BeforeEach
     void storeOnce() {
@@ -393,13 +398,17 @@ class QidoResourceTest {
 
     @Test
     void theServerMaximumTruncatesWithAWarning() {
-        // the test profile caps results at 6; the fixture has 7 instances
+        int max = config.qido().maxResults();
+        int stored = f.instances().size();
+        assertTrue(stored > max, "the fixture's " + stored + " instances must exceed dicomweb.qido.max-results (" + max
+                + ") for the maximum to truncate: lower it in the test profile");
         Response response = json().queryParam("PatientID", f.patientIds()).get("/dicom-web/instances");
         response.then().statusCode(200).header("Warning", containsString("truncated"));
-        assertEquals(6, response.jsonPath().getList("$").size());
-        Response rest = json().queryParam("PatientID", f.patientIds()).queryParam("offset", "6").get("/dicom-web/instances");
+        assertEquals(max, response.jsonPath().getList("$").size());
+        Response rest = json().queryParam("PatientID", f.patientIds()).queryParam("offset", String.valueOf(max))
+                .get("/dicom-web/instances");
         rest.then().statusCode(200).header("Warning", nullValue());
-        assertEquals(1, rest.jsonPath().getList("$").size());
+        assertEquals(stored - max, rest.jsonPath().getList("$").size());
     }
 
     // ---- errors and warnings ----

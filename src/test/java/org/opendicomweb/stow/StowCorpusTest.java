@@ -2,7 +2,6 @@ package org.opendicomweb.stow;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.opendicomweb.stow.StowResourceTest.MULTIPART;
 import static org.opendicomweb.stow.StowResourceTest.multipart;
 import static org.opendicomweb.stow.StowResourceTest.post;
@@ -34,6 +33,8 @@ import org.opendicomweb.index.IndexDatabase;
 import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.Dcmtk;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * Every file of pydicom's test corpus through STOW. Whether a file should be stored is decided by the
@@ -61,8 +62,7 @@ class StowCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> everyCorpusFileIsStoredAsReceivedOrRefusedWithAReason() throws Exception {
-        assumeTrue(Files.isDirectory(CORPUS) && Files.isExecutable(PYTHON) && Dcmtk.available(),
-                "pydicom's corpus, /usr/bin/python3 with pydicom, and dcmtk are needed");
+        RequiredTools.require(Tool.PYDICOM_FILES, Tool.PYDICOM, Tool.DCMTK);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(CORPUS.resolve("test_files"))) {
             files = walk.filter(Files::isRegularFile).sorted().toList();

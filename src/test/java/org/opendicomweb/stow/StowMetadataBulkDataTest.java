@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,8 +41,9 @@ import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.xml.XmlReader;
 import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
-import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 import org.opendicomweb.web.multipart.MediaType;
 import org.opendicomweb.web.multipart.MultipartReader;
 import org.w3c.dom.Document;
@@ -119,7 +119,7 @@ class StowMetadataBulkDataTest {
 
     @TestFactory
     Stream<DynamicTest> jsonMetadataWithBulkDataIsStoredAsTheOriginalDataset() {
-        assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 with pydicom is needed");
+        RequiredTools.require(Tool.PYDICOM, Tool.PYDICOM_FILES);
         return JSON_FILES.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             IndexTables.clean();
             Path original = DATA.resolve(name);
@@ -141,7 +141,7 @@ class StowMetadataBulkDataTest {
 
     @TestFactory
     Stream<DynamicTest> xmlMetadataWithBulkDataIsStoredAsTheOriginalDataset() {
-        assumeTrue(Dcmtk.available() && Files.isExecutable(PYTHON), "dcmtk and /usr/bin/python3 with pydicom are needed");
+        RequiredTools.require(Tool.DCMTK, Tool.PYDICOM, Tool.PYDICOM_FILES);
         return XML_FILES.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             IndexTables.clean();
             Path original = DATA.resolve(name);
@@ -153,7 +153,7 @@ class StowMetadataBulkDataTest {
 
     @Test
     void inlineBinaryAloneIsEnough() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 with pydicom is needed");
+        RequiredTools.require(Tool.PYDICOM, Tool.PYDICOM_FILES);
         Path original = DATA.resolve("test_files/CT_small.dcm");
         JsonNode made = pydicomJson(-1, Files.createTempDirectory("stow-json"), original);
         assertEquals(0, made.get("bulk").size());
@@ -164,7 +164,7 @@ class StowMetadataBulkDataTest {
 
     @Test
     void largeInlineBinaryValuesAreTakenWithoutHoldingThemInMemory() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 with pydicom is needed");
+        RequiredTools.require(Tool.PYDICOM, Tool.PYDICOM_FILES);
         // About 280 KB of waveform data inline, in a sequence item: beyond what is decoded in memory.
         Path original = DATA.resolve("test_files/waveform_ecg.dcm");
         JsonNode made = pydicomJson(-1, Files.createTempDirectory("stow-json"), original);
@@ -175,7 +175,7 @@ class StowMetadataBulkDataTest {
 
     @Test
     void largeInlineBinaryInXmlIsTakenToo() throws Exception {
-        assumeTrue(Dcmtk.available() && Files.isExecutable(PYTHON), "dcmtk and /usr/bin/python3 with pydicom are needed");
+        RequiredTools.require(Tool.DCMTK, Tool.PYDICOM);
         DicomFiles.Builder image = DicomFiles.multiFrame(4).size(128, 128);
         Path original = Files.createTempFile("built", ".dcm");
         Files.write(original, image.toBytes());
@@ -185,7 +185,7 @@ class StowMetadataBulkDataTest {
 
     @Test
     void oneJsonPartCarriesSeveralInstancesAndABadOneFailsAlone() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 with pydicom is needed");
+        RequiredTools.require(Tool.PYDICOM, Tool.PYDICOM_FILES);
         Path ct = DATA.resolve("test_files/CT_small.dcm");
         Path mr = DATA.resolve("test_files/MR_small.dcm");
         Path dir = Files.createTempDirectory("stow-json");
@@ -215,7 +215,7 @@ class StowMetadataBulkDataTest {
         byte[] file = image.toBytes();
         Path original = Files.createTempFile("built", ".dcm");
         Files.write(original, file);
-        assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 with pydicom is needed");
+        RequiredTools.require(Tool.PYDICOM);
         JsonNode made = pydicomJson(0, Files.createTempDirectory("stow-json"), original);
         List<Part> parts = new ArrayList<>();
         for (JsonNode bulk : made.get("bulk")) {

@@ -17,30 +17,16 @@ import java.util.regex.Pattern;
 /**
  * dcmtk's command line tools as an independent oracle: {@code dcmdump} for "is this valid DICOM", {@code dcm2json}
  * for "do two files hold the same dataset", {@code dcmj2pnm} for "how should this image look". Tests call
- * {@link #available()} and skip by assumption where dcmtk is not installed.
+ * {@code RequiredTools.require(Tool.DCMTK)} first.
  */
 public final class Dcmtk {
     private Dcmtk() {}
-
-    private static Boolean available;
 
     /** The outcome of one run: exit status, standard output, and the warning and error lines it logged. */
     public record Result(int exitCode, String stdout, Set<String> problems) {
         public boolean ok() {
             return exitCode == 0 && problems.stream().noneMatch(p -> p.startsWith("E:") || p.startsWith("F:"));
         }
-    }
-
-    public static synchronized boolean available() {
-        if (available == null) {
-            try {
-                available = run(List.of("dcmdump", "--version")).exitCode() == 0
-                        && run(List.of("dcm2json", "--version")).exitCode() == 0;
-            } catch (IOException e) {
-                available = false;
-            }
-        }
-        return available;
     }
 
     /** {@code dcmdump} of a file; its problems name the file, so the file name is replaced by "FILE". */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -151,7 +150,7 @@ class DicomFilesTest {
 
     @Test
     void dcmdumpFindsNothingWrong(@TempDir Path dir) throws IOException {
-        assumeTrue(Dcmtk.available(), "dcmtk is not installed");
+        RequiredTools.require(Tool.DCMTK);
         Map<String, DicomFiles.Builder> files = Map.of(
                 "explicit.dcm", DicomFiles.ctImage(),
                 "implicit.dcm", DicomFiles.ctImage().implicitLittleEndian(),

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -185,15 +186,10 @@ public abstract class LocalServer implements AutoCloseable {
         }
     }
 
-    /** The first of the candidates that is an executable file, or an exception naming the package to install. */
+    /** The first of the candidates that is an executable file; none is a missing tool ({@link RequiredTools}). */
     protected static Path executable(String what, String debianPackage, String... candidates) {
-        for (String c : candidates) {
-            Path p = Path.of(c);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException(what + " is not installed (Debian package " + debianPackage + "); looked for "
-                + String.join(", ", candidates));
+        Optional<Path> found = Stream.of(candidates).map(Path::of).filter(Files::isExecutable).findFirst();
+        RequiredTools.require(new Tool(what, debianPackage, found::isPresent));
+        return found.orElseThrow();
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * nginx (Debian package {@code nginx-light}, or any nginx) as a reverse proxy in front of the server under test: one
  * foreground process without workers ({@code daemon off; master_process off}), its pid file, logs and temporary
- * files in a temporary folder, listening on a free loopback port. Not installed is a failure, not a skip.
+ * files in a temporary folder, listening on a free loopback port. Not installed is a missing tool
+ * ({@link RequiredTools}).
  */
 public final class Nginx extends LocalServer {
     private final Path binary;
@@ -20,7 +21,7 @@ public final class Nginx extends LocalServer {
         this.serverBlock = serverBlock;
         try {
             binary = executable("nginx", "nginx-light", "/usr/sbin/nginx", "/usr/bin/nginx");
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException | AssertionError e) {
             close();
             throw e;
         }

@@ -16,11 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Orthanc (Debian package {@code orthanc}) with its DICOMweb plugin ({@code orthanc-dicomweb}) as a peer: started
  * on a free port with storage, index and configuration in a temporary folder, no DICOM listener, and the given
- * DICOMweb servers registered as remote servers of its DICOMweb client. Not installed is a failure, not a skip.
+ * DICOMweb servers registered as remote servers of its DICOMweb client. Not installed is a missing tool
+ * ({@link RequiredTools}).
  */
 public final class Orthanc extends LocalServer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +38,7 @@ public final class Orthanc extends LocalServer {
         try {
             binary = executable("Orthanc", "orthanc", "/usr/sbin/Orthanc", "/usr/bin/Orthanc");
             plugin = dicomWebPlugin();
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException | AssertionError e) {
             close();
             throw e;
         }
@@ -175,17 +177,16 @@ public final class Orthanc extends LocalServer {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        Path shared = Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
-        if (Files.exists(shared)) {
-            return shared;
+        Optional<Path> found = Optional.of(Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so")).filter(Files::exists);
+        Path libs = Path.of("/usr/lib/orthanc");
+        if (found.isEmpty() && Files.isDirectory(libs)) {
+            try (var files = Files.list(libs)) {
+                found = files.filter(p -> p.getFileName().toString().startsWith("libOrthancDicomWeb.so")).findFirst();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        try (var libs = Files.list(Path.of("/usr/lib/orthanc"))) {
-            return libs.filter(p -> p.getFileName().toString().startsWith("libOrthancDicomWeb.so")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("The Orthanc DICOMweb plugin is not installed"
-                            + " (Debian package orthanc-dicomweb)"));
-        } catch (IOException e) {
-            throw new IllegalStateException("The Orthanc DICOMweb plugin is not installed (Debian package"
-                    + " orthanc-dicomweb)", e);
-        }
+        RequiredTools.require(new Tool("Orthanc's DICOMweb plugin", "orthanc-dicomweb", found::isPresent));
+        return found.orElseThrow();
     }
 }

@@ -36,19 +36,6 @@ public final class PixelReference {
     /** A compressed file: its pixel description, transfer syntax and the codestream of each frame. */
     public record Compressed(PixelDescription description, String transferSyntax, List<byte[]> frames) {}
 
-    public static boolean available(String tool) {
-        try {
-            Process p = new ProcessBuilder(tool, tool.startsWith("opj_") ? "-h" : "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** The file decompressed by the dcmtk tool for its transfer syntax. */
     public static Pixels dcmtkDecompress(Path compressed) throws IOException {
         String ts = read(compressed).transferSyntax();

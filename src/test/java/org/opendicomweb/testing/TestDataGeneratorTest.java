@@ -49,7 +49,7 @@ class TestDataGeneratorTest {
             }
         }
         assertTrue(total < 100_000, "test-data holds " + total + " bytes");
-        if (Dcmtk.available()) {
+        if (RequiredTools.usable(Tool.DCMTK)) {
             Map<Path, Dcmtk.Result> dumps = Dcmtk.dcmdumpEach(files);
             for (Path f : files) {
                 assertTrue(dumps.get(f).ok(), f + ": " + dumps.get(f).problems());

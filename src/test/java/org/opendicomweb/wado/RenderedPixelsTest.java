@@ -3,7 +3,6 @@ package org.opendicomweb.wado;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.opendicomweb.wado.RenderedFixtures.CORPUS;
 import static org.opendicomweb.wado.RenderedFixtures.assertPixelsClose;
 import static org.opendicomweb.wado.RenderedFixtures.dcmtk;
@@ -29,8 +28,9 @@ import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.VR;
 import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
-import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * Rendered images against dcmtk's rendering of the same file (dcmj2pnm with the same window choice), pixel by
@@ -44,7 +44,7 @@ class RenderedPixelsTest {
 
     @BeforeEach
     void dcmtkIsThereAndTheIndexIsEmpty() throws SQLException {
-        assumeTrue(Dcmtk.available(), "dcmtk is not installed");
+        RequiredTools.require(Tool.DCMTK, Tool.PYDICOM_FILES);
         // The corpus holds variants of one SOP Instance (MR_small*) with different bytes: store each alone.
         IndexTables.clean();
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.opendicomweb.wado.RenderedFixtures.CORPUS;
 import static org.opendicomweb.wado.RenderedFixtures.assertPixelsClose;
 import static org.opendicomweb.wado.RenderedFixtures.dcmtk;
@@ -38,8 +37,9 @@ import org.opendicomweb.dicom.UID;
 import org.opendicomweb.dicom.VR;
 import org.opendicomweb.imaging.FrameDecoders;
 import org.opendicomweb.support.PostgresTestSchema;
-import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * The rendered and thumbnail resources over HTTP: negotiation, viewport, multipart answers for studies, series,
@@ -71,7 +71,7 @@ class RenderedResourceTest {
 
     @Test
     void viewportRegionIsTheClipDcmtkMakesAndNegativeWidthFlips() throws IOException {
-        assumeTrue(Dcmtk.available());
+        RequiredTools.require(Tool.DCMTK);
         DicomFiles.Builder b = DicomFiles.ctImage().size(40, 64);
         byte[] file = b.toBytes();
         store(file);

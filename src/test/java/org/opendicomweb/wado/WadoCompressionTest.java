@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.opendicomweb.wado.WadoFixtures.EXPLICIT_LE;
 import static org.opendicomweb.wado.WadoFixtures.header;
 import static org.opendicomweb.wado.WadoFixtures.parts;
@@ -32,8 +31,10 @@ import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DatasetComparison;
 import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
-import org.opendicomweb.testing.PixelReference;
 import org.opendicomweb.testing.PixelReference.Pixels;
+import org.opendicomweb.testing.PixelReference;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * Instances and frames compressed into RLE Lossless, JPEG Lossless SV1, JPEG-LS Lossless and JPEG 2000 Lossless on
@@ -244,7 +245,7 @@ class WadoCompressionTest {
                 .queryParam("contentType", "application/dicom").queryParam("transferSyntax", RLE)
                 .when().get(WadoFixtures.ROOT + "/wado").then().statusCode(200).extract().asByteArray();
         Path received = Files.write(dir.resolve("wado-uri.dcm"), body);
-        assumeTrue(Dcmtk.available());
+        RequiredTools.require(Tool.DCMTK);
         assertArrayEquals(PixelReference.nativePixels(file).bytes(), PixelReference.dcmtkDecompress(received).bytes());
     }
 }

@@ -3,7 +3,6 @@ package org.opendicomweb.wado;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
@@ -28,6 +27,8 @@ import org.opendicomweb.dicom.io.DicomInputStream;
 import org.opendicomweb.dicom.io.DicomOutputStream;
 import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 import org.opendicomweb.web.multipart.MediaType;
 import org.opendicomweb.web.multipart.MultipartReader;
 
@@ -107,7 +108,7 @@ final class WadoFixtures {
      * pydicom's files are the same instance in different syntaxes, which STOW rightly refuses as conflicting.
      */
     static Path reidentified(Path source, Path dir) throws IOException {
-        assumeTrue(Files.exists(source) && Dcmtk.available(), "pydicom's test files or dcmtk are not installed");
+        RequiredTools.require(Tool.PYDICOM_FILES, Tool.DCMTK);
         Attributes fmi;
         Attributes ds;
         try (DicomInputStream in = new DicomInputStream(Files.newInputStream(source))) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.opendicomweb.wado.WadoFixtures.EXPLICIT_LE;
 import static org.opendicomweb.wado.WadoFixtures.header;
 import static org.opendicomweb.wado.WadoFixtures.ROOT;
@@ -39,10 +38,11 @@ import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.dicom.VR;
 import org.opendicomweb.support.PostgresTestSchema;
-import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
-import org.opendicomweb.testing.PixelReference;
 import org.opendicomweb.testing.PixelReference.Pixels;
+import org.opendicomweb.testing.PixelReference;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * Compressed instances stored through STOW-RS and retrieved decompressed through WADO-RS: whole instances in the
@@ -155,7 +155,7 @@ class WadoTranscodingTest {
 
     @Test
     void aCorruptFrameIsAnErrorNamingItOrBreaksTheResponse() throws Exception {
-        assumeTrue(Dcmtk.available(), "dcmtk is not installed");
+        RequiredTools.require(Tool.DCMTK);
         DicomFiles.Builder b = rleWithCorruptSecondFrame();
         store(b.toBytes());
         String url = ROOT + "/studies/" + b.studyInstanceUid() + "/series/" + b.seriesInstanceUid() + "/instances/"

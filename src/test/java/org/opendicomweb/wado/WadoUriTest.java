@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.opendicomweb.wado.RenderedFixtures.CORPUS;
 import static org.opendicomweb.wado.RenderedFixtures.assertPixelsClose;
 import static org.opendicomweb.wado.RenderedFixtures.dcmtk;
@@ -32,8 +31,9 @@ import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.io.DicomInputStream;
 import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
-import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /** WADO-URI (PS3.18 §9) at /dicom-web/wado: rendered images, the DICOM file, and the refusals. */
 @QuarkusTest
@@ -58,7 +58,7 @@ class WadoUriTest {
 
     @Test
     void windowRegionAndSizeAreApplied() throws IOException {
-        assumeTrue(Dcmtk.available());
+        RequiredTools.require(Tool.DCMTK, Tool.PYDICOM_FILES);
         byte[] file = Files.readAllBytes(CORPUS.resolve("CT_small.dcm"));
         store(file);
         Attributes ds;

@@ -18,17 +18,17 @@ import jakarta.ws.rs.Path;
 import java.io.ByteArrayInputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.net.URL;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
-import org.opendicomweb.qido.QidoAcrossStudiesResource;
-import org.opendicomweb.qido.QidoResource;
-import org.opendicomweb.stow.StowResource;
 import org.opendicomweb.support.PostgresTestSchema;
-import org.opendicomweb.wado.WadoResource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -63,10 +63,9 @@ class CapabilitiesTest {
 
         Set<String> described = new TreeSet<>();
         collect(top.get(0), "", described);
-        // Read independently from the JAX-RS annotations of the product's resource classes.
+        // Read independently from the JAX-RS annotations of every resource class compiled into the application.
         Set<String> declared = new TreeSet<>();
-        for (Class<?> type : List.of(ServiceResource.class, StowResource.class, QidoResource.class,
-                QidoAcrossStudiesResource.class, WadoResource.class)) {
+        for (Class<?> type : resourceClasses()) {
             for (Method m : type.getDeclaredMethods()) {
                 String http = httpMethod(m);
                 if (http != null) {
@@ -77,7 +76,8 @@ class CapabilitiesTest {
             }
         }
         assertTrue(declared.containsAll(List.of("POST studies", "GET studies/{study}/series/{series}/instances/{instance}"
-                + "/bulkdata/{path}")), "resource methods found: " + declared);
+                + "/bulkdata/{path}", "GET studies/{study}/rendered", "GET wado", "GET integrity", "POST admin/reindex")),
+                "resource methods found: " + declared);
         Set<String> missing = new TreeSet<>(declared);
         missing.removeAll(described);
         assertTrue(missing.isEmpty(), "not described: " + missing + "\ndescribed: " + described);
@@ -175,6 +175,34 @@ class CapabilitiesTest {
             String path = child.getAttribute("path");
             collect(child, prefix.isEmpty() ? path : prefix + "/" + path, out);
         }
+    }
+
+    /**
+     * Every class annotated with {@code @Path} under the application's own package, found by walking the compiled
+     * classes on the class path rather than through CDI (as the server finds them), so a new resource is covered
+     * without naming it here.
+     */
+    private static List<Class<?>> resourceClasses() throws Exception {
+        ClassLoader loader = ServiceResource.class.getClassLoader();
+        String pkg = "org.opendicomweb";
+        List<Class<?>> found = new ArrayList<>();
+        for (URL root : Collections.list(loader.getResources(pkg.replace('.', '/')))) {
+            if (!"file".equals(root.getProtocol())) {
+                continue;
+            }
+            java.nio.file.Path dir = java.nio.file.Path.of(root.toURI());
+            try (Stream<java.nio.file.Path> files = Files.walk(dir)) {
+                for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    String relative = dir.relativize(f).toString();
+                    String name = pkg + "." + relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+                    Class<?> type = Class.forName(name, false, loader);
+                    if (type.isAnnotationPresent(Path.class)) {
+                        found.add(type);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static String normalise(String template) {

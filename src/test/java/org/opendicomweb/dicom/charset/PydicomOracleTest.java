@@ -3,7 +3,6 @@ package org.opendicomweb.dicom.charset;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opendicomweb.dicom.VR;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * Compares our decoding with pydicom's on pydicom's own character set test files (those of the PS3.5
@@ -48,10 +49,7 @@ class PydicomOracleTest {
 
     @BeforeAll
     static void askPydicom() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON) && Files.isDirectory(CHARSET_FILES), "no system python with pydicom data");
-        Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import pydicom").redirectErrorStream(true).start();
-        probe.getInputStream().readAllBytes();
-        assumeTrue(probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0, "system python lacks pydicom");
+        RequiredTools.require(Tool.PYDICOM, Tool.PYDICOM_FILES);
 
         List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script().toString()));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(CHARSET_FILES, "*.dcm")) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +38,8 @@ import org.opendicomweb.dicom.VR;
 import org.opendicomweb.testing.DatasetComparison;
 import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * Reads every file of pydicom's test corpus, writes it back in its own syntax and in explicit VR little endian
@@ -97,7 +98,7 @@ class CorpusRoundTripTest {
     @TestFactory
     Stream<DynamicTest> everyCorpusFile() throws IOException {
         Path corpus = Path.of(System.getProperty("pydicom.data", DEFAULT_CORPUS.toString()));
-        assumeTrue(Files.isDirectory(corpus), "pydicom's test files are not installed at " + corpus);
+        RequiredTools.require(new Tool("pydicom's test files in " + corpus, "python3-pydicom", () -> Files.isDirectory(corpus)));
         Files.createDirectories(OUTPUT);
         List<Path> files;
         try (Stream<Path> s = Files.walk(corpus)) {
@@ -111,7 +112,7 @@ class CorpusRoundTripTest {
             cases.add(readAndWrite(f, corpus.relativize(f).toString().replace('/', '_')));
         }
         Map<Path, Dcmtk.Result> dumps = Map.of();
-        if (Dcmtk.available()) {
+        if (RequiredTools.usable(Tool.DCMTK)) {
             List<Path> all = new ArrayList<>();
             for (Case c : cases) {
                 all.add(c.file);

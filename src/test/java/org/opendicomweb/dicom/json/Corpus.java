@@ -21,10 +21,6 @@ final class Corpus {
 
     private Corpus() {}
 
-    static boolean available() {
-        return Files.isDirectory(PYDICOM_DATA.resolve("test_files"));
-    }
-
     /** Every file under test_files (recursively) and charset_files, in a stable order. */
     static List<Path> files() throws IOException {
         try (Stream<Path> a = Files.walk(PYDICOM_DATA.resolve("test_files"));

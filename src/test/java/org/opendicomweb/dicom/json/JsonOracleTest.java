@@ -2,7 +2,6 @@ package org.opendicomweb.dicom.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * Our DICOM JSON for every file of pydicom's test corpus against two independent writers: dcmtk's
@@ -61,10 +62,12 @@ class JsonOracleTest {
 
     @TestFactory
     Stream<DynamicTest> corpusAgainstDcmtkAndPydicom() throws Exception {
-        assumeTrue(Corpus.available(), "pydicom test corpus not installed");
-        boolean dcmtk = onPath("dcm2json") && onPath("dcmodify");
-        boolean pydicom = hasPydicom();
-        assumeTrue(dcmtk || pydicom, "neither dcm2json nor pydicom is available");
+        RequiredTools.require(Tool.PYDICOM_FILES);
+        boolean dcmtk = RequiredTools.usable(Tool.DCMTK);
+        boolean pydicom = RequiredTools.usable(Tool.PYDICOM);
+        if (!dcmtk && !pydicom) {
+            RequiredTools.require(Tool.DCMTK, Tool.PYDICOM);
+        }
         List<Path> files = Corpus.files();
         work = Files.createTempDirectory("json-oracle");
         Path py = Files.createDirectories(work.resolve("pydicom"));
@@ -196,23 +199,5 @@ class JsonOracleTest {
     private static boolean allowed(String name, String path) {
         String reason = CONTENT_ALLOWED.get(name + " " + path);
         return reason != null;
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasPydicom() throws Exception {
-        if (!Files.isExecutable(Corpus.PYTHON)) {
-            return false;
-        }
-        Process p = new ProcessBuilder(Corpus.PYTHON.toString(), "-c", "import pydicom").redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 }

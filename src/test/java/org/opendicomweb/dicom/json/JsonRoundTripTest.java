@@ -1,7 +1,6 @@
 package org.opendicomweb.dicom.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.io.ByteArrayInputStream;
@@ -16,13 +15,15 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /** Write, read back with {@link JsonReader}, write again: the same JSON, for every file of the corpus. */
 class JsonRoundTripTest {
 
     @TestFactory
     Stream<DynamicTest> corpusRoundTrips() throws IOException {
-        assumeTrue(Corpus.available(), "pydicom test corpus not installed");
+        RequiredTools.require(Tool.PYDICOM_FILES);
         List<Path> files = Corpus.files();
         return files.stream().map(f -> dynamicTest(Corpus.name(f), () -> {
             Attributes ds;
@@ -39,7 +40,7 @@ class JsonRoundTripTest {
 
     @Test
     void arrayOfDatasetsStreamsAndReadsBack() throws IOException {
-        assumeTrue(Corpus.available(), "pydicom test corpus not installed");
+        RequiredTools.require(Tool.PYDICOM_FILES);
         List<String> singles = new ArrayList<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonWriter w = new JsonWriter(out)) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +25,8 @@ import org.opendicomweb.dicom.VR;
 import org.opendicomweb.dicom.io.BulkDataSource;
 import org.opendicomweb.dicom.io.DicomInputStream;
 import org.opendicomweb.dicom.json.JsonWriter;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 
 /**
  * Reading the Native DICOM Model. What dcm2xml writes is read in the STOW-RS tests (stored, retrieved and compared
@@ -52,7 +53,7 @@ class XmlReaderTest {
             "test_files/nested_priv_SQ.dcm"})
     void whatXmlWriterWritesReadsBackToTheSameDataset(String name) throws IOException {
         Path file = DATA.resolve(name);
-        assumeTrue(Files.isRegularFile(file), "pydicom's corpus is needed");
+        RequiredTools.require(Tool.PYDICOM_FILES);
         Attributes original;
         try (DicomInputStream in = new DicomInputStream(Files.newInputStream(file))) {
             original = in.readDataset();

@@ -2,7 +2,6 @@ package org.opendicomweb.dicom.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,9 +18,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Endianness;
 import org.opendicomweb.dicom.Sequence;
@@ -29,6 +28,8 @@ import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.VR;
 import org.opendicomweb.dicom.io.BulkDataSource;
 import org.opendicomweb.dicom.io.DicomInputStream;
+import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.Tool;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -100,7 +101,7 @@ class XmlWriterTest {
         "test_files/nested_priv_SQ.dcm", "charset_files/chrRuss.dcm", "test_files/reportsi.dcm"})
     void sameContentAsDcm2xml(String name) throws Exception {
         Path file = DATA.resolve(name);
-        assumeTrue(Files.exists(file) && onPath("dcm2xml"), "dcm2xml or the corpus missing");
+        RequiredTools.require(Tool.PYDICOM_FILES, Tool.DCMTK);
         Attributes ds;
         try (DicomInputStream in = new DicomInputStream(Files.newInputStream(file))) {
             ds = in.readDataset();
@@ -179,14 +180,5 @@ class XmlWriterTest {
             }
         }
         return sb.toString().strip();
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,0 +1,57 @@
+package org.opendicomweb.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A program or data set outside the JDK that tests use as an oracle or a peer, the Debian package that installs it
+ * ({@code .ci/run} installs them all), and how to tell whether it is there. Tests ask for one through
+ * {@link RequiredTools#require}.
+ */
+public record Tool(String name, String debianPackage, BooleanSupplier installed) {
+    /** The folder python3-pydicom installs its data into: test_files and charset_files, real-world DICOM files. */
+    public static final Path PYDICOM_DATA = Path.of("/usr/lib/python3/dist-packages/pydicom/data");
+    /** The system Python, the one python3-pydicom installs into (not a virtual environment's). */
+    public static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    /** dcmdump, dcm2json, dcm2xml, dcmj2pnm and the dcmtk codecs, found on the PATH. */
+    public static final Tool DCMTK = new Tool("dcmtk", "dcmtk", () -> onPath("dcmdump") && onPath("dcm2json"));
+    /** pydicom, importable by the system Python. */
+    public static final Tool PYDICOM = new Tool("pydicom", "python3-pydicom", Tool::pydicomImports);
+    /** pydicom's test and character set files, read by our own codec. */
+    public static final Tool PYDICOM_FILES = new Tool("pydicom's test files", "python3-pydicom",
+            () -> Files.isDirectory(PYDICOM_DATA.resolve("test_files")) && Files.isDirectory(PYDICOM_DATA.resolve("charset_files")));
+    /** opj_compress and opj_decompress: JPEG 2000, which dcmtk cannot decode. */
+    public static final Tool OPENJPEG = new Tool("OpenJPEG's tools", "libopenjp2-tools",
+            () -> onPath("opj_compress") && onPath("opj_decompress"));
+    /** Node.js, which runs the browser clients of the interop tests. */
+    public static final Tool NODE = new Tool("Node.js", "nodejs", () -> onPath("node"));
+
+    public static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean pydicomImports() {
+        if (!Files.isExecutable(PYTHON)) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import pydicom").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
