@@ -24,7 +24,10 @@ public class RequestTargetFilter {
     }
 
     private static void normalize(RoutingContext ctx) {
-        String target = ctx.request().uri();
+        // Path and query, not uri(): from a trusted proxy, uri() starts with the X-Forwarded-Prefix, which is no
+        // part of the routes (BaseUrl puts it into links).
+        String query = ctx.request().query();
+        String target = query == null ? ctx.request().path() : ctx.request().path() + "?" + query;
         String normalized;
         try {
             normalized = RequestTarget.normalized(target);

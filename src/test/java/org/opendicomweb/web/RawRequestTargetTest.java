@@ -155,6 +155,16 @@ class RawRequestTargetTest {
     }
 
     @Test
+    void linksKeepTheForwardedPrefixOfATrustedProxy() throws IOException {
+        // The test client is on loopback, a trusted proxy: its X-Forwarded-Prefix goes into every link.
+        RawResponse response = send("/studies?PatientName=Doe^Peter&" + onlyThisRun(), "X-Forwarded-Prefix: /pacs\r\n");
+        assertEquals(200, response.status(), response.text());
+        List<String> urls = JsonPath.from(response.text()).getList("'00081190'.Value[0]");
+        assertEquals(List.of("http://localhost:" + RestAssured.port + "/pacs/dicom-web/studies/" + doePeter.studyInstanceUid()),
+                urls);
+    }
+
+    @Test
     void aPlusStillStandsForASpace() throws IOException {
         assertEquals(Set.of(withSpace.studyInstanceUid()),
                 uids(qido("/studies?StudyDescription=" + RUN + "-a+b&" + onlyThisRun()), "0020000D"));
@@ -235,11 +245,15 @@ class RawRequestTargetTest {
      * response (the connection closes after it).
      */
     private static RawResponse send(String target) throws IOException {
+        return send(target, "");
+    }
+
+    private static RawResponse send(String target, String moreHeaders) throws IOException {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + ROOT + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/dicom+json, */*\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(("GET " + ROOT + target + " HTTP/1.1\r\nHost: localhost:" + RestAssured.port + "\r\nAccept: application/dicom+json, */*\r\n"
+                    + moreHeaders + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             return RawResponse.parse(socket.getInputStream());
         }
