@@ -1,6 +1,8 @@
 package org.opendicomweb.web;
 
+import io.quarkus.vertx.http.runtime.ForwardedInfo;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
@@ -54,28 +56,16 @@ public class BaseUrl {
     }
 
     /**
-     * The root's path: everything of the request path up to and including the REST mount point, which keeps
-     * any X-Forwarded-Prefix Quarkus has put in front of it.
+     * The root's path: the X-Forwarded-Prefix Quarkus accepted from a trusted proxy, then the REST mount point.
+     * The prefix is read from what Quarkus recorded in the request's context ({@link ForwardedInfo}): the request's
+     * uri() carries it too, but not once {@link RequestTargetFilter} has routed the request again with the target
+     * it encoded.
      */
     private String rootPath(HttpServerRequest request) {
+        ForwardedInfo forwarded = ((HttpServerRequestInternal) request).context().getLocal(ForwardedInfo.CONTEXT_KEY);
+        String prefix = forwarded == null ? "" : trimSlashes(forwarded.getPrefix());
         String mount = trimSlashes(restPath);
-        // uri(), unlike path(), carries the X-Forwarded-Prefix Quarkus applied.
-        String uri = request.uri() == null ? "" : request.uri();
-        int query = uri.indexOf('?');
-        String path = query < 0 ? uri : uri.substring(0, query);
-        if (mount.isEmpty()) {
-            return "";
-        }
-        String needle = "/" + mount;
-        int at = path.indexOf(needle);
-        while (at >= 0) {
-            int end = at + needle.length();
-            if (end == path.length() || path.charAt(end) == '/') {
-                return path.substring(0, end);
-            }
-            at = path.indexOf(needle, at + 1);
-        }
-        return needle;
+        return (prefix.isEmpty() ? "" : "/" + prefix) + (mount.isEmpty() ? "" : "/" + mount);
     }
 
     private static String trimSlashes(String value) {
