@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.json.JsonWriter;
 
 /**
@@ -17,10 +18,20 @@ import org.opendicomweb.dicom.json.JsonWriter;
  * metadata document ({@link org.opendicomweb.index.InstanceMetadata}: DICOM JSON in tag order). Stored members are copied token by token,
  * never decoded into a dataset, so a result costs about what its bytes cost. Stored BulkDataURIs are relative
  * to the service root and are made absolute on the way.
+ *
+ * <p>One client quirk shapes the output: a ModalitiesInStudy without a value (a study whose instances carry no
+ * Modality) is written as one empty value, {@code {"vr":"CS","Value":[null]}}, not as the attribute without
+ * "Value" that §F.2.5 gives an empty attribute. OHIF Viewer 3 (@ohif/core getModalities, up to 3.13 at least)
+ * reads {@code ModalitiesInStudy.Value.length} of every study-list result without a guard, so a single such
+ * study ends its whole study list with a TypeError. The attribute stays present, as Table 10.6.3-3 requires of
+ * a Required key; {@code null} is §F.2.5's encoding of an empty value, and in the binary encoding (PS3.5) one
+ * empty value and no value are the same zero-length Value Field. Omitting the attribute, what OHIF also reads,
+ * would break the Required key. The XML representation keeps the plain empty attribute.
  */
 final class JsonResultWriter implements ResultWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private static final String BULK_DATA_URI = "BulkDataURI";
+    private static final String MODALITIES_IN_STUDY = "00080061";
 
     private final JsonWriter writer;
     private final JsonGenerator gen;
@@ -49,10 +60,10 @@ final class JsonResultWriter implements ResultWriter {
                     p.nextToken();
                     int tag = parseTag(name);
                     while (next < size && Integer.compareUnsigned(fromIndex.tagAt(next), tag) < 0) {
-                        writer.writeAttribute(fromIndex, next++);
+                        writeFromIndex(fromIndex, next++);
                     }
                     if (tag != -1 && next < size && fromIndex.tagAt(next) == tag) {
-                        writer.writeAttribute(fromIndex, next++);
+                        writeFromIndex(fromIndex, next++);
                         p.skipChildren();
                     } else if (tag != -1 && template.takesFromMetadata(tag)) {
                         gen.writeFieldName(name);
@@ -64,8 +75,28 @@ final class JsonResultWriter implements ResultWriter {
             }
         }
         while (next < size) {
-            writer.writeAttribute(fromIndex, next++);
+            writeFromIndex(fromIndex, next++);
         }
+        gen.writeEndObject();
+    }
+
+    private void writeFromIndex(Attributes fromIndex, int index) throws IOException {
+        if (fromIndex.tagAt(index) == Tag.ModalitiesInStudy && Attributes.isEmptyValue(fromIndex.valueAt(index))) {
+            writeOneEmptyValue(MODALITIES_IN_STUDY, fromIndex.vrAt(index).name());
+        } else {
+            writer.writeAttribute(fromIndex, index);
+        }
+    }
+
+    /** {@code "name": {"vr": vr, "Value": [null]}}: see the class comment for why. */
+    private void writeOneEmptyValue(String name, String vr) throws IOException {
+        gen.writeFieldName(name);
+        gen.writeStartObject();
+        gen.writeStringField("vr", vr);
+        gen.writeFieldName("Value");
+        gen.writeStartArray();
+        gen.writeNull();
+        gen.writeEndArray();
         gen.writeEndObject();
     }
 

@@ -32,6 +32,7 @@ import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.support.PostgresTestSchema;
+import org.opendicomweb.testing.DicomFiles;
 
 /**
  * QIDO-RS over HTTP against studies stored through STOW-RS ({@link QidoFixture}). Every query is restricted to
@@ -243,6 +244,22 @@ class QidoResourceTest {
         assertTrue(((String) first(r, "00081190")).matches("https?://.+/dicom-web/studies/" + f.s3.studyInstanceUid()));
         assertNull(r.get("00081030"), "StudyDescription is not returned unless asked for");
         assertNull(r.get("00080018"), "no instance attributes at study level");
+    }
+
+    /**
+     * OHIF Viewer 3 reads ModalitiesInStudy.Value.length of every study in its list: an empty ModalitiesInStudy is
+     * written as one empty value, which keeps the Required key present (Table 10.6.3-3) and OHIF's list alive.
+     */
+    @Test
+    void studyWithoutModalityHasModalitiesInStudyAsOneEmptyValue() {
+        String patient = "NO-MODALITY-" + f.run;
+        QidoFixture.storeAll(List.of(DicomFiles.ctImage().patient("Nomodality^Ann", patient).without(Tag.Modality)));
+        String body = json().queryParam("PatientID", patient).get("/dicom-web/studies").then().statusCode(200)
+                .extract().asString();
+        assertTrue(body.contains("\"00080061\":{\"vr\":\"CS\",\"Value\":[null]}"), body);
+        String series = json().queryParam("PatientID", patient).get("/dicom-web/series").then().statusCode(200)
+                .extract().asString();
+        assertTrue(series.contains("\"00080060\":{\"vr\":\"CS\"}"), "Modality itself stays an empty attribute: " + series);
     }
 
     @Test
