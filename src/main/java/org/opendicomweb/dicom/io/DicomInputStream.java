@@ -54,6 +54,8 @@ public final class DicomInputStream implements Closeable {
     /** Stream offset of buf[0]. */
     private long bufStart;
     private boolean offsetsValid = true;
+    /** Bulk values of a deflated stream are skipped like the others rather than read into memory. */
+    private boolean skipInflatedBulkData;
 
     private int bulkDataThreshold = DEFAULT_BULK_DATA_THRESHOLD;
     private int maxValueLength = DEFAULT_MAX_VALUE_LENGTH;
@@ -99,6 +101,16 @@ public final class DicomInputStream implements Closeable {
         this.maxDatasetMemory = bytes;
     }
 
+    /**
+     * For deflated syntaxes: skip the values that become bulk data (pixel data always) instead of reading them into
+     * memory, as for any other syntax, their {@link BulkData} offsets counting in the inflated stream. For a reader
+     * that only indexes (STOW-RS keeps the received bytes and computes metadata), so that a deflated upload holds
+     * no more memory than any other; a reader that sends values leaves it off.
+     */
+    public void setSkipInflatedBulkData(boolean skip) {
+        this.skipInflatedBulkData = skip;
+    }
+
     /** Offset of the next unread byte in the (inflated, for deflated syntaxes) stream. */
     public long position() {
         return bufStart + bufPos;
@@ -106,7 +118,7 @@ public final class DicomInputStream implements Closeable {
 
     /**
      * Whether {@link BulkData} offsets point into the original stream; false for deflated syntaxes, whose values
-     * are then read into memory instead.
+     * are then read into memory instead (unless {@link #setSkipInflatedBulkData}).
      */
     public boolean bulkDataOffsetsValid() {
         return offsetsValid;
@@ -450,7 +462,7 @@ public final class DicomInputStream implements Closeable {
     private void readValue(Attributes ds, int tag, VR vr, long len, boolean be) throws IOException {
         long valuePos = position();
         boolean bulk = vr.kind() == VR.Kind.BULK && (isPixelData(tag) || len > bulkDataThreshold);
-        if (bulk && offsetsValid) {
+        if (bulk && (offsetsValid || skipInflatedBulkData)) {
             retain(0, valuePos, tag);
             skipFully(len, tag);
             ds.setValue(tag, vr, BulkData.atOffset(valuePos, len, be));
@@ -518,7 +530,7 @@ public final class DicomInputStream implements Closeable {
                 throw new DicomParseException("Malformed fragment item " + Tag.toString(itemTag), itemPos, tag);
             }
             boolean offsetTable = frags.isEmpty();
-            if (offsetsValid && !(offsetTable && itemLen <= BASIC_OFFSET_TABLE_INLINE_LIMIT)) {
+            if ((offsetsValid || skipInflatedBulkData) && !(offsetTable && itemLen <= BASIC_OFFSET_TABLE_INLINE_LIMIT)) {
                 long valuePos = position();
                 retain(0, valuePos, tag);
                 skipFully(itemLen, tag);
