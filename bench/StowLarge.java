@@ -1,5 +1,6 @@
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,17 +13,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 /**
  * One STOW-RS request of several large multi-frame instances, generated while it is sent (nothing of it exists
  * on disk or in memory whole) with chunked transfer encoding, to show that the server's memory stays flat.
  *
  * <pre>
- * java bench/StowLarge.java --url http://127.0.0.1:18095/dicom-web --form dicom|json --instances 8 --instance-mb 500
+ * java bench/StowLarge.java --url http://127.0.0.1:18095/dicom-web --form dicom|json|deflated --instances 8 --instance-mb 500
  * </pre>
  *
  * {@code dicom}: one application/dicom part per instance (Multi-frame Grayscale Word Secondary Capture, 1024x1024
- * frames of 16 bits). {@code json}: the metadata-and-bulk-data form, one DICOM JSON part then one
+ * frames of 16 bits). {@code deflated}: the same in Deflated Explicit VR Little Endian, so that what the server
+ * parses is many times what it receives. {@code json}: the metadata-and-bulk-data form, one DICOM JSON part then one
  * application/octet-stream part per instance's pixel data. Prints one line: {@code bytes seconds MB/s stored
  * failed} and exits 2 unless every instance was stored. JDK only.
  */
@@ -32,6 +36,8 @@ public class StowLarge {
     private static final int FRAME_BYTES = ROWS * COLUMNS * 2;
     private static final String BOUNDARY = "stow-large-" + UUID.randomUUID();
     private static final String SOP_CLASS = "1.2.840.10008.5.1.4.1.1.7.3";
+    private static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
+    private static final String DEFLATED_LE = "1.2.840.10008.1.2.1.99";
     private static final String ROOT = "2.25." + new java.math.BigInteger(1, uuidBytes()).toString();
 
     public static void main(String[] args) throws Exception {
@@ -48,8 +54,8 @@ public class StowLarge {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        if (url == null || !(form.equals("dicom") || form.equals("json"))) {
-            System.err.println("usage: java StowLarge.java --url BASE --form dicom|json [--instances N] [--instance-mb MB]");
+        if (url == null || !(form.equals("dicom") || form.equals("json") || form.equals("deflated"))) {
+            System.err.println("usage: java StowLarge.java --url BASE --form dicom|json|deflated [--instances N] [--instance-mb MB]");
             System.exit(64);
         }
         int frames = Math.max(1, (int) ((long) instanceMb * 1024 * 1024 / FRAME_BYTES));
@@ -59,7 +65,7 @@ public class StowLarge {
         for (int n = 1; n <= instances; n++) {
             list.add(new Instance(study, series, series + "." + n, n, frames));
         }
-        String type = form.equals("dicom") ? "application/dicom" : "application/dicom+json";
+        String type = form.equals("json") ? "application/dicom+json" : "application/dicom";
         URI base = URI.create(url);
         long start = System.nanoTime();
         long[] sent = new long[1];
@@ -78,6 +84,28 @@ public class StowLarge {
                         body.write(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                         body.write(in.part10Header());
                         in.writePixels(body);
+                        body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                } else if (form.equals("deflated")) {
+                    // Deflated Explicit VR Little Endian (PS3.5 §A.5): the dataset, pixel data included, deflated
+                    // while it is sent; the pattern of writePixels compresses several hundredfold.
+                    for (Instance in : list) {
+                        body.write(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        body.write(in.fileMeta(DEFLATED_LE));
+                        DeflaterOutputStream deflated = new DeflaterOutputStream(new FilterOutputStream(body) {
+                            @Override
+                            public void write(byte[] b, int off, int len) throws IOException {
+                                out.write(b, off, len);
+                            }
+
+                            @Override
+                            public void close() {
+                                // the multipart body goes on after this part
+                            }
+                        }, new Deflater(Deflater.DEFAULT_COMPRESSION, true), 64 * 1024);
+                        deflated.write(in.datasetHeader());
+                        in.writePixels(deflated);
+                        deflated.finish();
                         body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
                     }
                 } else {
@@ -225,17 +253,31 @@ public class StowLarge {
 
         /** Preamble, File Meta Information and the dataset up to the Pixel Data header, explicit VR little endian. */
         byte[] part10Header() {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes(fileMeta(EXPLICIT_LE));
+            out.writeBytes(datasetHeader());
+            return out.toByteArray();
+        }
+
+        /** Preamble and File Meta Information, naming the dataset's transfer syntax. */
+        byte[] fileMeta(String transferSyntax) {
             Writer meta = new Writer();
             meta.element(0x00020001, "OB", new byte[] {0, 1});
             meta.text(0x00020002, "UI", SOP_CLASS);
             meta.text(0x00020003, "UI", sop);
-            meta.text(0x00020010, "UI", "1.2.840.10008.1.2.1");
+            meta.text(0x00020010, "UI", transferSyntax);
             meta.text(0x00020012, "UI", "2.25.1");
             Writer out = new Writer();
             out.bytes.writeBytes(new byte[128]);
             out.bytes.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
             out.element(0x00020000, "UL", le(meta.bytes.size(), 4));
             out.bytes.writeBytes(meta.bytes.toByteArray());
+            return out.bytes.toByteArray();
+        }
+
+        /** The dataset up to the Pixel Data header, explicit VR little endian. */
+        byte[] datasetHeader() {
+            Writer out = new Writer();
             out.text(0x00080016, "UI", SOP_CLASS);
             out.text(0x00080018, "UI", sop);
             out.text(0x00080060, "CS", "OT");

@@ -6,7 +6,7 @@
 # a freshly started server, so the figures show how memory grows with the upload: it should not. Everything it writes lives in a temporary folder that is
 # removed at the end. Build first: mvn -B package -DskipTests
 #
-#   bench/stow-large.sh [--gb 4 | --gb 1,2,4] [--instance-mb 500] [--form dicom|json|both] [--heap 256m] [--database h2|postgresql]
+#   bench/stow-large.sh [--gb 4 | --gb 1,2,4] [--instance-mb 500] [--form dicom|json|deflated|both] [--heap 256m] [--database h2|postgresql]
 #                       [--record [--note TEXT]]
 #
 # --record stores the figures in docs/bench-runs/stow-large.{txt,properties} (with TEXT as a remark under the

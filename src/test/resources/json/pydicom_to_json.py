@@ -33,8 +33,9 @@ def finite(value):
 
 def main():
     out_dir = sys.argv[1]
-    # Keep UN as the file has it (pydicom otherwise retypes UN elements it finds in its dictionaries).
-    pydicom.config.replace_un_with_known_vr = False
+    # pydicom's default, stated: a UN element of a tag in its dictionary is read with the dictionary's VR
+    # (PS3.5 §6.2.2), as our reader does.
+    pydicom.config.replace_un_with_known_vr = True
     warnings.simplefilter("ignore")
     for index, path in enumerate(sys.argv[2:]):
         target = os.path.join(out_dir, str(index))

@@ -355,12 +355,12 @@ public class InstanceIndex {
         if (study == null) {
             long patientPk = patientOf(c, k, patients, now);
             Long created = insertUnlessPresent(c, """
-                    insert into study (patient_fk, study_iuid, study_date, study_time, timezone_offset,
-                                       accession_number, study_id, referring_physician_name,
+                    insert into study (patient_fk, study_iuid, study_date, study_date_stored, study_time,
+                                       timezone_offset, accession_number, study_id, referring_physician_name,
                                        referring_physician_name_norm, study_description, study_datetime_utc,
                                        created, updated)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    patientPk, k.studyInstanceUid(), date(k.studyDate()), k.studyTime(),
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    patientPk, k.studyInstanceUid(), date(k.studyDate()), unparsedDate(k.studyDate()), k.studyTime(),
                     k.timezoneOffsetFromUtc(), k.accessionNumber(), k.studyId(), k.referringPhysicianName(),
                     k.referringPhysicianNameNormalised(), k.studyDescription(), k.studyDateTimeUtc(), ts(now), ts(now));
             if (created == null && k.patientId() == null) {
@@ -381,10 +381,11 @@ public class InstanceIndex {
             // Counted in the study's num_series by the update that follows the instance rows.
             Long pk = insertUnlessPresent(c, """
                     insert into series (study_fk, series_iuid, modality, series_number, series_description,
-                                        pps_start_date, pps_start_time, pps_datetime_utc, created, updated)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                        pps_start_date, pps_start_date_stored, pps_start_time, pps_datetime_utc,
+                                        created, updated)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     study.pk(), k.seriesInstanceUid(), k.modality(), k.seriesNumber(), k.seriesDescription(),
-                    date(k.ppsStartDate()), k.ppsStartTime(), k.ppsDateTimeUtc(), ts(now), ts(now));
+                    date(k.ppsStartDate()), unparsedDate(k.ppsStartDate()), k.ppsStartTime(), k.ppsDateTimeUtc(), ts(now), ts(now));
             // Taken meanwhile: only a writer of another study could (this one's are held off by its lock), which
             // findSeries reports as the series reused across studies.
             series = pk != null ? new SeriesRow(pk, null) : findSeries(c, k);
@@ -424,13 +425,13 @@ public class InstanceIndex {
         Instant now = Instant.now();
         long patientPk = patientOf(c, k, patients, now);
         Long studyPk = insertUnlessPresent(c, """
-                insert into study (patient_fk, study_iuid, study_date, study_time, timezone_offset,
-                                   accession_number, study_id, referring_physician_name,
+                insert into study (patient_fk, study_iuid, study_date, study_date_stored, study_time,
+                                   timezone_offset, accession_number, study_id, referring_physician_name,
                                    referring_physician_name_norm, study_description, study_datetime_utc,
                                    num_series, num_instances, version, modalities_in_study, sop_classes_in_study,
                                    demographics_sha, num_demographic_variants, created, updated)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)""",
-                patientPk, k.studyInstanceUid(), date(k.studyDate()), k.studyTime(),
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)""",
+                patientPk, k.studyInstanceUid(), date(k.studyDate()), unparsedDate(k.studyDate()), k.studyTime(),
                 k.timezoneOffsetFromUtc(), k.accessionNumber(), k.studyId(), k.referringPhysicianName(),
                 k.referringPhysicianNameNormalised(), k.studyDescription(), k.studyDateTimeUtc(),
                 seriesOfStudy.size(), all.size(), modalities, sopClasses, reference, firstOfVariant.size(),
@@ -449,11 +450,11 @@ public class InstanceIndex {
             }
             Long seriesPk = insertUnlessPresent(c, """
                     insert into series (study_fk, series_iuid, modality, series_number, series_description,
-                                        pps_start_date, pps_start_time, pps_datetime_utc, num_instances, modalities,
-                                        num_modalities, version, created, updated)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""",
+                                        pps_start_date, pps_start_date_stored, pps_start_time, pps_datetime_utc,
+                                        num_instances, modalities, num_modalities, version, created, updated)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""",
                     studyPk, s.seriesInstanceUid(), s.modality(), s.seriesNumber(), s.seriesDescription(),
-                    date(s.ppsStartDate()), s.ppsStartTime(), s.ppsDateTimeUtc(), series.size(), seriesModalities,
+                    date(s.ppsStartDate()), unparsedDate(s.ppsStartDate()), s.ppsStartTime(), s.ppsDateTimeUtc(), series.size(), seriesModalities,
                     MultiValuedKey.count(seriesModalities), ts(now), ts(now));
             if (seriesPk == null) {
                 // Only under another study: nobody else can add a series to a study this transaction holds.
@@ -547,10 +548,10 @@ public class InstanceIndex {
     private static Long insertPatient(Connection c, InstanceKeys k, Instant now) throws SQLException {
         return insertUnlessPresent(c, """
                 insert into patient (patient_id, issuer_of_patient_id, patient_name, patient_name_norm,
-                                     patient_birth_date, patient_sex, created, updated)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                                     patient_birth_date, patient_birth_date_stored, patient_sex, created, updated)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 k.patientId(), issuerOf(k), k.patientName(), k.patientNameNormalised(), date(k.patientBirthDate()),
-                k.patientSex(), ts(now), ts(now));
+                unparsedDate(k.patientBirthDate()), k.patientSex(), ts(now), ts(now));
     }
 
     private static String issuerOf(InstanceKeys k) {
@@ -848,7 +849,13 @@ public class InstanceIndex {
     }
 
     /** DA columns hold exactly YYYYMMDD; anything else (a malformed or ACR-NEMA style date) is not matchable. */
+    /** A DA value to match on (YYYYMMDD), or null. */
     private static String date(String value) {
         return value != null && value.length() == 8 && value.chars().allMatch(Character::isDigit) ? value : null;
+    }
+
+    /** A DA value that is not one to match on, kept as stored so that QIDO still returns it; else null. */
+    private static String unparsedDate(String value) {
+        return value == null || value.isEmpty() || date(value) != null ? null : value;
     }
 }

@@ -61,13 +61,14 @@ final class QuerySql {
     }
 
     private static final String STUDY_COLUMNS = """
-            st.pk as study_pk, st.study_iuid, st.study_date, st.study_time, st.timezone_offset, st.accession_number,
-            st.study_id, st.referring_physician_name, st.study_description, st.modalities_in_study,
-            st.sop_classes_in_study, st.num_series, st.num_instances,
-            p.patient_id, p.issuer_of_patient_id, p.patient_name, p.patient_birth_date, p.patient_sex""";
+            st.pk as study_pk, st.study_iuid, st.study_date, st.study_date_stored, st.study_time, st.timezone_offset,
+            st.accession_number, st.study_id, st.referring_physician_name, st.study_description,
+            st.modalities_in_study, st.sop_classes_in_study, st.num_series, st.num_instances,
+            p.patient_id, p.issuer_of_patient_id, p.patient_name, p.patient_birth_date, p.patient_birth_date_stored,
+            p.patient_sex""";
     private static final String SERIES_COLUMNS = """
             se.pk as series_pk, se.series_iuid, se.modality, se.series_number, se.series_description,
-            se.pps_start_date, se.pps_start_time, se.num_instances as series_num_instances""";
+            se.pps_start_date, se.pps_start_date_stored, se.pps_start_time, se.num_instances as series_num_instances""";
     private static final String INSTANCE_COLUMNS = """
             i.pk as instance_pk, i.sop_iuid, i.sop_class_uid, i.instance_number, i.number_of_frames, i.image_rows,
             i.image_columns, i.bits_allocated, i.sop_instance_status""";

@@ -21,7 +21,7 @@ import org.opendicomweb.dicom.VR;
  */
 enum ReturnAttribute {
     // Table 10.6.3-3 Study Resources Search Response Payload
-    STUDY_DATE(Tag.StudyDate, VR.DA, QueryLevel.STUDY, Presence.ALWAYS, text("study_date")),
+    STUDY_DATE(Tag.StudyDate, VR.DA, QueryLevel.STUDY, Presence.ALWAYS, date("study_date")),
     STUDY_TIME(Tag.StudyTime, VR.TM, QueryLevel.STUDY, Presence.ALWAYS, text("study_time")),
     ACCESSION_NUMBER(Tag.AccessionNumber, VR.SH, QueryLevel.STUDY, Presence.ALWAYS, text("accession_number")),
     INSTANCE_AVAILABILITY(Tag.InstanceAvailability, VR.CS, null, Presence.ALWAYS, (rs, level, root) -> "ONLINE"),
@@ -32,7 +32,7 @@ enum ReturnAttribute {
     RETRIEVE_URL(Tag.RetrieveURL, VR.UR, null, Presence.ALWAYS, ReturnAttribute::retrieveUrl),
     PATIENT_NAME(Tag.PatientName, VR.PN, QueryLevel.STUDY, Presence.ALWAYS, text("patient_name")),
     PATIENT_ID(Tag.PatientID, VR.LO, QueryLevel.STUDY, Presence.ALWAYS, text("patient_id")),
-    PATIENT_BIRTH_DATE(Tag.PatientBirthDate, VR.DA, QueryLevel.STUDY, Presence.ALWAYS, text("patient_birth_date")),
+    PATIENT_BIRTH_DATE(Tag.PatientBirthDate, VR.DA, QueryLevel.STUDY, Presence.ALWAYS, date("patient_birth_date")),
     PATIENT_SEX(Tag.PatientSex, VR.CS, QueryLevel.STUDY, Presence.ALWAYS, text("patient_sex")),
     STUDY_INSTANCE_UID(Tag.StudyInstanceUID, VR.UI, QueryLevel.STUDY, Presence.ALWAYS, text("study_iuid")),
     STUDY_ID(Tag.StudyID, VR.SH, QueryLevel.STUDY, Presence.ALWAYS, text("study_id")),
@@ -55,7 +55,7 @@ enum ReturnAttribute {
     NUMBER_OF_SERIES_RELATED_INSTANCES(Tag.NumberOfSeriesRelatedInstances, VR.IS, QueryLevel.SERIES,
             Presence.ALWAYS, number("series_num_instances")),
     PPS_START_DATE(Tag.PerformedProcedureStepStartDate, VR.DA, QueryLevel.SERIES, Presence.ALWAYS,
-            text("pps_start_date")),
+            date("pps_start_date")),
     PPS_START_TIME(Tag.PerformedProcedureStepStartTime, VR.TM, QueryLevel.SERIES, Presence.ALWAYS,
             text("pps_start_time")),
 
@@ -131,6 +131,19 @@ enum ReturnAttribute {
         return (rs, level, root) -> {
             String s = rs.getString(column);
             return s == null || s.isEmpty() ? null : s;
+        };
+    }
+
+    /**
+     * A date: the matching column, else the stored text it could not take (ACR-NEMA's yyyy.mm.dd and the like),
+     * for a returned attribute carries the stored value even where it matches no range.
+     */
+    private static Source date(String column) {
+        Source matching = text(column);
+        Source stored = text(column + "_stored");
+        return (rs, level, root) -> {
+            Object value = matching.read(rs, level, root);
+            return value != null ? value : stored.read(rs, level, root);
         };
     }
 

@@ -450,6 +450,7 @@ public class StowService {
         try {
             DicomInputStream in = new DicomInputStream(tee);
             in.setBulkDataThreshold(PARSE_BULK_THRESHOLD);
+            in.setSkipInflatedBulkData(true);
             in.setMaxDatasetMemory(config.stow().maxDatasetMemory().asLongValue());
             fileMeta = in.readFileMetaInformation();
             syntax = in.transferSyntax();

@@ -40,8 +40,11 @@ public class BulkDataService {
         this.frames = frames;
     }
 
-    /** A value in the stored file ({@code offset} and {@code length}), or in memory ({@code bytes}). */
-    public record Value(String blobKey, long offset, long length, int swapWidth, byte[] bytes) {
+    /**
+     * A value in the stored file ({@code offset} and {@code length}), in the inflated copy of a deflated one
+     * ({@code inflated}, which the offsets then point into), or in memory ({@code bytes}).
+     */
+    public record Value(String blobKey, ReadableBlob inflated, long offset, long length, int swapWidth, byte[] bytes) {
         public long size() {
             return bytes != null ? bytes.length : length;
         }
@@ -77,14 +80,14 @@ public class BulkDataService {
             VR vr = item.vrOf(tag);
             int swap = item.bigEndian() && vr != null && vr.isSwapped() ? Endianness.swapWidth(vr) : 1;
             if (v instanceof BulkData bd && bd.hasOffset()) {
-                return new Value(file.blobKey(), bd.offset(), bd.length(), bd.bigEndian() ? swap : 1, null);
+                return new Value(file.blobKey(), null, bd.offset(), bd.length(), bd.bigEndian() ? swap : 1, null);
             }
             if (v instanceof byte[] b && vr != null && vr.kind() == VR.Kind.BULK) {
                 byte[] copy = b.clone();
                 if (swap > 1) {
                     Endianness.swap(copy, 0, copy.length - copy.length % swap, swap);
                 }
-                return new Value(null, 0, copy.length, 1, copy);
+                return new Value(null, null, 0, copy.length, 1, copy);
             }
             throw notFound(file, path);
         } catch (IOException e) {
@@ -95,7 +98,9 @@ public class BulkDataService {
     /** Native pixel data as one value; {@code null} when it is encapsulated (served as frames instead). */
     public Value pixelData(StoredFile file) {
         FrameTable t = frames.table(file);
-        return t.encapsulated() ? null : new Value(file.blobKey(), t.valueOffset, t.valueLength, t.swapWidth, null);
+        // A deflated file's table points into its inflated copy, not into the stored (deflated) bytes.
+        return t.encapsulated() ? null
+                : new Value(file.blobKey(), t.inflated, t.valueOffset, t.valueLength, t.swapWidth, null);
     }
 
     /** Every frame of encapsulated pixel data, in its stored syntax unless the client asks otherwise. */
@@ -116,7 +121,7 @@ public class BulkDataService {
             return;
         }
         int w = v.swapWidth();
-        try (ReadableBlob blob = blobs.open(v.blobKey())) {
+        try (ReadableBlob blob = v.inflated() != null ? v.inflated() : blobs.open(v.blobKey())) {
             if (w == 1 && blob.fileChannel().isPresent()) {
                 StreamingBody.transfer(blob.fileChannel().get(), v.offset() + start, length, out);
                 return;

@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Tag;
+import org.opendicomweb.dicom.VR;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
 
@@ -119,6 +120,25 @@ class QidoResourceTest {
     private static String date(Attributes ds) {
         String d = ds.getString(Tag.StudyDate);
         return d == null || d.isEmpty() ? null : d;
+    }
+
+    // ---- returned values ----
+
+    @Test
+    void datesInAnOlderFormAreReturnedAsStoredThoughTheyMatchNoRange() {
+        // ACR-NEMA's yyyy.mm.dd (PS3.5 §6.2, DA), as pydicom's ExplVR_BigEnd.dcm has it: not a YYYYMMDD to match.
+        String patient = "Q" + QidoFixture.runId() + "-ACRNEMA";
+        DicomFiles.Builder b = DicomFiles.ctImage().patient("OLD^DATES", patient).with(Tag.StudyDate, VR.DA, "1997.04.24")
+                .with(Tag.PatientBirthDate, VR.DA, "1950.01.02")
+                .with(Tag.PerformedProcedureStepStartDate, VR.DA, "1997.04.24");
+        QidoFixture.storeAll(List.of(b));
+        List<Map<String, Object>> study = search("/studies", "PatientID", patient);
+        assertEquals(1, study.size());
+        assertEquals("1997.04.24", first(study.get(0), "00080020"));
+        assertEquals("1950.01.02", first(study.get(0), "00100030"));
+        List<Map<String, Object>> series = search("/studies/" + b.studyInstanceUid() + "/series");
+        assertEquals("1997.04.24", first(series.get(0), "00400244"));
+        assertEquals(List.of(), search("/studies", "PatientID", patient, "StudyDate", "19970101-19971231"));
     }
 
     // ---- study level matching ----

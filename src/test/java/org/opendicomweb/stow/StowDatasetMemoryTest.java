@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.opendicomweb.stow.StowResourceTest.MULTIPART;
 import static org.opendicomweb.stow.StowResourceTest.multipart;
 import static org.opendicomweb.stow.StowResourceTest.post;
@@ -26,7 +27,8 @@ import org.opendicomweb.testing.DicomFiles;
 
 /**
  * An instance whose header would hold more memory than {@code dicomweb.stow.max-dataset-memory} (here 1 MiB)
- * is refused as out of resources, alone: the other parts of the request are stored.
+ * is refused as out of resources, alone: the other parts of the request are stored. Pixel data never counts,
+ * in a deflated instance neither.
  */
 @QuarkusTest
 @TestProfile(StowDatasetMemoryTest.SmallBudget.class)
@@ -64,5 +66,16 @@ class StowDatasetMemoryTest {
         given().when().get("/dicom-web/instances?SOPInstanceUID=" + huge.sopInstanceUid())
                 .then().statusCode(anyOf(equalTo(200), equalTo(204)))
                 .body(not(containsString(huge.sopInstanceUid())));
+    }
+
+    @Test
+    void deflatedPixelDataLargerThanTheBudgetIsStoredAndRetrievedWhole() {
+        // 1024 x 1024 x 16 bits: 2 MiB of pixel data once inflated, twice the budget.
+        DicomFiles.Builder b = DicomFiles.ctImage().size(1024, 1024).deflated();
+        post("/dicom-web/studies", MULTIPART, multipart(b.toBytes())).statusCode(200);
+        String instance = "/dicom-web/studies/" + b.studyInstanceUid() + "/series/" + b.seriesInstanceUid()
+                + "/instances/" + b.sopInstanceUid();
+        byte[] pixels = given().get(instance + "/bulkdata/7FE00010").then().statusCode(200).extract().asByteArray();
+        assertArrayEquals((byte[]) b.dataset().getValue(Tag.PixelData), pixels);
     }
 }

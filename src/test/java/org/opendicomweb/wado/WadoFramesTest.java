@@ -332,6 +332,21 @@ class WadoFramesTest {
     }
 
     @Test
+    void bulkDataOfDeflatedPixelDataIsItsInflatedValue() throws IOException {
+        // A large preamble before the pixel data puts its inflated offset past the end of the deflated file.
+        DicomFiles.Builder b = DicomFiles.ctImage().size(64, 64).deflated()
+                .with(Tag.ImageComments, VR.LT, "x".repeat(10_000));
+        store(b.toBytes());
+        byte[] pixels = expectedFrame(0, 64, 64, 16);
+        Response whole = given().when().get(instanceUrl(b) + "/bulkdata/7FE00010").then().statusCode(200)
+                .header("Content-Length", String.valueOf(pixels.length)).extract().response();
+        assertArrayEquals(pixels, whole.asByteArray());
+        byte[] range = given().header("Range", "bytes=100-199").when().get(instanceUrl(b) + "/bulkdata/7FE00010")
+                .then().statusCode(206).extract().asByteArray();
+        assertArrayEquals(Arrays.copyOfRange(pixels, 100, 200), range);
+    }
+
+    @Test
     void bulkDataOfCompressedPixelDataIsItsFrames() throws Exception {
         Path file = CORPUS.resolve("SC_rgb_rle_2frame.dcm");
         store(Files.readAllBytes(file));

@@ -17,6 +17,7 @@ import org.opendicomweb.dicom.BulkData;
 import org.opendicomweb.dicom.DatasetTooLargeException;
 import org.opendicomweb.dicom.DicomParseException;
 import org.opendicomweb.dicom.ElementDictionary;
+import org.opendicomweb.dicom.Endianness;
 import org.opendicomweb.dicom.Fragments;
 import org.opendicomweb.dicom.Sequence;
 import org.opendicomweb.dicom.Tag;
@@ -53,6 +54,8 @@ public final class DicomInputStream implements Closeable {
     /** Stream offset of buf[0]. */
     private long bufStart;
     private boolean offsetsValid = true;
+    /** Bulk values of a deflated stream are skipped like the others rather than read into memory. */
+    private boolean skipInflatedBulkData;
 
     private int bulkDataThreshold = DEFAULT_BULK_DATA_THRESHOLD;
     private int maxValueLength = DEFAULT_MAX_VALUE_LENGTH;
@@ -98,6 +101,16 @@ public final class DicomInputStream implements Closeable {
         this.maxDatasetMemory = bytes;
     }
 
+    /**
+     * For deflated syntaxes: skip the values that become bulk data (pixel data always) instead of reading them into
+     * memory, as for any other syntax, their {@link BulkData} offsets counting in the inflated stream. For a reader
+     * that only indexes (STOW-RS keeps the received bytes and computes metadata), so that a deflated upload holds
+     * no more memory than any other; a reader that sends values leaves it off.
+     */
+    public void setSkipInflatedBulkData(boolean skip) {
+        this.skipInflatedBulkData = skip;
+    }
+
     /** Offset of the next unread byte in the (inflated, for deflated syntaxes) stream. */
     public long position() {
         return bufStart + bufPos;
@@ -105,7 +118,7 @@ public final class DicomInputStream implements Closeable {
 
     /**
      * Whether {@link BulkData} offsets point into the original stream; false for deflated syntaxes, whose values
-     * are then read into memory instead.
+     * are then read into memory instead (unless {@link #setSkipInflatedBulkData}).
      */
     public boolean bulkDataOffsetsValid() {
         return offsetsValid;
@@ -323,6 +336,13 @@ public final class DicomInputStream implements Closeable {
             len = readU32(be, tag);
             vr = implicitVR(ds, tag);
         }
+        if (vr == VR.UN && explicit && len != UNDEFINED && !Tag.isPrivate(tag)) {
+            VR known = implicitVR(ds, tag);
+            if (known != VR.UN) {
+                readUnknownAsKnown(ds, tag, known, len, depth, be);
+                return;
+            }
+        }
         if (vr == VR.SQ || (len == UNDEFINED && vr == VR.UN && !isPixelData(tag))) {
             // UN of undefined length is a sequence encoded as implicit VR little endian (PS3.5 §6.2.2 note 4).
             boolean itemsExplicit = vr == VR.SQ && explicit;
@@ -339,6 +359,70 @@ public final class DicomInputStream implements Closeable {
             throw new DicomParseException("Undefined length on a " + vr + " element", headerPos, tag);
         }
         readValue(ds, tag, vr, len, be);
+    }
+
+    /**
+     * A public element sent as UN, as converters that lost the VRs write them: PS3.5 §6.2.2 has a reader that knows
+     * the tag use its dictionary VR, and the value is then as implicit VR little endian would have it (a sequence
+     * of implicit VR items, binary numbers little endian). pydicom and Orthanc read it so; so does every user of
+     * this reader (metadata, queries, the index), while the stored file keeps the bytes as received. A value that
+     * does not fit the dictionary's VR stays UN.
+     */
+    private void readUnknownAsKnown(Attributes ds, int tag, VR known, long len, int depth, boolean be)
+            throws IOException {
+        if (known == VR.SQ && !be) {
+            readUnknownSequence(ds, tag, len, depth);
+            return;
+        }
+        // A sequence stays UN in a big endian dataset, whose items hold big endian values: its little endian
+        // ones would read wrong there.
+        if (known == VR.SQ || (known.valueSize() > 1 && len % known.valueSize() != 0)) {
+            readValue(ds, tag, VR.UN, len, be);
+            return;
+        }
+        if (known.isString()) {
+            byte[] value = readHeld(len, tag);
+            ds.setValue(tag, isText(value) ? known : VR.UN, value);
+            return;
+        }
+        readValue(ds, tag, known, len, false);
+        if (be && known.isSwapped() && ds.getValue(tag) instanceof byte[] b) {
+            Endianness.swap(b, 0, b.length - b.length % Endianness.swapWidth(known), Endianness.swapWidth(known));
+        }
+    }
+
+    /** A sequence sent as UN of defined length: its items are implicit VR little endian (PS3.5 §6.2.2 note 4). */
+    private void readUnknownSequence(Attributes ds, int tag, long len, int depth) throws IOException {
+        byte[] value = readHeld(len, tag);
+        // Parsed from the bytes in hand, so that a value that is no sequence after all can stay UN.
+        DicomInputStream items = new DicomInputStream(new ByteArrayInputStream(value), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        items.offsetsValid = false;
+        items.maxValueLength = maxValueLength;
+        items.maxDatasetMemory = maxDatasetMemory - retained;
+        try {
+            items.readSequence(ds, tag, len, depth, false, false);
+        } catch (DatasetTooLargeException e) {
+            throw e;
+        } catch (DicomParseException e) {
+            ds.setValue(tag, VR.UN, value);
+            return;
+        }
+        retained += items.retained;
+    }
+
+    /** Whether a value sent as UN reads as text: no control characters but the ones PS3.5 §6.1.3 allows. */
+    private static boolean isText(byte[] value) {
+        int end = value.length;
+        while (end > 0 && value[end - 1] == 0) {
+            end--; // NUL pads a UI (PS3.5 §6.2)
+        }
+        for (int i = 0; i < end; i++) {
+            int c = value[i] & 0xFF;
+            if (c < 0x20 && c != 0x1B && c != '\t' && c != '\n' && c != '\f' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private VR implicitVR(Attributes ds, int tag) {
@@ -378,17 +462,23 @@ public final class DicomInputStream implements Closeable {
     private void readValue(Attributes ds, int tag, VR vr, long len, boolean be) throws IOException {
         long valuePos = position();
         boolean bulk = vr.kind() == VR.Kind.BULK && (isPixelData(tag) || len > bulkDataThreshold);
-        if (bulk && offsetsValid) {
+        if (bulk && (offsetsValid || skipInflatedBulkData)) {
             retain(0, valuePos, tag);
             skipFully(len, tag);
             ds.setValue(tag, vr, BulkData.atOffset(valuePos, len, be));
             return;
         }
+        ds.setValue(tag, vr, readHeld(len, tag));
+    }
+
+    /** A value read into memory, within the limits of one value and of the dataset. */
+    private byte[] readHeld(long len, int tag) throws IOException {
+        long valuePos = position();
         if (len > maxValueLength) {
             throw new DicomParseException("Value length " + len + " exceeds the limit of " + maxValueLength, valuePos, tag);
         }
         retain(len, valuePos, tag);
-        ds.setValue(tag, vr, readBytes((int) len, tag));
+        return readBytes((int) len, tag);
     }
 
     private void readSequence(Attributes ds, int tag, long len, int depth, boolean explicit, boolean be)
@@ -440,7 +530,7 @@ public final class DicomInputStream implements Closeable {
                 throw new DicomParseException("Malformed fragment item " + Tag.toString(itemTag), itemPos, tag);
             }
             boolean offsetTable = frags.isEmpty();
-            if (offsetsValid && !(offsetTable && itemLen <= BASIC_OFFSET_TABLE_INLINE_LIMIT)) {
+            if ((offsetsValid || skipInflatedBulkData) && !(offsetTable && itemLen <= BASIC_OFFSET_TABLE_INLINE_LIMIT)) {
                 long valuePos = position();
                 retain(0, valuePos, tag);
                 skipFully(itemLen, tag);

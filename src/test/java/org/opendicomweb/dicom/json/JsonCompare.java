@@ -25,7 +25,11 @@ import java.util.function.Predicate;
  * <li>dcm2json: Specific Character Set (0008,0005) is ignored, dcm2json replaces it by "ISO_IR 192" for its
  *     UTF-8 output (PS3.18 §F.2.2 note 3 says it keeps the source's); -0 and 0 are the same (it prints
  *     -0.0 as 0); an odd-length binary value may have one NUL more in its output (it pads values to even
- *     length in memory); a PN group of only '^' delimiters is empty (it drops such names, we keep the text).</li>
+ *     length in memory); a PN group of only '^' delimiters is empty (it drops such names, we keep the text);
+ *     a public element the file sends as UN it keeps as UN, where we (and pydicom) give the dictionary VR
+ *     (PS3.5 §6.2.2): such an element is left to the comparison with pydicom.</li>
+ * <li>pydicom: a private element the file sends as UN it retypes from its private dictionary, where we keep
+ *     UN (PS3.5 §6.2.2 asks only that the reader know the tag; a vendor's dictionary is a guess at its data).</li>
  * <li>pydicom: string values compared with surrounding spaces removed, for it trims padding only at the end
  *     of the whole field, not of each value (e.g. "DERIVED \PRIMARY").</li>
  * <li>vr: pydicom leaves ambiguous VRs of implicit VR files as "US or SS", "OB or OW": either matches.</li>
@@ -70,6 +74,12 @@ final class JsonCompare {
     private void attribute(JsonNode a, JsonNode b, String where) {
         String vr = a.path("vr").asText();
         String theirVr = b.path("vr").asText();
+        if (dcmtk && theirVr.equals("UN") && !vr.equals("UN")) {
+            return; // dcm2json keeps the UN of the file; its values are compared with pydicom, which retypes them
+        }
+        if (!dcmtk && vr.equals("UN") && !theirVr.equals("UN") && isPrivate(where)) {
+            return; // pydicom retypes private elements sent as UN from its private dictionary; we keep them UN
+        }
         if (!vr.equals(theirVr) && !(theirVr.contains(" or ") && List.of(theirVr.split(" or ")).contains(vr))) {
             diffs.add(where + ": vr " + vr + ", theirs " + theirVr);
             return;
@@ -194,5 +204,11 @@ final class JsonCompare {
     static String abbrev(JsonNode n) {
         String s = String.valueOf(n);
         return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+    }
+
+    /** Whether the last tag of a path ("00191010" or "0008111A/0/00191010") is in an odd, private group. */
+    private static boolean isPrivate(String where) {
+        String tag = where.substring(where.lastIndexOf('/') + 1);
+        return Character.digit(tag.charAt(3), 16) % 2 == 1;
     }
 }
