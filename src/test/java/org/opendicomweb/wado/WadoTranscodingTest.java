@@ -160,8 +160,8 @@ class WadoTranscodingTest {
         store(b.toBytes());
         String url = ROOT + "/studies/" + b.studyInstanceUid() + "/series/" + b.seriesInstanceUid() + "/instances/"
                 + b.sopInstanceUid();
-        // Nothing sent yet: an error response that names the frame and the instance.
-        given().accept(FRAMES).when().get(url + "/frames/2").then().statusCode(500)
+        // Nothing sent yet: no acceptable representation (the data is at fault, not the server), named.
+        given().accept(FRAMES).when().get(url + "/frames/2").then().statusCode(406)
                 .contentType("application/json")
                 .body("message", allOf(containsString("Frame 2"), containsString(b.sopInstanceUid()),
                         containsString("1.2.840.10008.1.2.5")));
@@ -169,7 +169,7 @@ class WadoTranscodingTest {
         assertEquals(512 * 512 * 2, parts(given().accept(FRAMES).when().get(url + "/frames/1")).get(0).body().length);
         given().accept(WadoFramesTest.OHIF).when().get(url + "/frames/2").then().statusCode(200);
         // Compressing it into another syntax meets the same frame: an error before anything was sent.
-        given().accept("multipart/related; type=\"image/jls\"").when().get(url + "/frames/2").then().statusCode(500)
+        given().accept("multipart/related; type=\"image/jls\"").when().get(url + "/frames/2").then().statusCode(406)
                 .body("message", allOf(containsString("Frame 2"), containsString(b.sopInstanceUid())));
         // Frame 1 went out before frame 2 failed: the transfer breaks instead of ending like a complete one, also
         // when the frames are being compressed into JPEG-LS.
