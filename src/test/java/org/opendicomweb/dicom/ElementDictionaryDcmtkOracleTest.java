@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
+import org.opendicomweb.testing.UsesTools;
 
 /**
  * Checks our dictionary, generated from pydicom, against an independent one: dcmtk's dicom.dic,
@@ -29,6 +30,7 @@ import org.opendicomweb.testing.Tool;
  * DICOMDIR offsets it treats as pointers, na = no VR (items and delimiters). It prefixes the names
  * of retired elements with RETIRED_; otherwise its names are the PS3.6 keywords.
  */
+@UsesTools
 class ElementDictionaryDcmtkOracleTest {
 
     private static final Path DEFAULT_DICTIONARY = Path.of("/usr/share/libdcmtk17/dicom.dic");

@@ -25,12 +25,14 @@ import org.opendicomweb.testing.PixelReference.Pixels;
 import org.opendicomweb.testing.PixelReference;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
+import org.opendicomweb.testing.UsesTools;
 
 /**
  * Each decoder against an independent one: dcmtk's decompressors for RLE, JPEG and JPEG-LS, OpenJPEG for JPEG 2000, and the
  * original pixels where the compression was lossless. Inputs are pydicom's compressed test files and images this
  * test compresses itself with dcmtk and OpenJPEG.
  */
+@UsesTools
 class FrameDecodersTest {
     static final Path CORPUS = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
 

@@ -14,8 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.opendicomweb.testing.PixelReference;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
+import org.opendicomweb.testing.UsesTools;
 
 /** The JPEG 2000 encoder against OpenJPEG's {@code opj_decompress} and against our decoder (JAI's reader). */
+@UsesTools
 class Jpeg2000EncoderTest {
     private final FrameEncoder encoder = FrameEncoders.forSyntax("1.2.840.10008.1.2.4.90").orElseThrow();
     private final FrameDecoder decoder = FrameDecoders.forSyntax("1.2.840.10008.1.2.4.90").orElseThrow();

@@ -149,6 +149,7 @@ class DicomFilesTest {
     }
 
     @Test
+    @UsesTools
     void dcmdumpFindsNothingWrong(@TempDir Path dir) throws IOException {
         RequiredTools.require(Tool.DCMTK);
         Map<String, DicomFiles.Builder> files = Map.of(

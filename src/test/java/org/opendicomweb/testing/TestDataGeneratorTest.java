@@ -18,6 +18,7 @@ import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.io.DicomInputStream;
 
 /** The committed {@code test-data/} files are what the generator makes, and every one of them reads. */
+@UsesTools
 class TestDataGeneratorTest {
 
     private static final Path TEST_DATA = Path.of("test-data");

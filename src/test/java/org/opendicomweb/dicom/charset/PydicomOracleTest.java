@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.opendicomweb.dicom.VR;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
+import org.opendicomweb.testing.UsesTools;
 
 /**
  * Compares our decoding with pydicom's on pydicom's own character set test files (those of the PS3.5
@@ -29,6 +30,7 @@ import org.opendicomweb.testing.Tool;
  * character-set dependent string element: the raw value field, the terms in force and what it decodes.
  * The test is skipped where that Python has no pydicom.
  */
+@UsesTools
 class PydicomOracleTest {
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");

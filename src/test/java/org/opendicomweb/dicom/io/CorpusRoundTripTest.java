@@ -40,6 +40,7 @@ import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
+import org.opendicomweb.testing.UsesTools;
 
 /**
  * Reads every file of pydicom's test corpus, writes it back in its own syntax and in explicit VR little endian
@@ -54,6 +55,7 @@ import org.opendicomweb.testing.Tool;
  * <p>The corpus is found under {@code -Dpydicom.data} (default: the Debian package's folder); the test is skipped
  * where it is absent. The dcmtk checks are skipped where dcmtk is not installed.
  */
+@UsesTools
 class CorpusRoundTripTest {
 
     private static final Path DEFAULT_CORPUS = Path.of("/usr/lib/python3/dist-packages/pydicom/data");

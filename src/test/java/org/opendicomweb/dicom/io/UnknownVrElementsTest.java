@@ -19,6 +19,7 @@ import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.dicom.VR;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
+import org.opendicomweb.testing.UsesTools;
 
 /**
  * Public elements sent as UN in explicit VR (PS3.5 §6.2.2) are read with their dictionary VR, values taken as
@@ -133,6 +134,7 @@ class UnknownVrElementsTest {
     }
 
     @Test
+    @UsesTools
     void fileWrittenWithEveryElementAsUnReadsLikeOneWithItsVrs() throws IOException {
         RequiredTools.require(Tool.PYDICOM_FILES);
         Attributes ds;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
+import org.opendicomweb.testing.UsesTools;
 
 /**
  * Our DICOM JSON for every file of pydicom's test corpus against two independent writers: dcmtk's
@@ -38,6 +39,7 @@ import org.opendicomweb.testing.Tool;
  * items with their own (0008,0005) unconverted (its output is then not UTF-8): those files are compared
  * with pydicom only.
  */
+@UsesTools
 class JsonOracleTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
+import org.opendicomweb.testing.UsesTools;
 
 /** Write, read back with {@link JsonReader}, write again: the same JSON, for every file of the corpus. */
+@UsesTools
 class JsonRoundTripTest {
 
     @TestFactory

@@ -27,6 +27,7 @@ import org.opendicomweb.dicom.io.DicomInputStream;
 import org.opendicomweb.dicom.json.JsonWriter;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
+import org.opendicomweb.testing.UsesTools;
 
 /**
  * Reading the Native DICOM Model. What dcm2xml writes is read in the STOW-RS tests (stored, retrieved and compared
@@ -51,6 +52,7 @@ class XmlReaderTest {
     @ValueSource(strings = {"test_files/CT_small.dcm", "test_files/rtplan.dcm", "test_files/test-SR.dcm",
             "test_files/waveform_ecg.dcm", "charset_files/chrH31.dcm", "charset_files/chrSQEncoding.dcm",
             "test_files/nested_priv_SQ.dcm"})
+    @UsesTools
     void whatXmlWriterWritesReadsBackToTheSameDataset(String name) throws IOException {
         Path file = DATA.resolve(name);
         RequiredTools.require(Tool.PYDICOM_FILES);

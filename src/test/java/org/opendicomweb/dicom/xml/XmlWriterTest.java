@@ -30,12 +30,14 @@ import org.opendicomweb.dicom.io.BulkDataSource;
 import org.opendicomweb.dicom.io.DicomInputStream;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
+import org.opendicomweb.testing.UsesTools;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /** The Native DICOM Model: well-formed, the expected structure, and the same content as dcm2xml's. */
+@UsesTools
 class XmlWriterTest {
     private static final Path DATA = Path.of("/usr/lib/python3/dist-packages/pydicom/data");
 
