@@ -88,12 +88,17 @@ public abstract class LocalServer implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /** The process's console output so far (for failure messages). */
+    /** The end of the process's console output so far (for failure messages). */
     public String log() {
+        String text = console();
+        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+    }
+
+    /** The process's whole console output so far, standard output and error interleaved. */
+    public String console() {
         try {
             Path console = dir.resolve("console.log");
-            String text = Files.exists(console) ? Files.readString(console, StandardCharsets.UTF_8) : "";
-            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+            return Files.exists(console) ? Files.readString(console, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }

@@ -27,6 +27,9 @@ public record Tool(String name, String debianPackage, BooleanSupplier installed)
     /** opj_compress and opj_decompress: JPEG 2000, which dcmtk cannot decode. */
     public static final Tool OPENJPEG = new Tool("OpenJPEG's tools", "libopenjp2-tools",
             () -> onPath("opj_compress") && onPath("opj_decompress"));
+    /** Debian 12's default Java, older than the server needs: what a newcomer may start the jar with. */
+    public static final Path JAVA_17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
+    public static final Tool OLD_JAVA = new Tool("Java 17", "openjdk-17-jre-headless", () -> Files.isExecutable(JAVA_17));
     /** Node.js, which runs the browser clients of the interop tests. */
     public static final Tool NODE = new Tool("Node.js", "nodejs", () -> onPath("node"));
 
