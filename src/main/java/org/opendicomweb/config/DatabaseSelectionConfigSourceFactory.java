@@ -17,8 +17,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * Quarkus settings it implies.
  *
  * <p>The database kind of a Quarkus datasource is fixed at build time, so the jar carries two named
- * datasources and two persistence units ({@code h2}, {@code postgresql}) mapping the same entities. Which one
- * is used is decided at run time by their {@code active} flags; this factory sets them, and routes
+ * datasources ({@code h2}, {@code postgresql}), each with its Flyway instance. Which one is used is decided
+ * at run time by their {@code active} flags; this factory sets them, and routes
  * {@code dicomweb.db.url/user/password} to the selected datasource, so operators never need the
  * {@code quarkus.datasource.<name>.*} names.
  *
@@ -41,7 +41,6 @@ public final class DatabaseSelectionConfigSourceFactory implements ConfigSourceF
         for (String unit : List.of("h2", "postgresql")) {
             String active = Boolean.toString(unit.equals(kind));
             properties.put("quarkus.datasource." + unit + ".active", active);
-            properties.put("quarkus.hibernate-orm." + unit + ".active", active);
             properties.put("quarkus.flyway." + unit + ".active", active);
         }
         properties.put("quarkus.datasource.h2.jdbc.url", embeddedH2Url(valueOf(context, "dicomweb.storage.path")));

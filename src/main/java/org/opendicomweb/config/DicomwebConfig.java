@@ -42,7 +42,7 @@ public interface DicomwebConfig {
             this.unitName = unitName;
         }
 
-        /** Name of the datasource, persistence unit and Flyway instance for this kind. */
+        /** Name of the datasource and Flyway instance for this kind. */
         public String unitName() {
             return unitName;
         }

@@ -3,32 +3,29 @@ package org.opendicomweb.index;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.InjectableInstance;
-import io.quarkus.hibernate.orm.PersistenceUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import org.hibernate.Session;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.config.DicomwebConfig.DatabaseKind;
 
 /**
  * The index database that is active in this process (H2 or PostgreSQL, chosen by {@code dicomweb.database}).
  *
- * <p>Both persistence units map the same entities; only the selected one is active, and the other one's beans
- * must never be resolved. Everything that touches the index goes through this bean instead of injecting a
- * {@code Session} or {@code DataSource} directly.
+ * <p>Both datasources are built into the jar; only the selected one is active, and the other one's beans must
+ * never be resolved. Everything that touches the index goes through this bean instead of injecting a
+ * {@code DataSource} directly.
  *
- * <p>{@link #session()} and {@link #dataSource()} throw {@link IndexUnavailableException} (HTTP 503) until
+ * <p>{@link #dataSource()} throws {@link IndexUnavailableException} (HTTP 503) until
  * the schema has been migrated; the start-up migration keeps retrying while the database is down.
  */
 @ApplicationScoped
 public class IndexDatabase {
 
     private final DatabaseKind kind;
-    private final Session session;
     private final AgroalDataSource dataSource;
     private final DurableCommits durableCommits;
     private volatile boolean migrated;
@@ -36,12 +33,10 @@ public class IndexDatabase {
     @Inject
     IndexDatabase(
             DicomwebConfig config,
-            @Any InjectableInstance<Session> sessions,
             @Any InjectableInstance<AgroalDataSource> dataSources) {
         this.kind = config.database();
         String unit = kind.unitName();
-        // Client proxies: resolving them opens no connection.
-        this.session = sessions.select(new PersistenceUnit.PersistenceUnitLiteral(unit)).get();
+        // A client proxy: resolving it opens no connection.
         this.dataSource = dataSources.select(new DataSource.DataSourceLiteral(unit)).get();
         this.durableCommits = DurableCommits.of(kind);
     }
@@ -61,19 +56,7 @@ public class IndexDatabase {
     }
 
     /**
-     * The transaction-scoped Hibernate session of the active persistence unit. Writes need an active
-     * transaction ({@code @Transactional} or {@code QuarkusTransaction}).
-     *
-     * @throws IndexUnavailableException while the schema is not migrated
-     */
-    public Session session() {
-        requireMigrated();
-        return session;
-    }
-
-    /**
-     * The pooled datasource of the active database, for explicit SQL (QIDO queries, relative counter
-     * updates). Connections join the current JTA transaction when there is one.
+     * The pooled datasource of the active database, for explicit SQL.
      *
      * @throws IndexUnavailableException while the schema is not migrated
      */

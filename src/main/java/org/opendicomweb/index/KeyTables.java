@@ -11,7 +11,7 @@ import java.util.List;
  * items and values of all their instances, so every write first checks whether the row has them already;
  * that also makes writing the same instance twice (a reindex) change nothing.
  *
- * <p>Callers hold the study row lock (InstanceIndex) or accept a rare duplicate row (Reindexer, which runs
+ * <p>Callers hold the study row lock (InstanceWriter, InstanceReplacement) or accept a rare duplicate row (Reindexer, which runs
  * beside stores): a duplicate changes no match, since matching asks whether some row exists.
  */
 final class KeyTables {

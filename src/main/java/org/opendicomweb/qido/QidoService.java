@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
-import org.opendicomweb.index.IndexDatabase;
+import org.opendicomweb.index.IndexQueryException;
+import org.opendicomweb.index.Sql;
 import org.opendicomweb.web.AcceptHeader;
 import org.opendicomweb.web.DicomwebException;
 import org.opendicomweb.web.WarningHeader;
@@ -38,13 +38,13 @@ public class QidoService {
     /** Rows fetched per round trip: bounds the driver's memory, whatever the page size. */
     private static final int FETCH_SIZE = 64;
 
-    private final IndexDatabase database;
+    private final Sql sql;
     private final DicomwebConfig config;
     private final ExtendedKeys extendedKeys;
 
     @Inject
-    QidoService(IndexDatabase database, DicomwebConfig config, ExtendedKeys extendedKeys) {
-        this.database = database;
+    QidoService(Sql sql, DicomwebConfig config, ExtendedKeys extendedKeys) {
+        this.sql = sql;
         this.config = config;
         this.extendedKeys = extendedKeys;
     }
@@ -83,7 +83,7 @@ public class QidoService {
             }
             return response.build();
         } catch (SQLException e) {
-            throw new IllegalStateException("Query failed: " + e.getMessage(), e);
+            throw new IndexQueryException(e);
         }
     }
 
@@ -123,11 +123,11 @@ public class QidoService {
     }
 
     private boolean rowExists(QuerySql.Statement statement) throws SQLException {
-        try (Connection c = database.dataSource().getConnection();
-                PreparedStatement ps = prepare(c, statement);
-                ResultSet rs = ps.executeQuery()) {
-            return rs.next();
-        }
+        return sql.withConnection(c -> {
+            try (PreparedStatement ps = prepare(c, statement); ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
     }
 
     private StreamingOutput body(QidoQuery query, int limit, String root, Representation representation) {
@@ -140,31 +140,29 @@ public class QidoService {
             Representation representation) throws IOException {
         OutputStream out = new BufferedOutputStream(target, 64 * 1024);
         long started = System.nanoTime();
-        int rows = 0;
-        try (Connection c = database.dataSource().getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            // PostgreSQL fetches by cursor (FETCH_SIZE rows at a time) only inside a transaction.
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = prepare(c, statement);
-                    SequenceItemReader items = new SequenceItemReader(c, template.query())) {
-                ps.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    ResultWriter writer = representation.xml()
-                            ? new XmlResultWriter(out, root, representation.boundary())
-                            : new JsonResultWriter(out, root);
-                    while (rs.next()) {
-                        byte[] metadata = template.needsMetadata() ? rs.getBytes("metadata") : null;
-                        writer.write(template.fromIndex(rs, root, items), metadata, template);
-                        rows++;
+        int rows;
+        try {
+            rows = sql.withCursor(c -> {
+                try (PreparedStatement ps = prepare(c, statement);
+                        SequenceItemReader items = new SequenceItemReader(c, template.query())) {
+                    ps.setFetchSize(FETCH_SIZE);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        ResultWriter writer = representation.xml()
+                                ? new XmlResultWriter(out, root, representation.boundary())
+                                : new JsonResultWriter(out, root);
+                        int written = 0;
+                        while (rs.next()) {
+                            byte[] metadata = template.needsMetadata() ? rs.getBytes("metadata") : null;
+                            writer.write(template.fromIndex(rs, root, items), metadata, template);
+                            written++;
+                        }
+                        writer.finish();
+                        return written;
                     }
-                    writer.finish();
                 }
-            } finally {
-                c.rollback(); // read only: nothing to keep
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException("Query failed after the response started: " + e.getMessage(), e));
+            throw new IndexQueryException(e); // the response has started: the client sees it cut off
         }
         LOG.debugf("QIDO %s: %d results in %d ms", template.level(), rows, (System.nanoTime() - started) / 1_000_000);
     }
@@ -173,15 +171,6 @@ public class QidoService {
         if (SQL.isDebugEnabled()) {
             SQL.debugf("QIDO SQL: %s", statement.inlined());
         }
-        PreparedStatement ps = c.prepareStatement(statement.sql());
-        int i = 1;
-        for (Object p : statement.parameters()) {
-            switch (p) {
-                case Integer n -> ps.setInt(i++, n);
-                case Long n -> ps.setLong(i++, n);
-                default -> ps.setString(i++, (String) p);
-            }
-        }
-        return ps;
+        return Sql.prepare(c, statement.sql(), statement.parameters());
     }
 }

@@ -3,14 +3,15 @@ package org.opendicomweb.wado;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.opendicomweb.index.IndexDatabase;
+import java.util.stream.Stream;
+import org.opendicomweb.index.IndexQueryException;
+import org.opendicomweb.index.Sql;
 
 /**
  * The index queries of WADO-RS, all on indexed columns (study_iuid, series_iuid, sop_iuid unique; series and
@@ -25,11 +26,11 @@ public class RetrieveIndex {
     private static final String ORDER = " order by se.series_number, se.pk, i.instance_number, i.pk";
     private static final int FETCH_SIZE = 256;
 
-    private final IndexDatabase database;
+    private final Sql sql;
 
     @Inject
-    RetrieveIndex(IndexDatabase database) {
-        this.database = database;
+    RetrieveIndex(Sql sql) {
+        this.sql = sql;
     }
 
     /** The row that an entity tag is made from: the target's own pk and the version that changes with it. */
@@ -46,17 +47,15 @@ public class RetrieveIndex {
 
     /** The version of the target (study and series rows carry one; an instance uses its series'). */
     public Optional<Version> version(RetrieveTarget t) {
-        String sql = switch (t.level()) {
+        String query = switch (t.level()) {
             case STUDY -> "select st.pk, st.version from study st where st.study_iuid = ?";
             case SERIES -> "select se.pk, se.version from series se join study st on st.pk = se.study_fk"
                     + " where st.study_iuid = ? and se.series_iuid = ?";
             case INSTANCE -> "select i.pk, se.version" + FROM + " where st.study_iuid = ? and se.series_iuid = ? and i.sop_iuid = ?";
         };
-        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, t);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Version(rs.getLong(1), rs.getLong(2))) : Optional.empty();
-            }
+        try {
+            return sql.query(query, uids(t),
+                    rs -> rs.next() ? Optional.of(new Version(rs.getLong(1), rs.getLong(2))) : Optional.empty());
         } catch (SQLException e) {
             throw new IndexQueryException(e);
         }
@@ -67,25 +66,21 @@ public class RetrieveIndex {
      * rows arrive (a cursor on PostgreSQL, so a study of any size is never held whole).
      */
     public void forEachMetadata(RetrieveTarget t, MetadataSink sink) throws IOException {
-        String sql = "select i.metadata" + FROM + where(t) + ORDER;
-        try (Connection c = database.dataSource().getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false); // PostgreSQL only streams rows with a cursor inside a transaction
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(FETCH_SIZE);
-                bind(ps, t);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        byte[] doc = rs.getBytes(1);
-                        if (doc != null) {
-                            sink.accept(doc);
+        try {
+            sql.withCursor(c -> {
+                try (PreparedStatement ps = Sql.prepare(c, "select i.metadata" + FROM + where(t) + ORDER, uids(t))) {
+                    ps.setFetchSize(FETCH_SIZE);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            byte[] doc = rs.getBytes(1);
+                            if (doc != null) {
+                                sink.accept(doc);
+                            }
                         }
                     }
                 }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(autoCommit);
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IndexQueryException(e);
         }
@@ -112,12 +107,11 @@ public class RetrieveIndex {
 
     /** Rows of one series share its UIDs' strings (and of one syntax its UID's): they may be kept in a cache. */
     private List<StoredFile> files(RetrieveTarget t, String condition, String limit) {
-        String sql = "select st.study_iuid, se.series_iuid, i.sop_iuid, i.transfer_syntax_uid, i.blob_key, i.blob_size"
+        String query = "select st.study_iuid, se.series_iuid, i.sop_iuid, i.transfer_syntax_uid, i.blob_key, i.blob_size"
                 + FROM + where(t) + condition + ORDER + limit;
-        List<StoredFile> files = new ArrayList<>();
-        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, t);
-            try (ResultSet rs = ps.executeQuery()) {
+        try {
+            return sql.query(query, uids(t), rs -> {
+                List<StoredFile> files = new ArrayList<>();
                 StoredFile last = null;
                 while (rs.next()) {
                     String study = rs.getString(1);
@@ -131,11 +125,11 @@ public class RetrieveIndex {
                     last = new StoredFile(study, series, rs.getString(3), syntax, rs.getString(5), rs.getLong(6));
                     files.add(last);
                 }
-            }
+                return files;
+            });
         } catch (SQLException e) {
             throw new IndexQueryException(e);
         }
-        return files;
     }
 
     private static String shared(String value, String previous) {
@@ -150,20 +144,8 @@ public class RetrieveIndex {
         };
     }
 
-    private static void bind(PreparedStatement ps, RetrieveTarget t) throws SQLException {
-        ps.setString(1, t.study());
-        if (t.series() != null) {
-            ps.setString(2, t.series());
-        }
-        if (t.instance() != null) {
-            ps.setString(3, t.instance());
-        }
-    }
-
-    /** A failed index query; the error mapper turns connection failures into 503 and the rest into 500. */
-    public static final class IndexQueryException extends RuntimeException {
-        IndexQueryException(SQLException cause) {
-            super("Index query failed: " + cause.getMessage(), cause);
-        }
+    /** The UIDs that {@link #where} binds, study first. */
+    private static List<String> uids(RetrieveTarget t) {
+        return Stream.of(t.study(), t.series(), t.instance()).takeWhile(uid -> uid != null).toList();
     }
 }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.sql.SQLTransientConnectionException;
 import java.util.UUID;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.opendicomweb.index.IndexUnavailableException;
@@ -96,8 +95,7 @@ public class ErrorMapper {
 
     private static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JDBCConnectionException
-                    || t instanceof SQLTransientConnectionException
+            if (t instanceof SQLTransientConnectionException
                     || t instanceof ConnectException) {
                 return true;
             }

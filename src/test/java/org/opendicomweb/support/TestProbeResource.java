@@ -23,7 +23,7 @@ public class TestProbeResource {
     @GET
     @Path("/index")
     public String index() {
-        index.session();
+        index.dataSource();
         return "ok";
     }
 

@@ -1,0 +1,31 @@
+package org.opendicomweb.index;
+
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.opendicomweb.index.InstanceIndex.StoredInstance;
+
+/** Looks up stored instances by SOP Instance UID: where their blobs are and what they hash to. */
+final class InstanceLookup {
+    private final Sql sql;
+
+    InstanceLookup(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** The stored instances among these SOP Instance UIDs, by UID: one query for a whole STOW batch. */
+    Map<String, StoredInstance> findAll(List<String> sopInstanceUids) throws SQLException {
+        return sql.query("""
+                select i.sop_iuid, i.pk, st.study_iuid, se.series_iuid, i.blob_key, i.blob_size, i.blob_sha256
+                  from instance i join series se on se.pk = i.series_fk join study st on st.pk = se.study_fk
+                 where i.sop_iuid in (""" + Sql.marks(sopInstanceUids.size()) + ")", sopInstanceUids, rs -> {
+            Map<String, StoredInstance> found = new HashMap<>();
+            while (rs.next()) {
+                found.put(rs.getString(1), new StoredInstance(rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getString(7)));
+            }
+            return found;
+        });
+    }
+}
