@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,6 +38,7 @@ import org.opendicomweb.index.ExtendedQueryTags;
 import org.opendicomweb.index.InstanceKeys;
 import org.opendicomweb.index.InstanceMetadata;
 import org.opendicomweb.storage.BlobStore;
+import org.opendicomweb.storage.InstanceBlobKey;
 import org.opendicomweb.storage.StagedBlob;
 import org.opendicomweb.storage.StorageUnavailableException;
 import org.opendicomweb.web.DicomwebException;
@@ -387,7 +387,8 @@ public class StowService {
             InstanceKeys keys = InstanceKeys.of(received.dataset, extendedTags.all());
             byte[] metadata = InstanceMetadata.encode(received.dataset, keys.studyInstanceUid(),
                     keys.seriesInstanceUid(), keys.sopInstanceUid());
-            batch.add(new Pending(outcomes.size(), received, staged, keys, metadata, blobKey(keys)));
+            batch.add(new Pending(outcomes.size(), received, staged, keys, metadata,
+                    InstanceBlobKey.newVersion(keys.studyInstanceUid(), keys.seriesInstanceUid(), keys.sopInstanceUid())));
             outcomes.add(null); // filled in when the batch is committed
             batched = true;
         } catch (StorageUnavailableException e) {
@@ -636,16 +637,6 @@ public class StowService {
             LOG.warnf("Could not record the refusal of series %s in study %s for the integrity report: %s",
                     e.seriesUid(), keys.studyInstanceUid(), failure.getMessage());
         }
-    }
-
-    /**
-     * Where an instance's file goes: its UIDs and a random version of 12 digits, so that a replacing file never
-     * overwrites the one the index still points at. Not a secret: a fast random source does.
-     */
-    private static String blobKey(InstanceKeys k) {
-        String version = Long.toString(1_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000L))
-                .substring(1);
-        return k.studyInstanceUid() + "/" + k.seriesInstanceUid() + "/" + k.sopInstanceUid() + "-" + version;
     }
 
     private void deleteQuietly(String key) {
