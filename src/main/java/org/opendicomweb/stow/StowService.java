@@ -22,7 +22,7 @@ import org.opendicomweb.web.multipart.MultipartReader;
  * part as it arrives. Each instance is received ({@link PartReceiver}: staged, parsed, validated) and joins a
  * {@link Batch}; a full batch, and the last one, is committed ({@link BatchCommit}: duplicate policy, files, then
  * index rows). A part that fails leaves nothing behind; the others are still stored. The HTTP status follows from
- * the outcomes in {@link StowResponse}.
+ * the outcomes, in {@link StowResponse}.
  */
 @ApplicationScoped
 public class StowService {
@@ -57,7 +57,8 @@ public class StowService {
             Batch batch = new Batch();
             receiver.receive(body, studyInPath, outcomes, batch);
             batches.commit(batch, outcomes);
-            return new StowResult(requireServiceUsable(requireWithinLimit(body, outcomes)), List.of());
+            StowResponse.requireWithinLimit(body, outcomes);
+            return new StowResult(StowResponse.requireServiceUsable(outcomes), List.of());
         }
         if (!type.is("multipart/related")) {
             throw DicomwebException.unsupportedMediaType("STOW-RS takes multipart/related; type=\"application/dicom\""
@@ -84,21 +85,12 @@ public class StowService {
         StowResult result = format == null
                 ? new StowResult(storeInstances(reader, studyInPath), List.of())
                 : storeMetadataAndBulkData(reader, format, studyInPath);
-        requireWithinLimit(body, result.outcomes());
+        StowResponse.requireWithinLimit(body, result.outcomes());
         if (result.outcomes().isEmpty()) {
             throw DicomwebException.badRequest(format == null ? "The multipart body holds no parts"
                     : "The multipart body holds no " + format.mediaType + " metadata");
         }
-        return new StowResult(requireServiceUsable(result.outcomes()), result.remarks());
-    }
-
-    /** A body cut off at the request limit with nothing stored is a 413 (PS3.18 §10.5.3), not a 409. */
-    private static List<PartOutcome> requireWithinLimit(InputStream body, List<PartOutcome> outcomes) {
-        if (body instanceof RequestBodyStream stream && stream.limitExceeded() != null
-                && outcomes.stream().noneMatch(PartOutcome::isStored)) {
-            throw new DicomwebException(413, "Nothing was stored: " + stream.limitExceeded().getMessage());
-        }
-        return outcomes;
+        return new StowResult(StowResponse.requireServiceUsable(result.outcomes()), result.remarks());
     }
 
     /** Parts that are Part 10 instances ({@code type="application/dicom"}). */
@@ -190,19 +182,6 @@ public class StowService {
         } finally {
             batches.commit(batch, outcomes);
         }
-    }
-
-    /**
-     * Nothing stored because the index or storage is down is not the client's fault: 503 (retry later) rather
-     * than the 409 of PS3.18 §10.5.3, which says the request itself was refused.
-     */
-    private static List<PartOutcome> requireServiceUsable(List<PartOutcome> outcomes) {
-        boolean noneStored = outcomes.stream().noneMatch(PartOutcome::isStored);
-        PartOutcome down = outcomes.stream().filter(PartOutcome::unavailable).findFirst().orElse(null);
-        if (noneStored && down != null) {
-            throw DicomwebException.unavailable("Nothing was stored: " + down.detail());
-        }
-        return outcomes;
     }
 
     private static boolean isDicom(String partType) {
