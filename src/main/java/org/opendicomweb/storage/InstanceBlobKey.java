@@ -39,4 +39,14 @@ public final class InstanceBlobKey {
         String[] segments = key.split("/");
         return segments.length == 3 && Uids.isValid(segments[0]) && Uids.isValid(segments[1]);
     }
+
+    /** The SOP Instance UID an instance key names, or null for a key of another shape. */
+    public static String instanceOf(String key) {
+        if (!isInstanceKey(key)) {
+            return null;
+        }
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        int version = name.lastIndexOf('-');
+        return version < 0 ? null : name.substring(0, version);
+    }
 }

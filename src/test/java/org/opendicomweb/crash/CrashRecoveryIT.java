@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -257,13 +258,10 @@ class CrashRecoveryIT {
         }
         try (Stream<Path> paths = Files.walk(folder)) {
             return paths.filter(Files::isRegularFile)
-                    .filter(p -> all || InstanceBlobKey.isInstanceKey(keyOf(folder.relativize(p))))
+                    .filter(p -> all || InstanceBlobKey.isInstanceKey(
+                            folder.relativize(p).toString().replace(File.separatorChar, '/')))
                     .count();
         }
-    }
-
-    private static String keyOf(Path relative) {
-        return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
     }
 
     private static String newUid() {

@@ -3,6 +3,7 @@ package org.opendicomweb.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,13 @@ class InstanceBlobKeyTest {
         assertTrue(key.matches("1\\.2\\.840\\.1/1\\.2\\.840\\.1\\.2/1\\.2\\.840\\.1\\.2\\.3-[0-9]{12}"), key);
         assertTrue(BlobStore.isValidKey(key), key);
         assertNotEquals(key, InstanceBlobKey.newVersion(STUDY, SERIES, INSTANCE), "a replacing version gets its own key");
+    }
+
+    @Test
+    void theInstanceIsReadBackFromItsKey() {
+        assertEquals(INSTANCE, InstanceBlobKey.instanceOf(InstanceBlobKey.newVersion(STUDY, SERIES, INSTANCE)));
+        assertNull(InstanceBlobKey.instanceOf("1.2/1.3/unversioned"));
+        assertNull(InstanceBlobKey.instanceOf("index/1.2/1.3-000000000001"));
     }
 
     @Test
