@@ -21,9 +21,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
-import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.index.IndexDatabase;
 import org.opendicomweb.storage.BlobStore;
+import org.opendicomweb.storage.InstanceBlobKey;
 
 /**
  * Removes instance files that were committed but never indexed: a store commits the file before the index row
@@ -88,7 +88,7 @@ public class OrphanBlobSweep {
         long removed = 0;
         Instant nextReport = Instant.now().plus(PROGRESS_EVERY);
         try (Stream<String> keys = blobs.keysWrittenBefore(cutoff)) {
-            Iterator<String> it = keys.filter(OrphanBlobSweep::isInstanceKey).iterator();
+            Iterator<String> it = keys.filter(InstanceBlobKey::isInstanceKey).iterator();
             List<String> batch = new ArrayList<>(BATCH);
             while (it.hasNext() && !Thread.currentThread().isInterrupted()) {
                 batch.add(it.next());
@@ -110,12 +110,6 @@ public class OrphanBlobSweep {
             LOG.infof("Orphan file sweep: %d files checked, none orphaned", checked);
         }
         return new Result(checked, removed);
-    }
-
-    /** The keys stores write: {@code study/series/instance-version}, with UIDs (see StowService). */
-    private static boolean isInstanceKey(String key) {
-        String[] segments = key.split("/");
-        return segments.length == 3 && Uids.isValid(segments[0]) && Uids.isValid(segments[1]);
     }
 
     private long removeUnindexed(List<String> keys) throws SQLException, IOException {

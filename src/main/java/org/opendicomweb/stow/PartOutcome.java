@@ -1,5 +1,11 @@
 package org.opendicomweb.stow;
 
+import org.jboss.logging.Logger;
+import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.Tag;
+import org.opendicomweb.dicom.Uids;
+import org.opendicomweb.index.InstanceKeys;
+
 /**
  * What happened to one instance of a STOW request. UIDs are those that could be read, possibly null.
  * {@code failure} is null for stored instances; {@code warning} is a Warning Reason code or null.
@@ -17,6 +23,7 @@ public record PartOutcome(
         String detail,
         boolean unavailable,
         String source) {
+    private static final Logger LOG = Logger.getLogger(PartOutcome.class);
 
     public static PartOutcome stored(String sopClass, String sopInstance, String study, String series, Integer warning) {
         return new PartOutcome(sopClass, sopInstance, study, series, null, warning, null, false, null);
@@ -25,6 +32,21 @@ public record PartOutcome(
     public static PartOutcome failed(String sopClass, String sopInstance, String study, String series,
             FailureReason reason, String detail) {
         return new PartOutcome(sopClass, sopInstance, study, series, reason, null, detail, false, null);
+    }
+
+    static PartOutcome stored(InstanceKeys k, Integer warning) {
+        return stored(k.sopClassUid(), k.sopInstanceUid(), k.studyInstanceUid(), k.seriesInstanceUid(), warning);
+    }
+
+    /** A refused instance, named and logged by the UIDs its dataset gave, as far as it gave them. */
+    static PartOutcome refused(Attributes ds, FailureReason reason, String detail) {
+        String sopClass = ds == null ? null : Uids.normalise(ds.getString(Tag.SOPClassUID));
+        String sop = ds == null ? null : Uids.normalise(ds.getString(Tag.SOPInstanceUID));
+        String study = ds == null ? null : Uids.normalise(ds.getString(Tag.StudyInstanceUID));
+        String series = ds == null ? null : Uids.normalise(ds.getString(Tag.SeriesInstanceUID));
+        LOG.warnf("STOW instance refused (0x%04X): %s [study %s, series %s, instance %s]",
+                reason.code(), detail, study, series, sop);
+        return failed(sopClass, sop, study, series, reason, detail);
     }
 
     PartOutcome asUnavailable() {

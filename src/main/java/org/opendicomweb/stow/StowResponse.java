@@ -1,16 +1,20 @@
 package org.opendicomweb.stow;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Sequence;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.VR;
+import org.opendicomweb.web.DicomwebException;
+import org.opendicomweb.web.RequestBodyStream;
 import org.opendicomweb.web.WarningHeader;
 
 /**
  * The response of a store transaction (PS3.18 §10.5.3, Table 10.5.3-1): the HTTP status derived from all part
- * outcomes in one place, and the response dataset.
+ * outcomes in one place (200, 202 or 409, or the request refused whole with 413 or 503 when nothing was stored
+ * for a reason that is no instance's fault), and the response dataset.
  */
 public record StowResponse(int status, Attributes dataset, List<String> warnings) {
     private static final int MAX_WARNING_HEADERS = 10;
@@ -29,6 +33,28 @@ public record StowResponse(int status, Attributes dataset, List<String> warnings
         }
         boolean clean = stored == outcomes.size() && outcomes.stream().allMatch(o -> o.warning() == null);
         return clean ? 200 : 202;
+    }
+
+    /** A body cut off at the request limit with nothing stored is a 413 (PS3.18 §10.5.3), not a 409. */
+    static List<PartOutcome> requireWithinLimit(InputStream body, List<PartOutcome> outcomes) {
+        if (body instanceof RequestBodyStream stream && stream.limitExceeded() != null
+                && outcomes.stream().noneMatch(PartOutcome::isStored)) {
+            throw new DicomwebException(413, "Nothing was stored: " + stream.limitExceeded().getMessage());
+        }
+        return outcomes;
+    }
+
+    /**
+     * Nothing stored because the index or storage is down is not the client's fault: 503 (retry later) rather
+     * than the 409 of PS3.18 §10.5.3, which says the request itself was refused.
+     */
+    static List<PartOutcome> requireServiceUsable(List<PartOutcome> outcomes) {
+        boolean noneStored = outcomes.stream().noneMatch(PartOutcome::isStored);
+        PartOutcome down = outcomes.stream().filter(PartOutcome::unavailable).findFirst().orElse(null);
+        if (noneStored && down != null) {
+            throw DicomwebException.unavailable("Nothing was stored: " + down.detail());
+        }
+        return outcomes;
     }
 
     static Attributes datasetOf(List<PartOutcome> outcomes, String root) {

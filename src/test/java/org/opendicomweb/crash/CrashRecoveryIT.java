@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -43,6 +44,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opendicomweb.storage.InstanceBlobKey;
 import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.testing.PackagedServer;
 
@@ -249,15 +251,15 @@ class CrashRecoveryIT {
         return start < 0 || end < start ? new byte[0] : Arrays.copyOfRange(body, start + 4, end);
     }
 
-    /** Stored instance files (three levels below the storage root), or every file below a folder. */
+    /** Stored instance files (their path below the storage root is an instance's key), or every file below a folder. */
     private static long countFiles(Path folder, boolean all) throws IOException {
         if (!Files.isDirectory(folder)) {
             return 0;
         }
         try (Stream<Path> paths = Files.walk(folder)) {
             return paths.filter(Files::isRegularFile)
-                    .filter(p -> all || (folder.relativize(p).getNameCount() == 3 && !p.startsWith(folder.resolve("index"))
-                            && !p.startsWith(folder.resolve(".staging"))))
+                    .filter(p -> all || InstanceBlobKey.isInstanceKey(
+                            folder.relativize(p).toString().replace(File.separatorChar, '/')))
                     .count();
         }
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.index.IndexDatabase;
 import org.opendicomweb.storage.BlobStore;
+import org.opendicomweb.storage.InstanceBlobKey;
 import org.opendicomweb.storage.StagedBlob;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
@@ -42,7 +43,7 @@ class OrphanBlobSweepTest {
         post("/dicom-web/studies", MULTIPART, multipart(ct.toBytes())).statusCode(200);
         String indexedKey = blobKeyOf(ct.sopInstanceUid());
         // What a crash between committing the file and writing its row leaves behind.
-        String orphanKey = Uids.generate() + "/" + Uids.generate() + "/" + Uids.generate() + "-0123456789ab";
+        String orphanKey = InstanceBlobKey.of(Uids.generate(), Uids.generate(), Uids.generate(), "012345678901");
         try (StagedBlob staged = blobs.stage(); OutputStream out = staged.outputStream()) {
             out.write(ct.toBytes());
             out.flush();

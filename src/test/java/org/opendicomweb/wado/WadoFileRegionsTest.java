@@ -16,6 +16,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +38,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opendicomweb.dicom.UID;
 import org.opendicomweb.dicom.Uids;
+import org.opendicomweb.storage.InstanceBlobKey;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.web.multipart.MediaType;
@@ -169,7 +171,8 @@ class WadoFileRegionsTest {
         Path storage = Path.of(ConfigProvider.getConfig().getValue("dicomweb.storage.path", String.class));
         Path blob;
         try (Stream<Path> files = Files.walk(storage)) {
-            blob = files.filter(f -> f.getFileName().toString().startsWith(sop + "-")).findFirst().orElseThrow();
+            blob = files.filter(f -> sop.equals(InstanceBlobKey.instanceOf(
+                    storage.relativize(f).toString().replace(File.separatorChar, '/')))).findFirst().orElseThrow();
         }
         try (FileChannel ch = FileChannel.open(blob, StandardOpenOption.WRITE)) {
             ch.truncate(ch.size() / 2);

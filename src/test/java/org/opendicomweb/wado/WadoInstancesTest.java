@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +38,7 @@ import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.io.BulkDataSource;
 import org.opendicomweb.dicom.io.DicomInputStream;
 import org.opendicomweb.dicom.Uids;
+import org.opendicomweb.storage.InstanceBlobKey;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DatasetComparison;
 import org.opendicomweb.testing.DicomFiles;
@@ -194,7 +196,8 @@ class WadoInstancesTest {
         Path storage = Path.of(ConfigProvider.getConfig().getValue("dicomweb.storage.path", String.class));
         Path blob;
         try (Stream<Path> files = Files.walk(storage)) {
-            blob = files.filter(f -> f.getFileName().toString().startsWith(broken.sopInstanceUid() + "-")).findFirst().orElseThrow();
+            blob = files.filter(f -> broken.sopInstanceUid().equals(InstanceBlobKey.instanceOf(
+                    storage.relativize(f).toString().replace(File.separatorChar, '/')))).findFirst().orElseThrow();
         }
         try (FileChannel ch = FileChannel.open(blob, StandardOpenOption.WRITE)) {
             ch.truncate(ch.size() / 2);

@@ -1,0 +1,146 @@
+package org.opendicomweb.stow;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.opendicomweb.index.IndexUnavailableException;
+import org.opendicomweb.index.InstanceIndex;
+import org.opendicomweb.index.InstanceIndex.AlreadyIndexedException;
+import org.opendicomweb.index.InstanceIndex.SeriesInOtherStudyException;
+import org.opendicomweb.index.InstanceKeys;
+import org.opendicomweb.storage.BlobStore;
+import org.opendicomweb.storage.StorageUnavailableException;
+
+/**
+ * Commits a {@link Batch}: the duplicate policy first, then the files (synced, renamed, their folders synced
+ * once), then the index rows in one transaction. A row is only written once its file is committed, and a file
+ * whose row could not be written is deleted again, so an acknowledged instance is always complete and a
+ * refused one leaves nothing behind (a crash in between leaves a file that {@link OrphanBlobSweep} removes).
+ */
+@ApplicationScoped
+class BatchCommit {
+    private static final Logger LOG = Logger.getLogger(BatchCommit.class);
+
+    private final BlobStore blobs;
+    private final InstanceIndex index;
+    private final DuplicatePolicy duplicates;
+
+    @Inject
+    BatchCommit(BlobStore blobs, InstanceIndex index, DuplicatePolicy duplicates) {
+        this.blobs = blobs;
+        this.index = index;
+        this.duplicates = duplicates;
+    }
+
+    /**
+     * Gives every part of the batch its outcome and empties the batch. If the one index transaction fails, each
+     * instance is indexed on its own, so one bad instance (a series reused across studies, a concurrent
+     * duplicate) fails alone.
+     */
+    void commit(Batch batch, List<PartOutcome> outcomes) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            duplicates.judge(batch, outcomes);
+            if (!batch.isEmpty()) {
+                commitJudged(batch, outcomes);
+            }
+        } finally {
+            batch.clear(); // also resets its byte count, which settled parts left behind
+        }
+    }
+
+    private void commitJudged(Batch batch, List<PartOutcome> outcomes) {
+        try {
+            blobs.commitAll(batch.stream().map(p -> Map.entry(p.staged(), p.key())).toList());
+        } catch (IOException | StorageUnavailableException e) {
+            for (Batch.Pending p : batch) {
+                PartOutcome failed = p.received().refused(FailureReason.OUT_OF_RESOURCES, "storage write failed: " + e.getMessage());
+                outcomes.set(p.position(), e instanceof StorageUnavailableException ? failed.asUnavailable() : failed);
+            }
+            return;
+        }
+        List<Batch.Pending> inserts = batch.stream().filter(p -> !p.replaces()).toList();
+        boolean indexedTogether = false;
+        if (inserts.size() > 1) {
+            try {
+                index.insertAll(inserts.stream().map(p -> new InstanceIndex.NewInstance(p.keys(), p.blob(), p.metadata()))
+                        .toList());
+                inserts.forEach(p -> outcomes.set(p.position(), PartOutcome.stored(p.keys(), null)));
+                indexedTogether = true;
+            } catch (SQLException | SeriesInOtherStudyException | AlreadyIndexedException | RuntimeException e) {
+                LOG.debugf("Indexing %d instances together failed (%s); indexing them one by one", inserts.size(),
+                        e.getMessage());
+            }
+        }
+        for (Batch.Pending p : batch) {
+            if (!indexedTogether || p.replaces()) {
+                outcomes.set(p.position(), indexOne(p));
+            }
+        }
+    }
+
+    /** Indexes one committed instance; whatever fails removes its file again. */
+    private PartOutcome indexOne(Batch.Pending p) {
+        ReceivedInstance r = p.received();
+        InstanceKeys keys = p.keys();
+        String sop = keys.sopInstanceUid();
+        try {
+            if (p.replaces()) {
+                String replaced = index.replace(keys, p.blob(), p.metadata());
+                deleteQuietly(replaced);
+                LOG.infof("Replaced SOP Instance %s of study %s", sop, keys.studyInstanceUid());
+                return PartOutcome.stored(keys, FailureReason.WARNING_REPLACED_EXISTING);
+            }
+            index.insert(keys, p.blob(), p.metadata());
+            return PartOutcome.stored(keys, null);
+        } catch (AlreadyIndexedException e) {
+            // A concurrent store of the same instance won the race: judge it as a duplicate now.
+            deleteQuietly(p.key());
+            try {
+                return index.find(sop).filter(s -> s.sha256().equals(r.sha256)).isPresent()
+                        ? PartOutcome.stored(keys, null)
+                        : r.refused(FailureReason.DUPLICATE_SOP_INSTANCE, e.getMessage() + " with different content");
+            } catch (SQLException lookup) {
+                return r.refused(FailureReason.PROCESSING_FAILURE, "the index could not be read");
+            }
+        } catch (SeriesInOtherStudyException e) {
+            deleteQuietly(p.key());
+            recordConflict(e, keys);
+            return r.refused(FailureReason.SERIES_IN_OTHER_STUDY, e.getMessage());
+        } catch (IndexUnavailableException e) {
+            deleteQuietly(p.key());
+            return r.refused(FailureReason.PROCESSING_FAILURE, e.getMessage()).asUnavailable();
+        } catch (SQLException | RuntimeException e) {
+            deleteQuietly(p.key());
+            LOG.errorf(e, "Indexing SOP Instance %s of study %s failed", sop, keys.studyInstanceUid());
+            return r.refused(FailureReason.PROCESSING_FAILURE, "the index could not be written");
+        }
+    }
+
+    /** Keeps the refusal for the integrity report; failing to do so must not change the instance's outcome. */
+    private void recordConflict(SeriesInOtherStudyException e, InstanceKeys keys) {
+        try {
+            index.recordSeriesConflict(e, keys.studyInstanceUid(), keys.sopInstanceUid());
+        } catch (SQLException | RuntimeException failure) {
+            LOG.warnf("Could not record the refusal of series %s in study %s for the integrity report: %s",
+                    e.seriesUid(), keys.studyInstanceUid(), failure.getMessage());
+        }
+    }
+
+    private void deleteQuietly(String key) {
+        if (key == null) {
+            return;
+        }
+        try {
+            blobs.delete(key);
+        } catch (IOException e) {
+            LOG.warnf("Could not delete blob %s: %s (it will be swept as an orphan)", key, e.getMessage());
+        }
+    }
+}
