@@ -15,6 +15,8 @@ import java.util.List;
 import org.opendicomweb.web.AcceptEncoding;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.ByteRange;
+import org.opendicomweb.web.DicomResponses;
+import org.opendicomweb.web.DicomResponses.DatasetType;
 import org.opendicomweb.web.StreamingBody;
 import org.opendicomweb.web.WarningHeader;
 import org.opendicomweb.web.capabilities.Representations;
@@ -218,14 +220,14 @@ public class WadoResource {
     }
 
     private Response metadata(RetrieveTarget target, String accept, String ifNoneMatch) {
-        MetadataService.Representation representation = metadata.negotiate(accept);
+        DatasetType representation = DicomResponses.negotiateDatasets(accept, "Metadata");
         String root = baseUrl.root();
         String tag = metadata.entityTag(target, root, representation);
         if (metadata.notModified(ifNoneMatch, tag)) {
             return Response.notModified().header(HttpHeaders.ETAG, tag).header(HttpHeaders.VARY, METADATA_VARY).build();
         }
         Response.ResponseBuilder response;
-        if (representation.xml()) {
+        if (representation == DatasetType.DICOM_XML) {
             String boundary = MultipartWriter.newBoundary();
             response = Response.ok(StreamingBody.of(request, target.describe(),
                             out -> metadata.writeXml(target, root, new MultipartWriter(out, boundary))),
