@@ -6,7 +6,6 @@ import java.util.function.Predicate;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.json.JsonWriter;
 import org.opendicomweb.dicom.xml.XmlWriter;
-import org.opendicomweb.web.multipart.MediaType;
 
 /**
  * DICOM datasets as response bodies: the one choice among DICOM JSON and the Native DICOM Model XML that every
