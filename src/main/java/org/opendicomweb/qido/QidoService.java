@@ -17,10 +17,11 @@ import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.index.IndexQueryException;
 import org.opendicomweb.index.Sql;
-import org.opendicomweb.web.AcceptHeader;
+import org.opendicomweb.web.DicomResponses;
+import org.opendicomweb.web.DicomResponses.DatasetType;
 import org.opendicomweb.web.DicomwebException;
 import org.opendicomweb.web.WarningHeader;
-import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.multipart.MultipartWriter;
 
 /**
  * The search transaction (PS3.18 §10.6): parse and validate, negotiate the representation, then stream the
@@ -33,8 +34,6 @@ public class QidoService {
     private static final Logger LOG = Logger.getLogger(QidoService.class);
     /** Every statement with its values, at DEBUG: {@code quarkus.log.category."org.opendicomweb.qido.sql".level}. */
     private static final Logger SQL = Logger.getLogger("org.opendicomweb.qido.sql");
-    static final String DICOM_JSON = "application/dicom+json";
-    static final String DICOM_XML = "application/dicom+xml";
     /** Rows fetched per round trip: bounds the driver's memory, whatever the page size. */
     private static final int FETCH_SIZE = 64;
 
@@ -56,7 +55,11 @@ public class QidoService {
      *     when no representation the client accepts can be produced
      */
     public Response search(QueryScope scope, Map<String, List<String>> parameters, String accept, String root) {
-        Representation representation = negotiate(ResponseParameters.accept(parameters, accept));
+        DatasetType type = DicomResponses.negotiateDatasets(ResponseParameters.accept(parameters, accept),
+                "Search results");
+        Representation representation = type == DatasetType.DICOM_XML
+                ? Representation.xmlParts(MultipartWriter.newBoundary())
+                : new Representation(type.mediaType(), false, null);
         ResponseParameters.checkCharset(parameters);
         QidoQuery query = QueryParser.parse(scope, parameters, extendedKeys.byTag());
         try {
@@ -88,27 +91,10 @@ public class QidoService {
     }
 
     /** The representation of a response and its Content-Type. */
-    private record Representation(String contentType, boolean xml, String boundary) {}
-
-    /**
-     * PS3.18 §10.6.3.2: DICOM JSON (also for application/json and wildcards), or multipart/related with
-     * application/dicom+xml parts.
-     */
-    private static Representation negotiate(String accept) {
-        for (MediaType range : AcceptHeader.parse(accept).ranges()) {
-            if (AcceptHeader.covers(range, DICOM_JSON)) {
-                return new Representation(DICOM_JSON, false, null);
-            }
-            if (range.is("application/json")) {
-                return new Representation("application/json", false, null);
-            }
-            if (range.is("multipart/related") && DICOM_XML.equalsIgnoreCase(range.parameter("type"))) {
-                String boundary = XmlResultWriter.newBoundary();
-                return new Representation(XmlResultWriter.contentType(boundary), true, boundary);
-            }
+    private record Representation(String contentType, boolean xml, String boundary) {
+        static Representation xmlParts(String boundary) {
+            return new Representation(MultipartWriter.contentType(DicomResponses.DICOM_XML, boundary), true, boundary);
         }
-        throw DicomwebException.notAcceptable("Search results are available as " + DICOM_JSON
-                + " or multipart/related; type=\"" + DICOM_XML + "\"; Accept was: " + accept);
     }
 
     private void requireScope(QueryScope scope) throws SQLException {

@@ -4,12 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.BulkData;
 import org.opendicomweb.dicom.Sequence;
 import org.opendicomweb.dicom.json.JsonReader;
 import org.opendicomweb.dicom.xml.XmlWriter;
+import org.opendicomweb.web.DicomResponses;
 
 /**
  * Writes query results as {@code multipart/related; type="application/dicom+xml"} (PS3.18 §10.6.3.2), one
@@ -20,8 +20,6 @@ import org.opendicomweb.dicom.xml.XmlWriter;
  * JSON keeps the token-copying fast path.
  */
 final class XmlResultWriter implements ResultWriter {
-    static final String PART_TYPE = "application/dicom+xml";
-
     private final OutputStream out;
     private final String root;
     private final String boundary;
@@ -31,14 +29,6 @@ final class XmlResultWriter implements ResultWriter {
         this.out = out;
         this.root = root;
         this.boundary = boundary;
-    }
-
-    static String newBoundary() {
-        return "qido-" + UUID.randomUUID();
-    }
-
-    static String contentType(String boundary) {
-        return "multipart/related; type=\"" + PART_TYPE + "\"; boundary=" + boundary;
     }
 
     @Override
@@ -52,7 +42,7 @@ final class XmlResultWriter implements ResultWriter {
                 }
             }
         }
-        out.write(("--" + boundary + "\r\nContent-Type: " + PART_TYPE + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("--" + boundary + "\r\nContent-Type: " + DicomResponses.DICOM_XML + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         xml.write(fromIndex, out);
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }

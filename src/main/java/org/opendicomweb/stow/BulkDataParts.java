@@ -14,7 +14,7 @@ import org.opendicomweb.dicom.BulkData;
 import org.opendicomweb.dicom.io.BinarySpill;
 import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.storage.TemporaryBlob;
-import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.MediaType;
 
 /**
  * The bulk data parts of one metadata-and-bulk-data request (PS3.18 §10.5.1.4), spooled to temporary storage as

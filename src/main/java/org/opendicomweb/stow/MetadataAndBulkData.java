@@ -12,7 +12,7 @@ import org.opendicomweb.dicom.DicomParseException;
 import org.opendicomweb.dicom.json.JsonReader;
 import org.opendicomweb.dicom.xml.XmlReader;
 import org.opendicomweb.web.multipart.MalformedMultipartException;
-import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.MediaType;
 import org.opendicomweb.web.multipart.MultipartReader;
 
 /**

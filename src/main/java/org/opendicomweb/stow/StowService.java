@@ -14,7 +14,7 @@ import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.web.DicomwebException;
 import org.opendicomweb.web.RequestBodyStream;
 import org.opendicomweb.web.multipart.MalformedMultipartException;
-import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.MediaType;
 import org.opendicomweb.web.multipart.MultipartReader;
 
 /**

@@ -2,7 +2,7 @@ package org.opendicomweb.wado;
 
 import org.opendicomweb.web.AcceptHeader;
 import org.opendicomweb.web.DicomwebException;
-import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.MediaType;
 
 /**
  * How a bulk data value is sent (PS3.18 §8.7.2): as {@code multipart/related; type="application/octet-stream"}

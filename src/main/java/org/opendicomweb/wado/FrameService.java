@@ -24,7 +24,7 @@ import org.opendicomweb.wado.RetrieveIndex.StoredFile;
 import org.opendicomweb.web.AcceptHeader;
 import org.opendicomweb.web.DicomwebException;
 import org.opendicomweb.web.StreamingBody;
-import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.MediaType;
 import org.opendicomweb.web.multipart.MultipartWriter;
 
 /**

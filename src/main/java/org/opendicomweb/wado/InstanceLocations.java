@@ -19,7 +19,9 @@ import org.opendicomweb.wado.RetrieveIndex.StoredFile;
  * instance stores a file under a new key and deletes the old one once the index points at the new one, so a
  * location is used only while its file is still there ({@link #cached} leaves the check to the caller that opens
  * the file, {@link #files} checks). Entries also expire after {@link #KEPT}, which bounds what a node can serve
- * of a replaced instance whose old file could not be deleted, and each node keeps its own.
+ * of a replaced instance whose old file could not be deleted, and each node keeps its own. What it cannot see:
+ * index rows removed by hand while their files stay (an older copy of the database restored) are served until
+ * the entries expire or the node restarts.
  */
 @ApplicationScoped
 public class InstanceLocations {

@@ -9,7 +9,7 @@ import org.opendicomweb.imaging.FrameDecoders;
 import org.opendicomweb.imaging.FrameEncoders;
 import org.opendicomweb.web.AcceptHeader;
 import org.opendicomweb.web.DicomwebException;
-import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.MediaType;
 
 /**
  * Which transfer syntax each instance is sent in, from the Accept header of a study, series or instance

@@ -16,11 +16,11 @@ import org.opendicomweb.web.StreamingBody;
  * gzip-compressed DICOM JSON metadata, kept by entity tag, least recently used first out.
  *
  * <p>Why whole responses and not each instance's document compressed at store time: the documents of one series
- * repeat one another, and deflate finds that only within one stream. Measured on a 400-instance series, the
- * whole response shrinks 49-fold, each document alone 3.7-fold: stored per instance, a viewer would download
- * thirteen times as much. So a response is compressed once, while it is first sent, and served from here until
- * its series or study changes, which changes its entity tag (and so its key) too. Each node keeps its own copy;
- * entity tags come from the shared index, so every node serves the same bytes for a tag.
+ * repeat one another, and deflate finds that only within one stream: compressed per instance, a viewer would
+ * download many times as much (figures in docs/conformance.md). So a response is compressed once, while it is
+ * first sent, and served from here until its series or study changes, which changes its entity tag (and so its
+ * key) too. Each node keeps its own copy; entity tags come from the shared index, so every node serves the same
+ * bytes for a tag.
  */
 @ApplicationScoped
 public class MetadataGzipCache {

@@ -11,10 +11,9 @@ import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.json.JsonReader;
 import org.opendicomweb.dicom.xml.XmlWriter;
 import org.opendicomweb.index.InstanceMetadata;
-import org.opendicomweb.web.AcceptHeader;
 import org.opendicomweb.web.DicomResponses;
+import org.opendicomweb.web.DicomResponses.DatasetType;
 import org.opendicomweb.web.DicomwebException;
-import org.opendicomweb.web.multipart.MediaType;
 import org.opendicomweb.web.multipart.BytePattern;
 import org.opendicomweb.web.multipart.MultipartWriter;
 
@@ -31,8 +30,6 @@ public class MetadataService {
     private static final byte[] KEY = InstanceMetadata.BULK_DATA_URI_KEY.getBytes(StandardCharsets.US_ASCII);
     private static final BytePattern KEY_PATTERN = new BytePattern(KEY);
 
-    static final String XML_PART = "application/dicom+xml";
-
     private final RetrieveIndex index;
 
     @Inject
@@ -40,53 +37,15 @@ public class MetadataService {
         this.index = index;
     }
 
-    /** How metadata is sent: DICOM JSON under {@code mediaType}, or XML parts when {@code xml}. */
-    public record Representation(String mediaType, boolean xml) {}
-
-    /**
-     * DICOM JSON for {@code application/dicom+json}, {@code application/json} (answered as such) and wildcards;
-     * XML for {@code multipart/related} whose type is (or covers) {@code application/dicom+xml}; 406 otherwise.
-     */
-    public Representation negotiate(String accept) {
-        for (MediaType range : AcceptHeader.parse(accept).ranges()) {
-            if (range.is("application/json")) {
-                return new Representation("application/json", false);
-            }
-            if (AcceptHeader.covers(range, DicomResponses.DICOM_JSON)) {
-                return new Representation(DicomResponses.DICOM_JSON, false);
-            }
-            if (acceptsXmlParts(range)) {
-                return new Representation(XML_PART, true);
-            }
-        }
-        throw DicomwebException.notAcceptable("Metadata is available as " + DicomResponses.DICOM_JSON
-                + " or multipart/related; type=\"" + XML_PART + "\"; Accept was: " + accept);
-    }
-
-    private static boolean acceptsXmlParts(MediaType range) {
-        if (!range.type().equals("multipart") || !(range.subtype().equals("related") || range.subtype().equals("*"))) {
-            return false;
-        }
-        String type = range.parameter("type");
-        if (type == null || type.isBlank()) {
-            return true; // the only multipart representation of metadata
-        }
-        try {
-            return AcceptHeader.covers(MediaType.parse(type), XML_PART);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     /** The entity tag of the target's metadata at the given root; 404 when the target does not exist. */
-    public String entityTag(RetrieveTarget target, String root, Representation representation) {
+    public String entityTag(RetrieveTarget target, String root, DatasetType representation) {
         RetrieveIndex.Version version = index.version(target)
                 .orElseThrow(() -> DicomwebException.notFound("No " + target.describe()));
         String kind = switch (target.level()) {
             case STUDY -> "st";
             case SERIES -> "se";
             case INSTANCE -> "i";
-        } + (representation.xml() ? "x" : "");
+        } + (representation == DatasetType.DICOM_XML ? "x" : "");
         return EntityTags.of(kind, version, root);
     }
 
@@ -103,7 +62,7 @@ public class MetadataService {
             absolute.reset();
             copyWithRoot(doc, prefix, absolute);
             Attributes ds = JsonReader.readDataset(new ByteArrayInputStream(absolute.toByteArray()));
-            multipart.startPart(XML_PART, null);
+            multipart.startPart(DicomResponses.DICOM_XML, null);
             xml.write(ds, multipart.body());
         });
         multipart.finish();
@@ -137,9 +96,9 @@ public class MetadataService {
     }
 
     /**
-     * Where {@link #KEY} next starts in {@code doc} at or after {@code from}, or -1. A byte-by-byte search stopping
-     * at every quote was a third of the CPU of a series metadata request; {@link BytePattern} probes about once per
-     * key length.
+     * Where {@link #KEY} next starts in {@code doc} at or after {@code from}, or -1. Every metadata request runs it
+     * over every stored document, so it must not stop at every quote as a byte-by-byte search would: {@link
+     * BytePattern} probes about once per key length.
      */
     static int indexOfKey(byte[] doc, int from) {
         return KEY_PATTERN.indexIn(doc, from, doc.length);

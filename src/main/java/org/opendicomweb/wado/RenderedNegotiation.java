@@ -3,7 +3,7 @@ package org.opendicomweb.wado;
 import org.opendicomweb.imaging.RenderedMediaType;
 import org.opendicomweb.web.AcceptHeader;
 import org.opendicomweb.web.DicomwebException;
-import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.MediaType;
 
 /**
  * The media type of a rendered answer (PS3.18 §8.7.4) from the {@code accept} query parameter, which replaces

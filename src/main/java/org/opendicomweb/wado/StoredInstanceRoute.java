@@ -25,12 +25,12 @@ import org.opendicomweb.web.SizedFileResponse;
  * file regions, or a stored file that cannot be opened is passed on to {@link WadoResource}, which answers it as
  * always, errors included. The answer is the same either way but for Content-Length in place of chunking.
  *
- * <p>Why a route of its own: for a 0.5 MB file sent by the kernel, the REST layer's per-request work (matching,
- * media types, writer lookup, the stream around the body) was about a third of the server's CPU (profiled with
- * 4 clients). And why an instance whose location is known ({@link InstanceLocations#cached}) is answered on the
- * event loop: the index query and the hand-over to a virtual thread and back were most of what was left (the
- * same benchmark went from 2,284 to 3,810 requests per second). Opening a local file there is what the HTTP
- * layer's own file sending does; a store whose opening may wait on a network is always left to a virtual thread.
+ * <p>Why a route of its own: when the kernel sends the file, the REST layer's per-request work (matching, media
+ * types, writer lookup, the stream around the body) is a large part of what is left. And why an instance whose
+ * location is known ({@link InstanceLocations#cached}) is answered on the event loop: the index query and the
+ * hand-over to a virtual thread and back are most of the rest (figures in docs/architecture.md). Opening a local
+ * file there is what the HTTP layer's own file sending does; a store whose opening may wait on a network is always
+ * left to a virtual thread.
  */
 @ApplicationScoped
 public class StoredInstanceRoute {

@@ -15,6 +15,8 @@ import java.util.List;
 import org.opendicomweb.web.AcceptEncoding;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.ByteRange;
+import org.opendicomweb.web.DicomResponses;
+import org.opendicomweb.web.DicomResponses.DatasetType;
 import org.opendicomweb.web.StreamingBody;
 import org.opendicomweb.web.WarningHeader;
 import org.opendicomweb.web.capabilities.Representations;
@@ -25,6 +27,17 @@ import org.opendicomweb.web.multipart.MultipartWriter;
  * WADO-RS endpoints (PS3.18 §10.4): metadata, instances, frames and bulk data of studies, series and instances.
  * Each method parses the URL, asks a service and sends what it answers; bodies are streamed on a virtual
  * thread.
+ *
+ * <p>The two requests a viewer makes most usually never get here: Vert.x routes answer them ahead of the REST
+ * layer, sending one region of the stored file as a sized single-part body (sendfile; no thread waits on the
+ * socket). {@link StoredInstanceRoute} answers {@code GET .../instances/{instance}} when the Accept takes the
+ * instance in its stored transfer syntax (not as ZIP); {@link StoredFrameRoute} answers {@code GET .../frames/{n}}
+ * of one frame when the instance's location and frame table are already kept and the frame goes out as stored in
+ * one piece. Both need a connection that takes file regions (plain HTTP/1.x), the frame route also a store that
+ * opens files locally. Everything else, malformed or unknown targets and every error included, they hand on
+ * unanswered to the methods below, so the answer is the same either way but for Content-Length in place of
+ * chunking. Both paths negotiate and locate through the same services ({@link InstanceRetrieveService},
+ * {@link FrameService}, {@link InstanceLocations}): change what is answered there, not in a route.
  */
 @Path("/studies")
 public class WadoResource {
@@ -218,14 +231,14 @@ public class WadoResource {
     }
 
     private Response metadata(RetrieveTarget target, String accept, String ifNoneMatch) {
-        MetadataService.Representation representation = metadata.negotiate(accept);
+        DatasetType representation = DicomResponses.negotiateDatasets(accept, "Metadata");
         String root = baseUrl.root();
         String tag = metadata.entityTag(target, root, representation);
         if (metadata.notModified(ifNoneMatch, tag)) {
             return Response.notModified().header(HttpHeaders.ETAG, tag).header(HttpHeaders.VARY, METADATA_VARY).build();
         }
         Response.ResponseBuilder response;
-        if (representation.xml()) {
+        if (representation == DatasetType.DICOM_XML) {
             String boundary = MultipartWriter.newBoundary();
             response = Response.ok(StreamingBody.of(request, target.describe(),
                             out -> metadata.writeXml(target, root, new MultipartWriter(out, boundary))),

@@ -10,7 +10,7 @@ import org.opendicomweb.wado.InstanceNegotiation.Delivery;
 import org.opendicomweb.wado.RetrieveIndex.StoredFile;
 import org.opendicomweb.web.AcceptHeader;
 import org.opendicomweb.web.DicomwebException;
-import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.MediaType;
 
 /**
  * WADO-URI (PS3.18 §9): one instance, as the DICOM file (application/dicom, in the asked transfer syntax, through

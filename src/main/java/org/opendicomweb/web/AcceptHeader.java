@@ -3,7 +3,6 @@ package org.opendicomweb.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.opendicomweb.web.multipart.MediaType;
 
 /**
  * An Accept header as an ordered list of media ranges (RFC 9110 §12.5.1): by q-value, highest first, ties in

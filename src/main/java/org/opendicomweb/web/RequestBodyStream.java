@@ -15,8 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * A request body as a blocking {@link InputStream} for a (virtual) worker thread, fed by the event loop.
  *
  * <p>Why not the framework's body stream: it asks the event loop for one more chunk (8 KiB) each time the reader
- * has used the last one, so every chunk costs two cross-thread wake-ups, a selector wake-up and a thread unpark.
- * Profiling STOW with 4 clients put about half of the server's CPU there. Here the connection flows freely into a
+ * has used the last one, so every chunk costs two cross-thread wake-ups, a selector wake-up and a thread unpark,
+ * the largest cost of receiving a STOW body (docs/architecture.md). Here the connection flows freely into a
  * bounded window: the event loop queues chunks, the reader is woken only when {@value #WAKE_BYTES} bytes wait (or
  * the body ends), and the connection is paused only while more than {@value #HIGH_WATER} bytes are unread, so a
  * slow reader (a full disk, a slow fsync) still pushes back on the client and memory stays bounded.

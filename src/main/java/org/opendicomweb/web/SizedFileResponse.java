@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * <p>For routes outside the REST layer, on connections where {@link FileRegionWriter} can be used; the caller asks
  * {@link #possible} first. The whole response is written in one task on the request's event loop and nobody waits
  * for it: a write from another thread is a hand-over to the event loop each, and waiting for the socket parks the
- * caller, which for a 0.5 MB file cost more than the rest of the request.
+ * caller for longer than the rest of the request takes.
  */
 public final class SizedFileResponse {
     private static final Logger LOG = Logger.getLogger(SizedFileResponse.class);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -515,6 +516,16 @@ class QidoResourceTest {
         assertTrue(body.contains(f.s1mr.seriesInstanceUid()));
         assertTrue(body.contains("keyword=\"Manufacturer\""));
         assertTrue(body.endsWith("--" + boundary + "--"));
+    }
+
+    @Test
+    void aBareMultipartAcceptGetsTheXmlResults() {
+        // PS3.18 §8.7.3: the only multipart representation of search results is the Native DICOM Model
+        Response response = given().accept("multipart/related").queryParam("PatientID", f.id(1))
+                .get("/dicom-web/studies");
+        response.then().statusCode(200)
+                .contentType(startsWith("multipart/related; type=\"application/dicom+xml\"; boundary="));
+        assertTrue(response.asString().contains("<NativeDicomModel"));
     }
 
     @Test

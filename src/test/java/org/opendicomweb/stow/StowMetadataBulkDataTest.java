@@ -44,7 +44,7 @@ import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
-import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.MediaType;
 import org.opendicomweb.web.multipart.MultipartReader;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -41,7 +41,7 @@ import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.storage.InstanceBlobKey;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
-import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.MediaType;
 import org.opendicomweb.web.multipart.MultipartReader;
 
 /**

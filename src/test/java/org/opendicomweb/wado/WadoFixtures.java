@@ -29,7 +29,7 @@ import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
-import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.MediaType;
 import org.opendicomweb.web.multipart.MultipartReader;
 
 /** Storing through STOW-RS and reading multipart/related answers, for the WADO-RS tests. */

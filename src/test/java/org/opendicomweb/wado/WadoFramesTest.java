@@ -37,7 +37,7 @@ import org.opendicomweb.dicom.VR;
 import org.opendicomweb.dicom.io.DicomInputStream;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
-import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.MediaType;
 import org.opendicomweb.web.multipart.MultipartReader;
 
 @QuarkusTest

@@ -266,6 +266,17 @@ class WadoMetadataTest {
                 .when().get(url).then().statusCode(304);
     }
 
+    @Test
+    void aBareMultipartAcceptGetsTheXmlMetadata() {
+        DicomFiles.Builder b = DicomFiles.ctImage();
+        store(b.toBytes());
+        io.restassured.response.Response r = given().accept("multipart/related")
+                .when().get(ROOT + "/studies/" + b.studyInstanceUid() + "/metadata");
+        r.then().statusCode(200)
+                .contentType(startsWith("multipart/related; type=\"application/dicom+xml\"; boundary="));
+        assertTrue(r.asString().contains("<NativeDicomModel"));
+    }
+
     private static String valueOf(org.w3c.dom.Document xml, String tag) {
         org.w3c.dom.Element attribute = attribute(xml, tag);
         return attribute.getElementsByTagNameNS("*", "Value").item(0).getTextContent();

@@ -8,7 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.opendicomweb.web.AcceptHeader;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.DicomwebException;
-import org.opendicomweb.web.multipart.MediaType;
+import org.opendicomweb.web.MediaType;
 
 /**
  * Retrieve Capabilities (PS3.18 §8.9): {@code OPTIONS} on the service root, or on any resource below it, is

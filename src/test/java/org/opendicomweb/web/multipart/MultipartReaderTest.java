@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.opendicomweb.web.MediaType;
 
 class MultipartReaderTest {
 

@@ -1,4 +1,4 @@
-package org.opendicomweb.web.multipart;
+package org.opendicomweb.web;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
