@@ -94,7 +94,20 @@ public class Report {
             plots(docs.resolve("img"), run);
         }
         largeUploads(md, docs.resolve("bench-runs"));
+        notes(md, docs.resolve("bench-runs"));
         Files.writeString(docs.resolve("benchmarks.md"), md.toString());
+    }
+
+    /**
+     * Measurements that are no side-by-side run of two targets (an A/B of two builds, a cost of one setting): each
+     * {@code bench-runs/*.md} is a section of its own, as written, after the runs.
+     */
+    static void notes(StringBuilder md, Path runs) throws IOException {
+        try (Stream<Path> s = Files.list(runs)) {
+            for (Path note : s.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                md.append('\n').append(Files.readString(note).strip()).append('\n');
+            }
+        }
     }
 
     /**

@@ -88,7 +88,7 @@ final class InstanceWriter {
      * Creates the patients of the batch's new studies that are not indexed yet, each in a short transaction of
      * its own, before the batch's transaction. A patient row created inside that transaction would be locked
      * until its commit, and every concurrent batch with another study of the same patient would wait for all of
-     * it (measured: an eighth of the request time of an upload of small studies). Returns the batch's patients that are
+     * it. Returns the batch's patients that are
      * indexed now, by Patient ID and issuer, and adds those it created to {@code created}, which the caller
      * drops if the batch then fails.
      */
