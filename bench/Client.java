@@ -1,13 +1,13 @@
 import com.sun.management.OperatingSystemMXBean;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -17,16 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,9 +60,19 @@ public class Client {
      * each read measurement is repeated, target order alternating. Loops stop at their request count or
      * at loopCapS seconds, whichever comes first.
      */
-    record Mode(int[] stowClients, int rounds, int qidoLatencyN, int qidoThroughputN, double loopCapS,
-                int warmMetadataN, int zeroN, double stowCapS, int wadoPasses, int scrollPasses, double streamCapS,
-                int warmUpPasses) {}
+    record Mode(
+            int[] stowClients,
+            int rounds,
+            int qidoLatencyN,
+            int qidoThroughputN,
+            double loopCapS,
+            int warmMetadataN,
+            int zeroN,
+            double stowCapS,
+            int wadoPasses,
+            int scrollPasses,
+            double streamCapS,
+            int warmUpPasses) {}
 
     // An even number of rounds, so each target goes first equally often.
     static final Mode QUICK = new Mode(new int[] {4, 1, 2, 2, 1, 4}, 4, 40, 200, 1.0, 16, 20_000, 90, 2, 2, 3, 2);
@@ -87,6 +97,7 @@ public class Client {
     Path sizes;
     /** A static file server (nginx) over the corpus folder: the baseline of instance retrieval. */
     Target staticServer;
+
     PrintWriter out;
 
     public static void main(String[] args) throws Exception {
@@ -156,7 +167,15 @@ public class Client {
             transcoding();
         }
         for (Target t : targets) {
-            record("server", "peak_rss", t, vmHwmMiB(t.pid), "MiB", Double.NaN, Double.NaN, "VmHWM from /proc/PID/status");
+            record(
+                    "server",
+                    "peak_rss",
+                    t,
+                    vmHwmMiB(t.pid),
+                    "MiB",
+                    Double.NaN,
+                    Double.NaN,
+                    "VmHWM from /proc/PID/status");
         }
         log("done in %.1f s", (System.nanoTime() - t0) / 1e9);
     }
@@ -182,7 +201,8 @@ public class Client {
                 if (i >= files.size()) {
                     return false;
                 }
-                try (FileChannel ch = FileChannel.open(dir.resolve("f" + i), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                try (FileChannel ch = FileChannel.open(
+                        dir.resolve("f" + i), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     ByteBuffer b = ByteBuffer.wrap(files.get(i));
                     while (b.hasRemaining()) {
                         ch.write(b);
@@ -198,7 +218,15 @@ public class Client {
             String kind = durable ? "durable_write" : "plain_write";
             String note = (durable ? "write + fsync per file" : "write, no fsync") + ", 4 writers, " + n + " CT files";
             record("machine", kind + "_files", null, n / r.seconds, "files/s", r.clientCores, Double.NaN, note);
-            record("machine", kind + "_mb", null, bytes * ((double) n / files.size()) / 1e6 / r.seconds, "MB/s", r.clientCores, Double.NaN, note);
+            record(
+                    "machine",
+                    kind + "_mb",
+                    null,
+                    bytes * ((double) n / files.size()) / 1e6 / r.seconds,
+                    "MB/s",
+                    r.clientCores,
+                    Double.NaN,
+                    note);
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path p : s.toList()) {
                     Files.delete(p);
@@ -222,7 +250,14 @@ public class Client {
             });
             Meter.Result r = m.stop();
             int n = Math.min(next.get(), mode.zeroN);
-            record("machine", "zero_work_http", null, n / r.seconds, "req/s", r.clientCores, Double.NaN,
+            record(
+                    "machine",
+                    "zero_work_http",
+                    null,
+                    n / r.seconds,
+                    "req/s",
+                    r.clientCores,
+                    Double.NaN,
                     "JDK HttpServer serving 2 bytes, 4 clients, " + n + " requests");
         }
     }
@@ -240,14 +275,17 @@ public class Client {
         for (int pass = 0; pass < mode.warmUpPasses; pass++) {
             for (Target t : order(pass)) {
                 Stowed w = stowOnce(t, "warm-up", files, 9000 + pass, 4);
-                log("warm-up  %-34s %-9s %12.1f instances/s (not recorded)", "stow_ct_c4 copy " + (pass + 1), t.name,
-                        w.instances / w.seconds);
+                log(
+                        "warm-up  %-34s %-9s %12.1f instances/s (not recorded)",
+                        "stow_ct_c4 copy " + (pass + 1), t.name, w.instances / w.seconds);
             }
         }
         List<Path> small = smallFiles();
         for (Target t : targets) {
             Stowed w = stowOnce(t, "warm-up", small, f -> replaceInHeader(f, "2.25.2", "2.25.9"), 4);
-            log("warm-up  %-34s %-9s %12.1f instances/s (not recorded)", "stow_small copy", t.name, w.instances / w.seconds);
+            log(
+                    "warm-up  %-34s %-9s %12.1f instances/s (not recorded)",
+                    "stow_small copy", t.name, w.instances / w.seconds);
         }
     }
 
@@ -276,7 +314,8 @@ public class Client {
      */
     void warmUpReads() throws Exception {
         int count = Integer.parseInt(manifest.getProperty("ct.count"));
-        String prefix = withEpoch("/studies/" + manifest.getProperty("ct.study") + "/series/" + manifest.getProperty("ct.series"), 9000);
+        String prefix = withEpoch(
+                "/studies/" + manifest.getProperty("ct.study") + "/series/" + manifest.getProperty("ct.series"), 9000);
         for (Target t : targets) {
             List<Req> reqs = new ArrayList<>();
             reqs.add(get(t, prefix + "/metadata", DICOM_JSON));
@@ -313,8 +352,13 @@ public class Client {
                     break;
                 }
             }
-            log("warm-up  %-34s %-9s %12d requests in %.1f s, %d passes at %s req/s (not recorded)",
-                    "instances, frames, metadata", t.name, requests, (System.nanoTime() - t0) / 1e9, passes,
+            log(
+                    "warm-up  %-34s %-9s %12d requests in %.1f s, %d passes at %s req/s (not recorded)",
+                    "instances, frames, metadata",
+                    t.name,
+                    requests,
+                    (System.nanoTime() - t0) / 1e9,
+                    passes,
                     String.join(", ", rates));
         }
     }
@@ -327,7 +371,9 @@ public class Client {
     void stowBySize() throws Exception {
         List<Path> dirs;
         try (Stream<Path> s = Files.list(sizes)) {
-            dirs = s.filter(Files::isDirectory).sorted(Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString())))
+            dirs = s.filter(Files::isDirectory)
+                    .sorted(Comparator.comparingInt(
+                            d -> Integer.parseInt(d.getFileName().toString())))
                     .toList();
         }
         for (int k = 0; k < dirs.size(); k++) {
@@ -345,8 +391,12 @@ public class Client {
                 }
             }
             for (Target t : targets) {
-                recordStow(t, "stow_size_" + px, sum.get(t.name), files.size() + " CT instances of " + px + "x" + px
-                        + " (" + bytes / 1024 + " KiB each), 4 clients, 2 copies");
+                recordStow(
+                        t,
+                        "stow_size_" + px,
+                        sum.get(t.name),
+                        files.size() + " CT instances of " + px + "x" + px + " (" + bytes / 1024
+                                + " KiB each), 4 clients, 2 copies");
             }
         }
     }
@@ -354,7 +404,8 @@ public class Client {
     void stowSmallStudies() throws Exception {
         List<Path> files = smallFiles();
         // Two halves, A B then B A: the first writes into an empty index are not all one target's.
-        List<List<Path>> halves = List.of(files.subList(0, files.size() / 2), files.subList(files.size() / 2, files.size()));
+        List<List<Path>> halves =
+                List.of(files.subList(0, files.size() / 2), files.subList(files.size() / 2, files.size()));
         Map<String, Stowed> sum = new LinkedHashMap<>();
         for (int h = 0; h < halves.size(); h++) {
             for (Target t : order(h)) {
@@ -362,7 +413,11 @@ public class Client {
             }
         }
         for (Target t : targets) {
-            recordStow(t, "stow_small", sum.get(t.name), "small studies (64x64), " + files.size() + " instances, 4 clients, in two halves");
+            recordStow(
+                    t,
+                    "stow_small",
+                    sum.get(t.name),
+                    "small studies (64x64), " + files.size() + " instances, 4 clients, in two halves");
         }
     }
 
@@ -373,15 +428,20 @@ public class Client {
             int clients = mode.stowClients[level];
             // Level 0 stores the series with its own UIDs (epoch 0): the copy every read test uses.
             for (Target t : order(level)) {
-                byClients.computeIfAbsent(clients, k -> new LinkedHashMap<>())
+                byClients
+                        .computeIfAbsent(clients, k -> new LinkedHashMap<>())
                         .merge(t.name, stowOnce(t, "stow_ct_c" + clients, files, level, clients), Stowed::plus);
             }
         }
         for (Map.Entry<Integer, Map<String, Stowed>> e : byClients.entrySet()) {
             for (Target t : targets) {
                 Stowed st = e.getValue().get(t.name);
-                recordStow(t, "stow_ct_c" + e.getKey(), st, files.size() + "-slice CT series, " + e.getKey() + " clients, "
-                        + st.instances / files.size() + " fresh copies");
+                recordStow(
+                        t,
+                        "stow_ct_c" + e.getKey(),
+                        st,
+                        files.size() + "-slice CT series, " + e.getKey() + " clients, " + st.instances / files.size()
+                                + " fresh copies");
             }
         }
     }
@@ -395,15 +455,23 @@ public class Client {
             }
         }
         for (Target t : targets) {
-            recordStow(t, "stow_multiframe", sum.get(t.name), manifest.getProperty("mf.frames") + "-frame instance, one request, "
-                    + mode.rounds + " fresh copies");
+            recordStow(
+                    t,
+                    "stow_multiframe",
+                    sum.get(t.name),
+                    manifest.getProperty("mf.frames") + "-frame instance, one request, " + mode.rounds
+                            + " fresh copies");
         }
     }
 
     record Stowed(int instances, long bytes, double seconds, double clientCpuSeconds, double serverCpuSeconds) {
         Stowed plus(Stowed o) {
-            return new Stowed(instances + o.instances, bytes + o.bytes, seconds + o.seconds,
-                    clientCpuSeconds + o.clientCpuSeconds, serverCpuSeconds + o.serverCpuSeconds);
+            return new Stowed(
+                    instances + o.instances,
+                    bytes + o.bytes,
+                    seconds + o.seconds,
+                    clientCpuSeconds + o.clientCpuSeconds,
+                    serverCpuSeconds + o.serverCpuSeconds);
         }
     }
 
@@ -420,8 +488,9 @@ public class Client {
     }
 
     /** As above, each file's UIDs rewritten by {@code rewrite} (the small studies: 2.25.2... see Generator.smallUid). */
-    Stowed stowOnce(Target t, String metric, List<Path> files, java.util.function.UnaryOperator<byte[]> rewrite,
-            int clients) throws Exception {
+    Stowed stowOnce(
+            Target t, String metric, List<Path> files, java.util.function.UnaryOperator<byte[]> rewrite, int clients)
+            throws Exception {
         int perRequest = 10;
         int requests = (files.size() + perRequest - 1) / perRequest;
         AtomicInteger next = new AtomicInteger();
@@ -439,15 +508,20 @@ public class Client {
             int parts = 0;
             for (int i = r * perRequest; i < Math.min(files.size(), (r + 1) * perRequest); i++) {
                 byte[] dicom = rewrite.apply(Files.readAllBytes(files.get(i)));
-                body.writeBytes(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                body.writeBytes(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 body.writeBytes(dicom);
                 body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
                 bytes.addAndGet(dicom.length);
                 parts++;
             }
             body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-            Req req = new Req("POST", uri, DICOM_JSON,
-                    "multipart/related; type=\"application/dicom\"; boundary=" + boundary, body.toByteArray());
+            Req req = new Req(
+                    "POST",
+                    uri,
+                    DICOM_JSON,
+                    "multipart/related; type=\"application/dicom\"; boundary=" + boundary,
+                    body.toByteArray());
             Resp resp = send(t, req, 200);
             String json = new String(resp.body(), StandardCharsets.UTF_8);
             if (hasFailedSops(json)) {
@@ -461,7 +535,8 @@ public class Client {
             throw new BenchFailure(t.name + ": " + metric + " stored " + stored.get() + " of " + files.size()
                     + " instances within the time cap of " + mode.stowCapS + " s");
         }
-        return new Stowed(stored.get(), bytes.get(), res.seconds, res.clientCores * res.seconds, res.serverCores * res.seconds);
+        return new Stowed(
+                stored.get(), bytes.get(), res.seconds, res.clientCores * res.seconds, res.serverCores * res.seconds);
     }
 
     /** Rewrites the 4-digit epoch in every UID of the header (never inside pixel data), same length. */
@@ -504,7 +579,8 @@ public class Client {
     // ---------------------------------------------------------------- reads
 
     void seriesMetadata() throws Exception {
-        String path = "/studies/" + manifest.getProperty("ct.study") + "/series/" + manifest.getProperty("ct.series") + "/metadata";
+        String path = "/studies/" + manifest.getProperty("ct.study") + "/series/" + manifest.getProperty("ct.series")
+                + "/metadata";
         int expected = Integer.parseInt(manifest.getProperty("ct.count"));
         // Cold: the first metadata request for a series since it was stored (the OS page cache is warm);
         // every stored copy of the CT series gives one sample.
@@ -519,7 +595,8 @@ public class Client {
                 Meter.Result r = m.stop();
                 int n = count(resp.body(), "\"00080018\"");
                 if (n != expected) {
-                    throw new BenchFailure(t.name + ": series metadata listed " + n + " instances, expected " + expected);
+                    throw new BenchFailure(
+                            t.name + ": series metadata listed " + n + " instances, expected " + expected);
                 }
                 bodyBytes = resp.body().length;
                 cold.computeIfAbsent(t.name, k -> new ArrayList<>()).add(r.seconds * 1000);
@@ -530,13 +607,28 @@ public class Client {
             }
         }
         for (Target t : targets) {
-            double[] v = cold.get(t.name).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] v = cold.get(t.name).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sorted()
+                    .toArray();
             double[] cpu = coldCpu.get(t.name);
-            record("metadata", "series_metadata_cold", t, pct(v, 50), "ms", cpu[1] / cpu[0], cpu[2] / cpu[0],
-                    expected + " instances, " + bodyBytes / 1024 + " KiB of JSON, first request per stored copy, median of " + v.length);
+            record(
+                    "metadata",
+                    "series_metadata_cold",
+                    t,
+                    pct(v, 50),
+                    "ms",
+                    cpu[1] / cpu[0],
+                    cpu[2] / cpu[0],
+                    expected + " instances, " + bodyBytes / 1024
+                            + " KiB of JSON, first request per stored copy, median of " + v.length);
         }
         for (int round = 0; round < mode.rounds; round++) {
-            interleavedLoop("metadata", "series_metadata_warm", t -> repeat(get(t, path, DICOM_JSON), mode.warmMetadataN), mode.loopCapS,
+            interleavedLoop(
+                    "metadata",
+                    "series_metadata_warm",
+                    t -> repeat(get(t, path, DICOM_JSON), mode.warmMetadataN),
+                    mode.loopCapS,
                     expected + " instances, repeated");
         }
         // As a browser asks (Accept-Encoding: gzip): the first such request per stored copy, then repeated.
@@ -550,19 +642,35 @@ public class Client {
                 first.computeIfAbsent(t.name, k -> new ArrayList<>()).add((System.nanoTime() - s0) / 1e6);
                 int n = count(resp.decoded(), "\"00080018\"");
                 if (n != expected) {
-                    throw new BenchFailure(t.name + ": gzip series metadata listed " + n + " instances, expected " + expected);
+                    throw new BenchFailure(
+                            t.name + ": gzip series metadata listed " + n + " instances, expected " + expected);
                 }
                 sizes.put(t.name, (long) resp.body().length);
             }
         }
         for (Target t : targets) {
-            double[] v = first.get(t.name).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            record("metadata", "series_metadata_gzip_first", t, pct(v, 50), "ms", Double.NaN, Double.NaN,
-                    expected + " instances, Accept-Encoding: gzip, " + sizes.get(t.name) / 1024 + " KiB sent, first such request per stored copy, median of " + v.length);
+            double[] v = first.get(t.name).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sorted()
+                    .toArray();
+            record(
+                    "metadata",
+                    "series_metadata_gzip_first",
+                    t,
+                    pct(v, 50),
+                    "ms",
+                    Double.NaN,
+                    Double.NaN,
+                    expected + " instances, Accept-Encoding: gzip, " + sizes.get(t.name) / 1024
+                            + " KiB sent, first such request per stored copy, median of " + v.length);
         }
         for (int round = 0; round < mode.rounds; round++) {
-            interleavedLoop("metadata", "series_metadata_gzip_warm", t -> repeat(gzip(get(t, path, DICOM_JSON)), mode.warmMetadataN),
-                    mode.loopCapS, expected + " instances, Accept-Encoding: gzip, repeated");
+            interleavedLoop(
+                    "metadata",
+                    "series_metadata_gzip_warm",
+                    t -> repeat(gzip(get(t, path, DICOM_JSON)), mode.warmMetadataN),
+                    mode.loopCapS,
+                    expected + " instances, Accept-Encoding: gzip, repeated");
         }
     }
 
@@ -574,7 +682,8 @@ public class Client {
         String study = manifest.getProperty("ct.study");
         String series = manifest.getProperty("ct.series");
         Map<String, String> queries = new LinkedHashMap<>();
-        queries.put("qido_study_list", "/studies?limit=101&offset=0&fuzzymatching=false&includefield=00081030%2C00080060");
+        queries.put(
+                "qido_study_list", "/studies?limit=101&offset=0&fuzzymatching=false&includefield=00081030%2C00080060");
         queries.put("qido_patient_name_prefix", "/studies?PatientName=ABC*");
         queries.put("qido_study_date_range", "/studies?StudyDate=20200101-20201231");
         queries.put("qido_modalities_in_study", "/studies?ModalitiesInStudy=MR");
@@ -582,16 +691,36 @@ public class Client {
         queries.put("qido_series_of_study", "/studies/" + study + "/series");
         queries.put("qido_instances_of_series", "/studies/" + study + "/series/" + series + "/instances");
         for (Map.Entry<String, String> q : queries.entrySet()) {
-            String key = q.getKey().contains("instances") ? "\"00080018\"" : q.getKey().contains("series") ? "\"0020000E\"" : "\"0020000D\"";
+            String key = q.getKey().contains("instances")
+                    ? "\"00080018\""
+                    : q.getKey().contains("series") ? "\"0020000E\"" : "\"0020000D\"";
             for (Target t : targets) {
                 Resp resp = send(t, get(t, q.getValue(), DICOM_JSON), 200);
-                record("qido", q.getKey() + "_matches", t, count(resp.body(), key), "results", Double.NaN, Double.NaN, q.getValue());
+                record(
+                        "qido",
+                        q.getKey() + "_matches",
+                        t,
+                        count(resp.body(), key),
+                        "results",
+                        Double.NaN,
+                        Double.NaN,
+                        q.getValue());
             }
             for (int round = 0; round < mode.rounds; round++) {
-                interleavedLoop("qido", q.getKey(), t -> repeat(get(t, q.getValue(), DICOM_JSON), mode.qidoLatencyN),
-                        mode.loopCapS, "1 client: " + q.getValue());
+                interleavedLoop(
+                        "qido",
+                        q.getKey(),
+                        t -> repeat(get(t, q.getValue(), DICOM_JSON), mode.qidoLatencyN),
+                        mode.loopCapS,
+                        "1 client: " + q.getValue());
                 for (Target t : order(round)) {
-                    latencyLoop(t, "qido", q.getKey() + "_c4", get(t, q.getValue(), DICOM_JSON), 4, mode.qidoThroughputN,
+                    latencyLoop(
+                            t,
+                            "qido",
+                            q.getKey() + "_c4",
+                            get(t, q.getValue(), DICOM_JSON),
+                            4,
+                            mode.qidoThroughputN,
                             "4 clients: " + q.getValue());
                 }
             }
@@ -600,7 +729,8 @@ public class Client {
 
     void wadoInstances() throws Exception {
         int count = Integer.parseInt(manifest.getProperty("ct.count"));
-        String prefix = "/studies/" + manifest.getProperty("ct.study") + "/series/" + manifest.getProperty("ct.series") + "/instances/";
+        String prefix = "/studies/" + manifest.getProperty("ct.study") + "/series/" + manifest.getProperty("ct.series")
+                + "/instances/";
         for (int round = 0; round < mode.rounds; round++) {
             for (Target t : order(round)) {
                 List<Req> reqs = new ArrayList<>();
@@ -609,8 +739,15 @@ public class Client {
                         reqs.add(get(t, prefix + manifest.getProperty("ct.sop." + i), ACCEPT_INSTANCE));
                     }
                 }
-                throughputLoop(t, "wado", "wado_instance", reqs, 4, mode.streamCapS, "4 clients, the " + count + " CT instances "
-                        + mode.wadoPasses + " times per round, multipart/related");
+                throughputLoop(
+                        t,
+                        "wado",
+                        "wado_instance",
+                        reqs,
+                        4,
+                        mode.streamCapS,
+                        "4 clients, the " + count + " CT instances " + mode.wadoPasses
+                                + " times per round, multipart/related");
             }
             if (staticServer != null) {
                 staticFiles(round);
@@ -621,8 +758,24 @@ public class Client {
             Acc a = staticAcc;
             String note = "nginx (sendfile) serving the same CT files as plain GETs, 4 clients, the " + count
                     + " files " + mode.wadoPasses + " times per round, n=" + a.n;
-            record("machine", "static_file_rate", null, a.n / a.seconds, "req/s", a.clientCpu / a.seconds, Double.NaN, note);
-            record("machine", "static_file_mb", null, a.bytes / 1e6 / a.seconds, "MB/s", a.clientCpu / a.seconds, Double.NaN, note);
+            record(
+                    "machine",
+                    "static_file_rate",
+                    null,
+                    a.n / a.seconds,
+                    "req/s",
+                    a.clientCpu / a.seconds,
+                    Double.NaN,
+                    note);
+            record(
+                    "machine",
+                    "static_file_mb",
+                    null,
+                    a.bytes / 1e6 / a.seconds,
+                    "MB/s",
+                    a.clientCpu / a.seconds,
+                    Double.NaN,
+                    note);
         }
     }
 
@@ -634,7 +787,12 @@ public class Client {
         List<Req> reqs = new ArrayList<>();
         for (int pass = 0; pass < mode.wadoPasses; pass++) {
             for (Path f : files) {
-                reqs.add(new Req("GET", URI.create(staticServer.base + "/ct/" + f.getFileName()), "application/dicom", null, null));
+                reqs.add(new Req(
+                        "GET",
+                        URI.create(staticServer.base + "/ct/" + f.getFileName()),
+                        "application/dicom",
+                        null,
+                        null));
             }
         }
         AtomicInteger next = new AtomicInteger();
@@ -657,29 +815,42 @@ public class Client {
 
     void frames() throws Exception {
         int count = Integer.parseInt(manifest.getProperty("ct.count"));
-        String prefix = "/studies/" + manifest.getProperty("ct.study") + "/series/" + manifest.getProperty("ct.series") + "/instances/";
+        String prefix = "/studies/" + manifest.getProperty("ct.study") + "/series/" + manifest.getProperty("ct.series")
+                + "/instances/";
         int frames = Integer.parseInt(manifest.getProperty("mf.frames"));
-        String mfPrefix = "/studies/" + manifest.getProperty("mf.study") + "/series/" + manifest.getProperty("mf.series")
-                + "/instances/" + manifest.getProperty("mf.sop") + "/frames/";
+        String mfPrefix = "/studies/" + manifest.getProperty("mf.study") + "/series/"
+                + manifest.getProperty("mf.series") + "/instances/" + manifest.getProperty("mf.sop") + "/frames/";
         for (int round = 0; round < mode.rounds; round++) {
-            interleavedLoop("frames", "frame_stack_scroll", t -> {
-                List<Req> reqs = new ArrayList<>();
-                for (int pass = 0; pass < mode.scrollPasses; pass++) {
-                    // Down the stack, then back up, as a reader scrolls.
-                    for (int k = 1; k <= count; k++) {
-                        int i = pass % 2 == 0 ? k : count + 1 - k;
-                        reqs.add(get(t, prefix + manifest.getProperty("ct.sop." + i) + "/frames/1", ACCEPT_FRAME));
-                    }
-                }
-                return reqs;
-            }, mode.streamCapS, "1 client, frame 1 of each CT slice in order, " + mode.scrollPasses + " passes down and up per round");
-            interleavedLoop("frames", "frame_multiframe_scroll", t -> {
-                List<Req> mf = new ArrayList<>();
-                for (int f = 1; f <= frames; f++) {
-                    mf.add(get(t, mfPrefix + f, ACCEPT_FRAME));
-                }
-                return mf;
-            }, mode.streamCapS, "1 client, frames 1.." + frames + " of the multi-frame instance");
+            interleavedLoop(
+                    "frames",
+                    "frame_stack_scroll",
+                    t -> {
+                        List<Req> reqs = new ArrayList<>();
+                        for (int pass = 0; pass < mode.scrollPasses; pass++) {
+                            // Down the stack, then back up, as a reader scrolls.
+                            for (int k = 1; k <= count; k++) {
+                                int i = pass % 2 == 0 ? k : count + 1 - k;
+                                reqs.add(get(
+                                        t, prefix + manifest.getProperty("ct.sop." + i) + "/frames/1", ACCEPT_FRAME));
+                            }
+                        }
+                        return reqs;
+                    },
+                    mode.streamCapS,
+                    "1 client, frame 1 of each CT slice in order, " + mode.scrollPasses
+                            + " passes down and up per round");
+            interleavedLoop(
+                    "frames",
+                    "frame_multiframe_scroll",
+                    t -> {
+                        List<Req> mf = new ArrayList<>();
+                        for (int f = 1; f <= frames; f++) {
+                            mf.add(get(t, mfPrefix + f, ACCEPT_FRAME));
+                        }
+                        return mf;
+                    },
+                    mode.streamCapS,
+                    "1 client, frames 1.." + frames + " of the multi-frame instance");
         }
     }
 
@@ -694,28 +865,44 @@ public class Client {
      */
     void transcoding() throws Exception {
         int count = Integer.parseInt(manifest.getProperty("ct.count"));
-        String prefix = "/studies/" + manifest.getProperty("ct.study") + "/series/" + manifest.getProperty("ct.series") + "/instances/";
+        String prefix = "/studies/" + manifest.getProperty("ct.study") + "/series/" + manifest.getProperty("ct.series")
+                + "/instances/";
         String frameAccept = "multipart/related; type=\"image/jpeg\"; transfer-syntax=" + JPEG_LOSSLESS;
         for (int round = 0; round < mode.rounds; round++) {
-            for (String[] syntax : new String[][] {{"jpeg_lossless", JPEG_LOSSLESS, "JPEG Lossless SV1"},
-                {"jpeg_ls", JPEG_LS, "JPEG-LS Lossless"}}) {
+            for (String[] syntax : new String[][] {
+                {"jpeg_lossless", JPEG_LOSSLESS, "JPEG Lossless SV1"}, {"jpeg_ls", JPEG_LS, "JPEG-LS Lossless"}
+            }) {
                 for (Target t : order(round)) {
                     List<Req> reqs = new ArrayList<>();
                     for (int i = 1; i <= count; i++) {
-                        reqs.add(get(t, prefix + manifest.getProperty("ct.sop." + i),
+                        reqs.add(get(
+                                t,
+                                prefix + manifest.getProperty("ct.sop." + i),
                                 "multipart/related; type=\"application/dicom\"; transfer-syntax=" + syntax[1]));
                     }
-                    throughputLoop(t, "transcode", "wado_instance_" + syntax[0], reqs, 4, mode.streamCapS, "4 clients, the "
-                            + count + " CT instances once per round as " + syntax[2] + " (transfer-syntax=" + syntax[1] + ")");
+                    throughputLoop(
+                            t,
+                            "transcode",
+                            "wado_instance_" + syntax[0],
+                            reqs,
+                            4,
+                            mode.streamCapS,
+                            "4 clients, the " + count + " CT instances once per round as " + syntax[2]
+                                    + " (transfer-syntax=" + syntax[1] + ")");
                 }
             }
-            interleavedLoop("transcode", "frame_jpeg_lossless_scroll", t -> {
-                List<Req> reqs = new ArrayList<>();
-                for (int k = 1; k <= count; k++) {
-                    reqs.add(get(t, prefix + manifest.getProperty("ct.sop." + k) + "/frames/1", frameAccept));
-                }
-                return reqs;
-            }, mode.streamCapS, "1 client, frame 1 of each CT slice in order as image/jpeg (JPEG Lossless SV1)");
+            interleavedLoop(
+                    "transcode",
+                    "frame_jpeg_lossless_scroll",
+                    t -> {
+                        List<Req> reqs = new ArrayList<>();
+                        for (int k = 1; k <= count; k++) {
+                            reqs.add(get(t, prefix + manifest.getProperty("ct.sop." + k) + "/frames/1", frameAccept));
+                        }
+                        return reqs;
+                    },
+                    mode.streamCapS,
+                    "1 client, frame 1 of each CT slice in order as image/jpeg (JPEG Lossless SV1)");
         }
     }
 
@@ -724,12 +911,14 @@ public class Client {
     final Map<String, List<Double>> samples = new TreeMap<>();
 
     /** The same request n times by `clients` workers; latencies accumulate over rounds. */
-    void latencyLoop(Target t, String section, String metric, Req req, int clients, int n, String note) throws Exception {
+    void latencyLoop(Target t, String section, String metric, Req req, int clients, int n, String note)
+            throws Exception {
         throughputLoop(t, section, metric, repeat(req, n), clients, mode.loopCapS, note);
     }
 
     /** Each request once, handed to `clients` workers in order; records latency percentiles and rates. */
-    void throughputLoop(Target t, String section, String metric, List<Req> reqs, int clients, double capS, String note) throws Exception {
+    void throughputLoop(Target t, String section, String metric, List<Req> reqs, int clients, double capS, String note)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
         double[] lat = new double[reqs.size()];
@@ -748,8 +937,14 @@ public class Client {
         Meter.Result r = m.stop();
         int done = Math.min(next.get(), reqs.size());
         // Each loop's own figures, so warm-up and drift between rounds show in the log (the results sum them).
-        log("round    %-34s %-9s %12d requests at %.0f/s, server %.2f ms CPU each, client %.2f cores", metric, t.name,
-                done, done / r.seconds, r.serverCores * r.seconds * 1e3 / Math.max(1, done), r.clientCores);
+        log(
+                "round    %-34s %-9s %12d requests at %.0f/s, server %.2f ms CPU each, client %.2f cores",
+                metric,
+                t.name,
+                done,
+                done / r.seconds,
+                r.serverCores * r.seconds * 1e3 / Math.max(1, done),
+                r.clientCores);
         String key = section + "\t" + metric + "\t" + t.name;
         List<Double> all = samples.computeIfAbsent(key, k -> new ArrayList<>());
         for (int i = 0; i < done; i++) {
@@ -779,7 +974,8 @@ public class Client {
      * request stays cores / rate; the client's share is over the whole loop, both targets' requests. Stops at the
      * request count or after capS seconds per target.
      */
-    void interleavedLoop(String section, String metric, Function<Target, List<Req>> requests, double capS, String note) throws Exception {
+    void interleavedLoop(String section, String metric, Function<Target, List<Req>> requests, double capS, String note)
+            throws Exception {
         Map<Target, List<Req>> reqs = new LinkedHashMap<>();
         Map<Target, Acc> round = new LinkedHashMap<>();
         Map<Target, Double> serverStart = new LinkedHashMap<>();
@@ -802,7 +998,8 @@ public class Client {
                     Acc a = round.get(t);
                     a.seconds += (w1 - w0) / 1e9;
                     a.bytes += resp.body().length;
-                    samples.computeIfAbsent(section + "\t" + metric + "\t" + t.name, k -> new ArrayList<>()).add((w1 - w0) / 1e6);
+                    samples.computeIfAbsent(section + "\t" + metric + "\t" + t.name, k -> new ArrayList<>())
+                            .add((w1 - w0) / 1e6);
                 }
             }
         } finally {
@@ -830,6 +1027,7 @@ public class Client {
         double seconds;
         /** Seconds the loop ran: what the client's CPU share is over. Equal to seconds unless targets were interleaved. */
         double wall;
+
         long bytes;
         double clientCpu;
         double serverCpu;
@@ -842,9 +1040,15 @@ public class Client {
     void flushLoops() {
         for (Map.Entry<String, Acc> e : accs.entrySet()) {
             String[] k = e.getKey().split("\t");
-            Target t = targets.stream().filter(x -> x.name.equals(k[2])).findFirst().orElseThrow();
+            Target t = targets.stream()
+                    .filter(x -> x.name.equals(k[2]))
+                    .findFirst()
+                    .orElseThrow();
             Acc a = e.getValue();
-            double[] s = samples.get(e.getKey()).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] s = samples.get(e.getKey()).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sorted()
+                    .toArray();
             // Server cores per second of its own requests, so that cores / rate is its CPU per request.
             double cc = a.clientCpu / a.wall;
             double sc = a.serverCpu / a.seconds;
@@ -916,8 +1120,9 @@ public class Client {
     Resp send(Target t, Req req, int expected) throws IOException {
         Resp resp = Http.exchange(req);
         if (resp.status() != expected) {
-            throw new BenchFailure((t == null ? "machine" : t.name) + ": " + req.method() + " " + req.uri() + " answered "
-                    + resp.status() + " (expected " + expected + "): " + excerpt(new String(resp.body(), StandardCharsets.UTF_8)));
+            throw new BenchFailure((t == null ? "machine" : t.name) + ": " + req.method() + " " + req.uri()
+                    + " answered " + resp.status() + " (expected " + expected + "): "
+                    + excerpt(new String(resp.body(), StandardCharsets.UTF_8)));
         }
         return resp;
     }
@@ -968,16 +1173,34 @@ public class Client {
         }
     }
 
-    void record(String section, String metric, Target t, double value, String unit, double clientCores, double serverCores, String note) {
+    void record(
+            String section,
+            String metric,
+            Target t,
+            double value,
+            String unit,
+            double clientCores,
+            double serverCores,
+            String note) {
         if (!section.equals("dist")) {
             flushPending();
         }
-        String line = String.join("\t", section, metric, t == null ? "-" : t.name, num(value), unit, num(clientCores), num(serverCores), note);
+        String line = String.join(
+                "\t",
+                section,
+                metric,
+                t == null ? "-" : t.name,
+                num(value),
+                unit,
+                num(clientCores),
+                num(serverCores),
+                note);
         out.println(line);
         out.flush();
         if (!section.equals("dist")) {
-            log("%-8s %-34s %-9s %12s %-11s client %s cores, server %s cores", section, metric, t == null ? "-" : t.name,
-                    num(value), unit, num(clientCores), num(serverCores));
+            log(
+                    "%-8s %-34s %-9s %12s %-11s client %s cores, server %s cores",
+                    section, metric, t == null ? "-" : t.name, num(value), unit, num(clientCores), num(serverCores));
         }
     }
 
@@ -1036,7 +1259,8 @@ public class Client {
 
     record Meter(Target target, long wall, long clientCpu, double serverCpu) {
         static Meter start(Target t) {
-            return new Meter(t, System.nanoTime(), OS.getProcessCpuTime(), t == null ? Double.NaN : processCpuSeconds(t.pid));
+            return new Meter(
+                    t, System.nanoTime(), OS.getProcessCpuTime(), t == null ? Double.NaN : processCpuSeconds(t.pid));
         }
 
         Result stop() {
@@ -1130,16 +1354,30 @@ public class Client {
 
         Resp roundTrip(Req req, Map<String, Http> conns, String key) throws IOException {
             StringBuilder head = new StringBuilder(256);
-            String target = req.uri().getRawPath() + (req.uri().getRawQuery() == null ? "" : "?" + req.uri().getRawQuery());
-            head.append(req.method()).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(req.uri().getHost()).append(':').append(req.uri().getPort()).append("\r\n")
-                    .append("Accept: ").append(req.accept()).append("\r\n");
+            String target = req.uri().getRawPath()
+                    + (req.uri().getRawQuery() == null ? "" : "?" + req.uri().getRawQuery());
+            head.append(req.method())
+                    .append(' ')
+                    .append(target)
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: ")
+                    .append(req.uri().getHost())
+                    .append(':')
+                    .append(req.uri().getPort())
+                    .append("\r\n")
+                    .append("Accept: ")
+                    .append(req.accept())
+                    .append("\r\n");
             if (req.acceptEncoding() != null) {
                 head.append("Accept-Encoding: ").append(req.acceptEncoding()).append("\r\n");
             }
             if (req.body() != null) {
-                head.append("Content-Type: ").append(req.contentType()).append("\r\n")
-                        .append("Content-Length: ").append(req.body().length).append("\r\n");
+                head.append("Content-Type: ")
+                        .append(req.contentType())
+                        .append("\r\n")
+                        .append("Content-Length: ")
+                        .append(req.body().length)
+                        .append("\r\n");
             }
             head.append("\r\n");
             out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
@@ -1162,10 +1400,11 @@ public class Client {
                 String value = h.substring(colon + 1).trim();
                 switch (name) {
                     case "content-length" -> length = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "transfer-encoding" ->
+                        chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                     case "connection" -> close = value.equalsIgnoreCase("close");
                     case "content-encoding" -> encoding = value;
-                    default -> { }
+                    default -> {}
                 }
             }
             byte[] body;

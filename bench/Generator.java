@@ -64,8 +64,18 @@ public class Generator {
         try (OutputStream os = Files.newOutputStream(out.resolve("manifest.properties"))) {
             manifest.store(os, "benchmark corpus");
         }
-        System.out.printf(Locale.ROOT, "generated corpus in %s: %d CT slices %dx%d, %d frames %dx%d, %d small studies (%.1f s)%n",
-                out, ctSlices, ctSize, ctSize, mfFrames, mfSize, mfSize, studies, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "generated corpus in %s: %d CT slices %dx%d, %d frames %dx%d, %d small studies (%.1f s)%n",
+                out,
+                ctSlices,
+                ctSize,
+                ctSize,
+                mfFrames,
+                mfSize,
+                mfSize,
+                studies,
+                (System.nanoTime() - t0) / 1e9);
     }
 
     // ---------------------------------------------------------------- corpus parts
@@ -167,14 +177,39 @@ public class Generator {
         write(dir.resolve("mf-0001.dcm"), MF_WORD_SC, sop, ds);
     }
 
-    static final String[] FAMILY = {"ABCOTT", "ABCDEF", "SMITH", "MUELLER", "GARCIA", "NGUYEN", "ROSSI", "DUBOIS",
-            "KOWALSKI", "SATO", "OKAFOR", "LARSEN", "SILVA", "PETROV", "HUANG", "ABCHER", "MARTIN", "JENSEN",
-            "NOVAK", "COHEN"};
-    static final String[] GIVEN = {"ANNA", "BEN", "CHLOE", "DAVID", "EMMA", "FELIX", "GRACE", "HUGO", "IRIS", "JONAS",
-            "KIRA", "LEO", "MAYA", "NOAH", "OLGA", "PAUL"};
+    static final String[] FAMILY = {
+        "ABCOTT",
+        "ABCDEF",
+        "SMITH",
+        "MUELLER",
+        "GARCIA",
+        "NGUYEN",
+        "ROSSI",
+        "DUBOIS",
+        "KOWALSKI",
+        "SATO",
+        "OKAFOR",
+        "LARSEN",
+        "SILVA",
+        "PETROV",
+        "HUANG",
+        "ABCHER",
+        "MARTIN",
+        "JENSEN",
+        "NOVAK",
+        "COHEN"
+    };
+    static final String[] GIVEN = {
+        "ANNA", "BEN", "CHLOE", "DAVID", "EMMA", "FELIX", "GRACE", "HUGO", "IRIS", "JONAS", "KIRA", "LEO", "MAYA",
+        "NOAH", "OLGA", "PAUL"
+    };
     static final String[][] MODALITIES = {
-            {"CT", CT_IMAGE, "CT HEAD"}, {"MR", MR_IMAGE, "MR KNEE"}, {"CR", CR_IMAGE, "CR CHEST"},
-            {"DX", DX_IMAGE, "DX HAND"}, {"US", US_IMAGE, "US ABDOMEN"}};
+        {"CT", CT_IMAGE, "CT HEAD"},
+        {"MR", MR_IMAGE, "MR KNEE"},
+        {"CR", CR_IMAGE, "CR CHEST"},
+        {"DX", DX_IMAGE, "DX HAND"},
+        {"US", US_IMAGE, "US ABDOMEN"}
+    };
 
     static void writeSmallStudies(Path dir, int studies, long seed, Properties m) throws IOException {
         Random rnd = new Random(seed + 2);
@@ -192,7 +227,8 @@ public class Generator {
             String family = FAMILY[pr.nextInt(FAMILY.length)];
             String name = family + "^" + GIVEN[pr.nextInt(GIVEN.length)];
             String patientId = String.format(Locale.ROOT, "P%06d", patient);
-            String birth = String.format(Locale.ROOT, "%04d%02d%02d", 1930 + pr.nextInt(80), 1 + pr.nextInt(12), 1 + pr.nextInt(28));
+            String birth = String.format(
+                    Locale.ROOT, "%04d%02d%02d", 1930 + pr.nextInt(80), 1 + pr.nextInt(12), 1 + pr.nextInt(28));
             int year = 2015 + rnd.nextInt(11);
             String date = String.format(Locale.ROOT, "%04d%02d%02d", year, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
             String[] mod = MODALITIES[rnd.nextInt(MODALITIES.length)];
@@ -286,11 +322,19 @@ public class Generator {
 
     static String epochUid(int kind, int index, long seed) {
         // 2.25.1 + epoch(4 digits, 0000 here) + 20 digits; fixed length so the client can rewrite in place.
-        return String.format(Locale.ROOT, "%s%02d%06d%012d", EPOCH_PREFIX, kind, index, Math.floorMod(seed, 1_000_000_000_000L));
+        return String.format(
+                Locale.ROOT, "%s%02d%06d%012d", EPOCH_PREFIX, kind, index, Math.floorMod(seed, 1_000_000_000_000L));
     }
 
     static String smallUid(int kind, int study, int series, int instance, long seed) {
-        return String.format(Locale.ROOT, "2.25.2%d%07d%02d%02d%012d", kind, study, series, instance, Math.floorMod(seed, 1_000_000_000_000L));
+        return String.format(
+                Locale.ROOT,
+                "2.25.2%d%07d%02d%02d%012d",
+                kind,
+                study,
+                series,
+                instance,
+                Math.floorMod(seed, 1_000_000_000_000L));
     }
 
     static String fmt(double d) {
@@ -319,23 +363,55 @@ public class Generator {
             put(tag, vr, b);
         }
 
-        void ui(int tag, String v) { text(tag, "UI", v, (byte) 0); }
-        void cs(int tag, String v) { text(tag, "CS", v, (byte) ' '); }
-        void sh(int tag, String v) { text(tag, "SH", v, (byte) ' '); }
-        void lo(int tag, String v) { text(tag, "LO", v, (byte) ' '); }
-        void pn(int tag, String v) { text(tag, "PN", v, (byte) ' '); }
-        void da(int tag, String v) { text(tag, "DA", v, (byte) ' '); }
-        void tm(int tag, String v) { text(tag, "TM", v, (byte) ' '); }
-        void ds(int tag, String v) { text(tag, "DS", v, (byte) ' '); }
-        void is(int tag, String v) { text(tag, "IS", v, (byte) ' '); }
-
-        void us(int tag, int v) { put(tag, "US", new byte[] {(byte) v, (byte) (v >>> 8)}); }
-
-        void at(int tag, int pointer) {
-            put(tag, "AT", new byte[] {(byte) (pointer >>> 16), (byte) (pointer >>> 24), (byte) pointer, (byte) (pointer >>> 8)});
+        void ui(int tag, String v) {
+            text(tag, "UI", v, (byte) 0);
         }
 
-        void ow(int tag, byte[] v) { put(tag, "OW", v); }
+        void cs(int tag, String v) {
+            text(tag, "CS", v, (byte) ' ');
+        }
+
+        void sh(int tag, String v) {
+            text(tag, "SH", v, (byte) ' ');
+        }
+
+        void lo(int tag, String v) {
+            text(tag, "LO", v, (byte) ' ');
+        }
+
+        void pn(int tag, String v) {
+            text(tag, "PN", v, (byte) ' ');
+        }
+
+        void da(int tag, String v) {
+            text(tag, "DA", v, (byte) ' ');
+        }
+
+        void tm(int tag, String v) {
+            text(tag, "TM", v, (byte) ' ');
+        }
+
+        void ds(int tag, String v) {
+            text(tag, "DS", v, (byte) ' ');
+        }
+
+        void is(int tag, String v) {
+            text(tag, "IS", v, (byte) ' ');
+        }
+
+        void us(int tag, int v) {
+            put(tag, "US", new byte[] {(byte) v, (byte) (v >>> 8)});
+        }
+
+        void at(int tag, int pointer) {
+            put(tag, "AT", new byte[] {
+                (byte) (pointer >>> 16), (byte) (pointer >>> 24), (byte) pointer, (byte) (pointer >>> 8)
+            });
+        }
+
+        void ow(int tag, byte[] v) {
+            put(tag, "OW", v);
+        }
 
         int length() {
             int n = 0;

@@ -20,59 +20,71 @@ import java.util.stream.Stream;
  */
 public class Report {
 
-    record Row(String section, String metric, String target, double value, String unit, double clientCpu, double serverCpu, String note) {}
+    record Row(
+            String section,
+            String metric,
+            String target,
+            double value,
+            String unit,
+            double clientCpu,
+            double serverCpu,
+            String note) {}
 
     record Run(String name, Properties meta, List<Row> rows, List<String> targets) {
         Row get(String metric, String target) {
-            return rows.stream().filter(r -> r.metric.equals(metric) && r.target.equals(target)).findFirst().orElse(null);
+            return rows.stream()
+                    .filter(r -> r.metric.equals(metric) && r.target.equals(target))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
     /** The headline table: metric id, what it measures, and whether higher is better. */
     static final String[][] HEADLINE = {
-            {"stow_ct_c4_instances", "STOW CT series, 4 clients", "higher"},
-            {"stow_ct_c4_mb", "STOW CT series, 4 clients", "higher"},
-            {"stow_ct_c2_mb", "STOW CT series, 2 clients", "higher"},
-            {"stow_ct_c1_mb", "STOW CT series, 1 client", "higher"},
-            {"stow_small_instances", "STOW small studies, 4 clients", "higher"},
-            {"stow_multiframe_mb", "STOW multi-frame instance", "higher"},
-            {"qido_study_list_p50", "QIDO study list (OHIF), p50", "lower"},
-            {"qido_study_list_p95", "QIDO study list (OHIF), p95", "lower"},
-            {"qido_study_list_c4_rate", "QIDO study list (OHIF), 4 clients", "higher"},
-            {"qido_patient_name_prefix_p50", "QIDO PatientName=ABC*, p50", "lower"},
-            {"qido_patient_name_prefix_c4_rate", "QIDO PatientName=ABC*, 4 clients", "higher"},
-            {"qido_study_date_range_p50", "QIDO StudyDate range, p50", "lower"},
-            {"qido_study_date_range_c4_rate", "QIDO StudyDate range, 4 clients", "higher"},
-            {"qido_modalities_in_study_p50", "QIDO ModalitiesInStudy=MR, p50", "lower"},
-            {"qido_modalities_in_study_c4_rate", "QIDO ModalitiesInStudy=MR, 4 clients", "higher"},
-            {"qido_accession_number_p50", "QIDO AccessionNumber, p50", "lower"},
-            {"qido_accession_number_c4_rate", "QIDO AccessionNumber, 4 clients", "higher"},
-            {"qido_series_of_study_p50", "QIDO series of a study, p50", "lower"},
-            {"qido_series_of_study_c4_rate", "QIDO series of a study, 4 clients", "higher"},
-            {"qido_instances_of_series_p50", "QIDO instances of the CT series, p50", "lower"},
-            {"qido_instances_of_series_c4_rate", "QIDO instances of the CT series, 4 clients", "higher"},
-            {"wado_instance_rate", "WADO instance, 4 clients", "higher"},
-            {"wado_instance_mb", "WADO instance, 4 clients", "higher"},
-            {"wado_instance_p95", "WADO instance, 4 clients, p95", "lower"},
-            {"series_metadata_cold", "Series metadata, first request", "lower"},
-            {"series_metadata_warm_p50", "Series metadata, repeated, p50", "lower"},
-            {"series_metadata_gzip_first", "Series metadata with gzip, first request", "lower"},
-            {"series_metadata_gzip_warm_p50", "Series metadata with gzip, repeated, p50", "lower"},
-            {"frame_stack_scroll_p50", "Frame, stack scroll, p50", "lower"},
-            {"frame_stack_scroll_p95", "Frame, stack scroll, p95", "lower"},
-            {"frame_stack_scroll_rate", "Frame, stack scroll", "higher"},
-            {"frame_multiframe_scroll_p50", "Frame of the multi-frame instance, p50", "lower"},
-            {"wado_instance_jpeg_lossless_rate", "WADO instance compressed to JPEG Lossless, 4 clients", "higher"},
-            {"wado_instance_jpeg_ls_rate", "WADO instance compressed to JPEG-LS, 4 clients", "higher"},
-            {"frame_jpeg_lossless_scroll_p50", "Frame compressed to JPEG Lossless, stack scroll, p50", "lower"},
-            {"peak_rss", "Peak RSS of the server process", "lower"},
+        {"stow_ct_c4_instances", "STOW CT series, 4 clients", "higher"},
+        {"stow_ct_c4_mb", "STOW CT series, 4 clients", "higher"},
+        {"stow_ct_c2_mb", "STOW CT series, 2 clients", "higher"},
+        {"stow_ct_c1_mb", "STOW CT series, 1 client", "higher"},
+        {"stow_small_instances", "STOW small studies, 4 clients", "higher"},
+        {"stow_multiframe_mb", "STOW multi-frame instance", "higher"},
+        {"qido_study_list_p50", "QIDO study list (OHIF), p50", "lower"},
+        {"qido_study_list_p95", "QIDO study list (OHIF), p95", "lower"},
+        {"qido_study_list_c4_rate", "QIDO study list (OHIF), 4 clients", "higher"},
+        {"qido_patient_name_prefix_p50", "QIDO PatientName=ABC*, p50", "lower"},
+        {"qido_patient_name_prefix_c4_rate", "QIDO PatientName=ABC*, 4 clients", "higher"},
+        {"qido_study_date_range_p50", "QIDO StudyDate range, p50", "lower"},
+        {"qido_study_date_range_c4_rate", "QIDO StudyDate range, 4 clients", "higher"},
+        {"qido_modalities_in_study_p50", "QIDO ModalitiesInStudy=MR, p50", "lower"},
+        {"qido_modalities_in_study_c4_rate", "QIDO ModalitiesInStudy=MR, 4 clients", "higher"},
+        {"qido_accession_number_p50", "QIDO AccessionNumber, p50", "lower"},
+        {"qido_accession_number_c4_rate", "QIDO AccessionNumber, 4 clients", "higher"},
+        {"qido_series_of_study_p50", "QIDO series of a study, p50", "lower"},
+        {"qido_series_of_study_c4_rate", "QIDO series of a study, 4 clients", "higher"},
+        {"qido_instances_of_series_p50", "QIDO instances of the CT series, p50", "lower"},
+        {"qido_instances_of_series_c4_rate", "QIDO instances of the CT series, 4 clients", "higher"},
+        {"wado_instance_rate", "WADO instance, 4 clients", "higher"},
+        {"wado_instance_mb", "WADO instance, 4 clients", "higher"},
+        {"wado_instance_p95", "WADO instance, 4 clients, p95", "lower"},
+        {"series_metadata_cold", "Series metadata, first request", "lower"},
+        {"series_metadata_warm_p50", "Series metadata, repeated, p50", "lower"},
+        {"series_metadata_gzip_first", "Series metadata with gzip, first request", "lower"},
+        {"series_metadata_gzip_warm_p50", "Series metadata with gzip, repeated, p50", "lower"},
+        {"frame_stack_scroll_p50", "Frame, stack scroll, p50", "lower"},
+        {"frame_stack_scroll_p95", "Frame, stack scroll, p95", "lower"},
+        {"frame_stack_scroll_rate", "Frame, stack scroll", "higher"},
+        {"frame_multiframe_scroll_p50", "Frame of the multi-frame instance, p50", "lower"},
+        {"wado_instance_jpeg_lossless_rate", "WADO instance compressed to JPEG Lossless, 4 clients", "higher"},
+        {"wado_instance_jpeg_ls_rate", "WADO instance compressed to JPEG-LS, 4 clients", "higher"},
+        {"frame_jpeg_lossless_scroll_p50", "Frame compressed to JPEG Lossless, stack scroll, p50", "lower"},
+        {"peak_rss", "Peak RSS of the server process", "lower"},
     };
 
     static final String[][] QIDO = {
-            {"qido_study_list", "study list"}, {"qido_patient_name_prefix", "PatientName=ABC*"},
-            {"qido_study_date_range", "StudyDate range"}, {"qido_modalities_in_study", "ModalitiesInStudy"},
-            {"qido_accession_number", "AccessionNumber"}, {"qido_series_of_study", "series of study"},
-            {"qido_instances_of_series", "instances of series"}};
+        {"qido_study_list", "study list"}, {"qido_patient_name_prefix", "PatientName=ABC*"},
+        {"qido_study_date_range", "StudyDate range"}, {"qido_modalities_in_study", "ModalitiesInStudy"},
+        {"qido_accession_number", "AccessionNumber"}, {"qido_series_of_study", "series of study"},
+        {"qido_instances_of_series", "instances of series"}
+    };
 
     public static void main(String[] args) throws Exception {
         Path docs = Path.of(args[0]);
@@ -81,7 +93,8 @@ public class Report {
             // A side-by-side run is a .tsv with its .properties; other harnesses keep their own files here.
             for (Path tsv : s.filter(p -> p.toString().endsWith(".tsv"))
                     .filter(p -> Files.exists(Path.of(p.toString().replaceAll("\\.tsv$", ".properties"))))
-                    .sorted().toList()) {
+                    .sorted()
+                    .toList()) {
                 runs.add(load(tsv));
             }
         }
@@ -104,7 +117,8 @@ public class Report {
      */
     static void notes(StringBuilder md, Path runs) throws IOException {
         try (Stream<Path> s = Files.list(runs)) {
-            for (Path note : s.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+            for (Path note :
+                    s.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
                 md.append('\n').append(Files.readString(note).strip()).append('\n');
             }
         }
@@ -124,25 +138,36 @@ public class Report {
             m.load(in);
         }
         md.append("## Large uploads in a small heap\n\n");
-        md.append("`bench/stow-large.sh` runs the packaged server (`java -Xmx").append(m.getProperty("heap"))
-                .append(" -jar target/quarkus-app/quarkus-run.jar`, ").append(m.getProperty("database"))
+        md.append("`bench/stow-large.sh` runs the packaged server (`java -Xmx")
+                .append(m.getProperty("heap"))
+                .append(" -jar target/quarkus-app/quarkus-run.jar`, ")
+                .append(m.getProperty("database"))
                 .append(", storage in a temporary folder) and sends one STOW-RS request of multi-frame instances of ")
-                .append(m.getProperty("instance_mb")).append(" MiB (1024×1024 frames of 16 bits) per upload size (")
+                .append(m.getProperty("instance_mb"))
+                .append(" MiB (1024×1024 frames of 16 bits) per upload size (")
                 .append(m.getProperty("sizes_gb", "4").trim().replace(" ", ", "))
-                .append(" GiB), each to a freshly started server, generated while it is sent with chunked transfer coding"
-                        + " by `bench/StowLarge.java`: as Part 10 parts (`dicom`) and in the metadata-and-bulk-data"
-                        + " form (`json`: one DICOM JSON part, then the pixel data as application/octet-stream parts,"
-                        + " which the server spools to disk before it assembles each file). Peak heap is read from"
-                        + " the GC log (the most in use before a collection, and after one), peak RSS is `VmHWM`; the"
-                        + " disk figure is `dd if=/dev/zero bs=1M count=2048 conv=fdatasync` in the same run.\n\n");
-        md.append("Run ").append(m.getProperty("date", "?")).append(" on ").append(m.getProperty("machine", "?"))
-                .append("; load average before the uploads ").append(m.getProperty("load", "?")).append(".\n\n");
+                .append(
+                        " GiB), each to a freshly started server, generated while it is sent with chunked transfer coding"
+                                + " by `bench/StowLarge.java`: as Part 10 parts (`dicom`) and in the metadata-and-bulk-data"
+                                + " form (`json`: one DICOM JSON part, then the pixel data as application/octet-stream parts,"
+                                + " which the server spools to disk before it assembles each file). Peak heap is read from"
+                                + " the GC log (the most in use before a collection, and after one), peak RSS is `VmHWM`; the"
+                                + " disk figure is `dd if=/dev/zero bs=1M count=2048 conv=fdatasync` in the same run.\n\n");
+        md.append("Run ")
+                .append(m.getProperty("date", "?"))
+                .append(" on ")
+                .append(m.getProperty("machine", "?"))
+                .append("; load average before the uploads ")
+                .append(m.getProperty("load", "?"))
+                .append(".\n\n");
         List<String> lines = Files.readAllLines(results);
         String[] head = lines.get(0).trim().split("\\s+");
         md.append("| ").append(String.join(" | ", head)).append(" |\n|");
         md.append("---|".repeat(head.length)).append("\n");
         for (String line : lines.subList(1, lines.size())) {
-            md.append("| ").append(String.join(" | ", line.trim().split("\\s+"))).append(" |\n");
+            md.append("| ")
+                    .append(String.join(" | ", line.trim().split("\\s+")))
+                    .append(" |\n");
         }
         md.append("\n").append(m.getProperty("note", "")).append("\n");
         if (lines.size() > 3) {
@@ -175,21 +200,35 @@ public class Report {
                 for (String line : lines.subList(1, lines.size())) {
                     String[] f = line.trim().split("\\s+");
                     if (f[0].equals(form)) {
-                        dat.append(f[sent]).append(' ').append(f[live]).append(' ').append(f[rss]).append('\n');
+                        dat.append(f[sent])
+                                .append(' ')
+                                .append(f[live])
+                                .append(' ')
+                                .append(f[rss])
+                                .append('\n');
                     }
                 }
                 Files.writeString(work.resolve(form + ".dat"), dat);
                 plot.append(plot.isEmpty() ? "plot " : ", ")
-                        .append("'").append(form).append(".dat' using ($1/1024):2 with linespoints lw 2 pt 7 title '")
-                        .append(form).append(": heap after GC', '").append(form)
-                        .append(".dat' using ($1/1024):3 with linespoints lw 2 dt 2 pt 6 title '").append(form).append(": RSS'");
+                        .append("'")
+                        .append(form)
+                        .append(".dat' using ($1/1024):2 with linespoints lw 2 pt 7 title '")
+                        .append(form)
+                        .append(": heap after GC', '")
+                        .append(form)
+                        .append(".dat' using ($1/1024):3 with linespoints lw 2 dt 2 pt 6 title '")
+                        .append(form)
+                        .append(": RSS'");
             }
             String script = "set terminal pngcairo size 900,420 font 'sans,10'\nset grid ytics\nset key top left\n"
                     + "set output '" + img.resolve("stow-large-memory.png").toAbsolutePath() + "'\n"
                     + "set title 'Server memory against the size of one STOW request'\n"
                     + "set xlabel 'upload, GiB'\nset ylabel 'MiB'\nset yrange [0:*]\nset xrange [0:*]\n" + plot + "\n";
             Files.writeString(work.resolve("plot.gp"), script);
-            Process p = new ProcessBuilder("gnuplot", "plot.gp").directory(work.toFile()).inheritIO().start();
+            Process p = new ProcessBuilder("gnuplot", "plot.gp")
+                    .directory(work.toFile())
+                    .inheritIO()
+                    .start();
             try {
                 if (p.waitFor() != 0) {
                     throw new IllegalStateException("gnuplot failed for the large-upload plot");
@@ -310,30 +349,54 @@ public class Report {
         Properties m = run.meta;
         String a = run.targets.get(0);
         String b = run.targets.size() > 1 ? run.targets.get(1) : null;
-        md.append("## ").append(isFairness(run) ? "Fairness run: " : "Run: ").append(String.join(" vs ", run.targets))
-                .append(" (").append(m.getProperty("mode", "?")).append(" mode)\n\n");
+        md.append("## ")
+                .append(isFairness(run) ? "Fairness run: " : "Run: ")
+                .append(String.join(" vs ", run.targets))
+                .append(" (")
+                .append(m.getProperty("mode", "?"))
+                .append(" mode)\n\n");
         if (isFairness(run)) {
-            md.append("Two identical Orthanc servers, each with its own empty storage and index: every ratio should be close to 1.0, "
-                    + "and how far it strays is the noise floor of this harness on this machine.\n\n");
+            md.append(
+                    "Two identical Orthanc servers, each with its own empty storage and index: every ratio should be close to 1.0, "
+                            + "and how far it strays is the noise floor of this harness on this machine.\n\n");
         }
         md.append("- Date: ").append(m.getProperty("date", "?")).append('\n');
         md.append("- Machine: ").append(m.getProperty("machine", "?")).append(", shared with other jobs\n");
-        md.append("- Load average (1, 5, 15 min) before / after the run: ").append(m.getProperty("load.start", "?"))
-                .append(" / ").append(m.getProperty("load.end", "?")).append(" (above 2 means other jobs competed for the cores)\n");
+        md.append("- Load average (1, 5, 15 min) before / after the run: ")
+                .append(m.getProperty("load.start", "?"))
+                .append(" / ")
+                .append(m.getProperty("load.end", "?"))
+                .append(" (above 2 means other jobs competed for the cores)\n");
         md.append("- Client JVM: ").append(m.getProperty("java", "?")).append('\n');
         md.append("- Command: `").append(m.getProperty("command", "?")).append("`\n\n");
         md.append("| Target | Server | Version | Durability of a stored instance |\n|---|---|---|---|\n");
         for (String t : run.targets) {
-            md.append("| ").append(t).append(" | ").append(m.getProperty("target." + t + ".label", "?")).append(" | ")
-                    .append(m.getProperty("target." + t + ".version", "?")).append(" | ")
-                    .append(m.getProperty("target." + t + ".durability", "?")).append(" |\n");
+            md.append("| ")
+                    .append(t)
+                    .append(" | ")
+                    .append(m.getProperty("target." + t + ".label", "?"))
+                    .append(" | ")
+                    .append(m.getProperty("target." + t + ".version", "?"))
+                    .append(" | ")
+                    .append(m.getProperty("target." + t + ".durability", "?"))
+                    .append(" |\n");
         }
 
-        md.append("\n### Machine limits\n\n| Measurement | Value | Unit | Client CPU (cores) | How |\n|---|---:|---|---:|---|\n");
+        md.append(
+                "\n### Machine limits\n\n| Measurement | Value | Unit | Client CPU (cores) | How |\n|---|---:|---|---:|---|\n");
         for (Row r : run.rows) {
             if (r.section.equals("machine")) {
-                md.append("| ").append(r.metric.replace('_', ' ')).append(" | ").append(fmt(r.value)).append(" | ").append(r.unit)
-                        .append(" | ").append(fmt(r.clientCpu)).append(" | ").append(r.note).append(" |\n");
+                md.append("| ")
+                        .append(r.metric.replace('_', ' '))
+                        .append(" | ")
+                        .append(fmt(r.value))
+                        .append(" | ")
+                        .append(r.unit)
+                        .append(" | ")
+                        .append(fmt(r.clientCpu))
+                        .append(" | ")
+                        .append(r.note)
+                        .append(" |\n");
             }
         }
 
@@ -342,8 +405,19 @@ public class Report {
             md.append("Only one target in this run.\n\n");
             return;
         }
-        md.append("| Measurement | ").append(a).append(" | ").append(b).append(" | Unit | Ratio ").append(b).append('/').append(a)
-                .append(" | Better | Client CPU (cores) | Server CPU (cores) ").append(a).append(" / ").append(b).append(" |\n")
+        md.append("| Measurement | ")
+                .append(a)
+                .append(" | ")
+                .append(b)
+                .append(" | Unit | Ratio ")
+                .append(b)
+                .append('/')
+                .append(a)
+                .append(" | Better | Client CPU (cores) | Server CPU (cores) ")
+                .append(a)
+                .append(" / ")
+                .append(b)
+                .append(" |\n")
                 .append("|---|---:|---:|---|---:|---|---:|---:|\n");
         int within = 0;
         int total = 0;
@@ -361,10 +435,23 @@ public class Report {
             } else {
                 outside.add(h[1] + shortUnit(ra.unit) + ": " + fmt(ratio));
             }
-            md.append("| ").append(h[1]).append(" | ").append(fmt(ra.value)).append(" | ").append(fmt(rb.value)).append(" | ")
-                    .append(ra.unit).append(" | ").append(fmt(ratio)).append(" | ").append(h[2]).append(" | ")
-                    .append(fmt(Math.max(ra.clientCpu, rb.clientCpu))).append(" | ")
-                    .append(Double.isNaN(ra.serverCpu) ? "" : fmt(ra.serverCpu) + " / " + fmt(rb.serverCpu)).append(" |\n");
+            md.append("| ")
+                    .append(h[1])
+                    .append(" | ")
+                    .append(fmt(ra.value))
+                    .append(" | ")
+                    .append(fmt(rb.value))
+                    .append(" | ")
+                    .append(ra.unit)
+                    .append(" | ")
+                    .append(fmt(ratio))
+                    .append(" | ")
+                    .append(h[2])
+                    .append(" | ")
+                    .append(fmt(Math.max(ra.clientCpu, rb.clientCpu)))
+                    .append(" | ")
+                    .append(Double.isNaN(ra.serverCpu) ? "" : fmt(ra.serverCpu) + " / " + fmt(rb.serverCpu))
+                    .append(" |\n");
         }
         md.append("\n").append(within).append(" of ").append(total).append(" ratios are within 10% of 1.0");
         md.append(outside.isEmpty() ? ".\n" : "; outside: " + String.join(", ", outside) + ".\n");
@@ -385,15 +472,21 @@ public class Report {
             if (ra == null || rb == null) {
                 continue;
             }
-            counts.append(counts.isEmpty() ? "" : ", ").append(q[1]).append(": ").append((long) ra.value)
+            counts.append(counts.isEmpty() ? "" : ", ")
+                    .append(q[1])
+                    .append(": ")
+                    .append((long) ra.value)
                     .append(ra.value == rb.value ? "" : " vs " + (long) rb.value);
             if (ra.value != rb.value) {
                 mismatches.add(q[1]);
             }
         }
-        md.append("\nQIDO results per query (same data, so both targets must agree): ").append(counts).append(".\n");
+        md.append("\nQIDO results per query (same data, so both targets must agree): ")
+                .append(counts)
+                .append(".\n");
         if (!mismatches.isEmpty()) {
-            md.append("\n**The targets disagree on " + String.join(", ", mismatches) + "**: their latencies do not compare like for like.\n");
+            md.append("\n**The targets disagree on " + String.join(", ", mismatches)
+                    + "**: their latencies do not compare like for like.\n");
         }
         md.append("\n![QIDO latency](img/").append(run.name).append("-qido.png)\n\n");
         md.append("![STOW throughput vs clients](img/").append(run.name).append("-stow.png)\n\n");
@@ -406,16 +499,26 @@ public class Report {
      */
     static void cpuPerOperation(StringBuilder md, Run run, String a, String b) {
         md.append("\n### Server CPU per operation\n\nServer CPU time divided by operations done (lower is better). "
-                + "A shared machine steals time from a server, which lowers its rate but hardly changes the CPU "
-                + "time each request costs.\n\n| Operation | ").append(a).append(" | ").append(b)
-                .append(" | Unit | Ratio ").append(b).append('/').append(a).append(" |\n|---|---:|---:|---|---:|\n");
+                        + "A shared machine steals time from a server, which lowers its rate but hardly changes the CPU "
+                        + "time each request costs.\n\n| Operation | ")
+                .append(a)
+                .append(" | ")
+                .append(b)
+                .append(" | Unit | Ratio ")
+                .append(b)
+                .append('/')
+                .append(a)
+                .append(" |\n|---|---:|---:|---|---:|\n");
         int within = 0;
         int total = 0;
         for (String[] h : HEADLINE) {
             Row ra = run.get(h[0], a);
             Row rb = run.get(h[0], b);
-            if (ra == null || rb == null || !(ra.unit.equals("req/s") || ra.unit.equals("instances/s"))
-                    || Double.isNaN(ra.serverCpu) || Double.isNaN(rb.serverCpu)) {
+            if (ra == null
+                    || rb == null
+                    || !(ra.unit.equals("req/s") || ra.unit.equals("instances/s"))
+                    || Double.isNaN(ra.serverCpu)
+                    || Double.isNaN(rb.serverCpu)) {
                 continue;
             }
             double ca = ra.serverCpu * 1000 / ra.value;
@@ -423,8 +526,17 @@ public class Report {
             total++;
             within += Math.abs(cb / ca - 1) <= 0.10 ? 1 : 0;
             String op = ra.unit.equals("req/s") ? "ms per request" : "ms per instance";
-            md.append("| ").append(h[1]).append(" | ").append(fmt(ca)).append(" | ").append(fmt(cb)).append(" | CPU ").append(op)
-                    .append(" | ").append(fmt(cb / ca)).append(" |\n");
+            md.append("| ")
+                    .append(h[1])
+                    .append(" | ")
+                    .append(fmt(ca))
+                    .append(" | ")
+                    .append(fmt(cb))
+                    .append(" | CPU ")
+                    .append(op)
+                    .append(" | ")
+                    .append(fmt(cb / ca))
+                    .append(" |\n");
         }
         md.append("\n").append(within).append(" of ").append(total).append(" ratios are within 10% of 1.0.\n");
     }
@@ -432,8 +544,12 @@ public class Report {
     /** Each target's figure as a share of what the machine itself did in the same run. */
     static void againstLimits(StringBuilder md, Run run) {
         String[][] pairs = {
-                {"stow_ct_c4_instances", "durable_write_files", "STOW CT series, 4 clients / durable write of the same files, 4 writers"},
-                {"wado_instance_mb", "static_file_mb", "WADO instance, 4 clients / nginx serving the same files"},
+            {
+                "stow_ct_c4_instances",
+                "durable_write_files",
+                "STOW CT series, 4 clients / durable write of the same files, 4 writers"
+            },
+            {"wado_instance_mb", "static_file_mb", "WADO instance, 4 clients / nginx serving the same files"},
         };
         StringBuilder rows = new StringBuilder();
         for (String[] p : pairs) {
@@ -444,7 +560,8 @@ public class Report {
             rows.append("| ").append(p[2]);
             for (String t : run.targets) {
                 Row r = run.get(p[0], t);
-                rows.append(" | ").append(r == null ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * r.value / limit.value));
+                rows.append(" | ")
+                        .append(r == null ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * r.value / limit.value));
             }
             rows.append(" |\n");
         }
@@ -452,22 +569,39 @@ public class Report {
             return;
         }
         md.append("\n### Against the machine's limits\n\nEach figure as a share of what the machine did with the same "
-                + "files in the same run (the machine limits table above).\n\n| Measurement | ")
-                .append(String.join(" | ", run.targets)).append(" |\n|---|").append("---:|".repeat(run.targets.size())).append("\n")
+                        + "files in the same run (the machine limits table above).\n\n| Measurement | ")
+                .append(String.join(" | ", run.targets))
+                .append(" |\n|---|")
+                .append("---:|".repeat(run.targets.size()))
+                .append("\n")
                 .append(rows);
     }
 
     /** STOW of CT series of several matrix sizes: how throughput moves from per-instance to per-byte costs. */
     static void stowBySize(StringBuilder md, Run run, String a, String b) {
-        List<String> sizes = run.rows.stream().map(Row::metric).filter(m -> m.matches("stow_size_\\d+_mb"))
-                .distinct().sorted(java.util.Comparator.comparingInt(m -> Integer.parseInt(m.replaceAll("\\D", ""))))
+        List<String> sizes = run.rows.stream()
+                .map(Row::metric)
+                .filter(m -> m.matches("stow_size_\\d+_mb"))
+                .distinct()
+                .sorted(java.util.Comparator.comparingInt(m -> Integer.parseInt(m.replaceAll("\\D", ""))))
                 .toList();
         if (sizes.isEmpty()) {
             return;
         }
-        md.append("\n### STOW against instance size\n\n4 clients, 10 instances per request, CT series of each matrix size "
-                + "(16 bits per pixel).\n\n| Matrix | Instance | ").append(a).append(" | ").append(b).append(" | ")
-                .append(a).append(" | ").append(b).append(" | Ratio ").append(b).append('/').append(a)
+        md.append(
+                        "\n### STOW against instance size\n\n4 clients, 10 instances per request, CT series of each matrix size "
+                                + "(16 bits per pixel).\n\n| Matrix | Instance | ")
+                .append(a)
+                .append(" | ")
+                .append(b)
+                .append(" | ")
+                .append(a)
+                .append(" | ")
+                .append(b)
+                .append(" | Ratio ")
+                .append(b)
+                .append('/')
+                .append(a)
                 .append(" |\n|---|---|---:|---:|---:|---:|---:|\n");
         for (String m : sizes) {
             String px = m.replaceAll("\\D", "");
@@ -479,10 +613,23 @@ public class Report {
                 continue;
             }
             String size = ma.note.replaceAll(".*\\((\\d+ KiB) each\\).*", "$1");
-            md.append("| ").append(px).append("×").append(px).append(" | ").append(size).append(" | ")
-                    .append(fmt(ia.value)).append(" inst/s | ").append(fmt(ib.value)).append(" inst/s | ")
-                    .append(fmt(ma.value)).append(" MB/s | ").append(fmt(mb.value)).append(" MB/s | ")
-                    .append(fmt(mb.value / ma.value)).append(" |\n");
+            md.append("| ")
+                    .append(px)
+                    .append("×")
+                    .append(px)
+                    .append(" | ")
+                    .append(size)
+                    .append(" | ")
+                    .append(fmt(ia.value))
+                    .append(" inst/s | ")
+                    .append(fmt(ib.value))
+                    .append(" inst/s | ")
+                    .append(fmt(ma.value))
+                    .append(" MB/s | ")
+                    .append(fmt(mb.value))
+                    .append(" MB/s | ")
+                    .append(fmt(mb.value / ma.value))
+                    .append(" |\n");
         }
         md.append("\n![STOW against instance size](img/").append(run.name).append("-stow-size.png)\n");
     }
@@ -515,9 +662,21 @@ public class Report {
                 Row b50 = run.get(q[0] + "_p50", b);
                 Row b95 = run.get(q[0] + "_p95", b);
                 if (a50 != null && b50 != null) {
-                    qido.append('"').append(q[1]).append("\" ").append(a50.value).append(' ').append(a50.value).append(' ')
-                            .append(a95.value).append(' ').append(b50.value).append(' ').append(b50.value).append(' ')
-                            .append(b95.value).append('\n');
+                    qido.append('"')
+                            .append(q[1])
+                            .append("\" ")
+                            .append(a50.value)
+                            .append(' ')
+                            .append(a50.value)
+                            .append(' ')
+                            .append(a95.value)
+                            .append(' ')
+                            .append(b50.value)
+                            .append(' ')
+                            .append(b50.value)
+                            .append(' ')
+                            .append(b95.value)
+                            .append('\n');
                 }
             }
             Files.writeString(work.resolve("qido.dat"), qido);
@@ -527,7 +686,12 @@ public class Report {
                 Row ra = run.get("stow_ct_c" + c + "_mb", a);
                 Row rb = run.get("stow_ct_c" + c + "_mb", b);
                 if (ra != null && rb != null) {
-                    stow.append(c).append(' ').append(ra.value).append(' ').append(rb.value).append('\n');
+                    stow.append(c)
+                            .append(' ')
+                            .append(ra.value)
+                            .append(' ')
+                            .append(rb.value)
+                            .append('\n');
                 }
             }
             Files.writeString(work.resolve("stow.dat"), stow);
@@ -540,8 +704,16 @@ public class Report {
                     Row ia = run.get("stow_size_" + px + "_instances", a);
                     Row ib = run.get("stow_size_" + px + "_instances", b);
                     if (rb != null && ia != null && ib != null) {
-                        bySize.append(r.note.replaceAll(".*\\((\\d+) KiB each\\).*", "$1")).append(' ').append(ia.value)
-                                .append(' ').append(ib.value).append(' ').append(r.value).append(' ').append(rb.value).append('\n');
+                        bySize.append(r.note.replaceAll(".*\\((\\d+) KiB each\\).*", "$1"))
+                                .append(' ')
+                                .append(ia.value)
+                                .append(' ')
+                                .append(ib.value)
+                                .append(' ')
+                                .append(r.value)
+                                .append(' ')
+                                .append(rb.value)
+                                .append('\n');
                     }
                 }
             }
@@ -559,15 +731,28 @@ public class Report {
                     StringBuilder dat = new StringBuilder();
                     for (Row r : run.rows) {
                         if (r.section.equals("dist") && r.metric.equals(e.getKey()) && r.target.equals(t)) {
-                            dat.append(r.note.substring(1)).append(' ').append(r.value).append('\n');
+                            dat.append(r.note.substring(1))
+                                    .append(' ')
+                                    .append(r.value)
+                                    .append('\n');
                         }
                     }
                     String file = "dist-" + e.getKey() + "-" + t + ".dat";
                     Files.writeString(work.resolve(file), dat);
-                    latPlot.append(latPlot.isEmpty() ? "plot " : ", ").append("'").append(file)
-                            .append("' using 1:2 with linespoints dt ").append(t.equals(a) ? 1 : 2).append(" lc ").append(style)
-                            .append(" pt ").append(t.equals(a) ? 7 : 6).append(" title '").append(e.getValue()).append(" (")
-                            .append(t).append(")'");
+                    latPlot.append(latPlot.isEmpty() ? "plot " : ", ")
+                            .append("'")
+                            .append(file)
+                            .append("' using 1:2 with linespoints dt ")
+                            .append(t.equals(a) ? 1 : 2)
+                            .append(" lc ")
+                            .append(style)
+                            .append(" pt ")
+                            .append(t.equals(a) ? 7 : 6)
+                            .append(" title '")
+                            .append(e.getValue())
+                            .append(" (")
+                            .append(t)
+                            .append(")'");
                 }
                 style++;
             }
@@ -583,25 +768,33 @@ public class Report {
                     + "set output '" + img.resolve(run.name + "-stow.png").toAbsolutePath() + "'\n"
                     + "set title 'STOW of the CT series, 10 instances per request (" + run.name + ")'\n"
                     + "set xlabel 'concurrent clients'\nset ylabel 'MB/s'\nset xtics (1,2,4)\nset xrange [0.5:4.5]\nset yrange [0:*]\n"
-                    + "plot 'stow.dat' using 1:2 with linespoints lw 2 pt 7 title '" + a + "', '' using 1:3 with linespoints lw 2 dt 2 pt 6 title '"
+                    + "plot 'stow.dat' using 1:2 with linespoints lw 2 pt 7 title '" + a
+                    + "', '' using 1:3 with linespoints lw 2 dt 2 pt 6 title '"
                     + b + "'\n"
                     + "set output '" + img.resolve(run.name + "-latency.png").toAbsolutePath() + "'\n"
-                    + "set title 'Latency distribution (" + run.name + ")'\nset xlabel 'percentile'\nset ylabel 'ms (log scale)'\n"
+                    + "set title 'Latency distribution (" + run.name
+                    + ")'\nset xlabel 'percentile'\nset ylabel 'ms (log scale)'\n"
                     + "set xtics auto\nset xrange [0:100]\nset yrange [*:*]\nset logscale y\nset key top left\n"
                     + latPlot + "\n";
             if (plotSizes) {
-                script += "unset logscale y\nset output '" + img.resolve(run.name + "-stow-size.png").toAbsolutePath() + "'\n"
-                        + "set title 'STOW against instance size, 4 clients, 10 instances per request (" + run.name + ")'\n"
+                script += "unset logscale y\nset output '"
+                        + img.resolve(run.name + "-stow-size.png").toAbsolutePath() + "'\n"
+                        + "set title 'STOW against instance size, 4 clients, 10 instances per request (" + run.name
+                        + ")'\n"
                         + "set xlabel 'instance size, KiB (log scale)'\nset logscale x\nset xrange [*:*]\nset xtics auto\n"
                         + "set ylabel 'instances/s (log scale)'\nset logscale y\nset y2label 'MB/s'\nset y2tics\nset y2range [0:*]\n"
                         + "set key top center\n"
-                        + "plot 'stow-size.dat' using 1:2 with linespoints lw 2 pt 7 lc 1 title '" + a + " instances/s',"
+                        + "plot 'stow-size.dat' using 1:2 with linespoints lw 2 pt 7 lc 1 title '" + a
+                        + " instances/s',"
                         + " '' using 1:3 with linespoints lw 2 dt 2 pt 6 lc 1 title '" + b + " instances/s',"
                         + " '' using 1:4 axes x1y2 with linespoints lw 2 pt 5 lc 2 title '" + a + " MB/s',"
                         + " '' using 1:5 axes x1y2 with linespoints lw 2 dt 2 pt 4 lc 2 title '" + b + " MB/s'\n";
             }
             Files.writeString(work.resolve("plots.gp"), script);
-            Process p = new ProcessBuilder("gnuplot", "plots.gp").directory(work.toFile()).inheritIO().start();
+            Process p = new ProcessBuilder("gnuplot", "plots.gp")
+                    .directory(work.toFile())
+                    .inheritIO()
+                    .start();
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("gnuplot failed for run " + run.name);
             }

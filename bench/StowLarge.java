@@ -55,7 +55,8 @@ public class StowLarge {
             }
         }
         if (url == null || !(form.equals("dicom") || form.equals("json") || form.equals("deflated"))) {
-            System.err.println("usage: java StowLarge.java --url BASE --form dicom|json|deflated [--instances N] [--instance-mb MB]");
+            System.err.println(
+                    "usage: java StowLarge.java --url BASE --form dicom|json|deflated [--instances N] [--instance-mb MB]");
             System.exit(64);
         }
         int frames = Math.max(1, (int) ((long) instanceMb * 1024 * 1024 / FRAME_BYTES));
@@ -74,14 +75,16 @@ public class StowLarge {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSendBufferSize(1 << 20);
             OutputStream raw = socket.getOutputStream();
-            String head = "POST " + base.getPath() + "/studies HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nContent-Type: multipart/related; type=\"" + type + "\"; boundary=" + BOUNDARY
-                    + "\r\nAccept: application/dicom+json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+            String head =
+                    "POST " + base.getPath() + "/studies HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                            + "\r\nContent-Type: multipart/related; type=\"" + type + "\"; boundary=" + BOUNDARY
+                            + "\r\nAccept: application/dicom+json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
             raw.write(head.getBytes(StandardCharsets.US_ASCII));
             try (Chunked body = new Chunked(raw)) {
                 if (form.equals("dicom")) {
                     for (Instance in : list) {
-                        body.write(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        body.write(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                         body.write(in.part10Header());
                         in.writePixels(body);
                         body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -90,19 +93,23 @@ public class StowLarge {
                     // Deflated Explicit VR Little Endian (PS3.5 §A.5): the dataset, pixel data included, deflated
                     // while it is sent; the pattern of writePixels compresses several hundredfold.
                     for (Instance in : list) {
-                        body.write(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        body.write(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                         body.write(in.fileMeta(DEFLATED_LE));
-                        DeflaterOutputStream deflated = new DeflaterOutputStream(new FilterOutputStream(body) {
-                            @Override
-                            public void write(byte[] b, int off, int len) throws IOException {
-                                out.write(b, off, len);
-                            }
+                        DeflaterOutputStream deflated = new DeflaterOutputStream(
+                                new FilterOutputStream(body) {
+                                    @Override
+                                    public void write(byte[] b, int off, int len) throws IOException {
+                                        out.write(b, off, len);
+                                    }
 
-                            @Override
-                            public void close() {
-                                // the multipart body goes on after this part
-                            }
-                        }, new Deflater(Deflater.DEFAULT_COMPRESSION, true), 64 * 1024);
+                                    @Override
+                                    public void close() {
+                                        // the multipart body goes on after this part
+                                    }
+                                },
+                                new Deflater(Deflater.DEFAULT_COMPRESSION, true),
+                                64 * 1024);
                         deflated.write(in.datasetHeader());
                         in.writePixels(deflated);
                         deflated.finish();
@@ -117,8 +124,10 @@ public class StowLarge {
                     body.write(("--" + BOUNDARY + "\r\nContent-Type: application/dicom+json\r\n\r\n" + json + "\r\n")
                             .getBytes(StandardCharsets.UTF_8));
                     for (Instance in : list) {
-                        body.write(("--" + BOUNDARY + "\r\nContent-Type: application/octet-stream\r\nContent-Location: bulk/"
-                                + in.number + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        body.write(("--" + BOUNDARY
+                                        + "\r\nContent-Type: application/octet-stream\r\nContent-Location: bulk/"
+                                        + in.number + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                         in.writePixels(body);
                         body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
                     }
@@ -135,9 +144,11 @@ public class StowLarge {
         // ReferencedSOPInstanceUID is in the items of both sequences; FailureReason only in the failed ones.
         int failed = count(response, "\"00081197\"");
         int stored = count(response, "\"00081155\"") - failed;
-        System.out.printf(Locale.ROOT, "%d %.2f %.1f %d %d%n", sent[0], seconds, sent[0] / seconds / 1e6, stored, failed);
+        System.out.printf(
+                Locale.ROOT, "%d %.2f %.1f %d %d%n", sent[0], seconds, sent[0] / seconds / 1e6, stored, failed);
         if (status != 200 || failed > 0 || stored != instances) {
-            System.err.println("StowLarge: HTTP " + status + ": " + response.substring(0, Math.min(2000, response.length())));
+            System.err.println(
+                    "StowLarge: HTTP " + status + ": " + response.substring(0, Math.min(2000, response.length())));
             System.exit(2);
         }
     }
@@ -160,7 +171,10 @@ public class StowLarge {
 
     private static byte[] uuidBytes() {
         UUID u = UUID.randomUUID();
-        return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
+        return ByteBuffer.allocate(16)
+                .putLong(u.getMostSignificantBits())
+                .putLong(u.getLeastSignificantBits())
+                .array();
     }
 
     /** HTTP/1.1 chunked transfer coding in chunks of 256 KiB. */
@@ -238,7 +252,8 @@ public class StowLarge {
                     + ",\"00280002\":{\"vr\":\"US\",\"Value\":[1]}," + cs("00280004", "MONOCHROME2")
                     + ",\"00280008\":{\"vr\":\"IS\",\"Value\":[" + frames + "]}"
                     + ",\"00280010\":{\"vr\":\"US\",\"Value\":[" + ROWS + "]},\"00280011\":{\"vr\":\"US\",\"Value\":["
-                    + COLUMNS + "]},\"00280100\":{\"vr\":\"US\",\"Value\":[16]},\"00280101\":{\"vr\":\"US\",\"Value\":[16]}"
+                    + COLUMNS
+                    + "]},\"00280100\":{\"vr\":\"US\",\"Value\":[16]},\"00280101\":{\"vr\":\"US\",\"Value\":[16]}"
                     + ",\"00280102\":{\"vr\":\"US\",\"Value\":[15]},\"00280103\":{\"vr\":\"US\",\"Value\":[0]}"
                     + ",\"7FE00010\":{\"vr\":\"OW\",\"BulkDataURI\":\"" + bulkUri + "\"}}";
         }

@@ -30,12 +30,24 @@ public final class BinaryValueParser {
                     case AT -> Endianness.putInt(out, off, tag(text), vr, false);
                     case FL -> Endianness.putRaw(out, off, Float.floatToRawIntBits(parseFloat(text)), 4, false);
                     case FD -> Endianness.putRaw(out, off, Double.doubleToRawLongBits(parseDouble(text)), 8, false);
-                    case UV -> Endianness.putRaw(out, off, integer(text, BigInteger.ZERO, MAX_UV).longValue(), 8, false);
-                    case SV -> Endianness.putRaw(out, off, integer(text, MIN_SV, MAX_SV).longValue(), 8, false);
-                    case UL -> Endianness.putRaw(out, off, integer(text, BigInteger.ZERO, MAX_UL).longValue(), 4, false);
-                    case SL -> Endianness.putRaw(out, off, integer(text, MIN_SL, MAX_SL).longValue(), 4, false);
-                    case US -> Endianness.putRaw(out, off, integer(text, BigInteger.ZERO, MAX_US).longValue(), 2, false);
-                    case SS -> Endianness.putRaw(out, off, integer(text, MIN_SS, MAX_SS).longValue(), 2, false);
+                    case UV ->
+                        Endianness.putRaw(
+                                out, off, integer(text, BigInteger.ZERO, MAX_UV).longValue(), 8, false);
+                    case SV ->
+                        Endianness.putRaw(
+                                out, off, integer(text, MIN_SV, MAX_SV).longValue(), 8, false);
+                    case UL ->
+                        Endianness.putRaw(
+                                out, off, integer(text, BigInteger.ZERO, MAX_UL).longValue(), 4, false);
+                    case SL ->
+                        Endianness.putRaw(
+                                out, off, integer(text, MIN_SL, MAX_SL).longValue(), 4, false);
+                    case US ->
+                        Endianness.putRaw(
+                                out, off, integer(text, BigInteger.ZERO, MAX_US).longValue(), 2, false);
+                    case SS ->
+                        Endianness.putRaw(
+                                out, off, integer(text, MIN_SS, MAX_SS).longValue(), 2, false);
                     default -> throw new IllegalArgumentException(vr + " has no numeric text form");
                 }
             } catch (NumberFormatException | ArithmeticException e) {

@@ -94,6 +94,7 @@ public final class ElementDictionary {
          * group repeat too (60xx, 70xx); those go to a second map with the low group byte zeroed.
          */
         static final Map<String, Map<Integer, PrivateEntry>> BY_CREATOR = new HashMap<>(1024);
+
         static final Map<String, Map<Integer, PrivateEntry>> BY_CREATOR_ANY_GROUP = new HashMap<>();
 
         static {
@@ -103,7 +104,8 @@ public final class ElementDictionary {
                 int key = (int) Long.parseLong(pattern.replace('x', '0'), 16);
                 boolean anyGroup = pattern.charAt(2) == 'x';
                 (anyGroup ? BY_CREATOR_ANY_GROUP : BY_CREATOR)
-                        .computeIfAbsent(f[0], c -> new HashMap<>()).put(key, entry);
+                        .computeIfAbsent(f[0], c -> new HashMap<>())
+                        .put(key, entry);
             });
         }
 

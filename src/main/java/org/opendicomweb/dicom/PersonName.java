@@ -15,10 +15,20 @@ import java.util.Arrays;
 public final class PersonName {
 
     /** The component groups, in the order they appear in the value. */
-    public enum Group { ALPHABETIC, IDEOGRAPHIC, PHONETIC }
+    public enum Group {
+        ALPHABETIC,
+        IDEOGRAPHIC,
+        PHONETIC
+    }
 
     /** The components of a group, in the order they appear in the group. */
-    public enum Component { FAMILY, GIVEN, MIDDLE, PREFIX, SUFFIX }
+    public enum Component {
+        FAMILY,
+        GIVEN,
+        MIDDLE,
+        PREFIX,
+        SUFFIX
+    }
 
     private static final int GROUPS = Group.values().length;
     private static final int COMPONENTS = Component.values().length;

@@ -52,7 +52,9 @@ public final class Tag {
         return new String(hex, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
-    private static final byte[] HEX_DIGITS = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
+    private static final byte[] HEX_DIGITS = {
+        '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'
+    };
 
     /** Parses "00100010"; returns -1 if the text is not 8 hex digits. */
     public static int parseHex(String s) {
@@ -72,21 +74,32 @@ public final class Tag {
 
     // ---- generated constants (src/tools/dictgen) ----
     public static final int CommandGroupLength = 0x00000000;
-    /** retired */ public static final int CommandLengthToEnd = 0x00000001;
+    /** retired */
+    public static final int CommandLengthToEnd = 0x00000001;
+
     public static final int AffectedSOPClassUID = 0x00000002;
     public static final int RequestedSOPClassUID = 0x00000003;
-    /** retired */ public static final int CommandRecognitionCode = 0x00000010;
+    /** retired */
+    public static final int CommandRecognitionCode = 0x00000010;
+
     public static final int CommandField = 0x00000100;
     public static final int MessageID = 0x00000110;
     public static final int MessageIDBeingRespondedTo = 0x00000120;
-    /** retired */ public static final int Initiator = 0x00000200;
-    /** retired */ public static final int Receiver = 0x00000300;
-    /** retired */ public static final int FindLocation = 0x00000400;
+    /** retired */
+    public static final int Initiator = 0x00000200;
+    /** retired */
+    public static final int Receiver = 0x00000300;
+    /** retired */
+    public static final int FindLocation = 0x00000400;
+
     public static final int MoveDestination = 0x00000600;
     public static final int Priority = 0x00000700;
     public static final int CommandDataSetType = 0x00000800;
-    /** retired */ public static final int NumberOfMatches = 0x00000850;
-    /** retired */ public static final int ResponseSequenceNumber = 0x00000860;
+    /** retired */
+    public static final int NumberOfMatches = 0x00000850;
+    /** retired */
+    public static final int ResponseSequenceNumber = 0x00000860;
+
     public static final int Status = 0x00000900;
     public static final int OffendingElement = 0x00000901;
     public static final int ErrorComment = 0x00000902;
@@ -102,21 +115,37 @@ public final class Tag {
     public static final int NumberOfWarningSuboperations = 0x00001023;
     public static final int MoveOriginatorApplicationEntityTitle = 0x00001030;
     public static final int MoveOriginatorMessageID = 0x00001031;
-    /** retired */ public static final int DialogReceiver = 0x00004000;
-    /** retired */ public static final int TerminalType = 0x00004010;
-    /** retired */ public static final int MessageSetID = 0x00005010;
-    /** retired */ public static final int EndMessageID = 0x00005020;
-    /** retired */ public static final int DisplayFormat = 0x00005110;
-    /** retired */ public static final int PagePositionID = 0x00005120;
-    /** retired */ public static final int TextFormatID = 0x00005130;
-    /** retired */ public static final int NormalReverse = 0x00005140;
-    /** retired */ public static final int AddGrayScale = 0x00005150;
-    /** retired */ public static final int Borders = 0x00005160;
-    /** retired */ public static final int Copies = 0x00005170;
-    /** retired */ public static final int CommandMagnificationType = 0x00005180;
-    /** retired */ public static final int Erase = 0x00005190;
-    /** retired */ public static final int Print = 0x000051A0;
-    /** retired */ public static final int Overlays = 0x000051B0;
+    /** retired */
+    public static final int DialogReceiver = 0x00004000;
+    /** retired */
+    public static final int TerminalType = 0x00004010;
+    /** retired */
+    public static final int MessageSetID = 0x00005010;
+    /** retired */
+    public static final int EndMessageID = 0x00005020;
+    /** retired */
+    public static final int DisplayFormat = 0x00005110;
+    /** retired */
+    public static final int PagePositionID = 0x00005120;
+    /** retired */
+    public static final int TextFormatID = 0x00005130;
+    /** retired */
+    public static final int NormalReverse = 0x00005140;
+    /** retired */
+    public static final int AddGrayScale = 0x00005150;
+    /** retired */
+    public static final int Borders = 0x00005160;
+    /** retired */
+    public static final int Copies = 0x00005170;
+    /** retired */
+    public static final int CommandMagnificationType = 0x00005180;
+    /** retired */
+    public static final int Erase = 0x00005190;
+    /** retired */
+    public static final int Print = 0x000051A0;
+    /** retired */
+    public static final int Overlays = 0x000051B0;
+
     public static final int FileMetaInformationGroupLength = 0x00020000;
     public static final int FileMetaInformationVersion = 0x00020001;
     public static final int MediaStorageSOPClassUID = 0x00020002;
@@ -152,18 +181,26 @@ public final class Tag {
     public static final int DirectoryRecordType = 0x00041430;
     public static final int PrivateRecordUID = 0x00041432;
     public static final int ReferencedFileID = 0x00041500;
-    /** retired */ public static final int MRDRDirectoryRecordOffset = 0x00041504;
+    /** retired */
+    public static final int MRDRDirectoryRecordOffset = 0x00041504;
+
     public static final int ReferencedSOPClassUIDInFile = 0x00041510;
     public static final int ReferencedSOPInstanceUIDInFile = 0x00041511;
     public static final int ReferencedTransferSyntaxUIDInFile = 0x00041512;
     public static final int ReferencedRelatedGeneralSOPClassUIDInFile = 0x0004151A;
-    /** retired */ public static final int NumberOfReferences = 0x00041600;
+    /** retired */
+    public static final int NumberOfReferences = 0x00041600;
+
     public static final int CurrentFrameFunctionalGroupsSequence = 0x00060001;
-    /** retired */ public static final int LengthToEnd = 0x00080001;
+    /** retired */
+    public static final int LengthToEnd = 0x00080001;
+
     public static final int SpecificCharacterSet = 0x00080005;
     public static final int LanguageCodeSequence = 0x00080006;
     public static final int ImageType = 0x00080008;
-    /** retired */ public static final int RecognitionCode = 0x00080010;
+    /** retired */
+    public static final int RecognitionCode = 0x00080010;
+
     public static final int InstanceCreationDate = 0x00080012;
     public static final int InstanceCreationTime = 0x00080013;
     public static final int InstanceCreatorUID = 0x00080014;
@@ -178,18 +215,27 @@ public final class Tag {
     public static final int SeriesDate = 0x00080021;
     public static final int AcquisitionDate = 0x00080022;
     public static final int ContentDate = 0x00080023;
-    /** retired */ public static final int OverlayDate = 0x00080024;
-    /** retired */ public static final int CurveDate = 0x00080025;
+    /** retired */
+    public static final int OverlayDate = 0x00080024;
+    /** retired */
+    public static final int CurveDate = 0x00080025;
+
     public static final int AcquisitionDateTime = 0x0008002A;
     public static final int StudyTime = 0x00080030;
     public static final int SeriesTime = 0x00080031;
     public static final int AcquisitionTime = 0x00080032;
     public static final int ContentTime = 0x00080033;
-    /** retired */ public static final int OverlayTime = 0x00080034;
-    /** retired */ public static final int CurveTime = 0x00080035;
-    /** retired */ public static final int DataSetType = 0x00080040;
-    /** retired */ public static final int DataSetSubtype = 0x00080041;
-    /** retired */ public static final int NuclearMedicineSeriesType = 0x00080042;
+    /** retired */
+    public static final int OverlayTime = 0x00080034;
+    /** retired */
+    public static final int CurveTime = 0x00080035;
+    /** retired */
+    public static final int DataSetType = 0x00080040;
+    /** retired */
+    public static final int DataSetSubtype = 0x00080041;
+    /** retired */
+    public static final int NuclearMedicineSeriesType = 0x00080042;
+
     public static final int AccessionNumber = 0x00080050;
     public static final int IssuerOfAccessionNumberSequence = 0x00080051;
     public static final int QueryRetrieveLevel = 0x00080052;
@@ -264,7 +310,9 @@ public final class Tag {
     public static final int PrivateDataElementDescription = 0x0008030E;
     public static final int PrivateDataElementEncoding = 0x0008030F;
     public static final int PrivateDataElementDefinitionSequence = 0x00080310;
-    /** retired */ public static final int NetworkID = 0x00081000;
+    /** retired */
+    public static final int NetworkID = 0x00081000;
+
     public static final int StationName = 0x00081010;
     public static final int StudyDescription = 0x00081030;
     public static final int ProcedureCodeSequence = 0x00081032;
@@ -284,17 +332,23 @@ public final class Tag {
     public static final int AdmittingDiagnosesCodeSequence = 0x00081084;
     public static final int PyramidDescription = 0x00081088;
     public static final int ManufacturerModelName = 0x00081090;
-    /** retired */ public static final int ReferencedResultsSequence = 0x00081100;
+    /** retired */
+    public static final int ReferencedResultsSequence = 0x00081100;
+
     public static final int ReferencedStudySequence = 0x00081110;
     public static final int ReferencedPerformedProcedureStepSequence = 0x00081111;
     public static final int ReferencedSeriesSequence = 0x00081115;
     public static final int ReferencedPatientSequence = 0x00081120;
     public static final int ReferencedVisitSequence = 0x00081125;
-    /** retired */ public static final int ReferencedOverlaySequence = 0x00081130;
+    /** retired */
+    public static final int ReferencedOverlaySequence = 0x00081130;
+
     public static final int ReferencedStereometricInstanceSequence = 0x00081134;
     public static final int ReferencedWaveformSequence = 0x0008113A;
     public static final int ReferencedImageSequence = 0x00081140;
-    /** retired */ public static final int ReferencedCurveSequence = 0x00081145;
+    /** retired */
+    public static final int ReferencedCurveSequence = 0x00081145;
+
     public static final int ReferencedInstanceSequence = 0x0008114A;
     public static final int ReferencedRealWorldValueMappingInstanceSequence = 0x0008114B;
     public static final int ReferencedSOPClassUID = 0x00081150;
@@ -316,7 +370,9 @@ public final class Tag {
     public static final int OtherFailuresSequence = 0x0008119A;
     public static final int StudiesContainingOtherReferencedInstancesSequence = 0x00081200;
     public static final int RelatedSeriesSequence = 0x00081250;
-    /** retired */ public static final int LossyImageCompressionRetired = 0x00082110;
+    /** retired */
+    public static final int LossyImageCompressionRetired = 0x00082110;
+
     public static final int DerivationDescription = 0x00082111;
     public static final int SourceImageSequence = 0x00082112;
     public static final int StageName = 0x00082120;
@@ -334,33 +390,55 @@ public final class Tag {
     public static final int StartTrim = 0x00082142;
     public static final int StopTrim = 0x00082143;
     public static final int RecommendedDisplayFrameRate = 0x00082144;
-    /** retired */ public static final int TransducerPosition = 0x00082200;
-    /** retired */ public static final int TransducerOrientation = 0x00082204;
-    /** retired */ public static final int AnatomicStructure = 0x00082208;
+    /** retired */
+    public static final int TransducerPosition = 0x00082200;
+    /** retired */
+    public static final int TransducerOrientation = 0x00082204;
+    /** retired */
+    public static final int AnatomicStructure = 0x00082208;
+
     public static final int AnatomicRegionSequence = 0x00082218;
     public static final int AnatomicRegionModifierSequence = 0x00082220;
     public static final int PrimaryAnatomicStructureSequence = 0x00082228;
-    /** retired */ public static final int AnatomicStructureSpaceOrRegionSequence = 0x00082229;
+    /** retired */
+    public static final int AnatomicStructureSpaceOrRegionSequence = 0x00082229;
+
     public static final int PrimaryAnatomicStructureModifierSequence = 0x00082230;
-    /** retired */ public static final int TransducerPositionSequence = 0x00082240;
-    /** retired */ public static final int TransducerPositionModifierSequence = 0x00082242;
-    /** retired */ public static final int TransducerOrientationSequence = 0x00082244;
-    /** retired */ public static final int TransducerOrientationModifierSequence = 0x00082246;
-    /** retired */ public static final int AnatomicStructureSpaceOrRegionCodeSequenceTrial = 0x00082251;
-    /** retired */ public static final int AnatomicPortalOfEntranceCodeSequenceTrial = 0x00082253;
-    /** retired */ public static final int AnatomicApproachDirectionCodeSequenceTrial = 0x00082255;
-    /** retired */ public static final int AnatomicPerspectiveDescriptionTrial = 0x00082256;
-    /** retired */ public static final int AnatomicPerspectiveCodeSequenceTrial = 0x00082257;
-    /** retired */ public static final int AnatomicLocationOfExaminingInstrumentDescriptionTrial = 0x00082258;
-    /** retired */ public static final int AnatomicLocationOfExaminingInstrumentCodeSequenceTrial = 0x00082259;
-    /** retired */ public static final int AnatomicStructureSpaceOrRegionModifierCodeSequenceTrial = 0x0008225A;
-    /** retired */ public static final int OnAxisBackgroundAnatomicStructureCodeSequenceTrial = 0x0008225C;
+    /** retired */
+    public static final int TransducerPositionSequence = 0x00082240;
+    /** retired */
+    public static final int TransducerPositionModifierSequence = 0x00082242;
+    /** retired */
+    public static final int TransducerOrientationSequence = 0x00082244;
+    /** retired */
+    public static final int TransducerOrientationModifierSequence = 0x00082246;
+    /** retired */
+    public static final int AnatomicStructureSpaceOrRegionCodeSequenceTrial = 0x00082251;
+    /** retired */
+    public static final int AnatomicPortalOfEntranceCodeSequenceTrial = 0x00082253;
+    /** retired */
+    public static final int AnatomicApproachDirectionCodeSequenceTrial = 0x00082255;
+    /** retired */
+    public static final int AnatomicPerspectiveDescriptionTrial = 0x00082256;
+    /** retired */
+    public static final int AnatomicPerspectiveCodeSequenceTrial = 0x00082257;
+    /** retired */
+    public static final int AnatomicLocationOfExaminingInstrumentDescriptionTrial = 0x00082258;
+    /** retired */
+    public static final int AnatomicLocationOfExaminingInstrumentCodeSequenceTrial = 0x00082259;
+    /** retired */
+    public static final int AnatomicStructureSpaceOrRegionModifierCodeSequenceTrial = 0x0008225A;
+    /** retired */
+    public static final int OnAxisBackgroundAnatomicStructureCodeSequenceTrial = 0x0008225C;
+
     public static final int AlternateRepresentationSequence = 0x00083001;
     public static final int AvailableTransferSyntaxUID = 0x00083002;
     public static final int IrradiationEventUID = 0x00083010;
     public static final int SourceIrradiationEventSequence = 0x00083011;
     public static final int RadiopharmaceuticalAdministrationEventUID = 0x00083012;
-    /** retired */ public static final int IdentifyingComments = 0x00084000;
+    /** retired */
+    public static final int IdentifyingComments = 0x00084000;
+
     public static final int FrameType = 0x00089007;
     public static final int ReferencedImageEvidenceSequence = 0x00089092;
     public static final int ReferencedRawDataSequence = 0x00089121;
@@ -409,7 +487,9 @@ public final class Tag {
     public static final int GeneticModificationsDescription = 0x00100222;
     public static final int GeneticModificationsNomenclature = 0x00100223;
     public static final int GeneticModificationsCodeSequence = 0x00100229;
-    /** retired */ public static final int OtherPatientIDs = 0x00101000;
+    /** retired */
+    public static final int OtherPatientIDs = 0x00101000;
+
     public static final int OtherPatientNames = 0x00101001;
     public static final int OtherPatientIDsSequence = 0x00101002;
     public static final int PatientBirthName = 0x00101005;
@@ -421,11 +501,15 @@ public final class Tag {
     public static final int MeasuredLateralDimension = 0x00101024;
     public static final int PatientWeight = 0x00101030;
     public static final int PatientAddress = 0x00101040;
-    /** retired */ public static final int InsurancePlanIdentification = 0x00101050;
+    /** retired */
+    public static final int InsurancePlanIdentification = 0x00101050;
+
     public static final int PatientMotherBirthName = 0x00101060;
     public static final int MilitaryRank = 0x00101080;
     public static final int BranchOfService = 0x00101081;
-    /** retired */ public static final int MedicalRecordLocator = 0x00101090;
+    /** retired */
+    public static final int MedicalRecordLocator = 0x00101090;
+
     public static final int ReferencedPatientPhotoSequence = 0x00101100;
     public static final int MedicalAlerts = 0x00102000;
     public static final int Allergies = 0x00102110;
@@ -478,8 +562,11 @@ public final class Tag {
     public static final int ConsentForDistributionFlag = 0x00120085;
     public static final int EthicsCommitteeApprovalEffectivenessStartDate = 0x00120086;
     public static final int EthicsCommitteeApprovalEffectivenessEndDate = 0x00120087;
-    /** retired */ public static final int CADFileFormat = 0x00140023;
-    /** retired */ public static final int ComponentReferenceSystem = 0x00140024;
+    /** retired */
+    public static final int CADFileFormat = 0x00140023;
+    /** retired */
+    public static final int ComponentReferenceSystem = 0x00140024;
+
     public static final int ComponentManufacturingProcedure = 0x00140025;
     public static final int ComponentManufacturer = 0x00140028;
     public static final int MaterialThickness = 0x00140030;
@@ -487,7 +574,9 @@ public final class Tag {
     public static final int MaterialIsolationDiameter = 0x00140034;
     public static final int MaterialGrade = 0x00140042;
     public static final int MaterialPropertiesDescription = 0x00140044;
-    /** retired */ public static final int MaterialPropertiesFileFormatRetired = 0x00140045;
+    /** retired */
+    public static final int MaterialPropertiesFileFormatRetired = 0x00140045;
+
     public static final int MaterialNotes = 0x00140046;
     public static final int ComponentShape = 0x00140050;
     public static final int CurvatureType = 0x00140052;
@@ -798,16 +887,25 @@ public final class Tag {
     public static final int InterventionDrugDose = 0x00180028;
     public static final int InterventionDrugCodeSequence = 0x00180029;
     public static final int AdditionalDrugSequence = 0x0018002A;
-    /** retired */ public static final int Radionuclide = 0x00180030;
+    /** retired */
+    public static final int Radionuclide = 0x00180030;
+
     public static final int Radiopharmaceutical = 0x00180031;
-    /** retired */ public static final int EnergyWindowCenterline = 0x00180032;
-    /** retired */ public static final int EnergyWindowTotalWidth = 0x00180033;
+    /** retired */
+    public static final int EnergyWindowCenterline = 0x00180032;
+    /** retired */
+    public static final int EnergyWindowTotalWidth = 0x00180033;
+
     public static final int InterventionDrugName = 0x00180034;
     public static final int InterventionDrugStartTime = 0x00180035;
     public static final int InterventionSequence = 0x00180036;
-    /** retired */ public static final int TherapyType = 0x00180037;
+    /** retired */
+    public static final int TherapyType = 0x00180037;
+
     public static final int InterventionStatus = 0x00180038;
-    /** retired */ public static final int TherapyDescription = 0x00180039;
+    /** retired */
+    public static final int TherapyDescription = 0x00180039;
+
     public static final int InterventionDescription = 0x0018003A;
     public static final int CineRate = 0x00180040;
     public static final int InitialCineRunState = 0x00180042;
@@ -846,15 +944,22 @@ public final class Tag {
     public static final int UDISequence = 0x0018100A;
     public static final int ManufacturerDeviceClassUID = 0x0018100B;
     public static final int SecondaryCaptureDeviceID = 0x00181010;
-    /** retired */ public static final int HardcopyCreationDeviceID = 0x00181011;
+    /** retired */
+    public static final int HardcopyCreationDeviceID = 0x00181011;
+
     public static final int DateOfSecondaryCapture = 0x00181012;
     public static final int TimeOfSecondaryCapture = 0x00181014;
     public static final int SecondaryCaptureDeviceManufacturer = 0x00181016;
-    /** retired */ public static final int HardcopyDeviceManufacturer = 0x00181017;
+    /** retired */
+    public static final int HardcopyDeviceManufacturer = 0x00181017;
+
     public static final int SecondaryCaptureDeviceManufacturerModelName = 0x00181018;
     public static final int SecondaryCaptureDeviceSoftwareVersions = 0x00181019;
-    /** retired */ public static final int HardcopyDeviceSoftwareVersion = 0x0018101A;
-    /** retired */ public static final int HardcopyDeviceManufacturerModelName = 0x0018101B;
+    /** retired */
+    public static final int HardcopyDeviceSoftwareVersion = 0x0018101A;
+    /** retired */
+    public static final int HardcopyDeviceManufacturerModelName = 0x0018101B;
+
     public static final int SoftwareVersions = 0x00181020;
     public static final int VideoImageFormatAcquired = 0x00181022;
     public static final int DigitalImageFormatAcquired = 0x00181023;
@@ -918,12 +1023,16 @@ public final class Tag {
     public static final int TableAngle = 0x00181138;
     public static final int TableType = 0x0018113A;
     public static final int RotationDirection = 0x00181140;
-    /** retired */ public static final int AngularPosition = 0x00181141;
+    /** retired */
+    public static final int AngularPosition = 0x00181141;
+
     public static final int RadialPosition = 0x00181142;
     public static final int ScanArc = 0x00181143;
     public static final int AngularStep = 0x00181144;
     public static final int CenterOfRotationOffset = 0x00181145;
-    /** retired */ public static final int RotationOffset = 0x00181146;
+    /** retired */
+    public static final int RotationOffset = 0x00181146;
+
     public static final int FieldOfViewShape = 0x00181147;
     public static final int FieldOfViewDimensions = 0x00181149;
     public static final int ExposureTime = 0x00181150;
@@ -976,7 +1085,9 @@ public final class Tag {
     public static final int DateTimeOfLastCalibration = 0x00181202;
     public static final int CalibrationDateTime = 0x00181203;
     public static final int ConvolutionKernel = 0x00181210;
-    /** retired */ public static final int UpperLowerPixelValues = 0x00181240;
+    /** retired */
+    public static final int UpperLowerPixelValues = 0x00181240;
+
     public static final int ActualFrameDuration = 0x00181242;
     public static final int CountRate = 0x00181243;
     public static final int PreferredPlaybackSequencing = 0x00181244;
@@ -1073,27 +1184,37 @@ public final class Tag {
     public static final int IVUSPullbackStartFrameNumber = 0x00183103;
     public static final int IVUSPullbackStopFrameNumber = 0x00183104;
     public static final int LesionNumber = 0x00183105;
-    /** retired */ public static final int AcquisitionComments = 0x00184000;
+    /** retired */
+    public static final int AcquisitionComments = 0x00184000;
+
     public static final int OutputPower = 0x00185000;
     public static final int TransducerData = 0x00185010;
     public static final int TransducerIdentificationSequence = 0x00185011;
     public static final int FocusDepth = 0x00185012;
     public static final int ProcessingFunction = 0x00185020;
-    /** retired */ public static final int PostprocessingFunction = 0x00185021;
+    /** retired */
+    public static final int PostprocessingFunction = 0x00185021;
+
     public static final int MechanicalIndex = 0x00185022;
     public static final int BoneThermalIndex = 0x00185024;
     public static final int CranialThermalIndex = 0x00185026;
     public static final int SoftTissueThermalIndex = 0x00185027;
     public static final int SoftTissueFocusThermalIndex = 0x00185028;
     public static final int SoftTissueSurfaceThermalIndex = 0x00185029;
-    /** retired */ public static final int DynamicRange = 0x00185030;
-    /** retired */ public static final int TotalGain = 0x00185040;
+    /** retired */
+    public static final int DynamicRange = 0x00185030;
+    /** retired */
+    public static final int TotalGain = 0x00185040;
+
     public static final int DepthOfScanField = 0x00185050;
     public static final int PatientPosition = 0x00185100;
     public static final int ViewPosition = 0x00185101;
     public static final int ProjectionEponymousNameCodeSequence = 0x00185104;
-    /** retired */ public static final int ImageTransformationMatrix = 0x00185210;
-    /** retired */ public static final int ImageTranslationVector = 0x00185212;
+    /** retired */
+    public static final int ImageTransformationMatrix = 0x00185210;
+    /** retired */
+    public static final int ImageTranslationVector = 0x00185212;
+
     public static final int Sensitivity = 0x00186000;
     public static final int SequenceOfUltrasoundRegions = 0x00186011;
     public static final int RegionSpatialFormat = 0x00186012;
@@ -1116,17 +1237,29 @@ public final class Tag {
     public static final int PulseRepetitionFrequency = 0x00186032;
     public static final int DopplerCorrectionAngle = 0x00186034;
     public static final int SteeringAngle = 0x00186036;
-    /** retired */ public static final int DopplerSampleVolumeXPositionRetired = 0x00186038;
+    /** retired */
+    public static final int DopplerSampleVolumeXPositionRetired = 0x00186038;
+
     public static final int DopplerSampleVolumeXPosition = 0x00186039;
-    /** retired */ public static final int DopplerSampleVolumeYPositionRetired = 0x0018603A;
+    /** retired */
+    public static final int DopplerSampleVolumeYPositionRetired = 0x0018603A;
+
     public static final int DopplerSampleVolumeYPosition = 0x0018603B;
-    /** retired */ public static final int TMLinePositionX0Retired = 0x0018603C;
+    /** retired */
+    public static final int TMLinePositionX0Retired = 0x0018603C;
+
     public static final int TMLinePositionX0 = 0x0018603D;
-    /** retired */ public static final int TMLinePositionY0Retired = 0x0018603E;
+    /** retired */
+    public static final int TMLinePositionY0Retired = 0x0018603E;
+
     public static final int TMLinePositionY0 = 0x0018603F;
-    /** retired */ public static final int TMLinePositionX1Retired = 0x00186040;
+    /** retired */
+    public static final int TMLinePositionX1Retired = 0x00186040;
+
     public static final int TMLinePositionX1 = 0x00186041;
-    /** retired */ public static final int TMLinePositionY1Retired = 0x00186042;
+    /** retired */
+    public static final int TMLinePositionY1Retired = 0x00186042;
+
     public static final int TMLinePositionY1 = 0x00186043;
     public static final int PixelComponentOrganization = 0x00186044;
     public static final int PixelComponentMask = 0x00186046;
@@ -1264,7 +1397,9 @@ public final class Tag {
     public static final int NumberOfKSpaceTrajectories = 0x00189093;
     public static final int CoverageOfKSpace = 0x00189094;
     public static final int SpectroscopyAcquisitionPhaseRows = 0x00189095;
-    /** retired */ public static final int ParallelReductionFactorInPlaneRetired = 0x00189096;
+    /** retired */
+    public static final int ParallelReductionFactorInPlaneRetired = 0x00189096;
+
     public static final int TransmitterFrequency = 0x00189098;
     public static final int ResonantNucleus = 0x00189100;
     public static final int FrequencyCorrection = 0x00189101;
@@ -1287,7 +1422,9 @@ public final class Tag {
     public static final int MRMetaboliteMapSequence = 0x00189152;
     public static final int ParallelReductionFactorOutOfPlane = 0x00189155;
     public static final int SpectroscopyAcquisitionOutOfPlanePhaseSteps = 0x00189159;
-    /** retired */ public static final int BulkMotionStatus = 0x00189166;
+    /** retired */
+    public static final int BulkMotionStatus = 0x00189166;
+
     public static final int ParallelReductionFactorSecondInPlane = 0x00189168;
     public static final int CardiacBeatRejectionTechnique = 0x00189169;
     public static final int RespiratoryMotionCompensationTechnique = 0x00189170;
@@ -1307,8 +1444,11 @@ public final class Tag {
     public static final int TaggingDelay = 0x00189184;
     public static final int RespiratoryMotionCompensationTechniqueDescription = 0x00189185;
     public static final int RespiratorySignalSourceID = 0x00189186;
-    /** retired */ public static final int ChemicalShiftMinimumIntegrationLimitInHz = 0x00189195;
-    /** retired */ public static final int ChemicalShiftMaximumIntegrationLimitInHz = 0x00189196;
+    /** retired */
+    public static final int ChemicalShiftMinimumIntegrationLimitInHz = 0x00189195;
+    /** retired */
+    public static final int ChemicalShiftMaximumIntegrationLimitInHz = 0x00189196;
+
     public static final int MRVelocityEncodingSequence = 0x00189197;
     public static final int FirstOrderPhaseCorrection = 0x00189198;
     public static final int WaterReferencedPhaseCorrection = 0x00189199;
@@ -1371,7 +1511,9 @@ public final class Tag {
     public static final int CTExposureSequence = 0x00189321;
     public static final int ReconstructionPixelSpacing = 0x00189322;
     public static final int ExposureModulationType = 0x00189323;
-    /** retired */ public static final int EstimatedDoseSaving = 0x00189324;
+    /** retired */
+    public static final int EstimatedDoseSaving = 0x00189324;
+
     public static final int CTXRayDetailsSequence = 0x00189325;
     public static final int CTPositionSequence = 0x00189326;
     public static final int TablePosition = 0x00189327;
@@ -1660,60 +1802,101 @@ public final class Tag {
     public static final int SeriesNumber = 0x00200011;
     public static final int AcquisitionNumber = 0x00200012;
     public static final int InstanceNumber = 0x00200013;
-    /** retired */ public static final int IsotopeNumber = 0x00200014;
-    /** retired */ public static final int PhaseNumber = 0x00200015;
-    /** retired */ public static final int IntervalNumber = 0x00200016;
-    /** retired */ public static final int TimeSlotNumber = 0x00200017;
-    /** retired */ public static final int AngleNumber = 0x00200018;
+    /** retired */
+    public static final int IsotopeNumber = 0x00200014;
+    /** retired */
+    public static final int PhaseNumber = 0x00200015;
+    /** retired */
+    public static final int IntervalNumber = 0x00200016;
+    /** retired */
+    public static final int TimeSlotNumber = 0x00200017;
+    /** retired */
+    public static final int AngleNumber = 0x00200018;
+
     public static final int ItemNumber = 0x00200019;
     public static final int PatientOrientation = 0x00200020;
-    /** retired */ public static final int OverlayNumber = 0x00200022;
-    /** retired */ public static final int CurveNumber = 0x00200024;
-    /** retired */ public static final int LUTNumber = 0x00200026;
+    /** retired */
+    public static final int OverlayNumber = 0x00200022;
+    /** retired */
+    public static final int CurveNumber = 0x00200024;
+    /** retired */
+    public static final int LUTNumber = 0x00200026;
+
     public static final int PyramidLabel = 0x00200027;
-    /** retired */ public static final int ImagePosition = 0x00200030;
+    /** retired */
+    public static final int ImagePosition = 0x00200030;
+
     public static final int ImagePositionPatient = 0x00200032;
-    /** retired */ public static final int ImageOrientation = 0x00200035;
+    /** retired */
+    public static final int ImageOrientation = 0x00200035;
+
     public static final int ImageOrientationPatient = 0x00200037;
-    /** retired */ public static final int Location = 0x00200050;
+    /** retired */
+    public static final int Location = 0x00200050;
+
     public static final int FrameOfReferenceUID = 0x00200052;
     public static final int Laterality = 0x00200060;
     public static final int ImageLaterality = 0x00200062;
-    /** retired */ public static final int ImageGeometryType = 0x00200070;
-    /** retired */ public static final int MaskingImage = 0x00200080;
-    /** retired */ public static final int ReportNumber = 0x002000AA;
+    /** retired */
+    public static final int ImageGeometryType = 0x00200070;
+    /** retired */
+    public static final int MaskingImage = 0x00200080;
+    /** retired */
+    public static final int ReportNumber = 0x002000AA;
+
     public static final int TemporalPositionIdentifier = 0x00200100;
     public static final int NumberOfTemporalPositions = 0x00200105;
     public static final int TemporalResolution = 0x00200110;
     public static final int SynchronizationFrameOfReferenceUID = 0x00200200;
     public static final int SOPInstanceUIDOfConcatenationSource = 0x00200242;
-    /** retired */ public static final int SeriesInStudy = 0x00201000;
-    /** retired */ public static final int AcquisitionsInSeries = 0x00201001;
+    /** retired */
+    public static final int SeriesInStudy = 0x00201000;
+    /** retired */
+    public static final int AcquisitionsInSeries = 0x00201001;
+
     public static final int ImagesInAcquisition = 0x00201002;
-    /** retired */ public static final int ImagesInSeries = 0x00201003;
-    /** retired */ public static final int AcquisitionsInStudy = 0x00201004;
-    /** retired */ public static final int ImagesInStudy = 0x00201005;
-    /** retired */ public static final int Reference = 0x00201020;
+    /** retired */
+    public static final int ImagesInSeries = 0x00201003;
+    /** retired */
+    public static final int AcquisitionsInStudy = 0x00201004;
+    /** retired */
+    public static final int ImagesInStudy = 0x00201005;
+    /** retired */
+    public static final int Reference = 0x00201020;
+
     public static final int TargetPositionReferenceIndicator = 0x0020103F;
     public static final int PositionReferenceIndicator = 0x00201040;
     public static final int SliceLocation = 0x00201041;
-    /** retired */ public static final int OtherStudyNumbers = 0x00201070;
+    /** retired */
+    public static final int OtherStudyNumbers = 0x00201070;
+
     public static final int NumberOfPatientRelatedStudies = 0x00201200;
     public static final int NumberOfPatientRelatedSeries = 0x00201202;
     public static final int NumberOfPatientRelatedInstances = 0x00201204;
     public static final int NumberOfStudyRelatedSeries = 0x00201206;
     public static final int NumberOfStudyRelatedInstances = 0x00201208;
     public static final int NumberOfSeriesRelatedInstances = 0x00201209;
-    /** repeating (0020,31xx); retired */ public static final int SourceImageIDs = 0x00203100;
-    /** retired */ public static final int ModifyingDeviceID = 0x00203401;
-    /** retired */ public static final int ModifiedImageID = 0x00203402;
-    /** retired */ public static final int ModifiedImageDate = 0x00203403;
-    /** retired */ public static final int ModifyingDeviceManufacturer = 0x00203404;
-    /** retired */ public static final int ModifiedImageTime = 0x00203405;
-    /** retired */ public static final int ModifiedImageDescription = 0x00203406;
+    /** repeating (0020,31xx); retired */
+    public static final int SourceImageIDs = 0x00203100;
+    /** retired */
+    public static final int ModifyingDeviceID = 0x00203401;
+    /** retired */
+    public static final int ModifiedImageID = 0x00203402;
+    /** retired */
+    public static final int ModifiedImageDate = 0x00203403;
+    /** retired */
+    public static final int ModifyingDeviceManufacturer = 0x00203404;
+    /** retired */
+    public static final int ModifiedImageTime = 0x00203405;
+    /** retired */
+    public static final int ModifiedImageDescription = 0x00203406;
+
     public static final int ImageComments = 0x00204000;
-    /** retired */ public static final int OriginalImageIdentification = 0x00205000;
-    /** retired */ public static final int OriginalImageIdentificationNomenclature = 0x00205002;
+    /** retired */
+    public static final int OriginalImageIdentification = 0x00205000;
+    /** retired */
+    public static final int OriginalImageIdentificationNomenclature = 0x00205002;
+
     public static final int StackID = 0x00209056;
     public static final int InStackPositionNumber = 0x00209057;
     public static final int FrameAnatomySequence = 0x00209071;
@@ -1860,7 +2043,9 @@ public final class Tag {
     public static final int IOLPowerSequence = 0x00221090;
     public static final int LensConstantSequence = 0x00221092;
     public static final int IOLManufacturer = 0x00221093;
-    /** retired */ public static final int LensConstantDescription = 0x00221094;
+    /** retired */
+    public static final int LensConstantDescription = 0x00221094;
+
     public static final int ImplantName = 0x00221095;
     public static final int KeratometryMeasurementTypeCodeSequence = 0x00221096;
     public static final int ImplantPartNumber = 0x00221097;
@@ -1883,7 +2068,9 @@ public final class Tag {
     public static final int SourceOfRefractiveMeasurementsCodeSequence = 0x00221135;
     public static final int OphthalmicAxialLengthMeasurementModified = 0x00221140;
     public static final int OphthalmicAxialLengthDataSourceCodeSequence = 0x00221150;
-    /** retired */ public static final int OphthalmicAxialLengthAcquisitionMethodCodeSequence = 0x00221153;
+    /** retired */
+    public static final int OphthalmicAxialLengthAcquisitionMethodCodeSequence = 0x00221153;
+
     public static final int SignalToNoiseRatio = 0x00221155;
     public static final int OphthalmicAxialLengthDataSourceDescription = 0x00221159;
     public static final int OphthalmicAxialLengthMeasurementsTotalLengthSequence = 0x00221210;
@@ -1897,8 +2084,11 @@ public final class Tag {
     public static final int SelectedSegmentalOphthalmicAxialLengthSequence = 0x00221257;
     public static final int SelectedTotalOphthalmicAxialLengthSequence = 0x00221260;
     public static final int OphthalmicAxialLengthQualityMetricSequence = 0x00221262;
-    /** retired */ public static final int OphthalmicAxialLengthQualityMetricTypeCodeSequence = 0x00221265;
-    /** retired */ public static final int OphthalmicAxialLengthQualityMetricTypeDescription = 0x00221273;
+    /** retired */
+    public static final int OphthalmicAxialLengthQualityMetricTypeCodeSequence = 0x00221265;
+    /** retired */
+    public static final int OphthalmicAxialLengthQualityMetricTypeDescription = 0x00221273;
+
     public static final int IntraocularLensCalculationsRightEyeSequence = 0x00221300;
     public static final int IntraocularLensCalculationsLeftEyeSequence = 0x00221310;
     public static final int ReferencedOphthalmicAxialLengthMeasurementQCImageSequence = 0x00221330;
@@ -2055,88 +2245,147 @@ public final class Tag {
     public static final int SamplesPerPixel = 0x00280002;
     public static final int SamplesPerPixelUsed = 0x00280003;
     public static final int PhotometricInterpretation = 0x00280004;
-    /** retired */ public static final int ImageDimensions = 0x00280005;
+    /** retired */
+    public static final int ImageDimensions = 0x00280005;
+
     public static final int PlanarConfiguration = 0x00280006;
     public static final int NumberOfFrames = 0x00280008;
     public static final int FrameIncrementPointer = 0x00280009;
     public static final int FrameDimensionPointer = 0x0028000A;
     public static final int Rows = 0x00280010;
     public static final int Columns = 0x00280011;
-    /** retired */ public static final int Planes = 0x00280012;
+    /** retired */
+    public static final int Planes = 0x00280012;
+
     public static final int UltrasoundColorDataPresent = 0x00280014;
     public static final int PixelSpacing = 0x00280030;
     public static final int ZoomFactor = 0x00280031;
     public static final int ZoomCenter = 0x00280032;
     public static final int PixelAspectRatio = 0x00280034;
-    /** retired */ public static final int ImageFormat = 0x00280040;
-    /** retired */ public static final int ManipulatedImage = 0x00280050;
+    /** retired */
+    public static final int ImageFormat = 0x00280040;
+    /** retired */
+    public static final int ManipulatedImage = 0x00280050;
+
     public static final int CorrectedImage = 0x00280051;
-    /** retired */ public static final int CompressionRecognitionCode = 0x0028005F;
-    /** retired */ public static final int CompressionCode = 0x00280060;
-    /** retired */ public static final int CompressionOriginator = 0x00280061;
-    /** retired */ public static final int CompressionLabel = 0x00280062;
-    /** retired */ public static final int CompressionDescription = 0x00280063;
-    /** retired */ public static final int CompressionSequence = 0x00280065;
-    /** retired */ public static final int CompressionStepPointers = 0x00280066;
-    /** retired */ public static final int RepeatInterval = 0x00280068;
-    /** retired */ public static final int BitsGrouped = 0x00280069;
-    /** retired */ public static final int PerimeterTable = 0x00280070;
-    /** retired */ public static final int PerimeterValue = 0x00280071;
-    /** retired */ public static final int PredictorRows = 0x00280080;
-    /** retired */ public static final int PredictorColumns = 0x00280081;
-    /** retired */ public static final int PredictorConstants = 0x00280082;
-    /** retired */ public static final int BlockedPixels = 0x00280090;
-    /** retired */ public static final int BlockRows = 0x00280091;
-    /** retired */ public static final int BlockColumns = 0x00280092;
-    /** retired */ public static final int RowOverlap = 0x00280093;
-    /** retired */ public static final int ColumnOverlap = 0x00280094;
+    /** retired */
+    public static final int CompressionRecognitionCode = 0x0028005F;
+    /** retired */
+    public static final int CompressionCode = 0x00280060;
+    /** retired */
+    public static final int CompressionOriginator = 0x00280061;
+    /** retired */
+    public static final int CompressionLabel = 0x00280062;
+    /** retired */
+    public static final int CompressionDescription = 0x00280063;
+    /** retired */
+    public static final int CompressionSequence = 0x00280065;
+    /** retired */
+    public static final int CompressionStepPointers = 0x00280066;
+    /** retired */
+    public static final int RepeatInterval = 0x00280068;
+    /** retired */
+    public static final int BitsGrouped = 0x00280069;
+    /** retired */
+    public static final int PerimeterTable = 0x00280070;
+    /** retired */
+    public static final int PerimeterValue = 0x00280071;
+    /** retired */
+    public static final int PredictorRows = 0x00280080;
+    /** retired */
+    public static final int PredictorColumns = 0x00280081;
+    /** retired */
+    public static final int PredictorConstants = 0x00280082;
+    /** retired */
+    public static final int BlockedPixels = 0x00280090;
+    /** retired */
+    public static final int BlockRows = 0x00280091;
+    /** retired */
+    public static final int BlockColumns = 0x00280092;
+    /** retired */
+    public static final int RowOverlap = 0x00280093;
+    /** retired */
+    public static final int ColumnOverlap = 0x00280094;
+
     public static final int BitsAllocated = 0x00280100;
     public static final int BitsStored = 0x00280101;
     public static final int HighBit = 0x00280102;
     public static final int PixelRepresentation = 0x00280103;
-    /** retired */ public static final int SmallestValidPixelValue = 0x00280104;
-    /** retired */ public static final int LargestValidPixelValue = 0x00280105;
+    /** retired */
+    public static final int SmallestValidPixelValue = 0x00280104;
+    /** retired */
+    public static final int LargestValidPixelValue = 0x00280105;
+
     public static final int SmallestImagePixelValue = 0x00280106;
     public static final int LargestImagePixelValue = 0x00280107;
     public static final int SmallestPixelValueInSeries = 0x00280108;
     public static final int LargestPixelValueInSeries = 0x00280109;
-    /** retired */ public static final int SmallestImagePixelValueInPlane = 0x00280110;
-    /** retired */ public static final int LargestImagePixelValueInPlane = 0x00280111;
+    /** retired */
+    public static final int SmallestImagePixelValueInPlane = 0x00280110;
+    /** retired */
+    public static final int LargestImagePixelValueInPlane = 0x00280111;
+
     public static final int PixelPaddingValue = 0x00280120;
     public static final int PixelPaddingRangeLimit = 0x00280121;
     public static final int FloatPixelPaddingValue = 0x00280122;
     public static final int DoubleFloatPixelPaddingValue = 0x00280123;
     public static final int FloatPixelPaddingRangeLimit = 0x00280124;
     public static final int DoubleFloatPixelPaddingRangeLimit = 0x00280125;
-    /** retired */ public static final int ImageLocation = 0x00280200;
+    /** retired */
+    public static final int ImageLocation = 0x00280200;
+
     public static final int QualityControlImage = 0x00280300;
     public static final int BurnedInAnnotation = 0x00280301;
     public static final int RecognizableVisualFeatures = 0x00280302;
     public static final int LongitudinalTemporalInformationModified = 0x00280303;
     public static final int ReferencedColorPaletteInstanceUID = 0x00280304;
-    /** retired */ public static final int TransformLabel = 0x00280400;
-    /** retired */ public static final int TransformVersionNumber = 0x00280401;
-    /** retired */ public static final int NumberOfTransformSteps = 0x00280402;
-    /** retired */ public static final int SequenceOfCompressedData = 0x00280403;
-    /** retired */ public static final int DetailsOfCoefficients = 0x00280404;
-    /** repeating (0028,04x0); retired */ public static final int RowsForNthOrderCoefficients = 0x00280410;
-    /** repeating (0028,04x1); retired */ public static final int ColumnsForNthOrderCoefficients = 0x00280411;
-    /** repeating (0028,04x2); retired */ public static final int CoefficientCoding = 0x00280412;
-    /** repeating (0028,04x3); retired */ public static final int CoefficientCodingPointers = 0x00280413;
-    /** retired */ public static final int DCTLabel = 0x00280700;
-    /** retired */ public static final int DataBlockDescription = 0x00280701;
-    /** retired */ public static final int DataBlock = 0x00280702;
-    /** retired */ public static final int NormalizationFactorFormat = 0x00280710;
-    /** retired */ public static final int ZonalMapNumberFormat = 0x00280720;
-    /** retired */ public static final int ZonalMapLocation = 0x00280721;
-    /** retired */ public static final int ZonalMapFormat = 0x00280722;
-    /** retired */ public static final int AdaptiveMapFormat = 0x00280730;
-    /** retired */ public static final int CodeNumberFormat = 0x00280740;
-    /** repeating (0028,08x0); retired */ public static final int CodeLabel = 0x00280800;
-    /** repeating (0028,08x2); retired */ public static final int NumberOfTables = 0x00280802;
-    /** repeating (0028,08x3); retired */ public static final int CodeTableLocation = 0x00280803;
-    /** repeating (0028,08x4); retired */ public static final int BitsForCodeWord = 0x00280804;
-    /** repeating (0028,08x8); retired */ public static final int ImageDataLocation = 0x00280808;
+    /** retired */
+    public static final int TransformLabel = 0x00280400;
+    /** retired */
+    public static final int TransformVersionNumber = 0x00280401;
+    /** retired */
+    public static final int NumberOfTransformSteps = 0x00280402;
+    /** retired */
+    public static final int SequenceOfCompressedData = 0x00280403;
+    /** retired */
+    public static final int DetailsOfCoefficients = 0x00280404;
+    /** repeating (0028,04x0); retired */
+    public static final int RowsForNthOrderCoefficients = 0x00280410;
+    /** repeating (0028,04x1); retired */
+    public static final int ColumnsForNthOrderCoefficients = 0x00280411;
+    /** repeating (0028,04x2); retired */
+    public static final int CoefficientCoding = 0x00280412;
+    /** repeating (0028,04x3); retired */
+    public static final int CoefficientCodingPointers = 0x00280413;
+    /** retired */
+    public static final int DCTLabel = 0x00280700;
+    /** retired */
+    public static final int DataBlockDescription = 0x00280701;
+    /** retired */
+    public static final int DataBlock = 0x00280702;
+    /** retired */
+    public static final int NormalizationFactorFormat = 0x00280710;
+    /** retired */
+    public static final int ZonalMapNumberFormat = 0x00280720;
+    /** retired */
+    public static final int ZonalMapLocation = 0x00280721;
+    /** retired */
+    public static final int ZonalMapFormat = 0x00280722;
+    /** retired */
+    public static final int AdaptiveMapFormat = 0x00280730;
+    /** retired */
+    public static final int CodeNumberFormat = 0x00280740;
+    /** repeating (0028,08x0); retired */
+    public static final int CodeLabel = 0x00280800;
+    /** repeating (0028,08x2); retired */
+    public static final int NumberOfTables = 0x00280802;
+    /** repeating (0028,08x3); retired */
+    public static final int CodeTableLocation = 0x00280803;
+    /** repeating (0028,08x4); retired */
+    public static final int BitsForCodeWord = 0x00280804;
+    /** repeating (0028,08x8); retired */
+    public static final int ImageDataLocation = 0x00280808;
+
     public static final int PixelSpacingCalibrationType = 0x00280A02;
     public static final int PixelSpacingCalibrationDescription = 0x00280A04;
     public static final int PixelIntensityRelationship = 0x00281040;
@@ -2148,26 +2397,41 @@ public final class Tag {
     public static final int RescaleType = 0x00281054;
     public static final int WindowCenterWidthExplanation = 0x00281055;
     public static final int VOILUTFunction = 0x00281056;
-    /** retired */ public static final int GrayScale = 0x00281080;
+    /** retired */
+    public static final int GrayScale = 0x00281080;
+
     public static final int RecommendedViewingMode = 0x00281090;
-    /** retired */ public static final int GrayLookupTableDescriptor = 0x00281100;
+    /** retired */
+    public static final int GrayLookupTableDescriptor = 0x00281100;
+
     public static final int RedPaletteColorLookupTableDescriptor = 0x00281101;
     public static final int GreenPaletteColorLookupTableDescriptor = 0x00281102;
     public static final int BluePaletteColorLookupTableDescriptor = 0x00281103;
     public static final int AlphaPaletteColorLookupTableDescriptor = 0x00281104;
-    /** retired */ public static final int LargeRedPaletteColorLookupTableDescriptor = 0x00281111;
-    /** retired */ public static final int LargeGreenPaletteColorLookupTableDescriptor = 0x00281112;
-    /** retired */ public static final int LargeBluePaletteColorLookupTableDescriptor = 0x00281113;
+    /** retired */
+    public static final int LargeRedPaletteColorLookupTableDescriptor = 0x00281111;
+    /** retired */
+    public static final int LargeGreenPaletteColorLookupTableDescriptor = 0x00281112;
+    /** retired */
+    public static final int LargeBluePaletteColorLookupTableDescriptor = 0x00281113;
+
     public static final int PaletteColorLookupTableUID = 0x00281199;
-    /** retired */ public static final int GrayLookupTableData = 0x00281200;
+    /** retired */
+    public static final int GrayLookupTableData = 0x00281200;
+
     public static final int RedPaletteColorLookupTableData = 0x00281201;
     public static final int GreenPaletteColorLookupTableData = 0x00281202;
     public static final int BluePaletteColorLookupTableData = 0x00281203;
     public static final int AlphaPaletteColorLookupTableData = 0x00281204;
-    /** retired */ public static final int LargeRedPaletteColorLookupTableData = 0x00281211;
-    /** retired */ public static final int LargeGreenPaletteColorLookupTableData = 0x00281212;
-    /** retired */ public static final int LargeBluePaletteColorLookupTableData = 0x00281213;
-    /** retired */ public static final int LargePaletteColorLookupTableUID = 0x00281214;
+    /** retired */
+    public static final int LargeRedPaletteColorLookupTableData = 0x00281211;
+    /** retired */
+    public static final int LargeGreenPaletteColorLookupTableData = 0x00281212;
+    /** retired */
+    public static final int LargeBluePaletteColorLookupTableData = 0x00281213;
+    /** retired */
+    public static final int LargePaletteColorLookupTableUID = 0x00281214;
+
     public static final int SegmentedRedPaletteColorLookupTableData = 0x00281221;
     public static final int SegmentedGreenPaletteColorLookupTableData = 0x00281222;
     public static final int SegmentedBluePaletteColorLookupTableData = 0x00281223;
@@ -2206,13 +2470,18 @@ public final class Tag {
     public static final int LUTData = 0x00283006;
     public static final int VOILUTSequence = 0x00283010;
     public static final int SoftcopyVOILUTSequence = 0x00283110;
-    /** retired */ public static final int ImagePresentationComments = 0x00284000;
-    /** retired */ public static final int BiPlaneAcquisitionSequence = 0x00285000;
+    /** retired */
+    public static final int ImagePresentationComments = 0x00284000;
+    /** retired */
+    public static final int BiPlaneAcquisitionSequence = 0x00285000;
+
     public static final int RepresentativeFrameNumber = 0x00286010;
     public static final int FrameNumbersOfInterest = 0x00286020;
     public static final int FrameOfInterestDescription = 0x00286022;
     public static final int FrameOfInterestType = 0x00286023;
-    /** retired */ public static final int MaskPointers = 0x00286030;
+    /** retired */
+    public static final int MaskPointers = 0x00286030;
+
     public static final int RWavePointer = 0x00286040;
     public static final int MaskSubtractionSequence = 0x00286100;
     public static final int MaskOperation = 0x00286101;
@@ -2273,7 +2542,9 @@ public final class Tag {
     public static final int DataPointRows = 0x00289001;
     public static final int DataPointColumns = 0x00289002;
     public static final int SignalDomainColumns = 0x00289003;
-    /** retired */ public static final int LargestMonochromePixelValue = 0x00289099;
+    /** retired */
+    public static final int LargestMonochromePixelValue = 0x00289099;
+
     public static final int DataRepresentation = 0x00289108;
     public static final int PixelMeasuresSequence = 0x00289110;
     public static final int FrameVOILUTSequence = 0x00289132;
@@ -2298,36 +2569,59 @@ public final class Tag {
     public static final int LUTFrameRange = 0x00289507;
     public static final int ImageToEquipmentMappingMatrix = 0x00289520;
     public static final int EquipmentCoordinateSystemIdentification = 0x00289537;
-    /** retired */ public static final int StudyStatusID = 0x0032000A;
-    /** retired */ public static final int StudyPriorityID = 0x0032000C;
-    /** retired */ public static final int StudyIDIssuer = 0x00320012;
-    /** retired */ public static final int StudyVerifiedDate = 0x00320032;
-    /** retired */ public static final int StudyVerifiedTime = 0x00320033;
-    /** retired */ public static final int StudyReadDate = 0x00320034;
-    /** retired */ public static final int StudyReadTime = 0x00320035;
-    /** retired */ public static final int ScheduledStudyStartDate = 0x00321000;
-    /** retired */ public static final int ScheduledStudyStartTime = 0x00321001;
-    /** retired */ public static final int ScheduledStudyStopDate = 0x00321010;
-    /** retired */ public static final int ScheduledStudyStopTime = 0x00321011;
-    /** retired */ public static final int ScheduledStudyLocation = 0x00321020;
-    /** retired */ public static final int ScheduledStudyLocationAETitle = 0x00321021;
-    /** retired */ public static final int ReasonForStudy = 0x00321030;
+    /** retired */
+    public static final int StudyStatusID = 0x0032000A;
+    /** retired */
+    public static final int StudyPriorityID = 0x0032000C;
+    /** retired */
+    public static final int StudyIDIssuer = 0x00320012;
+    /** retired */
+    public static final int StudyVerifiedDate = 0x00320032;
+    /** retired */
+    public static final int StudyVerifiedTime = 0x00320033;
+    /** retired */
+    public static final int StudyReadDate = 0x00320034;
+    /** retired */
+    public static final int StudyReadTime = 0x00320035;
+    /** retired */
+    public static final int ScheduledStudyStartDate = 0x00321000;
+    /** retired */
+    public static final int ScheduledStudyStartTime = 0x00321001;
+    /** retired */
+    public static final int ScheduledStudyStopDate = 0x00321010;
+    /** retired */
+    public static final int ScheduledStudyStopTime = 0x00321011;
+    /** retired */
+    public static final int ScheduledStudyLocation = 0x00321020;
+    /** retired */
+    public static final int ScheduledStudyLocationAETitle = 0x00321021;
+    /** retired */
+    public static final int ReasonForStudy = 0x00321030;
+
     public static final int RequestingPhysicianIdentificationSequence = 0x00321031;
     public static final int RequestingPhysician = 0x00321032;
     public static final int RequestingService = 0x00321033;
     public static final int RequestingServiceCodeSequence = 0x00321034;
-    /** retired */ public static final int StudyArrivalDate = 0x00321040;
-    /** retired */ public static final int StudyArrivalTime = 0x00321041;
-    /** retired */ public static final int StudyCompletionDate = 0x00321050;
-    /** retired */ public static final int StudyCompletionTime = 0x00321051;
-    /** retired */ public static final int StudyComponentStatusID = 0x00321055;
+    /** retired */
+    public static final int StudyArrivalDate = 0x00321040;
+    /** retired */
+    public static final int StudyArrivalTime = 0x00321041;
+    /** retired */
+    public static final int StudyCompletionDate = 0x00321050;
+    /** retired */
+    public static final int StudyCompletionTime = 0x00321051;
+    /** retired */
+    public static final int StudyComponentStatusID = 0x00321055;
+
     public static final int RequestedProcedureDescription = 0x00321060;
     public static final int RequestedProcedureCodeSequence = 0x00321064;
     public static final int RequestedLateralityCodeSequence = 0x00321065;
     public static final int ReasonForVisit = 0x00321066;
     public static final int ReasonForVisitCodeSequence = 0x00321067;
     public static final int RequestedContrastAgent = 0x00321070;
-    /** retired */ public static final int StudyComments = 0x00324000;
+    /** retired */
+    public static final int StudyComments = 0x00324000;
+
     public static final int FlowIdentifierSequence = 0x00340001;
     public static final int FlowIdentifier = 0x00340002;
     public static final int FlowTransferSyntaxUID = 0x00340003;
@@ -2343,23 +2637,38 @@ public final class Tag {
     public static final int ReferencedPatientAliasSequence = 0x00380004;
     public static final int VisitStatusID = 0x00380008;
     public static final int AdmissionID = 0x00380010;
-    /** retired */ public static final int IssuerOfAdmissionID = 0x00380011;
+    /** retired */
+    public static final int IssuerOfAdmissionID = 0x00380011;
+
     public static final int IssuerOfAdmissionIDSequence = 0x00380014;
     public static final int RouteOfAdmissions = 0x00380016;
-    /** retired */ public static final int ScheduledAdmissionDate = 0x0038001A;
-    /** retired */ public static final int ScheduledAdmissionTime = 0x0038001B;
-    /** retired */ public static final int ScheduledDischargeDate = 0x0038001C;
-    /** retired */ public static final int ScheduledDischargeTime = 0x0038001D;
-    /** retired */ public static final int ScheduledPatientInstitutionResidence = 0x0038001E;
+    /** retired */
+    public static final int ScheduledAdmissionDate = 0x0038001A;
+    /** retired */
+    public static final int ScheduledAdmissionTime = 0x0038001B;
+    /** retired */
+    public static final int ScheduledDischargeDate = 0x0038001C;
+    /** retired */
+    public static final int ScheduledDischargeTime = 0x0038001D;
+    /** retired */
+    public static final int ScheduledPatientInstitutionResidence = 0x0038001E;
+
     public static final int AdmittingDate = 0x00380020;
     public static final int AdmittingTime = 0x00380021;
-    /** retired */ public static final int DischargeDate = 0x00380030;
-    /** retired */ public static final int DischargeTime = 0x00380032;
-    /** retired */ public static final int DischargeDiagnosisDescription = 0x00380040;
-    /** retired */ public static final int DischargeDiagnosisCodeSequence = 0x00380044;
+    /** retired */
+    public static final int DischargeDate = 0x00380030;
+    /** retired */
+    public static final int DischargeTime = 0x00380032;
+    /** retired */
+    public static final int DischargeDiagnosisDescription = 0x00380040;
+    /** retired */
+    public static final int DischargeDiagnosisCodeSequence = 0x00380044;
+
     public static final int SpecialNeeds = 0x00380050;
     public static final int ServiceEpisodeID = 0x00380060;
-    /** retired */ public static final int IssuerOfServiceEpisodeID = 0x00380061;
+    /** retired */
+    public static final int IssuerOfServiceEpisodeID = 0x00380061;
+
     public static final int ServiceEpisodeDescription = 0x00380062;
     public static final int IssuerOfServiceEpisodeIDSequence = 0x00380064;
     public static final int PertinentDocumentsSequence = 0x00380100;
@@ -2462,13 +2771,19 @@ public final class Tag {
     public static final int Quantity = 0x00400294;
     public static final int MeasuringUnitsSequence = 0x00400295;
     public static final int BillingItemSequence = 0x00400296;
-    /** retired */ public static final int TotalTimeOfFluoroscopy = 0x00400300;
-    /** retired */ public static final int TotalNumberOfExposures = 0x00400301;
+    /** retired */
+    public static final int TotalTimeOfFluoroscopy = 0x00400300;
+    /** retired */
+    public static final int TotalNumberOfExposures = 0x00400301;
+
     public static final int EntranceDose = 0x00400302;
     public static final int ExposedArea = 0x00400303;
     public static final int DistanceSourceToEntrance = 0x00400306;
-    /** retired */ public static final int DistanceSourceToSupport = 0x00400307;
-    /** retired */ public static final int ExposureDoseSequence = 0x0040030E;
+    /** retired */
+    public static final int DistanceSourceToSupport = 0x00400307;
+    /** retired */
+    public static final int ExposureDoseSequence = 0x0040030E;
+
     public static final int CommentsOnRadiationDose = 0x00400310;
     public static final int XRayOutput = 0x00400312;
     public static final int HalfValueLayer = 0x00400314;
@@ -2477,23 +2792,32 @@ public final class Tag {
     public static final int BillingProcedureStepSequence = 0x00400320;
     public static final int FilmConsumptionSequence = 0x00400321;
     public static final int BillingSuppliesAndDevicesSequence = 0x00400324;
-    /** retired */ public static final int ReferencedProcedureStepSequence = 0x00400330;
+    /** retired */
+    public static final int ReferencedProcedureStepSequence = 0x00400330;
+
     public static final int PerformedSeriesSequence = 0x00400340;
     public static final int CommentsOnTheScheduledProcedureStep = 0x00400400;
     public static final int ProtocolContextSequence = 0x00400440;
     public static final int ContentItemModifierSequence = 0x00400441;
     public static final int ScheduledSpecimenSequence = 0x00400500;
-    /** retired */ public static final int SpecimenAccessionNumber = 0x0040050A;
+    /** retired */
+    public static final int SpecimenAccessionNumber = 0x0040050A;
+
     public static final int ContainerIdentifier = 0x00400512;
     public static final int IssuerOfTheContainerIdentifierSequence = 0x00400513;
     public static final int AlternateContainerIdentifierSequence = 0x00400515;
     public static final int ContainerTypeCodeSequence = 0x00400518;
     public static final int ContainerDescription = 0x0040051A;
     public static final int ContainerComponentSequence = 0x00400520;
-    /** retired */ public static final int SpecimenSequence = 0x00400550;
+    /** retired */
+    public static final int SpecimenSequence = 0x00400550;
+
     public static final int SpecimenIdentifier = 0x00400551;
-    /** retired */ public static final int SpecimenDescriptionSequenceTrial = 0x00400552;
-    /** retired */ public static final int SpecimenDescriptionTrial = 0x00400553;
+    /** retired */
+    public static final int SpecimenDescriptionSequenceTrial = 0x00400552;
+    /** retired */
+    public static final int SpecimenDescriptionTrial = 0x00400553;
+
     public static final int SpecimenUID = 0x00400554;
     public static final int AcquisitionContextSequence = 0x00400555;
     public static final int AcquisitionContextDescription = 0x00400556;
@@ -2505,40 +2829,57 @@ public final class Tag {
     public static final int SpecimenPreparationSequence = 0x00400610;
     public static final int SpecimenPreparationStepContentItemSequence = 0x00400612;
     public static final int SpecimenLocalizationContentItemSequence = 0x00400620;
-    /** retired */ public static final int SlideIdentifier = 0x004006FA;
+    /** retired */
+    public static final int SlideIdentifier = 0x004006FA;
+
     public static final int WholeSlideMicroscopyImageFrameTypeSequence = 0x00400710;
     public static final int ImageCenterPointCoordinatesSequence = 0x0040071A;
     public static final int XOffsetInSlideCoordinateSystem = 0x0040072A;
     public static final int YOffsetInSlideCoordinateSystem = 0x0040073A;
     public static final int ZOffsetInSlideCoordinateSystem = 0x0040074A;
-    /** retired */ public static final int PixelSpacingSequence = 0x004008D8;
-    /** retired */ public static final int CoordinateSystemAxisCodeSequence = 0x004008DA;
+    /** retired */
+    public static final int PixelSpacingSequence = 0x004008D8;
+    /** retired */
+    public static final int CoordinateSystemAxisCodeSequence = 0x004008DA;
+
     public static final int MeasurementUnitsCodeSequence = 0x004008EA;
-    /** retired */ public static final int VitalStainCodeSequenceTrial = 0x004009F8;
+    /** retired */
+    public static final int VitalStainCodeSequenceTrial = 0x004009F8;
+
     public static final int RequestedProcedureID = 0x00401001;
     public static final int ReasonForTheRequestedProcedure = 0x00401002;
     public static final int RequestedProcedurePriority = 0x00401003;
     public static final int PatientTransportArrangements = 0x00401004;
     public static final int RequestedProcedureLocation = 0x00401005;
-    /** retired */ public static final int PlacerOrderNumberProcedure = 0x00401006;
-    /** retired */ public static final int FillerOrderNumberProcedure = 0x00401007;
+    /** retired */
+    public static final int PlacerOrderNumberProcedure = 0x00401006;
+    /** retired */
+    public static final int FillerOrderNumberProcedure = 0x00401007;
+
     public static final int ConfidentialityCode = 0x00401008;
     public static final int ReportingPriority = 0x00401009;
     public static final int ReasonForRequestedProcedureCodeSequence = 0x0040100A;
     public static final int NamesOfIntendedRecipientsOfResults = 0x00401010;
     public static final int IntendedRecipientsOfResultsIdentificationSequence = 0x00401011;
     public static final int ReasonForPerformedProcedureCodeSequence = 0x00401012;
-    /** retired */ public static final int RequestedProcedureDescriptionTrial = 0x00401060;
+    /** retired */
+    public static final int RequestedProcedureDescriptionTrial = 0x00401060;
+
     public static final int PersonIdentificationCodeSequence = 0x00401101;
     public static final int PersonAddress = 0x00401102;
     public static final int PersonTelephoneNumbers = 0x00401103;
     public static final int PersonTelecomInformation = 0x00401104;
     public static final int RequestedProcedureComments = 0x00401400;
-    /** retired */ public static final int ReasonForTheImagingServiceRequest = 0x00402001;
+    /** retired */
+    public static final int ReasonForTheImagingServiceRequest = 0x00402001;
+
     public static final int IssueDateOfImagingServiceRequest = 0x00402004;
     public static final int IssueTimeOfImagingServiceRequest = 0x00402005;
-    /** retired */ public static final int PlacerOrderNumberImagingServiceRequestRetired = 0x00402006;
-    /** retired */ public static final int FillerOrderNumberImagingServiceRequestRetired = 0x00402007;
+    /** retired */
+    public static final int PlacerOrderNumberImagingServiceRequestRetired = 0x00402006;
+    /** retired */
+    public static final int FillerOrderNumberImagingServiceRequestRetired = 0x00402007;
+
     public static final int OrderEnteredBy = 0x00402008;
     public static final int OrderEntererLocation = 0x00402009;
     public static final int OrderCallbackPhoneNumber = 0x00402010;
@@ -2547,33 +2888,52 @@ public final class Tag {
     public static final int FillerOrderNumberImagingServiceRequest = 0x00402017;
     public static final int ImagingServiceRequestComments = 0x00402400;
     public static final int ConfidentialityConstraintOnPatientDataDescription = 0x00403001;
-    /** retired */ public static final int GeneralPurposeScheduledProcedureStepStatus = 0x00404001;
-    /** retired */ public static final int GeneralPurposePerformedProcedureStepStatus = 0x00404002;
-    /** retired */ public static final int GeneralPurposeScheduledProcedureStepPriority = 0x00404003;
-    /** retired */ public static final int ScheduledProcessingApplicationsCodeSequence = 0x00404004;
+    /** retired */
+    public static final int GeneralPurposeScheduledProcedureStepStatus = 0x00404001;
+    /** retired */
+    public static final int GeneralPurposePerformedProcedureStepStatus = 0x00404002;
+    /** retired */
+    public static final int GeneralPurposeScheduledProcedureStepPriority = 0x00404003;
+    /** retired */
+    public static final int ScheduledProcessingApplicationsCodeSequence = 0x00404004;
+
     public static final int ScheduledProcedureStepStartDateTime = 0x00404005;
-    /** retired */ public static final int MultipleCopiesFlag = 0x00404006;
-    /** retired */ public static final int PerformedProcessingApplicationsCodeSequence = 0x00404007;
+    /** retired */
+    public static final int MultipleCopiesFlag = 0x00404006;
+    /** retired */
+    public static final int PerformedProcessingApplicationsCodeSequence = 0x00404007;
+
     public static final int ScheduledProcedureStepExpirationDateTime = 0x00404008;
     public static final int HumanPerformerCodeSequence = 0x00404009;
     public static final int ScheduledProcedureStepModificationDateTime = 0x00404010;
     public static final int ExpectedCompletionDateTime = 0x00404011;
-    /** retired */ public static final int ResultingGeneralPurposePerformedProcedureStepsSequence = 0x00404015;
-    /** retired */ public static final int ReferencedGeneralPurposeScheduledProcedureStepSequence = 0x00404016;
+    /** retired */
+    public static final int ResultingGeneralPurposePerformedProcedureStepsSequence = 0x00404015;
+    /** retired */
+    public static final int ReferencedGeneralPurposeScheduledProcedureStepSequence = 0x00404016;
+
     public static final int ScheduledWorkitemCodeSequence = 0x00404018;
     public static final int PerformedWorkitemCodeSequence = 0x00404019;
-    /** retired */ public static final int InputAvailabilityFlag = 0x00404020;
+    /** retired */
+    public static final int InputAvailabilityFlag = 0x00404020;
+
     public static final int InputInformationSequence = 0x00404021;
-    /** retired */ public static final int RelevantInformationSequence = 0x00404022;
-    /** retired */ public static final int ReferencedGeneralPurposeScheduledProcedureStepTransactionUID = 0x00404023;
+    /** retired */
+    public static final int RelevantInformationSequence = 0x00404022;
+    /** retired */
+    public static final int ReferencedGeneralPurposeScheduledProcedureStepTransactionUID = 0x00404023;
+
     public static final int ScheduledStationNameCodeSequence = 0x00404025;
     public static final int ScheduledStationClassCodeSequence = 0x00404026;
     public static final int ScheduledStationGeographicLocationCodeSequence = 0x00404027;
     public static final int PerformedStationNameCodeSequence = 0x00404028;
     public static final int PerformedStationClassCodeSequence = 0x00404029;
     public static final int PerformedStationGeographicLocationCodeSequence = 0x00404030;
-    /** retired */ public static final int RequestedSubsequentWorkitemCodeSequence = 0x00404031;
-    /** retired */ public static final int NonDICOMOutputCodeSequence = 0x00404032;
+    /** retired */
+    public static final int RequestedSubsequentWorkitemCodeSequence = 0x00404031;
+    /** retired */
+    public static final int NonDICOMOutputCodeSequence = 0x00404032;
+
     public static final int OutputInformationSequence = 0x00404033;
     public static final int ScheduledHumanPerformersSequence = 0x00404034;
     public static final int ActualHumanPerformersSequence = 0x00404035;
@@ -2604,100 +2964,170 @@ public final class Tag {
     public static final int QuantityDefinitionSequence = 0x00409220;
     public static final int RealWorldValueIntercept = 0x00409224;
     public static final int RealWorldValueSlope = 0x00409225;
-    /** retired */ public static final int FindingsFlagTrial = 0x0040A007;
+    /** retired */
+    public static final int FindingsFlagTrial = 0x0040A007;
+
     public static final int RelationshipType = 0x0040A010;
-    /** retired */ public static final int FindingsSequenceTrial = 0x0040A020;
-    /** retired */ public static final int FindingsGroupUIDTrial = 0x0040A021;
-    /** retired */ public static final int ReferencedFindingsGroupUIDTrial = 0x0040A022;
-    /** retired */ public static final int FindingsGroupRecordingDateTrial = 0x0040A023;
-    /** retired */ public static final int FindingsGroupRecordingTimeTrial = 0x0040A024;
-    /** retired */ public static final int FindingsSourceCategoryCodeSequenceTrial = 0x0040A026;
+    /** retired */
+    public static final int FindingsSequenceTrial = 0x0040A020;
+    /** retired */
+    public static final int FindingsGroupUIDTrial = 0x0040A021;
+    /** retired */
+    public static final int ReferencedFindingsGroupUIDTrial = 0x0040A022;
+    /** retired */
+    public static final int FindingsGroupRecordingDateTrial = 0x0040A023;
+    /** retired */
+    public static final int FindingsGroupRecordingTimeTrial = 0x0040A024;
+    /** retired */
+    public static final int FindingsSourceCategoryCodeSequenceTrial = 0x0040A026;
+
     public static final int VerifyingOrganization = 0x0040A027;
-    /** retired */ public static final int DocumentingOrganizationIdentifierCodeSequenceTrial = 0x0040A028;
+    /** retired */
+    public static final int DocumentingOrganizationIdentifierCodeSequenceTrial = 0x0040A028;
+
     public static final int VerificationDateTime = 0x0040A030;
     public static final int ObservationDateTime = 0x0040A032;
     public static final int ObservationStartDateTime = 0x0040A033;
     public static final int ValueType = 0x0040A040;
     public static final int ConceptNameCodeSequence = 0x0040A043;
-    /** retired */ public static final int MeasurementPrecisionDescriptionTrial = 0x0040A047;
+    /** retired */
+    public static final int MeasurementPrecisionDescriptionTrial = 0x0040A047;
+
     public static final int ContinuityOfContent = 0x0040A050;
-    /** retired */ public static final int UrgencyOrPriorityAlertsTrial = 0x0040A057;
-    /** retired */ public static final int SequencingIndicatorTrial = 0x0040A060;
-    /** retired */ public static final int DocumentIdentifierCodeSequenceTrial = 0x0040A066;
-    /** retired */ public static final int DocumentAuthorTrial = 0x0040A067;
-    /** retired */ public static final int DocumentAuthorIdentifierCodeSequenceTrial = 0x0040A068;
-    /** retired */ public static final int IdentifierCodeSequenceTrial = 0x0040A070;
+    /** retired */
+    public static final int UrgencyOrPriorityAlertsTrial = 0x0040A057;
+    /** retired */
+    public static final int SequencingIndicatorTrial = 0x0040A060;
+    /** retired */
+    public static final int DocumentIdentifierCodeSequenceTrial = 0x0040A066;
+    /** retired */
+    public static final int DocumentAuthorTrial = 0x0040A067;
+    /** retired */
+    public static final int DocumentAuthorIdentifierCodeSequenceTrial = 0x0040A068;
+    /** retired */
+    public static final int IdentifierCodeSequenceTrial = 0x0040A070;
+
     public static final int VerifyingObserverSequence = 0x0040A073;
-    /** retired */ public static final int ObjectBinaryIdentifierTrial = 0x0040A074;
+    /** retired */
+    public static final int ObjectBinaryIdentifierTrial = 0x0040A074;
+
     public static final int VerifyingObserverName = 0x0040A075;
-    /** retired */ public static final int DocumentingObserverIdentifierCodeSequenceTrial = 0x0040A076;
+    /** retired */
+    public static final int DocumentingObserverIdentifierCodeSequenceTrial = 0x0040A076;
+
     public static final int AuthorObserverSequence = 0x0040A078;
     public static final int ParticipantSequence = 0x0040A07A;
     public static final int CustodialOrganizationSequence = 0x0040A07C;
     public static final int ParticipationType = 0x0040A080;
     public static final int ParticipationDateTime = 0x0040A082;
     public static final int ObserverType = 0x0040A084;
-    /** retired */ public static final int ProcedureIdentifierCodeSequenceTrial = 0x0040A085;
+    /** retired */
+    public static final int ProcedureIdentifierCodeSequenceTrial = 0x0040A085;
+
     public static final int VerifyingObserverIdentificationCodeSequence = 0x0040A088;
-    /** retired */ public static final int ObjectDirectoryBinaryIdentifierTrial = 0x0040A089;
-    /** retired */ public static final int EquivalentCDADocumentSequence = 0x0040A090;
+    /** retired */
+    public static final int ObjectDirectoryBinaryIdentifierTrial = 0x0040A089;
+    /** retired */
+    public static final int EquivalentCDADocumentSequence = 0x0040A090;
+
     public static final int ReferencedWaveformChannels = 0x0040A0B0;
-    /** retired */ public static final int DateOfDocumentOrVerbalTransactionTrial = 0x0040A110;
-    /** retired */ public static final int TimeOfDocumentCreationOrVerbalTransactionTrial = 0x0040A112;
+    /** retired */
+    public static final int DateOfDocumentOrVerbalTransactionTrial = 0x0040A110;
+    /** retired */
+    public static final int TimeOfDocumentCreationOrVerbalTransactionTrial = 0x0040A112;
+
     public static final int DateTime = 0x0040A120;
     public static final int Date = 0x0040A121;
     public static final int Time = 0x0040A122;
     public static final int PersonName = 0x0040A123;
     public static final int UID = 0x0040A124;
-    /** retired */ public static final int ReportStatusIDTrial = 0x0040A125;
+    /** retired */
+    public static final int ReportStatusIDTrial = 0x0040A125;
+
     public static final int TemporalRangeType = 0x0040A130;
     public static final int ReferencedSamplePositions = 0x0040A132;
-    /** retired */ public static final int ReferencedFrameNumbers = 0x0040A136;
+    /** retired */
+    public static final int ReferencedFrameNumbers = 0x0040A136;
+
     public static final int ReferencedTimeOffsets = 0x0040A138;
     public static final int ReferencedDateTime = 0x0040A13A;
     public static final int TextValue = 0x0040A160;
     public static final int FloatingPointValue = 0x0040A161;
     public static final int RationalNumeratorValue = 0x0040A162;
     public static final int RationalDenominatorValue = 0x0040A163;
-    /** retired */ public static final int ObservationCategoryCodeSequenceTrial = 0x0040A167;
+    /** retired */
+    public static final int ObservationCategoryCodeSequenceTrial = 0x0040A167;
+
     public static final int ConceptCodeSequence = 0x0040A168;
-    /** retired */ public static final int BibliographicCitationTrial = 0x0040A16A;
+    /** retired */
+    public static final int BibliographicCitationTrial = 0x0040A16A;
+
     public static final int PurposeOfReferenceCodeSequence = 0x0040A170;
     public static final int ObservationUID = 0x0040A171;
-    /** retired */ public static final int ReferencedObservationUIDTrial = 0x0040A172;
-    /** retired */ public static final int ReferencedObservationClassTrial = 0x0040A173;
-    /** retired */ public static final int ReferencedObjectObservationClassTrial = 0x0040A174;
+    /** retired */
+    public static final int ReferencedObservationUIDTrial = 0x0040A172;
+    /** retired */
+    public static final int ReferencedObservationClassTrial = 0x0040A173;
+    /** retired */
+    public static final int ReferencedObjectObservationClassTrial = 0x0040A174;
+
     public static final int AnnotationGroupNumber = 0x0040A180;
-    /** retired */ public static final int ObservationDateTrial = 0x0040A192;
-    /** retired */ public static final int ObservationTimeTrial = 0x0040A193;
-    /** retired */ public static final int MeasurementAutomationTrial = 0x0040A194;
+    /** retired */
+    public static final int ObservationDateTrial = 0x0040A192;
+    /** retired */
+    public static final int ObservationTimeTrial = 0x0040A193;
+    /** retired */
+    public static final int MeasurementAutomationTrial = 0x0040A194;
+
     public static final int ModifierCodeSequence = 0x0040A195;
-    /** retired */ public static final int IdentificationDescriptionTrial = 0x0040A224;
-    /** retired */ public static final int CoordinatesSetGeometricTypeTrial = 0x0040A290;
-    /** retired */ public static final int AlgorithmCodeSequenceTrial = 0x0040A296;
-    /** retired */ public static final int AlgorithmDescriptionTrial = 0x0040A297;
-    /** retired */ public static final int PixelCoordinatesSetTrial = 0x0040A29A;
+    /** retired */
+    public static final int IdentificationDescriptionTrial = 0x0040A224;
+    /** retired */
+    public static final int CoordinatesSetGeometricTypeTrial = 0x0040A290;
+    /** retired */
+    public static final int AlgorithmCodeSequenceTrial = 0x0040A296;
+    /** retired */
+    public static final int AlgorithmDescriptionTrial = 0x0040A297;
+    /** retired */
+    public static final int PixelCoordinatesSetTrial = 0x0040A29A;
+
     public static final int MeasuredValueSequence = 0x0040A300;
     public static final int NumericValueQualifierCodeSequence = 0x0040A301;
-    /** retired */ public static final int CurrentObserverTrial = 0x0040A307;
+    /** retired */
+    public static final int CurrentObserverTrial = 0x0040A307;
+
     public static final int NumericValue = 0x0040A30A;
-    /** retired */ public static final int ReferencedAccessionSequenceTrial = 0x0040A313;
-    /** retired */ public static final int ReportStatusCommentTrial = 0x0040A33A;
-    /** retired */ public static final int ProcedureContextSequenceTrial = 0x0040A340;
-    /** retired */ public static final int VerbalSourceTrial = 0x0040A352;
-    /** retired */ public static final int AddressTrial = 0x0040A353;
-    /** retired */ public static final int TelephoneNumberTrial = 0x0040A354;
-    /** retired */ public static final int VerbalSourceIdentifierCodeSequenceTrial = 0x0040A358;
+    /** retired */
+    public static final int ReferencedAccessionSequenceTrial = 0x0040A313;
+    /** retired */
+    public static final int ReportStatusCommentTrial = 0x0040A33A;
+    /** retired */
+    public static final int ProcedureContextSequenceTrial = 0x0040A340;
+    /** retired */
+    public static final int VerbalSourceTrial = 0x0040A352;
+    /** retired */
+    public static final int AddressTrial = 0x0040A353;
+    /** retired */
+    public static final int TelephoneNumberTrial = 0x0040A354;
+    /** retired */
+    public static final int VerbalSourceIdentifierCodeSequenceTrial = 0x0040A358;
+
     public static final int PredecessorDocumentsSequence = 0x0040A360;
     public static final int ReferencedRequestSequence = 0x0040A370;
     public static final int PerformedProcedureCodeSequence = 0x0040A372;
     public static final int CurrentRequestedProcedureEvidenceSequence = 0x0040A375;
-    /** retired */ public static final int ReportDetailSequenceTrial = 0x0040A380;
+    /** retired */
+    public static final int ReportDetailSequenceTrial = 0x0040A380;
+
     public static final int PertinentOtherEvidenceSequence = 0x0040A385;
     public static final int HL7StructuredDocumentReferenceSequence = 0x0040A390;
-    /** retired */ public static final int ObservationSubjectUIDTrial = 0x0040A402;
-    /** retired */ public static final int ObservationSubjectClassTrial = 0x0040A403;
-    /** retired */ public static final int ObservationSubjectTypeCodeSequenceTrial = 0x0040A404;
+    /** retired */
+    public static final int ObservationSubjectUIDTrial = 0x0040A402;
+    /** retired */
+    public static final int ObservationSubjectClassTrial = 0x0040A403;
+    /** retired */
+    public static final int ObservationSubjectTypeCodeSequenceTrial = 0x0040A404;
+
     public static final int CompletionFlag = 0x0040A491;
     public static final int CompletionFlagDescription = 0x0040A492;
     public static final int VerificationFlag = 0x0040A493;
@@ -2705,13 +3135,21 @@ public final class Tag {
     public static final int PreliminaryFlag = 0x0040A496;
     public static final int ContentTemplateSequence = 0x0040A504;
     public static final int IdenticalDocumentsSequence = 0x0040A525;
-    /** retired */ public static final int ObservationSubjectContextFlagTrial = 0x0040A600;
-    /** retired */ public static final int ObserverContextFlagTrial = 0x0040A601;
-    /** retired */ public static final int ProcedureContextFlagTrial = 0x0040A603;
+    /** retired */
+    public static final int ObservationSubjectContextFlagTrial = 0x0040A600;
+    /** retired */
+    public static final int ObserverContextFlagTrial = 0x0040A601;
+    /** retired */
+    public static final int ProcedureContextFlagTrial = 0x0040A603;
+
     public static final int ContentSequence = 0x0040A730;
-    /** retired */ public static final int RelationshipSequenceTrial = 0x0040A731;
-    /** retired */ public static final int RelationshipTypeCodeSequenceTrial = 0x0040A732;
-    /** retired */ public static final int LanguageCodeSequenceTrial = 0x0040A744;
+    /** retired */
+    public static final int RelationshipSequenceTrial = 0x0040A731;
+    /** retired */
+    public static final int RelationshipTypeCodeSequenceTrial = 0x0040A732;
+    /** retired */
+    public static final int LanguageCodeSequenceTrial = 0x0040A744;
+
     public static final int TabulatedValuesSequence = 0x0040A801;
     public static final int NumberOfTableRows = 0x0040A802;
     public static final int NumberOfTableColumns = 0x0040A803;
@@ -2720,14 +3158,22 @@ public final class Tag {
     public static final int TableRowDefinitionSequence = 0x0040A806;
     public static final int TableColumnDefinitionSequence = 0x0040A807;
     public static final int CellValuesSequence = 0x0040A808;
-    /** retired */ public static final int UniformResourceLocatorTrial = 0x0040A992;
+    /** retired */
+    public static final int UniformResourceLocatorTrial = 0x0040A992;
+
     public static final int WaveformAnnotationSequence = 0x0040B020;
     public static final int TemplateIdentifier = 0x0040DB00;
-    /** retired */ public static final int TemplateVersion = 0x0040DB06;
-    /** retired */ public static final int TemplateLocalVersion = 0x0040DB07;
-    /** retired */ public static final int TemplateExtensionFlag = 0x0040DB0B;
-    /** retired */ public static final int TemplateExtensionOrganizationUID = 0x0040DB0C;
-    /** retired */ public static final int TemplateExtensionCreatorUID = 0x0040DB0D;
+    /** retired */
+    public static final int TemplateVersion = 0x0040DB06;
+    /** retired */
+    public static final int TemplateLocalVersion = 0x0040DB07;
+    /** retired */
+    public static final int TemplateExtensionFlag = 0x0040DB0B;
+    /** retired */
+    public static final int TemplateExtensionOrganizationUID = 0x0040DB0C;
+    /** retired */
+    public static final int TemplateExtensionCreatorUID = 0x0040DB0D;
+
     public static final int ReferencedContentItemIdentifier = 0x0040DB73;
     public static final int HL7InstanceIdentifier = 0x0040E001;
     public static final int HL7DocumentEffectiveTime = 0x0040E004;
@@ -2886,9 +3332,13 @@ public final class Tag {
     public static final int ObjectiveLensPower = 0x00480112;
     public static final int ObjectiveLensNumericalAperture = 0x00480113;
     public static final int PaletteColorLookupTableSequence = 0x00480120;
-    /** retired */ public static final int ReferencedImageNavigationSequence = 0x00480200;
-    /** retired */ public static final int TopLeftHandCornerOfLocalizerArea = 0x00480201;
-    /** retired */ public static final int BottomRightHandCornerOfLocalizerArea = 0x00480202;
+    /** retired */
+    public static final int ReferencedImageNavigationSequence = 0x00480200;
+    /** retired */
+    public static final int TopLeftHandCornerOfLocalizerArea = 0x00480201;
+    /** retired */
+    public static final int BottomRightHandCornerOfLocalizerArea = 0x00480202;
+
     public static final int OpticalPathIdentificationSequence = 0x00480207;
     public static final int PlanePositionSlideSequence = 0x0048021A;
     public static final int ColumnPositionInTotalImagePixelMatrix = 0x0048021E;
@@ -3018,8 +3468,11 @@ public final class Tag {
     public static final int ScatterFractionFactor = 0x00541323;
     public static final int DeadTimeFactor = 0x00541324;
     public static final int ImageIndex = 0x00541330;
-    /** retired */ public static final int CountsIncluded = 0x00541400;
-    /** retired */ public static final int DeadTimeCorrectionFlag = 0x00541401;
+    /** retired */
+    public static final int CountsIncluded = 0x00541400;
+    /** retired */
+    public static final int DeadTimeCorrectionFlag = 0x00541401;
+
     public static final int HistogramSequence = 0x00603000;
     public static final int HistogramNumberOfBins = 0x00603002;
     public static final int HistogramFirstBinValue = 0x00603004;
@@ -3083,13 +3536,19 @@ public final class Tag {
     public static final int VectorAccuracy = 0x00660020;
     public static final int VectorCoordinateData = 0x00660021;
     public static final int DoublePointCoordinatesData = 0x00660022;
-    /** retired */ public static final int TrianglePointIndexList = 0x00660023;
-    /** retired */ public static final int EdgePointIndexList = 0x00660024;
-    /** retired */ public static final int VertexPointIndexList = 0x00660025;
+    /** retired */
+    public static final int TrianglePointIndexList = 0x00660023;
+    /** retired */
+    public static final int EdgePointIndexList = 0x00660024;
+    /** retired */
+    public static final int VertexPointIndexList = 0x00660025;
+
     public static final int TriangleStripSequence = 0x00660026;
     public static final int TriangleFanSequence = 0x00660027;
     public static final int LineSequence = 0x00660028;
-    /** retired */ public static final int PrimitivePointIndexList = 0x00660029;
+    /** retired */
+    public static final int PrimitivePointIndexList = 0x00660029;
+
     public static final int SurfaceCount = 0x0066002A;
     public static final int ReferencedSurfaceSequence = 0x0066002B;
     public static final int ReferencedSurfaceNumber = 0x0066002C;
@@ -3233,18 +3692,25 @@ public final class Tag {
     public static final int GraphicData = 0x00700022;
     public static final int GraphicType = 0x00700023;
     public static final int GraphicFilled = 0x00700024;
-    /** retired */ public static final int ImageRotationRetired = 0x00700040;
+    /** retired */
+    public static final int ImageRotationRetired = 0x00700040;
+
     public static final int ImageHorizontalFlip = 0x00700041;
     public static final int ImageRotation = 0x00700042;
-    /** retired */ public static final int DisplayedAreaTopLeftHandCornerTrial = 0x00700050;
-    /** retired */ public static final int DisplayedAreaBottomRightHandCornerTrial = 0x00700051;
+    /** retired */
+    public static final int DisplayedAreaTopLeftHandCornerTrial = 0x00700050;
+    /** retired */
+    public static final int DisplayedAreaBottomRightHandCornerTrial = 0x00700051;
+
     public static final int DisplayedAreaTopLeftHandCorner = 0x00700052;
     public static final int DisplayedAreaBottomRightHandCorner = 0x00700053;
     public static final int DisplayedAreaSelectionSequence = 0x0070005A;
     public static final int GraphicLayerSequence = 0x00700060;
     public static final int GraphicLayerOrder = 0x00700062;
     public static final int GraphicLayerRecommendedDisplayGrayscaleValue = 0x00700066;
-    /** retired */ public static final int GraphicLayerRecommendedDisplayRGBValue = 0x00700067;
+    /** retired */
+    public static final int GraphicLayerRecommendedDisplayRGBValue = 0x00700067;
+
     public static final int GraphicLayerDescription = 0x00700068;
     public static final int ContentLabel = 0x00700080;
     public static final int ContentDescription = 0x00700081;
@@ -3333,7 +3799,9 @@ public final class Tag {
     public static final int InputSequencePositionIndex = 0x00701203;
     public static final int Crop = 0x00701204;
     public static final int CroppingSpecificationIndex = 0x00701205;
-    /** retired */ public static final int CompositingMethod = 0x00701206;
+    /** retired */
+    public static final int CompositingMethod = 0x00701206;
+
     public static final int VolumetricPresentationInputNumber = 0x00701207;
     public static final int ImageVolumeGeometry = 0x00701208;
     public static final int VolumetricPresentationInputSetUID = 0x00701209;
@@ -3539,7 +4007,9 @@ public final class Tag {
     public static final int ProcedureStepDiscontinuationReasonCodeSequence = 0x0074100E;
     public static final int BeamTaskSequence = 0x00741020;
     public static final int BeamTaskType = 0x00741022;
-    /** retired */ public static final int BeamOrderIndexTrial = 0x00741024;
+    /** retired */
+    public static final int BeamOrderIndexTrial = 0x00741024;
+
     public static final int AutosequenceFlag = 0x00741025;
     public static final int TableTopVerticalAdjustedPosition = 0x00741026;
     public static final int TableTopLongitudinalAdjustedPosition = 0x00741027;
@@ -3552,8 +4022,11 @@ public final class Tag {
     public static final int VerificationImageTiming = 0x00741032;
     public static final int DoubleExposureFlag = 0x00741034;
     public static final int DoubleExposureOrdering = 0x00741036;
-    /** retired */ public static final int DoubleExposureMetersetTrial = 0x00741038;
-    /** retired */ public static final int DoubleExposureFieldDeltaTrial = 0x0074103A;
+    /** retired */
+    public static final int DoubleExposureMetersetTrial = 0x00741038;
+    /** retired */
+    public static final int DoubleExposureFieldDeltaTrial = 0x0074103A;
+
     public static final int RelatedReferenceRTImageSequence = 0x00741040;
     public static final int GeneralMachineVerificationSequence = 0x00741042;
     public static final int ConventionalMachineVerificationSequence = 0x00741044;
@@ -3573,8 +4046,11 @@ public final class Tag {
     public static final int ScheduledProcessingParametersSequence = 0x00741210;
     public static final int PerformedProcessingParametersSequence = 0x00741212;
     public static final int UnifiedProcedureStepPerformedProcedureSequence = 0x00741216;
-    /** retired */ public static final int RelatedProcedureStepSequence = 0x00741220;
-    /** retired */ public static final int ProcedureStepRelationshipType = 0x00741222;
+    /** retired */
+    public static final int RelatedProcedureStepSequence = 0x00741220;
+    /** retired */
+    public static final int ProcedureStepRelationshipType = 0x00741222;
+
     public static final int ReplacedProcedureStepSequence = 0x00741224;
     public static final int DeletionLock = 0x00741230;
     public static final int ReceivingAE = 0x00741234;
@@ -3681,10 +4157,15 @@ public final class Tag {
     public static final int StorageMediaFileSetID = 0x00880130;
     public static final int StorageMediaFileSetUID = 0x00880140;
     public static final int IconImageSequence = 0x00880200;
-    /** retired */ public static final int TopicTitle = 0x00880904;
-    /** retired */ public static final int TopicSubject = 0x00880906;
-    /** retired */ public static final int TopicAuthor = 0x00880910;
-    /** retired */ public static final int TopicKeywords = 0x00880912;
+    /** retired */
+    public static final int TopicTitle = 0x00880904;
+    /** retired */
+    public static final int TopicSubject = 0x00880906;
+    /** retired */
+    public static final int TopicAuthor = 0x00880910;
+    /** retired */
+    public static final int TopicKeywords = 0x00880912;
+
     public static final int SOPInstanceStatus = 0x01000410;
     public static final int SOPAuthorizationDateTime = 0x01000420;
     public static final int SOPAuthorizationComment = 0x01000424;
@@ -3716,13 +4197,21 @@ public final class Tag {
     public static final int SourceOfPreviousValues = 0x04000564;
     public static final int ReasonForTheAttributeModification = 0x04000565;
     public static final int InstanceOriginStatus = 0x04000600;
-    /** repeating (1000,xxx0); retired */ public static final int EscapeTriplet = 0x10000010;
-    /** repeating (1000,xxx1); retired */ public static final int RunLengthTriplet = 0x10000011;
-    /** repeating (1000,xxx2); retired */ public static final int HuffmanTableSize = 0x10000012;
-    /** repeating (1000,xxx3); retired */ public static final int HuffmanTableTriplet = 0x10000013;
-    /** repeating (1000,xxx4); retired */ public static final int ShiftTableSize = 0x10000014;
-    /** repeating (1000,xxx5); retired */ public static final int ShiftTableTriplet = 0x10000015;
-    /** repeating (1010,xxxx); retired */ public static final int ZonalMap = 0x10100001;
+    /** repeating (1000,xxx0); retired */
+    public static final int EscapeTriplet = 0x10000010;
+    /** repeating (1000,xxx1); retired */
+    public static final int RunLengthTriplet = 0x10000011;
+    /** repeating (1000,xxx2); retired */
+    public static final int HuffmanTableSize = 0x10000012;
+    /** repeating (1000,xxx3); retired */
+    public static final int HuffmanTableTriplet = 0x10000013;
+    /** repeating (1000,xxx4); retired */
+    public static final int ShiftTableSize = 0x10000014;
+    /** repeating (1000,xxx5); retired */
+    public static final int ShiftTableTriplet = 0x10000015;
+    /** repeating (1010,xxxx); retired */
+    public static final int ZonalMap = 0x10100001;
+
     public static final int NumberOfCopies = 0x20000010;
     public static final int PrinterConfigurationSequence = 0x2000001E;
     public static final int PrintPriority = 0x20000020;
@@ -3731,19 +4220,28 @@ public final class Tag {
     public static final int FilmSessionLabel = 0x20000050;
     public static final int MemoryAllocation = 0x20000060;
     public static final int MaximumMemoryAllocation = 0x20000061;
-    /** retired */ public static final int ColorImagePrintingFlag = 0x20000062;
-    /** retired */ public static final int CollationFlag = 0x20000063;
-    /** retired */ public static final int AnnotationFlag = 0x20000065;
-    /** retired */ public static final int ImageOverlayFlag = 0x20000067;
-    /** retired */ public static final int PresentationLUTFlag = 0x20000069;
-    /** retired */ public static final int ImageBoxPresentationLUTFlag = 0x2000006A;
+    /** retired */
+    public static final int ColorImagePrintingFlag = 0x20000062;
+    /** retired */
+    public static final int CollationFlag = 0x20000063;
+    /** retired */
+    public static final int AnnotationFlag = 0x20000065;
+    /** retired */
+    public static final int ImageOverlayFlag = 0x20000067;
+    /** retired */
+    public static final int PresentationLUTFlag = 0x20000069;
+    /** retired */
+    public static final int ImageBoxPresentationLUTFlag = 0x2000006A;
+
     public static final int MemoryBitDepth = 0x200000A0;
     public static final int PrintingBitDepth = 0x200000A1;
     public static final int MediaInstalledSequence = 0x200000A2;
     public static final int OtherMediaAvailableSequence = 0x200000A4;
     public static final int SupportedImageDisplayFormatsSequence = 0x200000A8;
     public static final int ReferencedFilmBoxSequence = 0x20000500;
-    /** retired */ public static final int ReferencedStoredPrintSequence = 0x20000510;
+    /** retired */
+    public static final int ReferencedStoredPrintSequence = 0x20000510;
+
     public static final int ImageDisplayFormat = 0x20100010;
     public static final int AnnotationDisplayFormatID = 0x20100030;
     public static final int FilmOrientation = 0x20100040;
@@ -3779,26 +4277,44 @@ public final class Tag {
     public static final int DecimateCropResult = 0x202000A2;
     public static final int BasicGrayscaleImageSequence = 0x20200110;
     public static final int BasicColorImageSequence = 0x20200111;
-    /** retired */ public static final int ReferencedImageOverlayBoxSequence = 0x20200130;
-    /** retired */ public static final int ReferencedVOILUTBoxSequence = 0x20200140;
+    /** retired */
+    public static final int ReferencedImageOverlayBoxSequence = 0x20200130;
+    /** retired */
+    public static final int ReferencedVOILUTBoxSequence = 0x20200140;
+
     public static final int AnnotationPosition = 0x20300010;
     public static final int TextString = 0x20300020;
-    /** retired */ public static final int ReferencedOverlayPlaneSequence = 0x20400010;
-    /** retired */ public static final int ReferencedOverlayPlaneGroups = 0x20400011;
-    /** retired */ public static final int OverlayPixelDataSequence = 0x20400020;
-    /** retired */ public static final int OverlayMagnificationType = 0x20400060;
-    /** retired */ public static final int OverlaySmoothingType = 0x20400070;
-    /** retired */ public static final int OverlayOrImageMagnification = 0x20400072;
-    /** retired */ public static final int MagnifyToNumberOfColumns = 0x20400074;
-    /** retired */ public static final int OverlayForegroundDensity = 0x20400080;
-    /** retired */ public static final int OverlayBackgroundDensity = 0x20400082;
-    /** retired */ public static final int OverlayMode = 0x20400090;
-    /** retired */ public static final int ThresholdDensity = 0x20400100;
-    /** retired */ public static final int ReferencedImageBoxSequenceRetired = 0x20400500;
+    /** retired */
+    public static final int ReferencedOverlayPlaneSequence = 0x20400010;
+    /** retired */
+    public static final int ReferencedOverlayPlaneGroups = 0x20400011;
+    /** retired */
+    public static final int OverlayPixelDataSequence = 0x20400020;
+    /** retired */
+    public static final int OverlayMagnificationType = 0x20400060;
+    /** retired */
+    public static final int OverlaySmoothingType = 0x20400070;
+    /** retired */
+    public static final int OverlayOrImageMagnification = 0x20400072;
+    /** retired */
+    public static final int MagnifyToNumberOfColumns = 0x20400074;
+    /** retired */
+    public static final int OverlayForegroundDensity = 0x20400080;
+    /** retired */
+    public static final int OverlayBackgroundDensity = 0x20400082;
+    /** retired */
+    public static final int OverlayMode = 0x20400090;
+    /** retired */
+    public static final int ThresholdDensity = 0x20400100;
+    /** retired */
+    public static final int ReferencedImageBoxSequenceRetired = 0x20400500;
+
     public static final int PresentationLUTSequence = 0x20500010;
     public static final int PresentationLUTShape = 0x20500020;
     public static final int ReferencedPresentationLUTSequence = 0x20500500;
-    /** retired */ public static final int PrintJobID = 0x21000010;
+    /** retired */
+    public static final int PrintJobID = 0x21000010;
+
     public static final int ExecutionStatus = 0x21000020;
     public static final int ExecutionStatusInfo = 0x21000030;
     public static final int CreationDate = 0x21000040;
@@ -3807,23 +4323,39 @@ public final class Tag {
     public static final int DestinationAE = 0x21000140;
     public static final int OwnerID = 0x21000160;
     public static final int NumberOfFilms = 0x21000170;
-    /** retired */ public static final int ReferencedPrintJobSequencePullStoredPrint = 0x21000500;
+    /** retired */
+    public static final int ReferencedPrintJobSequencePullStoredPrint = 0x21000500;
+
     public static final int PrinterStatus = 0x21100010;
     public static final int PrinterStatusInfo = 0x21100020;
     public static final int PrinterName = 0x21100030;
-    /** retired */ public static final int PrintQueueID = 0x21100099;
-    /** retired */ public static final int QueueStatus = 0x21200010;
-    /** retired */ public static final int PrintJobDescriptionSequence = 0x21200050;
-    /** retired */ public static final int ReferencedPrintJobSequence = 0x21200070;
-    /** retired */ public static final int PrintManagementCapabilitiesSequence = 0x21300010;
-    /** retired */ public static final int PrinterCharacteristicsSequence = 0x21300015;
-    /** retired */ public static final int FilmBoxContentSequence = 0x21300030;
-    /** retired */ public static final int ImageBoxContentSequence = 0x21300040;
-    /** retired */ public static final int AnnotationContentSequence = 0x21300050;
-    /** retired */ public static final int ImageOverlayBoxContentSequence = 0x21300060;
-    /** retired */ public static final int PresentationLUTContentSequence = 0x21300080;
-    /** retired */ public static final int ProposedStudySequence = 0x213000A0;
-    /** retired */ public static final int OriginalImageSequence = 0x213000C0;
+    /** retired */
+    public static final int PrintQueueID = 0x21100099;
+    /** retired */
+    public static final int QueueStatus = 0x21200010;
+    /** retired */
+    public static final int PrintJobDescriptionSequence = 0x21200050;
+    /** retired */
+    public static final int ReferencedPrintJobSequence = 0x21200070;
+    /** retired */
+    public static final int PrintManagementCapabilitiesSequence = 0x21300010;
+    /** retired */
+    public static final int PrinterCharacteristicsSequence = 0x21300015;
+    /** retired */
+    public static final int FilmBoxContentSequence = 0x21300030;
+    /** retired */
+    public static final int ImageBoxContentSequence = 0x21300040;
+    /** retired */
+    public static final int AnnotationContentSequence = 0x21300050;
+    /** retired */
+    public static final int ImageOverlayBoxContentSequence = 0x21300060;
+    /** retired */
+    public static final int PresentationLUTContentSequence = 0x21300080;
+    /** retired */
+    public static final int ProposedStudySequence = 0x213000A0;
+    /** retired */
+    public static final int OriginalImageSequence = 0x213000C0;
+
     public static final int LabelUsingInformationExtractedFromInstances = 0x22000001;
     public static final int LabelText = 0x22000002;
     public static final int LabelStyleSelection = 0x22000003;
@@ -3914,11 +4446,16 @@ public final class Tag {
     public static final int ROIContourSequence = 0x30060039;
     public static final int ContourSequence = 0x30060040;
     public static final int ContourGeometricType = 0x30060042;
-    /** retired */ public static final int ContourSlabThickness = 0x30060044;
-    /** retired */ public static final int ContourOffsetVector = 0x30060045;
+    /** retired */
+    public static final int ContourSlabThickness = 0x30060044;
+    /** retired */
+    public static final int ContourOffsetVector = 0x30060045;
+
     public static final int NumberOfContourPoints = 0x30060046;
     public static final int ContourNumber = 0x30060048;
-    /** retired */ public static final int AttachedContours = 0x30060049;
+    /** retired */
+    public static final int AttachedContours = 0x30060049;
+
     public static final int SourcePixelPlanesCharacteristicsSequence = 0x3006004A;
     public static final int ContourData = 0x30060050;
     public static final int RTROIObservationsSequence = 0x30060080;
@@ -3936,10 +4473,15 @@ public final class Tag {
     public static final int ROIElementalCompositionSequence = 0x300600B6;
     public static final int ROIElementalCompositionAtomicNumber = 0x300600B7;
     public static final int ROIElementalCompositionAtomicMassFraction = 0x300600B8;
-    /** retired */ public static final int AdditionalRTROIIdentificationCodeSequence = 0x300600B9;
-    /** retired */ public static final int FrameOfReferenceRelationshipSequence = 0x300600C0;
-    /** retired */ public static final int RelatedFrameOfReferenceUID = 0x300600C2;
-    /** retired */ public static final int FrameOfReferenceTransformationType = 0x300600C4;
+    /** retired */
+    public static final int AdditionalRTROIIdentificationCodeSequence = 0x300600B9;
+    /** retired */
+    public static final int FrameOfReferenceRelationshipSequence = 0x300600C0;
+    /** retired */
+    public static final int RelatedFrameOfReferenceUID = 0x300600C2;
+    /** retired */
+    public static final int FrameOfReferenceTransformationType = 0x300600C4;
+
     public static final int FrameOfReferenceTransformationMatrix = 0x300600C6;
     public static final int FrameOfReferenceTransformationComment = 0x300600C8;
     public static final int PatientLocationCoordinatesSequence = 0x300600C9;
@@ -4048,7 +4590,9 @@ public final class Tag {
     public static final int RTPlanTime = 0x300A0007;
     public static final int TreatmentProtocols = 0x300A0009;
     public static final int PlanIntent = 0x300A000A;
-    /** retired */ public static final int TreatmentSites = 0x300A000B;
+    /** retired */
+    public static final int TreatmentSites = 0x300A000B;
+
     public static final int RTPlanGeometry = 0x300A000C;
     public static final int PrescriptionDescription = 0x300A000E;
     public static final int DoseReferenceSequence = 0x300A0010;
@@ -4095,7 +4639,9 @@ public final class Tag {
     public static final int RepeatFractionCycleLength = 0x300A007A;
     public static final int FractionPattern = 0x300A007B;
     public static final int NumberOfBeams = 0x300A0080;
-    /** retired */ public static final int BeamDoseSpecificationPoint = 0x300A0082;
+    /** retired */
+    public static final int BeamDoseSpecificationPoint = 0x300A0082;
+
     public static final int ReferencedDoseReferenceUID = 0x300A0083;
     public static final int BeamDose = 0x300A0084;
     public static final int BeamMeterset = 0x300A0086;
@@ -4104,9 +4650,13 @@ public final class Tag {
     public static final int BeamDosePointSSD = 0x300A008A;
     public static final int BeamDoseMeaning = 0x300A008B;
     public static final int BeamDoseVerificationControlPointSequence = 0x300A008C;
-    /** retired */ public static final int AverageBeamDosePointDepth = 0x300A008D;
-    /** retired */ public static final int AverageBeamDosePointEquivalentDepth = 0x300A008E;
-    /** retired */ public static final int AverageBeamDosePointSSD = 0x300A008F;
+    /** retired */
+    public static final int AverageBeamDosePointDepth = 0x300A008D;
+    /** retired */
+    public static final int AverageBeamDosePointEquivalentDepth = 0x300A008E;
+    /** retired */
+    public static final int AverageBeamDosePointSSD = 0x300A008F;
+
     public static final int BeamDoseType = 0x300A0090;
     public static final int AlternateBeamDose = 0x300A0091;
     public static final int AlternateBeamDoseType = 0x300A0092;
@@ -4494,7 +5044,9 @@ public final class Tag {
     public static final int CArmPhotonElectronControlPointSequence = 0x300A062F;
     public static final int ReferencedRTRadiationSequence = 0x300A0630;
     public static final int ReferencedRTInstanceSequence = 0x300A0631;
-    /** retired */ public static final int ReferencedRTPatientSetupSequence = 0x300A0632;
+    /** retired */
+    public static final int ReferencedRTPatientSetupSequence = 0x300A0632;
+
     public static final int SourceToPatientSurfaceDistance = 0x300A0634;
     public static final int TreatmentMachineSpecialModeCodeSequence = 0x300A0635;
     public static final int IntendedNumberOfFractions = 0x300A0636;
@@ -4523,7 +5075,9 @@ public final class Tag {
     public static final int RTBeamLimitingDeviceDefinitionSequence = 0x300A064D;
     public static final int ParallelRTBeamDelimiterOpeningMode = 0x300A064E;
     public static final int ParallelRTBeamDelimiterLeafMountingSide = 0x300A064F;
-    /** retired */ public static final int PatientSetupUID = 0x300A0650;
+    /** retired */
+    public static final int PatientSetupUID = 0x300A0650;
+
     public static final int WedgeDefinitionSequence = 0x300A0651;
     public static final int RadiationBeamWedgeAngle = 0x300A0652;
     public static final int RadiationBeamWedgeThinEdgeDistance = 0x300A0653;
@@ -4850,36 +5404,67 @@ public final class Tag {
     public static final int TomotherapeuticControlPointSequence = 0x30100098;
     public static final int TomotherapeuticLeafOpenDurations = 0x30100099;
     public static final int TomotherapeuticLeafInitialClosedDurations = 0x3010009A;
-    /** retired */ public static final int Arbitrary = 0x40000010;
-    /** retired */ public static final int TextComments = 0x40004000;
-    /** retired */ public static final int ResultsID = 0x40080040;
-    /** retired */ public static final int ResultsIDIssuer = 0x40080042;
-    /** retired */ public static final int ReferencedInterpretationSequence = 0x40080050;
-    /** retired */ public static final int ReportProductionStatusTrial = 0x400800FF;
-    /** retired */ public static final int InterpretationRecordedDate = 0x40080100;
-    /** retired */ public static final int InterpretationRecordedTime = 0x40080101;
-    /** retired */ public static final int InterpretationRecorder = 0x40080102;
-    /** retired */ public static final int ReferenceToRecordedSound = 0x40080103;
-    /** retired */ public static final int InterpretationTranscriptionDate = 0x40080108;
-    /** retired */ public static final int InterpretationTranscriptionTime = 0x40080109;
-    /** retired */ public static final int InterpretationTranscriber = 0x4008010A;
-    /** retired */ public static final int InterpretationText = 0x4008010B;
-    /** retired */ public static final int InterpretationAuthor = 0x4008010C;
-    /** retired */ public static final int InterpretationApproverSequence = 0x40080111;
-    /** retired */ public static final int InterpretationApprovalDate = 0x40080112;
-    /** retired */ public static final int InterpretationApprovalTime = 0x40080113;
-    /** retired */ public static final int PhysicianApprovingInterpretation = 0x40080114;
-    /** retired */ public static final int InterpretationDiagnosisDescription = 0x40080115;
-    /** retired */ public static final int InterpretationDiagnosisCodeSequence = 0x40080117;
-    /** retired */ public static final int ResultsDistributionListSequence = 0x40080118;
-    /** retired */ public static final int DistributionName = 0x40080119;
-    /** retired */ public static final int DistributionAddress = 0x4008011A;
-    /** retired */ public static final int InterpretationID = 0x40080200;
-    /** retired */ public static final int InterpretationIDIssuer = 0x40080202;
-    /** retired */ public static final int InterpretationTypeID = 0x40080210;
-    /** retired */ public static final int InterpretationStatusID = 0x40080212;
-    /** retired */ public static final int Impressions = 0x40080300;
-    /** retired */ public static final int ResultsComments = 0x40084000;
+    /** retired */
+    public static final int Arbitrary = 0x40000010;
+    /** retired */
+    public static final int TextComments = 0x40004000;
+    /** retired */
+    public static final int ResultsID = 0x40080040;
+    /** retired */
+    public static final int ResultsIDIssuer = 0x40080042;
+    /** retired */
+    public static final int ReferencedInterpretationSequence = 0x40080050;
+    /** retired */
+    public static final int ReportProductionStatusTrial = 0x400800FF;
+    /** retired */
+    public static final int InterpretationRecordedDate = 0x40080100;
+    /** retired */
+    public static final int InterpretationRecordedTime = 0x40080101;
+    /** retired */
+    public static final int InterpretationRecorder = 0x40080102;
+    /** retired */
+    public static final int ReferenceToRecordedSound = 0x40080103;
+    /** retired */
+    public static final int InterpretationTranscriptionDate = 0x40080108;
+    /** retired */
+    public static final int InterpretationTranscriptionTime = 0x40080109;
+    /** retired */
+    public static final int InterpretationTranscriber = 0x4008010A;
+    /** retired */
+    public static final int InterpretationText = 0x4008010B;
+    /** retired */
+    public static final int InterpretationAuthor = 0x4008010C;
+    /** retired */
+    public static final int InterpretationApproverSequence = 0x40080111;
+    /** retired */
+    public static final int InterpretationApprovalDate = 0x40080112;
+    /** retired */
+    public static final int InterpretationApprovalTime = 0x40080113;
+    /** retired */
+    public static final int PhysicianApprovingInterpretation = 0x40080114;
+    /** retired */
+    public static final int InterpretationDiagnosisDescription = 0x40080115;
+    /** retired */
+    public static final int InterpretationDiagnosisCodeSequence = 0x40080117;
+    /** retired */
+    public static final int ResultsDistributionListSequence = 0x40080118;
+    /** retired */
+    public static final int DistributionName = 0x40080119;
+    /** retired */
+    public static final int DistributionAddress = 0x4008011A;
+    /** retired */
+    public static final int InterpretationID = 0x40080200;
+    /** retired */
+    public static final int InterpretationIDIssuer = 0x40080202;
+    /** retired */
+    public static final int InterpretationTypeID = 0x40080210;
+    /** retired */
+    public static final int InterpretationStatusID = 0x40080212;
+    /** retired */
+    public static final int Impressions = 0x40080300;
+    /** retired */
+    public static final int ResultsComments = 0x40084000;
+
     public static final int LowEnergyDetectors = 0x40100001;
     public static final int HighEnergyDetectors = 0x40100002;
     public static final int DetectorGeometrySequence = 0x40100004;
@@ -4967,32 +5552,59 @@ public final class Tag {
     public static final int SecondaryInspectionMethodSequence = 0x4010107D;
     public static final int PRCSToRCSOrientation = 0x4010107E;
     public static final int MACParametersSequence = 0x4FFE0001;
-    /** repeating (50xx,0005); retired */ public static final int CurveDimensions = 0x50000005;
-    /** repeating (50xx,0010); retired */ public static final int NumberOfPoints = 0x50000010;
-    /** repeating (50xx,0020); retired */ public static final int TypeOfData = 0x50000020;
-    /** repeating (50xx,0022); retired */ public static final int CurveDescription = 0x50000022;
-    /** repeating (50xx,0030); retired */ public static final int AxisUnits = 0x50000030;
-    /** repeating (50xx,0040); retired */ public static final int AxisLabels = 0x50000040;
-    /** repeating (50xx,0103); retired */ public static final int DataValueRepresentation = 0x50000103;
-    /** repeating (50xx,0104); retired */ public static final int MinimumCoordinateValue = 0x50000104;
-    /** repeating (50xx,0105); retired */ public static final int MaximumCoordinateValue = 0x50000105;
-    /** repeating (50xx,0106); retired */ public static final int CurveRange = 0x50000106;
-    /** repeating (50xx,0110); retired */ public static final int CurveDataDescriptor = 0x50000110;
-    /** repeating (50xx,0112); retired */ public static final int CoordinateStartValue = 0x50000112;
-    /** repeating (50xx,0114); retired */ public static final int CoordinateStepValue = 0x50000114;
-    /** repeating (50xx,1001); retired */ public static final int CurveActivationLayer = 0x50001001;
-    /** repeating (50xx,2000); retired */ public static final int AudioType = 0x50002000;
-    /** repeating (50xx,2002); retired */ public static final int AudioSampleFormat = 0x50002002;
-    /** repeating (50xx,2004); retired */ public static final int NumberOfChannels = 0x50002004;
-    /** repeating (50xx,2006); retired */ public static final int NumberOfSamples = 0x50002006;
-    /** repeating (50xx,2008); retired */ public static final int SampleRate = 0x50002008;
-    /** repeating (50xx,200A); retired */ public static final int TotalTime = 0x5000200A;
-    /** repeating (50xx,200C); retired */ public static final int AudioSampleData = 0x5000200C;
-    /** repeating (50xx,200E); retired */ public static final int AudioComments = 0x5000200E;
-    /** repeating (50xx,2500); retired */ public static final int CurveLabel = 0x50002500;
-    /** repeating (50xx,2600); retired */ public static final int CurveReferencedOverlaySequence = 0x50002600;
-    /** repeating (50xx,2610); retired */ public static final int CurveReferencedOverlayGroup = 0x50002610;
-    /** repeating (50xx,3000); retired */ public static final int CurveData = 0x50003000;
+    /** repeating (50xx,0005); retired */
+    public static final int CurveDimensions = 0x50000005;
+    /** repeating (50xx,0010); retired */
+    public static final int NumberOfPoints = 0x50000010;
+    /** repeating (50xx,0020); retired */
+    public static final int TypeOfData = 0x50000020;
+    /** repeating (50xx,0022); retired */
+    public static final int CurveDescription = 0x50000022;
+    /** repeating (50xx,0030); retired */
+    public static final int AxisUnits = 0x50000030;
+    /** repeating (50xx,0040); retired */
+    public static final int AxisLabels = 0x50000040;
+    /** repeating (50xx,0103); retired */
+    public static final int DataValueRepresentation = 0x50000103;
+    /** repeating (50xx,0104); retired */
+    public static final int MinimumCoordinateValue = 0x50000104;
+    /** repeating (50xx,0105); retired */
+    public static final int MaximumCoordinateValue = 0x50000105;
+    /** repeating (50xx,0106); retired */
+    public static final int CurveRange = 0x50000106;
+    /** repeating (50xx,0110); retired */
+    public static final int CurveDataDescriptor = 0x50000110;
+    /** repeating (50xx,0112); retired */
+    public static final int CoordinateStartValue = 0x50000112;
+    /** repeating (50xx,0114); retired */
+    public static final int CoordinateStepValue = 0x50000114;
+    /** repeating (50xx,1001); retired */
+    public static final int CurveActivationLayer = 0x50001001;
+    /** repeating (50xx,2000); retired */
+    public static final int AudioType = 0x50002000;
+    /** repeating (50xx,2002); retired */
+    public static final int AudioSampleFormat = 0x50002002;
+    /** repeating (50xx,2004); retired */
+    public static final int NumberOfChannels = 0x50002004;
+    /** repeating (50xx,2006); retired */
+    public static final int NumberOfSamples = 0x50002006;
+    /** repeating (50xx,2008); retired */
+    public static final int SampleRate = 0x50002008;
+    /** repeating (50xx,200A); retired */
+    public static final int TotalTime = 0x5000200A;
+    /** repeating (50xx,200C); retired */
+    public static final int AudioSampleData = 0x5000200C;
+    /** repeating (50xx,200E); retired */
+    public static final int AudioComments = 0x5000200E;
+    /** repeating (50xx,2500); retired */
+    public static final int CurveLabel = 0x50002500;
+    /** repeating (50xx,2600); retired */
+    public static final int CurveReferencedOverlaySequence = 0x50002600;
+    /** repeating (50xx,2610); retired */
+    public static final int CurveReferencedOverlayGroup = 0x50002610;
+    /** repeating (50xx,3000); retired */
+    public static final int CurveData = 0x50003000;
+
     public static final int SharedFunctionalGroupsSequence = 0x52009229;
     public static final int PerFrameFunctionalGroupsSequence = 0x52009230;
     public static final int WaveformSequence = 0x54000100;
@@ -5004,59 +5616,109 @@ public final class Tag {
     public static final int WaveformData = 0x54001010;
     public static final int FirstOrderPhaseCorrectionAngle = 0x56000010;
     public static final int SpectroscopyData = 0x56000020;
-    /** repeating (60xx,0010) */ public static final int OverlayRows = 0x60000010;
-    /** repeating (60xx,0011) */ public static final int OverlayColumns = 0x60000011;
-    /** repeating (60xx,0012); retired */ public static final int OverlayPlanes = 0x60000012;
-    /** repeating (60xx,0015) */ public static final int NumberOfFramesInOverlay = 0x60000015;
-    /** repeating (60xx,0022) */ public static final int OverlayDescription = 0x60000022;
-    /** repeating (60xx,0040) */ public static final int OverlayType = 0x60000040;
-    /** repeating (60xx,0045) */ public static final int OverlaySubtype = 0x60000045;
-    /** repeating (60xx,0050) */ public static final int OverlayOrigin = 0x60000050;
-    /** repeating (60xx,0051) */ public static final int ImageFrameOrigin = 0x60000051;
-    /** repeating (60xx,0052); retired */ public static final int OverlayPlaneOrigin = 0x60000052;
-    /** repeating (60xx,0060); retired */ public static final int OverlayCompressionCode = 0x60000060;
-    /** repeating (60xx,0061); retired */ public static final int OverlayCompressionOriginator = 0x60000061;
-    /** repeating (60xx,0062); retired */ public static final int OverlayCompressionLabel = 0x60000062;
-    /** repeating (60xx,0063); retired */ public static final int OverlayCompressionDescription = 0x60000063;
-    /** repeating (60xx,0066); retired */ public static final int OverlayCompressionStepPointers = 0x60000066;
-    /** repeating (60xx,0068); retired */ public static final int OverlayRepeatInterval = 0x60000068;
-    /** repeating (60xx,0069); retired */ public static final int OverlayBitsGrouped = 0x60000069;
-    /** repeating (60xx,0100) */ public static final int OverlayBitsAllocated = 0x60000100;
-    /** repeating (60xx,0102) */ public static final int OverlayBitPosition = 0x60000102;
-    /** repeating (60xx,0110); retired */ public static final int OverlayFormat = 0x60000110;
-    /** repeating (60xx,0200); retired */ public static final int OverlayLocation = 0x60000200;
-    /** repeating (60xx,0800); retired */ public static final int OverlayCodeLabel = 0x60000800;
-    /** repeating (60xx,0802); retired */ public static final int OverlayNumberOfTables = 0x60000802;
-    /** repeating (60xx,0803); retired */ public static final int OverlayCodeTableLocation = 0x60000803;
-    /** repeating (60xx,0804); retired */ public static final int OverlayBitsForCodeWord = 0x60000804;
-    /** repeating (60xx,1001) */ public static final int OverlayActivationLayer = 0x60001001;
-    /** repeating (60xx,1100); retired */ public static final int OverlayDescriptorGray = 0x60001100;
-    /** repeating (60xx,1101); retired */ public static final int OverlayDescriptorRed = 0x60001101;
-    /** repeating (60xx,1102); retired */ public static final int OverlayDescriptorGreen = 0x60001102;
-    /** repeating (60xx,1103); retired */ public static final int OverlayDescriptorBlue = 0x60001103;
-    /** repeating (60xx,1200); retired */ public static final int OverlaysGray = 0x60001200;
-    /** repeating (60xx,1201); retired */ public static final int OverlaysRed = 0x60001201;
-    /** repeating (60xx,1202); retired */ public static final int OverlaysGreen = 0x60001202;
-    /** repeating (60xx,1203); retired */ public static final int OverlaysBlue = 0x60001203;
-    /** repeating (60xx,1301) */ public static final int ROIArea = 0x60001301;
-    /** repeating (60xx,1302) */ public static final int ROIMean = 0x60001302;
-    /** repeating (60xx,1303) */ public static final int ROIStandardDeviation = 0x60001303;
-    /** repeating (60xx,1500) */ public static final int OverlayLabel = 0x60001500;
-    /** repeating (60xx,3000) */ public static final int OverlayData = 0x60003000;
-    /** repeating (60xx,4000); retired */ public static final int OverlayComments = 0x60004000;
-    /** repeating (7Fxx,0010); retired */ public static final int VariablePixelData = 0x7F000010;
-    /** repeating (7Fxx,0011); retired */ public static final int VariableNextDataGroup = 0x7F000011;
-    /** repeating (7Fxx,0020); retired */ public static final int VariableCoefficientsSDVN = 0x7F000020;
-    /** repeating (7Fxx,0030); retired */ public static final int VariableCoefficientsSDHN = 0x7F000030;
-    /** repeating (7Fxx,0040); retired */ public static final int VariableCoefficientsSDDN = 0x7F000040;
+    /** repeating (60xx,0010) */
+    public static final int OverlayRows = 0x60000010;
+    /** repeating (60xx,0011) */
+    public static final int OverlayColumns = 0x60000011;
+    /** repeating (60xx,0012); retired */
+    public static final int OverlayPlanes = 0x60000012;
+    /** repeating (60xx,0015) */
+    public static final int NumberOfFramesInOverlay = 0x60000015;
+    /** repeating (60xx,0022) */
+    public static final int OverlayDescription = 0x60000022;
+    /** repeating (60xx,0040) */
+    public static final int OverlayType = 0x60000040;
+    /** repeating (60xx,0045) */
+    public static final int OverlaySubtype = 0x60000045;
+    /** repeating (60xx,0050) */
+    public static final int OverlayOrigin = 0x60000050;
+    /** repeating (60xx,0051) */
+    public static final int ImageFrameOrigin = 0x60000051;
+    /** repeating (60xx,0052); retired */
+    public static final int OverlayPlaneOrigin = 0x60000052;
+    /** repeating (60xx,0060); retired */
+    public static final int OverlayCompressionCode = 0x60000060;
+    /** repeating (60xx,0061); retired */
+    public static final int OverlayCompressionOriginator = 0x60000061;
+    /** repeating (60xx,0062); retired */
+    public static final int OverlayCompressionLabel = 0x60000062;
+    /** repeating (60xx,0063); retired */
+    public static final int OverlayCompressionDescription = 0x60000063;
+    /** repeating (60xx,0066); retired */
+    public static final int OverlayCompressionStepPointers = 0x60000066;
+    /** repeating (60xx,0068); retired */
+    public static final int OverlayRepeatInterval = 0x60000068;
+    /** repeating (60xx,0069); retired */
+    public static final int OverlayBitsGrouped = 0x60000069;
+    /** repeating (60xx,0100) */
+    public static final int OverlayBitsAllocated = 0x60000100;
+    /** repeating (60xx,0102) */
+    public static final int OverlayBitPosition = 0x60000102;
+    /** repeating (60xx,0110); retired */
+    public static final int OverlayFormat = 0x60000110;
+    /** repeating (60xx,0200); retired */
+    public static final int OverlayLocation = 0x60000200;
+    /** repeating (60xx,0800); retired */
+    public static final int OverlayCodeLabel = 0x60000800;
+    /** repeating (60xx,0802); retired */
+    public static final int OverlayNumberOfTables = 0x60000802;
+    /** repeating (60xx,0803); retired */
+    public static final int OverlayCodeTableLocation = 0x60000803;
+    /** repeating (60xx,0804); retired */
+    public static final int OverlayBitsForCodeWord = 0x60000804;
+    /** repeating (60xx,1001) */
+    public static final int OverlayActivationLayer = 0x60001001;
+    /** repeating (60xx,1100); retired */
+    public static final int OverlayDescriptorGray = 0x60001100;
+    /** repeating (60xx,1101); retired */
+    public static final int OverlayDescriptorRed = 0x60001101;
+    /** repeating (60xx,1102); retired */
+    public static final int OverlayDescriptorGreen = 0x60001102;
+    /** repeating (60xx,1103); retired */
+    public static final int OverlayDescriptorBlue = 0x60001103;
+    /** repeating (60xx,1200); retired */
+    public static final int OverlaysGray = 0x60001200;
+    /** repeating (60xx,1201); retired */
+    public static final int OverlaysRed = 0x60001201;
+    /** repeating (60xx,1202); retired */
+    public static final int OverlaysGreen = 0x60001202;
+    /** repeating (60xx,1203); retired */
+    public static final int OverlaysBlue = 0x60001203;
+    /** repeating (60xx,1301) */
+    public static final int ROIArea = 0x60001301;
+    /** repeating (60xx,1302) */
+    public static final int ROIMean = 0x60001302;
+    /** repeating (60xx,1303) */
+    public static final int ROIStandardDeviation = 0x60001303;
+    /** repeating (60xx,1500) */
+    public static final int OverlayLabel = 0x60001500;
+    /** repeating (60xx,3000) */
+    public static final int OverlayData = 0x60003000;
+    /** repeating (60xx,4000); retired */
+    public static final int OverlayComments = 0x60004000;
+    /** repeating (7Fxx,0010); retired */
+    public static final int VariablePixelData = 0x7F000010;
+    /** repeating (7Fxx,0011); retired */
+    public static final int VariableNextDataGroup = 0x7F000011;
+    /** repeating (7Fxx,0020); retired */
+    public static final int VariableCoefficientsSDVN = 0x7F000020;
+    /** repeating (7Fxx,0030); retired */
+    public static final int VariableCoefficientsSDHN = 0x7F000030;
+    /** repeating (7Fxx,0040); retired */
+    public static final int VariableCoefficientsSDDN = 0x7F000040;
+
     public static final int ExtendedOffsetTable = 0x7FE00001;
     public static final int ExtendedOffsetTableLengths = 0x7FE00002;
     public static final int FloatPixelData = 0x7FE00008;
     public static final int DoubleFloatPixelData = 0x7FE00009;
     public static final int PixelData = 0x7FE00010;
-    /** retired */ public static final int CoefficientsSDVN = 0x7FE00020;
-    /** retired */ public static final int CoefficientsSDHN = 0x7FE00030;
-    /** retired */ public static final int CoefficientsSDDN = 0x7FE00040;
+    /** retired */
+    public static final int CoefficientsSDVN = 0x7FE00020;
+    /** retired */
+    public static final int CoefficientsSDHN = 0x7FE00030;
+    /** retired */
+    public static final int CoefficientsSDDN = 0x7FE00040;
+
     public static final int DigitalSignaturesSequence = 0xFFFAFFFA;
     public static final int DataSetTrailingPadding = 0xFFFCFFFC;
 }

@@ -447,9 +447,11 @@ public final class UID {
     /** SOP Class: Volume Rendering Volumetric Presentation State Storage */
     public static final String VolumeRenderingVolumetricPresentationStateStorage = "1.2.840.10008.5.1.4.1.1.11.9";
     /** SOP Class: Segmented Volume Rendering Volumetric Presentation State Storage */
-    public static final String SegmentedVolumeRenderingVolumetricPresentationStateStorage = "1.2.840.10008.5.1.4.1.1.11.10";
+    public static final String SegmentedVolumeRenderingVolumetricPresentationStateStorage =
+            "1.2.840.10008.5.1.4.1.1.11.10";
     /** SOP Class: Multiple Volume Rendering Volumetric Presentation State Storage */
-    public static final String MultipleVolumeRenderingVolumetricPresentationStateStorage = "1.2.840.10008.5.1.4.1.1.11.11";
+    public static final String MultipleVolumeRenderingVolumetricPresentationStateStorage =
+            "1.2.840.10008.5.1.4.1.1.11.11";
     /** SOP Class: Variable Modality LUT Softcopy Presentation State Storage */
     public static final String VariableModalityLUTSoftcopyPresentationStateStorage = "1.2.840.10008.5.1.4.1.1.11.12";
     /** SOP Class: X-Ray Angiographic Image Storage */
@@ -473,9 +475,11 @@ public final class UID {
     /** SOP Class: Breast Projection X-Ray Image Storage - For Processing */
     public static final String BreastProjectionXRayImageStorageForProcessing = "1.2.840.10008.5.1.4.1.1.13.1.5";
     /** SOP Class: Intravascular Optical Coherence Tomography Image Storage - For Presentation */
-    public static final String IntravascularOpticalCoherenceTomographyImageStorageForPresentation = "1.2.840.10008.5.1.4.1.1.14.1";
+    public static final String IntravascularOpticalCoherenceTomographyImageStorageForPresentation =
+            "1.2.840.10008.5.1.4.1.1.14.1";
     /** SOP Class: Intravascular Optical Coherence Tomography Image Storage - For Processing */
-    public static final String IntravascularOpticalCoherenceTomographyImageStorageForProcessing = "1.2.840.10008.5.1.4.1.1.14.2";
+    public static final String IntravascularOpticalCoherenceTomographyImageStorageForProcessing =
+            "1.2.840.10008.5.1.4.1.1.14.2";
     /** SOP Class: Nuclear Medicine Image Storage */
     public static final String NuclearMedicineImageStorage = "1.2.840.10008.5.1.4.1.1.20";
     /** SOP Class: Parametric Map Storage */
@@ -529,13 +533,17 @@ public final class UID {
     /** SOP Class: Ophthalmic Tomography Image Storage */
     public static final String OphthalmicTomographyImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.5.4";
     /** SOP Class: Wide Field Ophthalmic Photography Stereographic Projection Image Storage */
-    public static final String WideFieldOphthalmicPhotographyStereographicProjectionImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.5.5";
+    public static final String WideFieldOphthalmicPhotographyStereographicProjectionImageStorage =
+            "1.2.840.10008.5.1.4.1.1.77.1.5.5";
     /** SOP Class: Wide Field Ophthalmic Photography 3D Coordinates Image Storage */
-    public static final String WideFieldOphthalmicPhotography3DCoordinatesImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.5.6";
+    public static final String WideFieldOphthalmicPhotography3DCoordinatesImageStorage =
+            "1.2.840.10008.5.1.4.1.1.77.1.5.6";
     /** SOP Class: Ophthalmic Optical Coherence Tomography En Face Image Storage */
-    public static final String OphthalmicOpticalCoherenceTomographyEnFaceImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.5.7";
+    public static final String OphthalmicOpticalCoherenceTomographyEnFaceImageStorage =
+            "1.2.840.10008.5.1.4.1.1.77.1.5.7";
     /** SOP Class: Ophthalmic Optical Coherence Tomography B-scan Volume Analysis Storage */
-    public static final String OphthalmicOpticalCoherenceTomographyBscanVolumeAnalysisStorage = "1.2.840.10008.5.1.4.1.1.77.1.5.8";
+    public static final String OphthalmicOpticalCoherenceTomographyBscanVolumeAnalysisStorage =
+            "1.2.840.10008.5.1.4.1.1.77.1.5.8";
     /** SOP Class: VL Whole Slide Microscopy Image Storage */
     public static final String VLWholeSlideMicroscopyImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.6";
     /** SOP Class: Dermoscopic Photography Image Storage */

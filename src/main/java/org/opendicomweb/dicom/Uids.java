@@ -63,7 +63,10 @@ public final class Uids {
     /** A new UID "2.25." + the decimal value of a random UUID (PS3.5 §B.2). */
     public static String generate() {
         UUID u = UUID.randomUUID();
-        byte[] b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
+        byte[] b = ByteBuffer.allocate(16)
+                .putLong(u.getMostSignificantBits())
+                .putLong(u.getLeastSignificantBits())
+                .array();
         return "2.25." + new BigInteger(1, b);
     }
 

@@ -15,7 +15,8 @@ import java.awt.image.DataBuffer;
  * colour images are 8-bit RGB; grayscale ones carry no profile.
  */
 public final class ColourProfiles {
-    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    private static final byte[] SRGB =
+            ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     private ColourProfiles() {}
 
@@ -40,7 +41,8 @@ public final class ColourProfiles {
     /** The same pixels in an image whose colour space is {@code profile}'s, so that image writers embed it. */
     static BufferedImage tagged(BufferedImage rgb, byte[] profile) {
         ColorSpace space = new ICC_ColorSpace(ICC_Profile.getInstance(profile));
-        ComponentColorModel model = new ComponentColorModel(space, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        ComponentColorModel model =
+                new ComponentColorModel(space, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
         return new BufferedImage(model, rgb.getRaster(), false, null);
     }
 

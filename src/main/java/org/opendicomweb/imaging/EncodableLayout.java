@@ -19,7 +19,8 @@ final class EncodableLayout {
         if (d.samplesPerPixel() != 1 && d.samplesPerPixel() != 3) {
             return codec + " frames are coded here with 1 or 3 samples per pixel, not " + d.samplesPerPixel();
         }
-        if (d.photometricInterpretation().endsWith("_422") || d.photometricInterpretation().endsWith("_420")) {
+        if (d.photometricInterpretation().endsWith("_422")
+                || d.photometricInterpretation().endsWith("_420")) {
             return "the image's " + d.photometricInterpretation() + " samples are subsampled";
         }
         if (d.rows() < 1 || d.columns() < 1 || d.rows() > maxDimension || d.columns() > maxDimension) {

@@ -17,13 +17,14 @@ public final class FrameRenderer {
      * @param window the client's window, overriding the file's; {@code null} for the file's choice
      * @throws UnrenderableImageException when the pixels are encoded in a way this renderer does not handle
      */
-    public static BufferedImage render(DecodedFrame frame, RenderingAttributes attributes, int frameIndex, VoiWindow window) {
+    public static BufferedImage render(
+            DecodedFrame frame, RenderingAttributes attributes, int frameIndex, VoiWindow window) {
         PixelDescription d = frame.description();
         check(d, attributes);
         int[] samples = StoredSamples.read(d, frame.pixels());
         return switch (d.photometricInterpretation()) {
-            case "MONOCHROME1", "MONOCHROME2" -> GrayscaleRenderer.render(d, samples, attributes.grayscale(frameIndex), window,
-                    attributes.inverse());
+            case "MONOCHROME1", "MONOCHROME2" ->
+                GrayscaleRenderer.render(d, samples, attributes.grayscale(frameIndex), window, attributes.inverse());
             case "RGB" -> ColourRenderer.rgb(d, samples);
             case "YBR_FULL" -> ColourRenderer.ybrFull(d, samples);
             case "YBR_FULL_422" -> ColourRenderer.ybrFull422(d, samples);
@@ -45,7 +46,9 @@ public final class FrameRenderer {
         int expectedSamples = switch (photometric) {
             case "MONOCHROME1", "MONOCHROME2", "PALETTE COLOR" -> 1;
             case "RGB", "YBR_FULL", "YBR_FULL_422" -> 3;
-            default -> throw new UnrenderableImageException("Photometric Interpretation " + photometric + " cannot be rendered");
+            default ->
+                throw new UnrenderableImageException(
+                        "Photometric Interpretation " + photometric + " cannot be rendered");
         };
         if (d.samplesPerPixel() != expectedSamples) {
             throw new UnrenderableImageException(photometric + " with " + d.samplesPerPixel() + " samples per pixel");

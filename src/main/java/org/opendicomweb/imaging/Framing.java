@@ -26,7 +26,9 @@ public record Framing(SourceRegion region, int maxWidth, int maxHeight, boolean 
 
     /** The region of the frame, clipped; the whole frame when none was given. */
     public SourceRegion.Pixels resolve(int columns, int rows) {
-        return region == null ? new SourceRegion.Pixels(0, 0, columns, rows, false, false) : region.resolve(columns, rows);
+        return region == null
+                ? new SourceRegion.Pixels(0, 0, columns, rows, false, false)
+                : region.resolve(columns, rows);
     }
 
     public BufferedImage apply(BufferedImage image) {
@@ -38,10 +40,12 @@ public record Framing(SourceRegion region, int maxWidth, int maxHeight, boolean 
         }
         int channels = image.getType() == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
         byte[] src = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        Resampler.Plane plane = Resampler.crop(new Resampler.Plane(src, image.getWidth(), image.getHeight(), channels), r);
+        Resampler.Plane plane =
+                Resampler.crop(new Resampler.Plane(src, image.getWidth(), image.getHeight(), channels), r);
         plane = Resampler.resize(plane, size[0], size[1]);
         BufferedImage out = new BufferedImage(plane.width(), plane.height(), image.getType());
-        System.arraycopy(plane.data(), 0, ((DataBufferByte) out.getRaster().getDataBuffer()).getData(), 0, plane.data().length);
+        System.arraycopy(
+                plane.data(), 0, ((DataBufferByte) out.getRaster().getDataBuffer()).getData(), 0, plane.data().length);
         return out;
     }
 

@@ -14,8 +14,8 @@ final class GrayscaleRenderer {
 
     private GrayscaleRenderer() {}
 
-    static BufferedImage render(PixelDescription d, int[] samples, RenderingAttributes.Grayscale g, VoiWindow requested,
-            boolean inverse) {
+    static BufferedImage render(
+            PixelDescription d, int[] samples, RenderingAttributes.Grayscale g, VoiWindow requested, boolean inverse) {
         int n = d.rows() * d.columns();
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -25,7 +25,9 @@ final class GrayscaleRenderer {
             max = Math.max(max, v);
         }
         ModalityLut modality = g.modality();
-        VoiWindow window = requested != null ? requested : g.windows().isEmpty() ? null : g.windows().get(0);
+        VoiWindow window = requested != null
+                ? requested
+                : g.windows().isEmpty() ? null : g.windows().get(0);
         LookupTable voiLut = window == null ? g.voiLut() : null;
         if (window == null && voiLut == null) {
             window = spanning(d, samples, n, modality, min, max);
@@ -48,7 +50,8 @@ final class GrayscaleRenderer {
         return image;
     }
 
-    private static int display(long stored, ModalityLut modality, VoiWindow window, LookupTable voiLut, boolean inverse) {
+    private static int display(
+            long stored, ModalityLut modality, VoiWindow window, LookupTable voiLut, boolean inverse) {
         double m = modality.apply(stored);
         double y = window != null ? window.apply(m) : (double) voiLut.lookup(Math.round(m)) / voiLut.maxEntry();
         if (inverse) {
@@ -58,7 +61,8 @@ final class GrayscaleRenderer {
     }
 
     /** The window over the modality values the frame holds: what a viewer shows when the file names none. */
-    private static VoiWindow spanning(PixelDescription d, int[] samples, int n, ModalityLut modality, long min, long max) {
+    private static VoiWindow spanning(
+            PixelDescription d, int[] samples, int n, ModalityLut modality, long min, long max) {
         if (modality.monotonic()) {
             return VoiWindow.spanning(modality.apply(min), modality.apply(max));
         }

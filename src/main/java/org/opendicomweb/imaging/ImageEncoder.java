@@ -24,12 +24,14 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 public final class ImageEncoder {
     /** JPEG quality when the client names none, as a percentage. */
     public static final int DEFAULT_QUALITY = 90;
+
     private static final IndexColorModel GRAY_PALETTE = grayPalette();
 
     private ImageEncoder() {}
 
     /** Writes one image; {@code quality} (1 to 100) applies to JPEG only. */
-    public static void write(BufferedImage image, RenderedMediaType type, int quality, OutputStream out) throws IOException {
+    public static void write(BufferedImage image, RenderedMediaType type, int quality, OutputStream out)
+            throws IOException {
         write(image, type, quality, null, out);
     }
 
@@ -37,7 +39,8 @@ public final class ImageEncoder {
      * Writes one image tagged with the ICC profile {@code iccProfile} (a JPEG APP2 ICC_PROFILE segment, a PNG iCCP
      * chunk), or untagged when it is {@code null}; GIF carries none. The pixels are not changed.
      */
-    public static void write(BufferedImage image, RenderedMediaType type, int quality, byte[] iccProfile, OutputStream out)
+    public static void write(
+            BufferedImage image, RenderedMediaType type, int quality, byte[] iccProfile, OutputStream out)
             throws IOException {
         ImageWriter writer = writer(type);
         try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
@@ -131,7 +134,8 @@ public final class ImageEncoder {
         if (image.getType() != BufferedImage.TYPE_BYTE_GRAY) {
             return image;
         }
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, GRAY_PALETTE);
+        BufferedImage out =
+                new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, GRAY_PALETTE);
         out.getRaster().setDataElements(0, 0, image.getRaster());
         return out;
     }

@@ -48,7 +48,8 @@ final class Jpeg2000Encoder implements FrameEncoder {
             writer.setOutput(stream);
             writer.write(null, new IIOImage(image(d, pixels), null, null), param);
         } catch (IOException e) {
-            throw new UncheckedIOException("JPEG 2000 encoding failed: " + e.getMessage(), e); // in memory: not expected
+            throw new UncheckedIOException(
+                    "JPEG 2000 encoding failed: " + e.getMessage(), e); // in memory: not expected
         } finally {
             writer.dispose();
         }
@@ -58,15 +59,22 @@ final class Jpeg2000Encoder implements FrameEncoder {
     /** The frame as an image whose component size is Bits Stored, so the codestream declares that precision. */
     private static BufferedImage image(PixelDescription d, byte[] pixels) {
         int samples = d.samplesPerPixel();
-        int type = d.bitsAllocated() == 8 ? DataBuffer.TYPE_BYTE : d.signed() ? DataBuffer.TYPE_SHORT : DataBuffer.TYPE_USHORT;
+        int type = d.bitsAllocated() == 8
+                ? DataBuffer.TYPE_BYTE
+                : d.signed() ? DataBuffer.TYPE_SHORT : DataBuffer.TYPE_USHORT;
         int[] offsets = samples == 1 ? new int[] {0} : new int[] {0, 1, 2};
-        PixelInterleavedSampleModel model = new PixelInterleavedSampleModel(type, d.columns(), d.rows(), samples,
-                d.columns() * samples, offsets);
+        PixelInterleavedSampleModel model =
+                new PixelInterleavedSampleModel(type, d.columns(), d.rows(), samples, d.columns() * samples, offsets);
         WritableRaster raster = Raster.createWritableRaster(model, null);
         int[] bits = new int[samples];
         Arrays.fill(bits, d.bitsStored());
-        ColorModel colour = new ComponentColorModel(ColorSpace.getInstance(samples == 1 ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB),
-                bits, false, false, Transparency.OPAQUE, type);
+        ColorModel colour = new ComponentColorModel(
+                ColorSpace.getInstance(samples == 1 ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB),
+                bits,
+                false,
+                false,
+                Transparency.OPAQUE,
+                type);
         int mask = (1 << d.bitsStored()) - 1;
         int signBit = 1 << (d.bitsStored() - 1);
         boolean wide = d.bitsAllocated() == 16;
@@ -75,8 +83,11 @@ final class Jpeg2000Encoder implements FrameEncoder {
         for (int r = 0; r < d.rows(); r++) {
             for (int c = 0; c < d.columns(); c++) {
                 for (int s = 0; s < samples; s++) {
-                    int at = d.planarConfiguration() == 1 ? s * plane + r * d.columns() + c : (r * d.columns() + c) * samples + s;
-                    int v = (wide ? (pixels[2 * at] & 0xFF) | (pixels[2 * at + 1] & 0xFF) << 8 : pixels[at] & 0xFF) & mask;
+                    int at = d.planarConfiguration() == 1
+                            ? s * plane + r * d.columns() + c
+                            : (r * d.columns() + c) * samples + s;
+                    int v = (wide ? (pixels[2 * at] & 0xFF) | (pixels[2 * at + 1] & 0xFF) << 8 : pixels[at] & 0xFF)
+                            & mask;
                     row[c * samples + s] = d.signed() && (v & signBit) != 0 ? v - (mask + 1) : v;
                 }
             }

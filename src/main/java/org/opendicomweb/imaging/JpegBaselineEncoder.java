@@ -68,7 +68,8 @@ final class JpegBaselineEncoder implements FrameEncoder {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(QUALITY);
-            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+            IIOMetadata metadata =
+                    writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
             if (d.samplesPerPixel() == 3) {
                 fullChroma(metadata);
             }
@@ -104,7 +105,8 @@ final class JpegBaselineEncoder implements FrameEncoder {
         int rows = d.rows();
         if (d.samplesPerPixel() == 1) {
             BufferedImage gray = new BufferedImage(columns, rows, BufferedImage.TYPE_BYTE_GRAY);
-            System.arraycopy(pixels, 0, ((DataBufferByte) gray.getRaster().getDataBuffer()).getData(), 0, rows * columns);
+            System.arraycopy(
+                    pixels, 0, ((DataBufferByte) gray.getRaster().getDataBuffer()).getData(), 0, rows * columns);
             return gray;
         }
         BufferedImage rgb = new BufferedImage(columns, rows, BufferedImage.TYPE_3BYTE_BGR);

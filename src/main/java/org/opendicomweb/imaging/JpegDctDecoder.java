@@ -13,9 +13,10 @@ final class JpegDctDecoder {
     record Image(int width, int height, int components, int precision, int[] samples) {}
 
     private static final int[] ZIGZAG = {
-        0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21,
-        28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61,
-        54, 47, 55, 62, 63};
+        0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14,
+        21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60,
+        61, 54, 47, 55, 62, 63
+    };
     /** COS[x][u] = C(u)/2 * cos((2x+1)uπ/16), with C(0) = 1/√2 (ISO 10918-1 §A.3.3). */
     private static final double[][] COS = new double[8][8];
 
@@ -178,7 +179,8 @@ final class JpegDctDecoder {
             throw new IOException("DCT sample precision " + precision);
         }
         if (width == 0 || height == 0 || n == 0 || n > 4) {
-            throw new IOException("JPEG frame of " + width + "x" + height + " with " + n + " components is not supported");
+            throw new IOException(
+                    "JPEG frame of " + width + "x" + height + " with " + n + " components is not supported");
         }
         components = new Component[n];
         for (int i = 0; i < n; i++) {
@@ -447,7 +449,8 @@ final class JpegDctDecoder {
         void restart() throws IOException {
             count = 0;
             atMarker = false;
-            while (pos + 1 < cs.length && !((cs[pos] & 0xFF) == 0xFF && (cs[pos + 1] & 0xFF) >= 0xD0 && (cs[pos + 1] & 0xFF) <= 0xD7)) {
+            while (pos + 1 < cs.length
+                    && !((cs[pos] & 0xFF) == 0xFF && (cs[pos + 1] & 0xFF) >= 0xD0 && (cs[pos + 1] & 0xFF) <= 0xD7)) {
                 pos++;
             }
             if (pos + 1 >= cs.length) {
@@ -459,7 +462,10 @@ final class JpegDctDecoder {
         /** Where the marker after the entropy-coded data starts. */
         int end() {
             int p = pos;
-            while (p + 1 < cs.length && !((cs[p] & 0xFF) == 0xFF && cs[p + 1] != 0 && ((cs[p + 1] & 0xFF) < 0xD0 || (cs[p + 1] & 0xFF) > 0xD7))) {
+            while (p + 1 < cs.length
+                    && !((cs[p] & 0xFF) == 0xFF
+                            && cs[p + 1] != 0
+                            && ((cs[p + 1] & 0xFF) < 0xD0 || (cs[p + 1] & 0xFF) > 0xD7))) {
                 p++;
             }
             return p;

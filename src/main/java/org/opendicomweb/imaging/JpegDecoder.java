@@ -35,12 +35,14 @@ final class JpegDecoder implements FrameDecoder {
         int precision = frame[1];
         boolean dct = sof == SOF0 || sof == SOF1;
         if (!dct && sof != SOF3) {
-            throw new IOException(String.format("JPEG process SOF%d is not one DICOM allows for this syntax", sof - SOF0));
+            throw new IOException(
+                    String.format("JPEG process SOF%d is not one DICOM allows for this syntax", sof - SOF0));
         }
         int[] samples;
         if (dct && precision > 8) {
             JpegDctDecoder.Image image = JpegDctDecoder.decode(cs);
-            if (image.width() != stored.columns() || image.height() != stored.rows()
+            if (image.width() != stored.columns()
+                    || image.height() != stored.rows()
                     || image.components() != stored.samplesPerPixel()) {
                 throw new IOException("the codestream holds a " + image.width() + "x" + image.height() + " image of "
                         + image.components() + " component(s); the header says " + stored.columns() + "x"
@@ -51,7 +53,9 @@ final class JpegDecoder implements FrameDecoder {
             samples = NativeSamples.of(read(cs), stored);
         }
         PixelDescription out = stored.withColour(stored.photometricInterpretation(), 0);
-        if (dct && stored.samplesPerPixel() == 3 && stored.photometricInterpretation().startsWith("YBR_FULL")) {
+        if (dct
+                && stored.samplesPerPixel() == 3
+                && stored.photometricInterpretation().startsWith("YBR_FULL")) {
             NativeSamples.ycbcrToRgb(samples, (1 << precision) - 1);
             out = stored.withColour("RGB", 0);
         }

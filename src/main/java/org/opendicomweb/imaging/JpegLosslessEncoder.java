@@ -49,7 +49,8 @@ final class JpegLosslessEncoder implements FrameEncoder {
         for (int category = 0; category < CATEGORIES; category++) {
             bits += frequencies[category] * (table.lengths[category] + (category < 16 ? category : 0));
         }
-        BitWriter writer = new BitWriter(out.toByteArray(), (int) Math.min(Integer.MAX_VALUE - 64, bits / 8 + bits / 800 + 16));
+        BitWriter writer =
+                new BitWriter(out.toByteArray(), (int) Math.min(Integer.MAX_VALUE - 64, bits / 8 + bits / 800 + 16));
         scan(d, pixels, null, table, writer);
         return writer.finish();
     }
@@ -60,7 +61,8 @@ final class JpegLosslessEncoder implements FrameEncoder {
      * {@code table} into {@code writer}. Two walks over two rows of samples instead of a stored copy of all
      * differences, which would be four bytes per sample of garbage.
      */
-    private static void scan(PixelDescription d, byte[] pixels, long[] frequencies, HuffmanTable table, BitWriter writer) {
+    private static void scan(
+            PixelDescription d, byte[] pixels, long[] frequencies, HuffmanTable table, BitWriter writer) {
         int samples = d.samplesPerPixel();
         int width = d.columns() * samples;
         int[] previous = new int[width];
@@ -78,7 +80,8 @@ final class JpegLosslessEncoder implements FrameEncoder {
                 } else {
                     int extra = category < 16 ? category : 0; // category 16 (32768) has no extra bits
                     // The code, then the difference's low bits, negative ones complemented (F.1.2.1.1).
-                    long value = (long) table.codes[category] << extra | ((diff > 0 ? diff : diff - 1) & ((1 << extra) - 1));
+                    long value =
+                            (long) table.codes[category] << extra | ((diff > 0 ? diff : diff - 1) & ((1 << extra) - 1));
                     writer.write(value, table.lengths[category] + extra);
                 }
             }
@@ -106,7 +109,8 @@ final class JpegLosslessEncoder implements FrameEncoder {
         for (int s = 0; s < samples; s++) {
             for (int c = 0; c < columns; c++) {
                 int at = s * plane + r * columns + c;
-                row[c * samples + s] = (wide ? (pixels[2 * at] & 0xFF) | (pixels[2 * at + 1] & 0xFF) << 8 : pixels[at]) & mask;
+                row[c * samples + s] =
+                        (wide ? (pixels[2 * at] & 0xFF) | (pixels[2 * at + 1] & 0xFF) << 8 : pixels[at]) & mask;
             }
         }
     }
@@ -140,7 +144,9 @@ final class JpegLosslessEncoder implements FrameEncoder {
             while (true) {
                 int v1 = -1;
                 int v2 = -1;
-                for (int i = 0; i <= CATEGORIES; i++) { // the least frequency, the largest symbol on ties; then the next
+                for (int i = 0;
+                        i <= CATEGORIES;
+                        i++) { // the least frequency, the largest symbol on ties; then the next
                     if (freq[i] == 0) {
                         continue;
                     }

@@ -28,7 +28,9 @@ final class JpegLsDecoder implements FrameDecoder {
         } catch (ArrayIndexOutOfBoundsException e) {
             throw new IOException("corrupt JPEG-LS codestream: it ends or points outside itself", e);
         }
-        if (image.width != stored.columns() || image.height != stored.rows() || image.components != stored.samplesPerPixel()) {
+        if (image.width != stored.columns()
+                || image.height != stored.rows()
+                || image.components != stored.samplesPerPixel()) {
             throw new IOException("the codestream holds a " + image.width + "x" + image.height + " image of "
                     + image.components + " component(s); the header says " + stored.columns() + "x" + stored.rows()
                     + " of " + stored.samplesPerPixel());
@@ -91,7 +93,11 @@ final class JpegLsDecoder implements FrameDecoder {
                         if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
                             throw new IOException(String.format("not JPEG-LS: start of frame marker 0x%02X", marker));
                         }
-                        if (marker == 0xE8 && end - pos >= 4 && u8(pos) == 'm' && u8(pos + 1) == 'r' && u8(pos + 2) == 'f'
+                        if (marker == 0xE8
+                                && end - pos >= 4
+                                && u8(pos) == 'm'
+                                && u8(pos + 1) == 'r'
+                                && u8(pos + 2) == 'f'
                                 && u8(pos + 3) == 'x') {
                             throw new IOException("JPEG-LS with an HP colour transform is not supported");
                         }
@@ -135,8 +141,8 @@ final class JpegLsDecoder implements FrameDecoder {
                 throw new IOException("JPEG-LS sample precision " + image.precision);
             }
             if (image.width == 0 || image.height == 0 || image.components < 1 || image.components > 4) {
-                throw new IOException("JPEG-LS frame of " + image.width + "x" + image.height + " with " + image.components
-                        + " components is not supported");
+                throw new IOException("JPEG-LS frame of " + image.width + "x" + image.height + " with "
+                        + image.components + " components is not supported");
             }
             image.componentIds = new int[image.components];
             for (int i = 0; i < image.components; i++) {
@@ -145,7 +151,8 @@ final class JpegLsDecoder implements FrameDecoder {
                     throw new IOException("JPEG-LS with subsampled components is not supported");
                 }
             }
-            image.samples = new int[Math.multiplyExact(Math.multiplyExact(image.width, image.height), image.components)];
+            image.samples =
+                    new int[Math.multiplyExact(Math.multiplyExact(image.width, image.height), image.components)];
             decoded = new boolean[image.components];
             maxVal = (1 << image.precision) - 1;
         }
@@ -153,7 +160,8 @@ final class JpegLsDecoder implements FrameDecoder {
         private void readPresets() throws IOException {
             int id = u8(pos);
             if (id != 1) {
-                throw new IOException("JPEG-LS mapping tables and extended presets (LSE id " + id + ") are not supported");
+                throw new IOException(
+                        "JPEG-LS mapping tables and extended presets (LSE id " + id + ") are not supported");
             }
             int mv = u16(pos + 1);
             maxVal = mv != 0 ? mv : maxVal;
@@ -189,7 +197,8 @@ final class JpegLsDecoder implements FrameDecoder {
             int ilv = u8(pos + 2 + 2 * ns);
             int pointTransform = u8(pos + 3 + 2 * ns) & 15;
             if (ilv > 1 || (ilv == 0 && ns != 1)) {
-                throw new IOException("JPEG-LS interleave mode " + ilv + " with " + ns + " components is not supported");
+                throw new IOException(
+                        "JPEG-LS interleave mode " + ilv + " with " + ns + " components is not supported");
             }
             if (pointTransform != 0) {
                 throw new IOException("JPEG-LS point transform is not supported");
@@ -222,7 +231,17 @@ final class JpegLsDecoder implements FrameDecoder {
         private final int[] components;
         private final BitReader bits;
 
-        Scan(byte[] cs, int start, Image image, int[] components, int maxVal, int near, int reset, int t1, int t2, int t3)
+        Scan(
+                byte[] cs,
+                int start,
+                Image image,
+                int[] components,
+                int maxVal,
+                int near,
+                int reset,
+                int t1,
+                int t2,
+                int t3)
                 throws IOException {
             super(maxVal, near, reset, thresholds(maxVal, near, t1, t2, t3), components.length);
             this.image = image;
@@ -234,7 +253,8 @@ final class JpegLsDecoder implements FrameDecoder {
         private static int[] thresholds(int maxVal, int near, int t1, int t2, int t3) throws IOException {
             int[] defaults = defaultThresholds(maxVal, near);
             int[] t = {t1 != 0 ? t1 : defaults[0], t2 != 0 ? t2 : defaults[1], t3 != 0 ? t3 : defaults[2]};
-            if (!(near + 1 <= t[0] && t[0] <= t[1] && t[1] <= t[2] && t[2] <= maxVal) && !java.util.Arrays.equals(t, defaults)) {
+            if (!(near + 1 <= t[0] && t[0] <= t[1] && t[1] <= t[2] && t[2] <= maxVal)
+                    && !java.util.Arrays.equals(t, defaults)) {
                 throw new IOException("JPEG-LS thresholds " + t[0] + ", " + t[1] + ", " + t[2] + " are invalid");
             }
             return t;

@@ -85,7 +85,8 @@ final class JpegLsEncoder implements FrameEncoder {
             boolean planar = d.planarConfiguration() == 1 && samples > 1;
             for (int x = 0; x < w; x++) {
                 int at = planar ? s * d.rows() * w + y * w + x : (y * w + x) * samples + s;
-                line[x + 1] = (wide ? (pixels[2 * at] & 0xFF) | (pixels[2 * at + 1] & 0xFF) << 8 : pixels[at] & 0xFF) & maxVal;
+                line[x + 1] = (wide ? (pixels[2 * at] & 0xFF) | (pixels[2 * at + 1] & 0xFF) << 8 : pixels[at] & 0xFF)
+                        & maxVal;
             }
         }
 
@@ -100,8 +101,14 @@ final class JpegLsEncoder implements FrameEncoder {
                 if (rd == rb && rb == rc && rc == ra) {
                     x = encodeRun(prev, cur, x, component);
                 } else {
-                    encodeRegular(quantized[rd - rb + maxVal], quantized[rb - rc + maxVal], quantized[rc - ra + maxVal],
-                            ra, rb, rc, cur[x]);
+                    encodeRegular(
+                            quantized[rd - rb + maxVal],
+                            quantized[rb - rc + maxVal],
+                            quantized[rc - ra + maxVal],
+                            ra,
+                            rb,
+                            rc,
+                            cur[x]);
                     x++;
                 }
             }

@@ -8,8 +8,9 @@ import java.util.Arrays;
  */
 abstract class JpegLsScanState {
     /** The order of the run length of each run index (§A.7.1.1). */
-    static final int[] J = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11, 12,
-        13, 14, 15};
+    static final int[] J = {
+        0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11, 12, 13, 14, 15
+    };
 
     final int maxVal;
     final int near;

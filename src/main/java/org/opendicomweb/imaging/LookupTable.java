@@ -69,7 +69,8 @@ public record LookupTable(int firstMapped, int bits, int[] entries) {
                 }
             }
         } else {
-            throw new UnrenderableImageException(what + " has " + data.length + " bytes of LUT Data for " + count + " entries");
+            throw new UnrenderableImageException(
+                    what + " has " + data.length + " bytes of LUT Data for " + count + " entries");
         }
         return new LookupTable(first, bits, entries);
     }

@@ -18,15 +18,19 @@ final class NativeSamples {
 
     /** The pixels of {@code raster} after checking that they are the image {@code stored} describes. */
     static int[] of(Raster raster, PixelDescription stored) throws IOException {
-        if (raster.getWidth() != stored.columns() || raster.getHeight() != stored.rows()
+        if (raster.getWidth() != stored.columns()
+                || raster.getHeight() != stored.rows()
                 || raster.getNumBands() != stored.samplesPerPixel()) {
-            throw new IOException("the codestream holds a " + raster.getWidth() + "x" + raster.getHeight() + " image of "
-                    + raster.getNumBands() + " sample(s) per pixel; the header says " + stored.columns() + "x"
-                    + stored.rows() + " of " + stored.samplesPerPixel());
+            throw new IOException(
+                    "the codestream holds a " + raster.getWidth() + "x" + raster.getHeight() + " image of "
+                            + raster.getNumBands() + " sample(s) per pixel; the header says " + stored.columns() + "x"
+                            + stored.rows() + " of " + stored.samplesPerPixel());
         }
         int[] direct = interleavedArray(raster);
-        return direct != null ? direct
-                : raster.getPixels(raster.getMinX(), raster.getMinY(), raster.getWidth(), raster.getHeight(), (int[]) null);
+        return direct != null
+                ? direct
+                : raster.getPixels(
+                        raster.getMinX(), raster.getMinY(), raster.getWidth(), raster.getHeight(), (int[]) null);
     }
 
     /**
@@ -34,8 +38,10 @@ final class NativeSamples {
      * JPEG 2000 readers return), several times faster than {@link Raster#getPixels}; else {@code null}.
      */
     private static int[] interleavedArray(Raster raster) {
-        if (!(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm) || raster.getSampleModelTranslateX() != 0
-                || raster.getSampleModelTranslateY() != 0 || raster.getDataBuffer().getNumBanks() != 1) {
+        if (!(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)
+                || raster.getSampleModelTranslateX() != 0
+                || raster.getSampleModelTranslateY() != 0
+                || raster.getDataBuffer().getNumBanks() != 1) {
             return null;
         }
         int bands = raster.getNumBands();
@@ -83,8 +89,8 @@ final class NativeSamples {
             throw new IOException("decoded frames of " + out.bitsAllocated() + " bits allocated are not supported");
         }
         if (precision > out.bitsAllocated()) {
-            throw new IOException("the codestream has " + precision + "-bit samples; Bits Allocated is "
-                    + out.bitsAllocated());
+            throw new IOException(
+                    "the codestream has " + precision + "-bit samples; Bits Allocated is " + out.bitsAllocated());
         }
         byte[] b = new byte[samples.length * bytes];
         int shift = 32 - Math.min(out.bitsStored(), out.bitsAllocated());

@@ -7,8 +7,17 @@ import org.opendicomweb.dicom.Tag;
  * How the pixels of an image are laid out: the attributes of the Image Pixel Module (PS3.3 §C.7.6.3) that a
  * decoder or a renderer needs, read once from a stored instance's header.
  */
-public record PixelDescription(int rows, int columns, int samplesPerPixel, int bitsAllocated, int bitsStored, int highBit,
-        int pixelRepresentation, String photometricInterpretation, int planarConfiguration, int numberOfFrames) {
+public record PixelDescription(
+        int rows,
+        int columns,
+        int samplesPerPixel,
+        int bitsAllocated,
+        int bitsStored,
+        int highBit,
+        int pixelRepresentation,
+        String photometricInterpretation,
+        int planarConfiguration,
+        int numberOfFrames) {
 
     /** Reads the description from a dataset; absent values take the defaults PS3.3 gives them. */
     public static PixelDescription of(Attributes ds) {
@@ -48,7 +57,16 @@ public record PixelDescription(int rows, int columns, int samplesPerPixel, int b
 
     /** The same pixels under another photometric interpretation and planar configuration (a decoder's output). */
     public PixelDescription withColour(String photometric, int planar) {
-        return new PixelDescription(rows, columns, samplesPerPixel, bitsAllocated, bitsStored, highBit,
-                pixelRepresentation, photometric, planar, numberOfFrames);
+        return new PixelDescription(
+                rows,
+                columns,
+                samplesPerPixel,
+                bitsAllocated,
+                bitsStored,
+                highBit,
+                pixelRepresentation,
+                photometric,
+                planar,
+                numberOfFrames);
     }
 }

@@ -25,8 +25,15 @@ public final class RenderingAttributes {
     /** The grayscale transformations that apply to one frame. */
     public record Grayscale(ModalityLut modality, List<VoiWindow> windows, LookupTable voiLut) {}
 
-    private RenderingAttributes(PixelDescription pixels, Grayscale topLevel, Grayscale shared, Sequence perFrame,
-            LookupTable[] palette, boolean inverse, double frameTimeMillis, byte[] iccProfile) {
+    private RenderingAttributes(
+            PixelDescription pixels,
+            Grayscale topLevel,
+            Grayscale shared,
+            Sequence perFrame,
+            LookupTable[] palette,
+            boolean inverse,
+            double frameTimeMillis,
+            byte[] iccProfile) {
         this.pixels = pixels;
         this.topLevel = topLevel;
         this.shared = shared;
@@ -53,12 +60,25 @@ public final class RenderingAttributes {
                 throw new UnrenderableImageException("segmented palette colour lookup tables are not supported");
             }
             palette = new LookupTable[] {
-                LookupTable.read(ds, Tag.RedPaletteColorLookupTableDescriptor, Tag.RedPaletteColorLookupTableData, signed,
+                LookupTable.read(
+                        ds,
+                        Tag.RedPaletteColorLookupTableDescriptor,
+                        Tag.RedPaletteColorLookupTableData,
+                        signed,
                         "the red palette"),
-                LookupTable.read(ds, Tag.GreenPaletteColorLookupTableDescriptor, Tag.GreenPaletteColorLookupTableData, signed,
+                LookupTable.read(
+                        ds,
+                        Tag.GreenPaletteColorLookupTableDescriptor,
+                        Tag.GreenPaletteColorLookupTableData,
+                        signed,
                         "the green palette"),
-                LookupTable.read(ds, Tag.BluePaletteColorLookupTableDescriptor, Tag.BluePaletteColorLookupTableData, signed,
-                        "the blue palette")};
+                LookupTable.read(
+                        ds,
+                        Tag.BluePaletteColorLookupTableDescriptor,
+                        Tag.BluePaletteColorLookupTableData,
+                        signed,
+                        "the blue palette")
+            };
         }
         // MONOCHROME1 shows its minimum as white; a Presentation LUT Shape of INVERSE (required with MONOCHROME1 in
         // some IODs) asks for the same, not for a second inversion.
@@ -77,8 +97,15 @@ public final class RenderingAttributes {
         } catch (IllegalArgumentException e) {
             icc = null; // not a profile the colour management can read: the image is treated as having none
         }
-        return new RenderingAttributes(pixels, top, shared, ds.getSequence(Tag.PerFrameFunctionalGroupsSequence), palette,
-                inverse, frameTime, icc);
+        return new RenderingAttributes(
+                pixels,
+                top,
+                shared,
+                ds.getSequence(Tag.PerFrameFunctionalGroupsSequence),
+                palette,
+                inverse,
+                frameTime,
+                icc);
     }
 
     /**
@@ -122,22 +149,23 @@ public final class RenderingAttributes {
         if (transformation == null && voi == null) {
             return inherited;
         }
-        Grayscale g = transformation == null ? inherited
+        Grayscale g = transformation == null
+                ? inherited
                 : grayscale(transformation, signed, inherited.modality(), inherited.windows(), inherited.voiLut());
         return voi == null ? g : grayscale(voi, signed, g.modality(), g.windows(), g.voiLut());
     }
 
     /** The values {@code ds} sets, else the inherited ones. */
-    private static Grayscale grayscale(Attributes ds, boolean signed, ModalityLut modality, List<VoiWindow> windows,
-            LookupTable voiLut) {
+    private static Grayscale grayscale(
+            Attributes ds, boolean signed, ModalityLut modality, List<VoiWindow> windows, LookupTable voiLut) {
         Attributes modalityItem = ds.getNestedDataset(Tag.ModalityLUTSequence);
         if (modalityItem != null) {
-            modality = ModalityLut.table(LookupTable.read(modalityItem, Tag.LUTDescriptor, Tag.LUTData, signed,
-                    "the Modality LUT Sequence"));
+            modality = ModalityLut.table(LookupTable.read(
+                    modalityItem, Tag.LUTDescriptor, Tag.LUTData, signed, "the Modality LUT Sequence"));
         } else if (ds.contains(Tag.RescaleSlope) || ds.contains(Tag.RescaleIntercept)) {
             double slope = ds.getDouble(Tag.RescaleSlope, 1);
-            modality = ModalityLut.rescale(slope == 0 || !Double.isFinite(slope) ? 1 : slope,
-                    ds.getDouble(Tag.RescaleIntercept, 0));
+            modality = ModalityLut.rescale(
+                    slope == 0 || !Double.isFinite(slope) ? 1 : slope, ds.getDouble(Tag.RescaleIntercept, 0));
         }
         double[] centers = ds.getDoubles(Tag.WindowCenter);
         double[] widths = ds.getDoubles(Tag.WindowWidth);

@@ -47,7 +47,10 @@ final class Resampler {
             for (int x = 0; x < w; x++) {
                 int a = row + 2 * x * c;
                 for (int k = 0; k < c; k++) {
-                    int sum = (s[a + k] & 0xFF) + (s[a + c + k] & 0xFF) + (s[a + stride + k] & 0xFF) + (s[a + stride + c + k] & 0xFF);
+                    int sum = (s[a + k] & 0xFF)
+                            + (s[a + c + k] & 0xFF)
+                            + (s[a + stride + k] & 0xFF)
+                            + (s[a + stride + c + k] & 0xFF);
                     out[(y * w + x) * c + k] = (byte) ((sum + 2) >> 2);
                 }
             }
@@ -72,8 +75,10 @@ final class Resampler {
                 int x1 = Math.min(x0 + 1, p.width() - 1);
                 double wx = fx - x0;
                 for (int k = 0; k < c; k++) {
-                    double top = (s[(y0 * p.width() + x0) * c + k] & 0xFF) * (1 - wx) + (s[(y0 * p.width() + x1) * c + k] & 0xFF) * wx;
-                    double bottom = (s[(y1 * p.width() + x0) * c + k] & 0xFF) * (1 - wx) + (s[(y1 * p.width() + x1) * c + k] & 0xFF) * wx;
+                    double top = (s[(y0 * p.width() + x0) * c + k] & 0xFF) * (1 - wx)
+                            + (s[(y0 * p.width() + x1) * c + k] & 0xFF) * wx;
+                    double bottom = (s[(y1 * p.width() + x0) * c + k] & 0xFF) * (1 - wx)
+                            + (s[(y1 * p.width() + x1) * c + k] & 0xFF) * wx;
                     out[(y * width + x) * c + k] = (byte) Math.round(top * (1 - wy) + bottom * wy);
                 }
             }

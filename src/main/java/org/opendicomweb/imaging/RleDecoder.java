@@ -45,11 +45,12 @@ final class RleDecoder implements FrameDecoder {
             }
             int decoded = unpack(cs, (int) start, (int) end, plane);
             if (decoded < pixels) {
-                throw new IOException("RLE segment " + (i + 1) + " decodes to " + decoded + " bytes, " + pixels
-                        + " expected");
+                throw new IOException(
+                        "RLE segment " + (i + 1) + " decodes to " + decoded + " bytes, " + pixels + " expected");
             }
             int sample = i / bytesPerSample;
-            int position = bytesPerSample - 1 - i % bytesPerSample; // most significant plane first, output little endian
+            int position =
+                    bytesPerSample - 1 - i % bytesPerSample; // most significant plane first, output little endian
             int stride = stored.samplesPerPixel() * bytesPerSample;
             for (int p = 0, o = sample * bytesPerSample + position; p < pixels; p++, o += stride) {
                 out[o] = plane[p];

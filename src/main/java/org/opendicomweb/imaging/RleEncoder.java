@@ -15,6 +15,7 @@ final class RleEncoder implements FrameEncoder {
     private static final int MAX_SEGMENTS = 15;
     /** A run of this many equal bytes is worth a replicate run; two in a row cost as much either way. */
     private static final int MIN_REPLICATE = 3;
+
     private static final int MAX_RUN = 128;
 
     @Override
@@ -24,10 +25,11 @@ final class RleEncoder implements FrameEncoder {
             return "RLE frames hold samples of 8, 16 or 32 bits allocated, not " + d.bitsAllocated();
         }
         if (d.samplesPerPixel() * bytes > MAX_SEGMENTS) {
-            return "RLE frames hold at most " + MAX_SEGMENTS + " byte segments; " + d.samplesPerPixel() + " sample(s) of "
-                    + d.bitsAllocated() + " bits need " + d.samplesPerPixel() * bytes;
+            return "RLE frames hold at most " + MAX_SEGMENTS + " byte segments; " + d.samplesPerPixel()
+                    + " sample(s) of " + d.bitsAllocated() + " bits need " + d.samplesPerPixel() * bytes;
         }
-        if (d.photometricInterpretation().endsWith("_422") || d.photometricInterpretation().endsWith("_420")) {
+        if (d.photometricInterpretation().endsWith("_422")
+                || d.photometricInterpretation().endsWith("_420")) {
             return "RLE frames hold every sample of every pixel; " + d.photometricInterpretation() + " is subsampled";
         }
         if (d.rows() < 1 || d.columns() < 1) {

@@ -12,8 +12,8 @@ public record SourceRegion(double x, double y, Double width, Double height, bool
     public record Pixels(int x, int y, int width, int height, boolean flipHorizontal, boolean flipVertical) {}
 
     public static SourceRegion pixels(int x, int y, Integer width, Integer height) {
-        return new SourceRegion(x, y, width == null ? null : width.doubleValue(), height == null ? null : height.doubleValue(),
-                false);
+        return new SourceRegion(
+                x, y, width == null ? null : width.doubleValue(), height == null ? null : height.doubleValue(), false);
     }
 
     /** From the corners (x1, y1) and (x2, y2) of a WADO-URI region, each from 0.0 to 1.0. */
@@ -38,7 +38,8 @@ public record SourceRegion(double x, double y, Double width, Double height, bool
         int x1 = (int) Math.ceil(Math.min(columns, left + Math.abs(w)));
         int y1 = (int) Math.ceil(Math.min(rows, top + Math.abs(h)));
         if (x1 <= x0 || y1 <= y0) {
-            throw new IllegalArgumentException("the region lies outside the image of " + columns + " x " + rows + " pixels");
+            throw new IllegalArgumentException(
+                    "the region lies outside the image of " + columns + " x " + rows + " pixels");
         }
         return new Pixels(x0, y0, x1 - x0, y1 - y0, w < 0, h < 0);
     }

@@ -15,13 +15,15 @@ final class StoredSamples {
     static int count(PixelDescription d) {
         long n = (long) d.rows() * d.columns() * (isYbr422(d) ? 2 : d.samplesPerPixel());
         if (n <= 0 || n > Integer.MAX_VALUE - 8) {
-            throw new UnrenderableImageException("a frame of " + d.rows() + " x " + d.columns() + " pixels cannot be rendered");
+            throw new UnrenderableImageException(
+                    "a frame of " + d.rows() + " x " + d.columns() + " pixels cannot be rendered");
         }
         return (int) n;
     }
 
     static boolean isYbr422(PixelDescription d) {
-        return d.photometricInterpretation().equals("YBR_FULL_422") || d.photometricInterpretation().equals("YBR_PARTIAL_422");
+        return d.photometricInterpretation().equals("YBR_FULL_422")
+                || d.photometricInterpretation().equals("YBR_PARTIAL_422");
     }
 
     /** The samples in stored order; with Bits Stored 32 and unsigned, values above 2^31 - 1 wrap (see {@link #value}). */
@@ -46,8 +48,8 @@ final class StoredSamples {
         int stored = d.bitsStored();
         long needed = ((long) n * allocated + 7) / 8;
         if (pixels.length < needed) {
-            throw new UnrenderableImageException("the frame has " + pixels.length + " bytes of pixel data; "
-                    + d.rows() + " x " + d.columns() + " pixels need " + needed);
+            throw new UnrenderableImageException("the frame has " + pixels.length + " bytes of pixel data; " + d.rows()
+                    + " x " + d.columns() + " pixels need " + needed);
         }
         int[] s = new int[n];
         switch (allocated) {
@@ -69,7 +71,10 @@ final class StoredSamples {
             }
             default -> {
                 for (int i = 0, p = 0; i < n; i++, p += 4) {
-                    s[i] = (pixels[p] & 0xFF) | (pixels[p + 1] & 0xFF) << 8 | (pixels[p + 2] & 0xFF) << 16 | (pixels[p + 3] & 0xFF) << 24;
+                    s[i] = (pixels[p] & 0xFF)
+                            | (pixels[p + 1] & 0xFF) << 8
+                            | (pixels[p + 2] & 0xFF) << 16
+                            | (pixels[p + 3] & 0xFF) << 24;
                 }
             }
         }

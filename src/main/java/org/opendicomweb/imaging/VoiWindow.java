@@ -5,8 +5,9 @@ public record VoiWindow(double center, double width, VoiFunction function) {
 
     public VoiWindow {
         if (!Double.isFinite(center) || !Double.isFinite(width) || !function.acceptsWidth(width)) {
-            throw new IllegalArgumentException("window width " + width + " is not allowed for the "
-                    + function.parameterValue() + " function" + (function == VoiFunction.LINEAR ? " (at least 1)" : " (above 0)"));
+            throw new IllegalArgumentException(
+                    "window width " + width + " is not allowed for the " + function.parameterValue() + " function"
+                            + (function == VoiFunction.LINEAR ? " (at least 1)" : " (above 0)"));
         }
     }
 

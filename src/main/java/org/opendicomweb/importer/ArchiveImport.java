@@ -48,7 +48,8 @@ public final class ArchiveImport {
     private final int batchSize;
     private final int clients;
     private final Path journal;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicLong files = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -97,10 +98,11 @@ public final class ArchiveImport {
                     .sorted()
                     .toList();
         }
-        System.out.printf("Importing %d files from %s into %s (%d already done per %s)%n",
+        System.out.printf(
+                "Importing %d files from %s into %s (%d already done per %s)%n",
                 pending.size(), folder, stowUri, done.size(), journal);
-        journalWriter = Files.newBufferedWriter(journal, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        journalWriter = Files.newBufferedWriter(
+                journal, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
@@ -127,8 +129,9 @@ public final class ArchiveImport {
 
     private void report(long start, int total) {
         double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-        System.out.printf("%d/%d files, %.1f files/s, %.1f MB/s, %d failed%n", files.get(), total,
-                files.get() / seconds, bytes.get() / seconds / 1e6, failures.get());
+        System.out.printf(
+                "%d/%d files, %.1f files/s, %.1f MB/s, %d failed%n",
+                files.get(), total, files.get() / seconds, bytes.get() / seconds / 1e6, failures.get());
     }
 
     /** One multipart/related request for a batch, streamed from disk file by file. */
@@ -168,7 +171,8 @@ public final class ArchiveImport {
                     if (m.find()) {
                         int part = Integer.parseInt(m.group(1));
                         named.add(part);
-                        System.err.println(batch.get(part - 1) + ": " + warning.substring(m.end()).replaceAll("\"$", ""));
+                        System.err.println(batch.get(part - 1) + ": "
+                                + warning.substring(m.end()).replaceAll("\"$", ""));
                     }
                 }
                 failures.addAndGet(failed);
@@ -179,12 +183,15 @@ public final class ArchiveImport {
                             stored.add(batch.get(k));
                         }
                     }
-                    finished(stored, stored.stream().mapToLong(ArchiveImport::sizeOf).sum());
+                    finished(
+                            stored,
+                            stored.stream().mapToLong(ArchiveImport::sizeOf).sum());
                 }
             } else {
                 failures.addAndGet(batch.size());
-                System.err.printf("HTTP %d for %d files starting with %s: %s%n", status, batch.size(), batch.get(0),
-                        response.body());
+                System.err.printf(
+                        "HTTP %d for %d files starting with %s: %s%n",
+                        status, batch.size(), batch.get(0), response.body());
             }
         } catch (IOException e) {
             failures.addAndGet(batch.size());

@@ -20,7 +20,8 @@ final class Demographics {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-        for (String field : new String[] {k.patientId(), k.issuerOfPatientId(), k.patientName(), k.patientBirthDate()}) {
+        for (String field :
+                new String[] {k.patientId(), k.issuerOfPatientId(), k.patientName(), k.patientBirthDate()}) {
             // An absent value and an empty one are the same to the index (null); 0 separates, 1 marks absence.
             sha.update(field == null ? new byte[] {1} : field.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);

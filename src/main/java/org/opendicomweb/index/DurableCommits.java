@@ -33,6 +33,7 @@ final class DurableCommits {
     private long announced;
     /** Every commit announced up to this number is on disk. */
     private long durableThrough;
+
     private boolean syncing;
 
     DurableCommits(Sync sync) {

@@ -71,7 +71,8 @@ public record ExtendedQueryTag(int tag, VR vr, IndexLevel level) {
     /** "+007" is "7"; null when not an integer. */
     public static String canonicalInteger(String value) {
         try {
-            return new BigInteger(value.strip().startsWith("+") ? value.strip().substring(1) : value.strip()).toString();
+            return new BigInteger(value.strip().startsWith("+") ? value.strip().substring(1) : value.strip())
+                    .toString();
         } catch (NumberFormatException e) {
             return null;
         }

@@ -28,9 +28,9 @@ public class ExtendedQueryTags {
     static final String PROPERTY = "dicomweb.qido.extended-tags";
     private static final Pattern HEX_TAG = Pattern.compile("[0-9A-Fa-f]{8}");
     /** Values that compare as text or numbers; sequences and binary data cannot be matched. */
-    private static final Set<VR> MATCHABLE = EnumSet.of(VR.AE, VR.AS, VR.CS, VR.DA, VR.DS, VR.DT, VR.IS, VR.LO,
-            VR.LT, VR.PN, VR.SH, VR.ST, VR.TM, VR.UC, VR.UI, VR.UR, VR.UT, VR.SS, VR.US, VR.SL, VR.UL, VR.SV, VR.UV,
-            VR.FL, VR.FD);
+    private static final Set<VR> MATCHABLE = EnumSet.of(
+            VR.AE, VR.AS, VR.CS, VR.DA, VR.DS, VR.DT, VR.IS, VR.LO, VR.LT, VR.PN, VR.SH, VR.ST, VR.TM, VR.UC, VR.UI,
+            VR.UR, VR.UT, VR.SS, VR.US, VR.SL, VR.UL, VR.SV, VR.UV, VR.FL, VR.FD);
 
     private final List<ExtendedQueryTag> tags;
     private final Map<Integer, ExtendedQueryTag> byTag = new HashMap<>();
@@ -80,17 +80,23 @@ public class ExtendedQueryTags {
             String attribute = entry.substring(colon + 1).strip();
             int tag = tag(entry, attribute);
             if (Tag.isPrivate(tag)) {
-                throw bad(entry, "private attributes cannot be extended query tags (their meaning depends on the"
-                        + " Private Creator)");
+                throw bad(
+                        entry,
+                        "private attributes cannot be extended query tags (their meaning depends on the"
+                                + " Private Creator)");
             }
             if (!ElementDictionary.isKnown(tag)) {
-                throw bad(entry, String.format("(%04X,%04X) is not in the DICOM data dictionary", Tag.group(tag),
-                        Tag.element(tag)));
+                throw bad(
+                        entry,
+                        String.format(
+                                "(%04X,%04X) is not in the DICOM data dictionary", Tag.group(tag), Tag.element(tag)));
             }
             VR vr = ElementDictionary.vrOf(tag);
             if (!MATCHABLE.contains(vr)) {
-                throw bad(entry, ElementDictionary.keywordOf(tag) + " has VR " + vr + ", which cannot be matched"
-                        + (vr == VR.SQ ? " (sequences: see sequence matching in docs/conformance.md)" : ""));
+                throw bad(
+                        entry,
+                        ElementDictionary.keywordOf(tag) + " has VR " + vr + ", which cannot be matched"
+                                + (vr == VR.SQ ? " (sequences: see sequence matching in docs/conformance.md)" : ""));
             }
             String previous = seen.put(tag, entry);
             if (previous != null) {

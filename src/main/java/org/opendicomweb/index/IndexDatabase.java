@@ -31,13 +31,12 @@ public class IndexDatabase {
     private volatile boolean migrated;
 
     @Inject
-    IndexDatabase(
-            DicomwebConfig config,
-            @Any InjectableInstance<AgroalDataSource> dataSources) {
+    IndexDatabase(DicomwebConfig config, @Any InjectableInstance<AgroalDataSource> dataSources) {
         this.kind = config.database();
         String unit = kind.unitName();
         // A client proxy: resolving it opens no connection.
-        this.dataSource = dataSources.select(new DataSource.DataSourceLiteral(unit)).get();
+        this.dataSource =
+                dataSources.select(new DataSource.DataSourceLiteral(unit)).get();
         this.durableCommits = DurableCommits.of(kind);
     }
 
@@ -75,7 +74,8 @@ public class IndexDatabase {
 
     /** The JDBC URL of the active database for log lines, with any password parameter masked. */
     public String jdbcUrl() {
-        return Optional.ofNullable(dataSource.getConfiguration()
+        return Optional.ofNullable(dataSource
+                        .getConfiguration()
                         .connectionPoolConfiguration()
                         .connectionFactoryConfiguration()
                         .jdbcUrl())

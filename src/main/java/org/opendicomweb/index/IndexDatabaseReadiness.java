@@ -29,9 +29,13 @@ public class IndexDatabaseReadiness implements HealthCheck {
         }
         try (Connection connection = database.rawDataSource().getConnection()) {
             boolean valid = connection.isValid(VALIDATION_SECONDS);
-            return valid ? response.up().build() : response.down().withData("reason", "connection not valid").build();
+            return valid
+                    ? response.up().build()
+                    : response.down().withData("reason", "connection not valid").build();
         } catch (SQLException e) {
-            return response.down().withData("reason", String.valueOf(e.getMessage())).build();
+            return response.down()
+                    .withData("reason", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 }

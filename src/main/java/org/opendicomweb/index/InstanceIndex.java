@@ -28,8 +28,8 @@ public class InstanceIndex {
     }
 
     /** A stored instance as the index knows it: where its bytes are and what they hash to. */
-    public record StoredInstance(long pk, String studyInstanceUid, String seriesInstanceUid, String blobKey,
-            long blobSize, String sha256) {}
+    public record StoredInstance(
+            long pk, String studyInstanceUid, String seriesInstanceUid, String blobKey, long blobSize, String sha256) {}
 
     /** The blob of a new or replacing instance. */
     public record Blob(String key, long size, String sha256, String transferSyntaxUid) {}
@@ -40,7 +40,9 @@ public class InstanceIndex {
         private final String storedStudyUid;
 
         public SeriesInOtherStudyException(String seriesUid, String storedStudyUid) {
-            this("SeriesInstanceUID " + seriesUid + " already belongs to study " + storedStudyUid, seriesUid,
+            this(
+                    "SeriesInstanceUID " + seriesUid + " already belongs to study " + storedStudyUid,
+                    seriesUid,
                     storedStudyUid);
         }
 
@@ -52,8 +54,10 @@ public class InstanceIndex {
 
         /** A replacement that would move a stored instance to another series: no study is known to conflict. */
         static SeriesInOtherStudyException movingInstance(String seriesUid) {
-            return new SeriesInOtherStudyException("SeriesInstanceUID " + seriesUid
-                    + " differs from the series of the stored instance", seriesUid, null);
+            return new SeriesInOtherStudyException(
+                    "SeriesInstanceUID " + seriesUid + " differs from the series of the stored instance",
+                    seriesUid,
+                    null);
         }
 
         public String seriesUid() {
@@ -74,7 +78,8 @@ public class InstanceIndex {
     }
 
     /** Why the index refuses an instance: what it holds already. Each refusal reaches callers as its own type. */
-    public abstract static sealed class Refusal extends Exception permits SeriesInOtherStudyException, AlreadyIndexedException {
+    public abstract static sealed class Refusal extends Exception
+            permits SeriesInOtherStudyException, AlreadyIndexedException {
         Refusal(String message) {
             super(message);
         }
@@ -124,8 +129,8 @@ public class InstanceIndex {
      * Records an instance refused because its series is indexed under another study (0xC40A), for the integrity
      * report.
      */
-    public void recordSeriesConflict(SeriesInOtherStudyException conflict, String refusedStudyUid, String sopInstanceUid)
-            throws SQLException {
+    public void recordSeriesConflict(
+            SeriesInOtherStudyException conflict, String refusedStudyUid, String sopInstanceUid) throws SQLException {
         integrity.recordSeriesConflict(conflict, refusedStudyUid, sopInstanceUid);
     }
 

@@ -107,8 +107,10 @@ public record InstanceKeys(
                 integer(ds, Tag.BitsAllocated),
                 text(ds, Tag.SOPInstanceStatus, SHORT),
                 UtcDateTime.of(ds.getString(Tag.StudyDate), ds.getString(Tag.StudyTime), offset),
-                UtcDateTime.of(ds.getString(Tag.PerformedProcedureStepStartDate),
-                        ds.getString(Tag.PerformedProcedureStepStartTime), offset),
+                UtcDateTime.of(
+                        ds.getString(Tag.PerformedProcedureStepStartDate),
+                        ds.getString(Tag.PerformedProcedureStepStartTime),
+                        offset),
                 RequestAttributesItem.of(ds),
                 ReferencedStudyItem.of(ds),
                 extendedTags,
@@ -141,6 +143,7 @@ public record InstanceKeys(
 
     /** Column widths of the index (V1 schema); a longer value is cut there, the file and metadata keep it whole. */
     private static final int SHORT = 16;
+
     private static final int ID = 64;
     private static final int LONG = 1024;
 
@@ -173,5 +176,4 @@ public record InstanceKeys(
             return null; // a malformed IS is kept in the file and metadata, just not matchable
         }
     }
-
 }

@@ -22,8 +22,15 @@ final class InstanceLookup {
                  where i.sop_iuid in (""" + Sql.marks(sopInstanceUids.size()) + ")", sopInstanceUids, rs -> {
             Map<String, StoredInstance> found = new HashMap<>();
             while (rs.next()) {
-                found.put(rs.getString(1), new StoredInstance(rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), rs.getString(7)));
+                found.put(
+                        rs.getString(1),
+                        new StoredInstance(
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getLong(6),
+                                rs.getString(7)));
             }
             return found;
         });

@@ -26,8 +26,8 @@ public final class InstanceMetadata {
 
     public static byte[] encode(Attributes ds, String studyUid, String seriesUid, String sopUid) {
         String prefix = "studies/" + studyUid + "/series/" + seriesUid + "/instances/" + sopUid + "/bulkdata/";
-        BulkDataPolicy policy = BulkDataPolicy.aboveThreshold(INLINE_LIMIT,
-                (item, tag, vr, value, path) -> prefix + path);
+        BulkDataPolicy policy =
+                BulkDataPolicy.aboveThreshold(INLINE_LIMIT, (item, tag, vr, value, path) -> prefix + path);
         ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
         try (JsonWriter writer = new JsonWriter(out)) {
             writer.bulkDataPolicy(policy);

@@ -36,8 +36,8 @@ final class InstanceReplacement {
             String oldKey;
             long oldSeries;
             long instancePk;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select blob_key, series_fk, pk from instance where sop_iuid = ? for update")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("select blob_key, series_fk, pk from instance where sop_iuid = ? for update")) {
                 ps.setString(1, keys.sopInstanceUid());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {

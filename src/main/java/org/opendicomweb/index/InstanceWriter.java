@@ -55,7 +55,8 @@ final class InstanceWriter {
         Map<String, Map<String, List<NewInstance>>> byStudy = new TreeMap<>();
         for (NewInstance n : instances) {
             byStudy.computeIfAbsent(n.keys().studyInstanceUid(), k -> new TreeMap<>())
-                    .computeIfAbsent(n.keys().seriesInstanceUid(), k -> new ArrayList<>()).add(n);
+                    .computeIfAbsent(n.keys().seriesInstanceUid(), k -> new ArrayList<>())
+                    .add(n);
         }
         List<Long> newPatients = new ArrayList<>();
         try {
@@ -63,9 +64,11 @@ final class InstanceWriter {
             InstanceIndex.inTransaction(sql, c -> {
                 rejectIndexed(c, instances);
                 for (Map.Entry<String, Map<String, List<NewInstance>>> study : byStudy.entrySet()) {
-                    if (indexed.studies().contains(study.getKey()) || !insertNewStudy(c, study.getValue(), indexed.patients())) {
+                    if (indexed.studies().contains(study.getKey())
+                            || !insertNewStudy(c, study.getValue(), indexed.patients())) {
                         for (List<NewInstance> series : study.getValue().values()) {
-                            insertInstances(c, StudyHierarchy.lock(c, series.get(0).keys(), indexed.patients()), series);
+                            insertInstances(
+                                    c, StudyHierarchy.lock(c, series.get(0).keys(), indexed.patients()), series);
                         }
                     }
                 }
@@ -104,9 +107,12 @@ final class InstanceWriter {
         Map<List<String>, Long> patients = new HashMap<>();
         Set<String> indexedStudies = new HashSet<>();
         sql.withConnection(c -> {
-            List<String> studies = instances.stream().map(n -> n.keys().studyInstanceUid()).distinct().toList();
-            try (PreparedStatement ps = c.prepareStatement("select study_iuid from study where study_iuid in ("
-                    + Sql.marks(studies.size()) + ")")) {
+            List<String> studies = instances.stream()
+                    .map(n -> n.keys().studyInstanceUid())
+                    .distinct()
+                    .toList();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select study_iuid from study where study_iuid in (" + Sql.marks(studies.size()) + ")")) {
                 Sql.bind(ps, studies.toArray());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -117,7 +123,8 @@ final class InstanceWriter {
             if (wanted.isEmpty()) {
                 return null;
             }
-            List<String> ids = wanted.keySet().stream().map(key -> key.get(0)).distinct().toList();
+            List<String> ids =
+                    wanted.keySet().stream().map(key -> key.get(0)).distinct().toList();
             try (PreparedStatement ps = c.prepareStatement("select patient_id, issuer_of_patient_id, pk from patient"
                     + " where patient_id in (" + Sql.marks(ids.size()) + ")")) {
                 Sql.bind(ps, ids.toArray());
@@ -173,9 +180,10 @@ final class InstanceWriter {
     }
 
     /** Throws when any of these SOP Instance UIDs is indexed already: another store was first. */
-    private static void rejectIndexed(Connection c, List<NewInstance> instances) throws SQLException, AlreadyIndexedException {
-        try (PreparedStatement ps = c.prepareStatement("select sop_iuid from instance where sop_iuid in ("
-                + Sql.marks(instances.size()) + ")")) {
+    private static void rejectIndexed(Connection c, List<NewInstance> instances)
+            throws SQLException, AlreadyIndexedException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select sop_iuid from instance where sop_iuid in (" + Sql.marks(instances.size()) + ")")) {
             for (int i = 0; i < instances.size(); i++) {
                 ps.setString(i + 1, instances.get(i).keys().sopInstanceUid());
             }
@@ -193,9 +201,11 @@ final class InstanceWriter {
      * statements fewer per new study than indexing it series by series. Returns false, having changed nothing,
      * when a concurrent writer created the study first; the caller then indexes it like an existing one.
      */
-    private static boolean insertNewStudy(Connection c, Map<String, List<NewInstance>> seriesOfStudy,
-            Map<List<String>, Long> patients) throws SQLException, SeriesInOtherStudyException {
-        List<NewInstance> all = seriesOfStudy.values().stream().flatMap(List::stream).toList();
+    private static boolean insertNewStudy(
+            Connection c, Map<String, List<NewInstance>> seriesOfStudy, Map<List<String>, Long> patients)
+            throws SQLException, SeriesInOtherStudyException {
+        List<NewInstance> all =
+                seriesOfStudy.values().stream().flatMap(List::stream).toList();
         InstanceKeys k = all.get(0).keys();
         String modalities = null;
         String sopClasses = null;
@@ -213,21 +223,39 @@ final class InstanceWriter {
         }
         Instant now = Instant.now();
         long patientPk = StudyHierarchy.patientOf(c, k, patients, now);
-        Long studyPk = StudyHierarchy.insertUnlessPresent(c, """
+        Long studyPk = StudyHierarchy.insertUnlessPresent(
+                c,
+                """
                 insert into study (patient_fk, study_iuid, study_date, study_date_stored, study_time,
                                    timezone_offset, accession_number, study_id, referring_physician_name,
                                    referring_physician_name_norm, study_description, study_datetime_utc,
                                    num_series, num_instances, version, modalities_in_study, sop_classes_in_study,
                                    demographics_sha, num_demographic_variants, created, updated)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)""",
-                patientPk, k.studyInstanceUid(), StudyHierarchy.date(k.studyDate()), StudyHierarchy.unparsedDate(k.studyDate()), k.studyTime(),
-                k.timezoneOffsetFromUtc(), k.accessionNumber(), k.studyId(), k.referringPhysicianName(),
-                k.referringPhysicianNameNormalised(), k.studyDescription(), k.studyDateTimeUtc(),
-                seriesOfStudy.size(), all.size(), modalities, sopClasses, reference, firstOfVariant.size(),
-                Sql.timestamp(now), Sql.timestamp(now));
+                patientPk,
+                k.studyInstanceUid(),
+                StudyHierarchy.date(k.studyDate()),
+                StudyHierarchy.unparsedDate(k.studyDate()),
+                k.studyTime(),
+                k.timezoneOffsetFromUtc(),
+                k.accessionNumber(),
+                k.studyId(),
+                k.referringPhysicianName(),
+                k.referringPhysicianNameNormalised(),
+                k.studyDescription(),
+                k.studyDateTimeUtc(),
+                seriesOfStudy.size(),
+                all.size(),
+                modalities,
+                sopClasses,
+                reference,
+                firstOfVariant.size(),
+                Sql.timestamp(now),
+                Sql.timestamp(now));
         if (studyPk == null) {
             if (k.patientId() == null) {
-                StudyHierarchy.deletePatient(c, patientPk); // the concurrent writer's study has a patient row of its own
+                StudyHierarchy.deletePatient(
+                        c, patientPk); // the concurrent writer's study has a patient row of its own
             }
             return false;
         }
@@ -237,18 +265,32 @@ final class InstanceWriter {
             for (NewInstance n : series) {
                 seriesModalities = MultiValuedKey.add(seriesModalities, n.keys().modality());
             }
-            Long seriesPk = StudyHierarchy.insertUnlessPresent(c, """
+            Long seriesPk = StudyHierarchy.insertUnlessPresent(
+                    c,
+                    """
                     insert into series (study_fk, series_iuid, modality, series_number, series_description,
                                         pps_start_date, pps_start_date_stored, pps_start_time, pps_datetime_utc,
                                         num_instances, modalities, num_modalities, version, created, updated)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""",
-                    studyPk, s.seriesInstanceUid(), s.modality(), s.seriesNumber(), s.seriesDescription(),
-                    StudyHierarchy.date(s.ppsStartDate()), StudyHierarchy.unparsedDate(s.ppsStartDate()), s.ppsStartTime(), s.ppsDateTimeUtc(), series.size(), seriesModalities,
-                    MultiValuedKey.count(seriesModalities), Sql.timestamp(now), Sql.timestamp(now));
+                    studyPk,
+                    s.seriesInstanceUid(),
+                    s.modality(),
+                    s.seriesNumber(),
+                    s.seriesDescription(),
+                    StudyHierarchy.date(s.ppsStartDate()),
+                    StudyHierarchy.unparsedDate(s.ppsStartDate()),
+                    s.ppsStartTime(),
+                    s.ppsDateTimeUtc(),
+                    series.size(),
+                    seriesModalities,
+                    MultiValuedKey.count(seriesModalities),
+                    Sql.timestamp(now),
+                    Sql.timestamp(now));
             if (seriesPk == null) {
                 // Only under another study: nobody else can add a series to a study this transaction holds.
                 StudyHierarchy.findSeries(c, s);
-                throw new SQLException("series " + s.seriesInstanceUid() + " was taken while it was being created", "40001");
+                throw new SQLException(
+                        "series " + s.seriesInstanceUid() + " was taken while it was being created", "40001");
             }
             long[] instancePks = insertInstanceRows(c, seriesPk, series);
             addKeyTables(c, studyPk, seriesPk, series, instancePks);
@@ -259,8 +301,9 @@ final class InstanceWriter {
         return true;
     }
 
-    private static void addKeyTables(Connection c, long studyPk, long seriesPk, List<NewInstance> instances,
-            long[] instancePks) throws SQLException {
+    private static void addKeyTables(
+            Connection c, long studyPk, long seriesPk, List<NewInstance> instances, long[] instancePks)
+            throws SQLException {
         for (int i = 0; i < instances.size(); i++) {
             NewInstance n = instances.get(i);
             KeyTables.addItems(c, studyPk, seriesPk, n.keys());
@@ -363,7 +406,8 @@ final class InstanceWriter {
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 for (int i = 0; i < pks.length; i++) {
                     if (!rs.next()) {
-                        throw new SQLException("the database returned " + i + " keys for " + pks.length + " instance rows");
+                        throw new SQLException(
+                                "the database returned " + i + " keys for " + pks.length + " instance rows");
                     }
                     pks[i] = rs.getLong(1);
                 }

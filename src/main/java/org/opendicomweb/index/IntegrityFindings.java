@@ -31,21 +31,32 @@ public class IntegrityFindings {
     public record Page<T>(long total, List<T> items) {}
 
     /** Instances refused (0xC40A) because their series is indexed under another study. */
-    public record SeriesInOtherStudy(String seriesInstanceUID, String storedInStudyInstanceUID,
-            String refusedStudyInstanceUID, String lastRefusedSOPInstanceUID, int refusals, String firstRefused,
+    public record SeriesInOtherStudy(
+            String seriesInstanceUID,
+            String storedInStudyInstanceUID,
+            String refusedStudyInstanceUID,
+            String lastRefusedSOPInstanceUID,
+            int refusals,
+            String firstRefused,
             String lastRefused) {}
 
     /** A series whose instances do not all have the same Modality (0008,0060). */
-    public record SeriesWithSeveralModalities(String studyInstanceUID, String seriesInstanceUID,
-            List<String> modalities, int instances) {}
+    public record SeriesWithSeveralModalities(
+            String studyInstanceUID, String seriesInstanceUID, List<String> modalities, int instances) {}
 
     /** The demographics that some instances of a study carry, and how many instances carry them. */
-    public record DemographicVariant(String patientID, String issuerOfPatientID, String patientName,
-            String patientBirthDate, int instances, String firstSOPInstanceUID, String firstSeen) {}
+    public record DemographicVariant(
+            String patientID,
+            String issuerOfPatientID,
+            String patientName,
+            String patientBirthDate,
+            int instances,
+            String firstSOPInstanceUID,
+            String firstSeen) {}
 
     /** A study whose instances disagree on Patient ID, Issuer, Name or Birth Date; the first variant came first. */
-    public record StudyWithConflictingDemographics(String studyInstanceUID, int instances,
-            List<DemographicVariant> variants) {}
+    public record StudyWithConflictingDemographics(
+            String studyInstanceUID, int instances, List<DemographicVariant> variants) {}
 
     public Page<SeriesInOtherStudy> seriesInOtherStudies(int limit, int offset) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
@@ -59,8 +70,14 @@ public class IntegrityFindings {
                 ps.setInt(2, offset);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        items.add(new SeriesInOtherStudy(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getInt(5), iso(rs.getTimestamp(6)), iso(rs.getTimestamp(7))));
+                        items.add(new SeriesInOtherStudy(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getInt(5),
+                                iso(rs.getTimestamp(6)),
+                                iso(rs.getTimestamp(7))));
                     }
                 }
             }
@@ -80,8 +97,8 @@ public class IntegrityFindings {
                 ps.setInt(2, offset);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        items.add(new SeriesWithSeveralModalities(rs.getString(1), rs.getString(2),
-                                values(rs.getString(3)), rs.getInt(4)));
+                        items.add(new SeriesWithSeveralModalities(
+                                rs.getString(1), rs.getString(2), values(rs.getString(3)), rs.getInt(4)));
                     }
                 }
             }
@@ -110,7 +127,8 @@ public class IntegrityFindings {
             List<StudyWithConflictingDemographics> items = new ArrayList<>();
             for (Map.Entry<Long, String> study : studies.entrySet()) {
                 List<DemographicVariant> variants = variantsOf(c, study.getKey(), instances.get(study.getKey()));
-                items.add(new StudyWithConflictingDemographics(study.getValue(), instances.get(study.getKey()), variants));
+                items.add(new StudyWithConflictingDemographics(
+                        study.getValue(), instances.get(study.getKey()), variants));
             }
             return new Page<>(total, items);
         }
@@ -120,7 +138,8 @@ public class IntegrityFindings {
      * The variants of one study, first the study's reference (the first seen), whose instances are not counted
      * as they arrive (agreeing costs nothing): they are the study's instances that the other variants leave.
      */
-    private static List<DemographicVariant> variantsOf(Connection c, long studyPk, int studyInstances) throws SQLException {
+    private static List<DemographicVariant> variantsOf(Connection c, long studyPk, int studyInstances)
+            throws SQLException {
         List<DemographicVariant> variants = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select patient_id, issuer_of_patient_id, patient_name, patient_birth_date, num_instances,
@@ -129,23 +148,40 @@ public class IntegrityFindings {
             ps.setLong(1, studyPk);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    variants.add(new DemographicVariant(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getInt(5), rs.getString(6), iso(rs.getTimestamp(7))));
+                    variants.add(new DemographicVariant(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getInt(5),
+                            rs.getString(6),
+                            iso(rs.getTimestamp(7))));
                 }
             }
         }
         if (!variants.isEmpty()) {
-            int others = variants.stream().skip(1).mapToInt(DemographicVariant::instances).sum();
+            int others = variants.stream()
+                    .skip(1)
+                    .mapToInt(DemographicVariant::instances)
+                    .sum();
             DemographicVariant first = variants.get(0);
-            variants.set(0, new DemographicVariant(first.patientID(), first.issuerOfPatientID(), first.patientName(),
-                    first.patientBirthDate(), Math.max(0, studyInstances - others), first.firstSOPInstanceUID(),
-                    first.firstSeen()));
+            variants.set(
+                    0,
+                    new DemographicVariant(
+                            first.patientID(),
+                            first.issuerOfPatientID(),
+                            first.patientName(),
+                            first.patientBirthDate(),
+                            Math.max(0, studyInstances - others),
+                            first.firstSOPInstanceUID(),
+                            first.firstSeen()));
         }
         return variants;
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

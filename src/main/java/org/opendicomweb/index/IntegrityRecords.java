@@ -44,7 +44,8 @@ final class IntegrityRecords {
                     insert into series_conflict (series_iuid, stored_study_iuid, refused_study_iuid, last_sop_iuid,
                                                  refusals, first_refused, last_refused)
                     values (?, ?, ?, ?, 1, ?, ?)""")) {
-                Sql.bind(ps, conflict.seriesUid(), conflict.storedStudyUid(), refusedStudyUid, sopInstanceUid, now, now);
+                Sql.bind(
+                        ps, conflict.seriesUid(), conflict.storedStudyUid(), refusedStudyUid, sopInstanceUid, now, now);
                 ps.executeUpdate();
             }
             return null;
@@ -77,8 +78,18 @@ final class IntegrityRecords {
                 insert into study_demographics (study_fk, variant_sha, patient_id, issuer_of_patient_id, patient_name,
                                                 patient_birth_date, first_sop_iuid, num_instances, first_seen, last_seen)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            Sql.bind(ps, studyPk, variant, k.patientId(), k.issuerOfPatientId(), k.patientName(), k.patientBirthDate(),
-                    k.sopInstanceUid(), instances, now, now);
+            Sql.bind(
+                    ps,
+                    studyPk,
+                    variant,
+                    k.patientId(),
+                    k.issuerOfPatientId(),
+                    k.patientName(),
+                    k.patientBirthDate(),
+                    k.sopInstanceUid(),
+                    instances,
+                    now,
+                    now);
             ps.executeUpdate();
         }
     }

@@ -31,8 +31,12 @@ final class KeyTables {
                               and accession_number = ? and study_iuid = ? and requested_procedure_description = ?
                               and scheduled_procedure_step_description = ?)""")) {
                 for (RequestAttributesItem item : keys.requestAttributes()) {
-                    List<String> values = List.of(item.requestedProcedureId(), item.scheduledProcedureStepId(),
-                            item.accessionNumber(), item.studyInstanceUid(), item.requestedProcedureDescription(),
+                    List<String> values = List.of(
+                            item.requestedProcedureId(),
+                            item.scheduledProcedureStepId(),
+                            item.accessionNumber(),
+                            item.studyInstanceUid(),
+                            item.requestedProcedureDescription(),
                             item.scheduledProcedureStepDescription());
                     bindTwice(ps, seriesPk, values);
                     ps.executeUpdate();
@@ -54,8 +58,9 @@ final class KeyTables {
     }
 
     /** Adds the values of extended query tags, each to the study, series or instance its tag is kept for. */
-    static void addExtended(Connection c, long studyPk, long seriesPk, long instancePk,
-            List<InstanceKeys.ExtendedValue> values) throws SQLException {
+    static void addExtended(
+            Connection c, long studyPk, long seriesPk, long instancePk, List<InstanceKeys.ExtendedValue> values)
+            throws SQLException {
         if (values.isEmpty()) {
             return;
         }
@@ -86,8 +91,8 @@ final class KeyTables {
 
     /** Removes an instance's own values of {@code tags} (its file was replaced; the new values follow). */
     static void removeInstanceExtended(Connection c, long instancePk, List<ExtendedQueryTag> tags) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "delete from extended_key where tag = ? and owner_pk = ? and owner_level = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("delete from extended_key where tag = ? and owner_pk = ? and owner_level = ?")) {
             for (ExtendedQueryTag t : tags) {
                 if (t.level() == IndexLevel.INSTANCE) {
                     ps.setInt(1, t.tag());

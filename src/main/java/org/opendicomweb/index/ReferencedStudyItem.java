@@ -19,7 +19,8 @@ public record ReferencedStudyItem(String referencedSopClassUid, String reference
         }
         Set<ReferencedStudyItem> items = new LinkedHashSet<>();
         for (Attributes item : seq) {
-            items.add(new ReferencedStudyItem(SequenceText.uid(item, Tag.ReferencedSOPClassUID),
+            items.add(new ReferencedStudyItem(
+                    SequenceText.uid(item, Tag.ReferencedSOPClassUID),
                     SequenceText.uid(item, Tag.ReferencedSOPInstanceUID)));
         }
         return new ArrayList<>(items);

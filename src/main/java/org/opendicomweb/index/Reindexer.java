@@ -52,6 +52,7 @@ public class Reindexer {
     private final DicomwebConfig config;
     /** Task name to completeness, as last read or written; empty until the first run has registered the tasks. */
     private final Map<String, Boolean> complete = new ConcurrentHashMap<>();
+
     private final Object lock = new Object();
     private Thread worker;
     private boolean again;
@@ -59,8 +60,8 @@ public class Reindexer {
     private volatile Progress progress = new Progress(false, 0, 0, null, null, null);
 
     /** What a run has done so far; {@code error} is why the last run stopped, if it failed. */
-    public record Progress(boolean running, long processed, long total, Instant started, Instant finished,
-            String error) {}
+    public record Progress(
+            boolean running, long processed, long total, Instant started, Instant finished, String error) {}
 
     /** One task: what it fills and how far it got. */
     public record Task(String name, long throughPk, boolean complete) {}
@@ -119,8 +120,8 @@ public class Reindexer {
     public Status status() throws SQLException {
         List<Task> tasks = new ArrayList<>();
         try (Connection c = index.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select name, through_pk, complete from reindex_task order by name");
+                PreparedStatement ps =
+                        c.prepareStatement("select name, through_pk, complete from reindex_task order by name");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 tasks.add(new Task(rs.getString(1), rs.getLong(2), rs.getBoolean(3)));
@@ -159,9 +160,10 @@ public class Reindexer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SQLException | IOException | RuntimeException e) {
-            progress = new Progress(false, progress.processed(), progress.total(), progress.started(), Instant.now(),
-                    e.getMessage());
-            LOG.warnf("Reindexing stopped: %s (it resumes at the next start, or on POST /dicom-web/admin/reindex)",
+            progress = new Progress(
+                    false, progress.processed(), progress.total(), progress.started(), Instant.now(), e.getMessage());
+            LOG.warnf(
+                    "Reindexing stopped: %s (it resumes at the next start, or on POST /dicom-web/admin/reindex)",
                     e.getMessage());
         } finally {
             synchronized (lock) {
@@ -192,8 +194,8 @@ public class Reindexer {
         long target;
         long total;
         try (Connection c = index.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select coalesce(max(pk), 0), count(*) from instance where pk > ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("select coalesce(max(pk), 0), count(*) from instance where pk > ?")) {
             ps.setLong(1, from);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -230,8 +232,14 @@ public class Reindexer {
             cursor = b.lastPk();
             progress = new Progress(true, processed, total, started, null, null);
             if (Instant.now().isAfter(nextReport)) {
-                LOG.infof("Reindexing: %d of %d instances (%.0f/s)", processed, total,
-                        processed / Math.max(0.001, Duration.between(started, Instant.now()).toMillis() / 1000.0));
+                LOG.infof(
+                        "Reindexing: %d of %d instances (%.0f/s)",
+                        processed,
+                        total,
+                        processed
+                                / Math.max(
+                                        0.001,
+                                        Duration.between(started, Instant.now()).toMillis() / 1000.0));
                 nextReport = Instant.now().plus(PROGRESS_EVERY);
             }
         }
@@ -247,7 +255,9 @@ public class Reindexer {
             }
         }
         progress = new Progress(false, processed, total, started, Instant.now(), null);
-        LOG.infof("Reindexing done: %d instances in %d s", processed, Duration.between(started, Instant.now()).toSeconds());
+        LOG.infof(
+                "Reindexing done: %d instances in %d s",
+                processed, Duration.between(started, Instant.now()).toSeconds());
     }
 
     private record Batch(int count, long lastPk) {}
@@ -302,8 +312,15 @@ public class Reindexer {
         }
     }
 
-    private void reindex(Connection c, long pk, long studyPk, long seriesPk, byte[] metadata,
-            Map<String, Long> pending, Map<String, ExtendedQueryTag> tagsByTask) throws SQLException, IOException {
+    private void reindex(
+            Connection c,
+            long pk,
+            long studyPk,
+            long seriesPk,
+            byte[] metadata,
+            Map<String, Long> pending,
+            Map<String, ExtendedQueryTag> tagsByTask)
+            throws SQLException, IOException {
         Attributes ds = JsonReader.readDataset(new ByteArrayInputStream(metadata));
         List<ExtendedQueryTag> tags = new ArrayList<>();
         tagsByTask.forEach((name, tag) -> {
@@ -327,14 +344,12 @@ public class Reindexer {
         try (Connection c = index.dataSource().getConnection()) {
             fill(c, """
                     select pk, study_date, study_time, timezone_offset from study
-                     where study_datetime_utc is null and timezone_offset is not null and study_time is not null""",
-                    "update study set study_datetime_utc = ? where pk = ?");
+                     where study_datetime_utc is null and timezone_offset is not null and study_time is not null""", "update study set study_datetime_utc = ? where pk = ?");
             fill(c, """
                     select se.pk, se.pps_start_date, se.pps_start_time, st.timezone_offset
                       from series se join study st on st.pk = se.study_fk
                      where se.pps_datetime_utc is null and st.timezone_offset is not null
-                       and se.pps_start_time is not null""",
-                    "update series set pps_datetime_utc = ? where pk = ?");
+                       and se.pps_start_time is not null""", "update series set pps_datetime_utc = ? where pk = ?");
         }
     }
 
@@ -383,7 +398,9 @@ public class Reindexer {
                     }
                     known.put(name, isEmpty(c));
                     through.put(name, 0L);
-                    LOG.infof("Extended query tag %s (%s level) configured", configured.get(name).describe(),
+                    LOG.infof(
+                            "Extended query tag %s (%s level) configured",
+                            configured.get(name).describe(),
                             configured.get(name).level().name().toLowerCase());
                 }
             }
@@ -414,15 +431,16 @@ public class Reindexer {
     /** Removes the values and the task of a tag that is no longer configured. */
     private static void forget(Connection c, String name) throws SQLException {
         String[] parts = name.split(":");
-        try (PreparedStatement values = c.prepareStatement("delete from extended_key where owner_level = ? and tag = ?");
+        try (PreparedStatement values =
+                        c.prepareStatement("delete from extended_key where owner_level = ? and tag = ?");
                 PreparedStatement task = c.prepareStatement("delete from reindex_task where name = ?")) {
             values.setString(1, parts[1]);
             values.setInt(2, Integer.parseUnsignedInt(parts[2], 16));
             int removed = values.executeUpdate();
             task.setString(1, name);
             task.executeUpdate();
-            LOG.infof("Extended query tag %s %s is no longer configured: %d values removed", parts[1], parts[2],
-                    removed);
+            LOG.infof(
+                    "Extended query tag %s %s is no longer configured: %d values removed", parts[1], parts[2], removed);
         }
     }
 

@@ -60,7 +60,8 @@ public class Sql {
 
     /** One statement's rows on {@code c}, read by {@code rows}. */
     public static <T> T query(Connection c, String sql, List<?> params, Rows<T> rows) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(c, sql, params);
+                ResultSet rs = ps.executeQuery()) {
             return rows.read(rs);
         }
     }

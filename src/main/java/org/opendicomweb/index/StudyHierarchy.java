@@ -22,8 +22,14 @@ final class StudyHierarchy {
      * The rows an instance belongs to, with what the study and series rows held when they were locked, so that the
      * update after the instance rows needs no second read. {@code newSeries}: this transaction created the series.
      */
-    record Locked(long studyPk, long seriesPk, boolean newSeries, String studyModalities, String sopClasses,
-                             String demographicsSha, String seriesModalities) {}
+    record Locked(
+            long studyPk,
+            long seriesPk,
+            boolean newSeries,
+            String studyModalities,
+            String sopClasses,
+            String demographicsSha,
+            String seriesModalities) {}
 
     /**
      * Finds or creates study and series, locks the study row. The patient is looked up or created only for a new
@@ -35,24 +41,40 @@ final class StudyHierarchy {
         StudyRow study = lockStudy(c, k.studyInstanceUid());
         if (study == null) {
             long patientPk = patientOf(c, k, patients, now);
-            Long created = insertUnlessPresent(c, """
+            Long created = insertUnlessPresent(
+                    c,
+                    """
                     insert into study (patient_fk, study_iuid, study_date, study_date_stored, study_time,
                                        timezone_offset, accession_number, study_id, referring_physician_name,
                                        referring_physician_name_norm, study_description, study_datetime_utc,
                                        created, updated)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    patientPk, k.studyInstanceUid(), date(k.studyDate()), unparsedDate(k.studyDate()), k.studyTime(),
-                    k.timezoneOffsetFromUtc(), k.accessionNumber(), k.studyId(), k.referringPhysicianName(),
-                    k.referringPhysicianNameNormalised(), k.studyDescription(), k.studyDateTimeUtc(), Sql.timestamp(now), Sql.timestamp(now));
+                    patientPk,
+                    k.studyInstanceUid(),
+                    date(k.studyDate()),
+                    unparsedDate(k.studyDate()),
+                    k.studyTime(),
+                    k.timezoneOffsetFromUtc(),
+                    k.accessionNumber(),
+                    k.studyId(),
+                    k.referringPhysicianName(),
+                    k.referringPhysicianNameNormalised(),
+                    k.studyDescription(),
+                    k.studyDateTimeUtc(),
+                    Sql.timestamp(now),
+                    Sql.timestamp(now));
             if (created == null && k.patientId() == null) {
                 // The concurrent writer's study has a patient row of its own; this one would belong to no study.
                 deletePatient(c, patientPk);
             }
             // A row this transaction created is its own until the commit (no other writer sees it, and another's
             // insert of it waits); one a concurrent writer created is locked like any other.
-            study = created != null ? new StudyRow(created, null, null, null, true) : lockStudy(c, k.studyInstanceUid());
+            study = created != null
+                    ? new StudyRow(created, null, null, null, true)
+                    : lockStudy(c, k.studyInstanceUid());
             if (study == null) {
-                throw new SQLException("study " + k.studyInstanceUid() + " vanished while it was being created", "40001");
+                throw new SQLException(
+                        "study " + k.studyInstanceUid() + " vanished while it was being created", "40001");
             }
         }
         // A study created here has no series yet; one of its series indexed elsewhere makes the insert below find it.
@@ -60,27 +82,46 @@ final class StudyHierarchy {
         boolean newSeries = false;
         if (series == null) {
             // Counted in the study's num_series by the update that follows the instance rows.
-            Long pk = insertUnlessPresent(c, """
+            Long pk = insertUnlessPresent(
+                    c,
+                    """
                     insert into series (study_fk, series_iuid, modality, series_number, series_description,
                                         pps_start_date, pps_start_date_stored, pps_start_time, pps_datetime_utc,
                                         created, updated)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    study.pk(), k.seriesInstanceUid(), k.modality(), k.seriesNumber(), k.seriesDescription(),
-                    date(k.ppsStartDate()), unparsedDate(k.ppsStartDate()), k.ppsStartTime(), k.ppsDateTimeUtc(), Sql.timestamp(now), Sql.timestamp(now));
+                    study.pk(),
+                    k.seriesInstanceUid(),
+                    k.modality(),
+                    k.seriesNumber(),
+                    k.seriesDescription(),
+                    date(k.ppsStartDate()),
+                    unparsedDate(k.ppsStartDate()),
+                    k.ppsStartTime(),
+                    k.ppsDateTimeUtc(),
+                    Sql.timestamp(now),
+                    Sql.timestamp(now));
             // Taken meanwhile: only a writer of another study could (this one's are held off by its lock), which
             // findSeries reports as the series reused across studies.
             series = pk != null ? new SeriesRow(pk, null) : findSeries(c, k);
             if (series == null) {
-                throw new SQLException("series " + k.seriesInstanceUid() + " vanished while it was being created", "40001");
+                throw new SQLException(
+                        "series " + k.seriesInstanceUid() + " vanished while it was being created", "40001");
             }
             newSeries = pk != null;
         }
-        return new Locked(study.pk(), series.pk(), newSeries, study.modalities(), study.sopClasses(),
-                study.demographicsSha(), series.modalities());
+        return new Locked(
+                study.pk(),
+                series.pk(),
+                newSeries,
+                study.modalities(),
+                study.sopClasses(),
+                study.demographicsSha(),
+                series.modalities());
     }
 
     /** What lockHierarchy reads of a study row, under its lock; {@code createdHere}: by this transaction. */
-    private record StudyRow(long pk, String modalities, String sopClasses, String demographicsSha, boolean createdHere) {}
+    private record StudyRow(
+            long pk, String modalities, String sopClasses, String demographicsSha, boolean createdHere) {}
 
     private static StudyRow lockStudy(Connection c, String studyUid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
@@ -88,7 +129,9 @@ final class StudyHierarchy {
                  where study_iuid = ? for update""")) {
             ps.setString(1, studyUid);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new StudyRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), false) : null;
+                return rs.next()
+                        ? new StudyRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), false)
+                        : null;
             }
         }
     }
@@ -113,7 +156,8 @@ final class StudyHierarchy {
         }
     }
 
-    private static final String PATIENT_BY_ID = "select pk from patient where patient_id = ? and issuer_of_patient_id = ?";
+    private static final String PATIENT_BY_ID =
+            "select pk from patient where patient_id = ? and issuer_of_patient_id = ?";
 
     /**
      * The patient row for a new study, normally one of {@code patients} that {@link InstanceWriter} found or
@@ -139,12 +183,21 @@ final class StudyHierarchy {
 
     /** Inserts the instance's patient; null when a concurrent writer inserted it first. */
     static Long insertPatient(Connection c, InstanceKeys k, Instant now) throws SQLException {
-        return insertUnlessPresent(c, """
+        return insertUnlessPresent(
+                c,
+                """
                 insert into patient (patient_id, issuer_of_patient_id, patient_name, patient_name_norm,
                                      patient_birth_date, patient_birth_date_stored, patient_sex, created, updated)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                k.patientId(), issuerOf(k), k.patientName(), k.patientNameNormalised(), date(k.patientBirthDate()),
-                unparsedDate(k.patientBirthDate()), k.patientSex(), Sql.timestamp(now), Sql.timestamp(now));
+                k.patientId(),
+                issuerOf(k),
+                k.patientName(),
+                k.patientNameNormalised(),
+                date(k.patientBirthDate()),
+                unparsedDate(k.patientBirthDate()),
+                k.patientSex(),
+                Sql.timestamp(now),
+                Sql.timestamp(now));
     }
 
     static void deletePatient(Connection c, long patientPk) throws SQLException {

@@ -32,7 +32,8 @@ public final class UtcDateTime {
 
     /** {@code local} in the zone {@code offset}, as a UTC instant string. */
     public static String format(LocalDateTime local, ZoneOffset offset) {
-        LocalDateTime utc = local.atOffset(offset).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        LocalDateTime utc =
+                local.atOffset(offset).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
         if (utc.getYear() < 0 || utc.getYear() > 9999) {
             return utc.format(OUT);
         }

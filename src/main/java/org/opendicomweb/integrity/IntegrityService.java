@@ -24,7 +24,10 @@ public class IntegrityService {
     }
 
     /** The report; {@code limit} and {@code offset} apply to each list. */
-    public record Report(int limit, int offset, Page<SeriesInOtherStudy> seriesInOtherStudies,
+    public record Report(
+            int limit,
+            int offset,
+            Page<SeriesInOtherStudy> seriesInOtherStudies,
             Page<SeriesWithSeveralModalities> seriesWithSeveralModalities,
             Page<StudyWithConflictingDemographics> studiesWithConflictingDemographics) {}
 
@@ -32,7 +35,10 @@ public class IntegrityService {
         int limit = parse("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = parse("offset", offsetParam, 0, 0, Integer.MAX_VALUE);
         try {
-            return new Report(limit, offset, findings.seriesInOtherStudies(limit, offset),
+            return new Report(
+                    limit,
+                    offset,
+                    findings.seriesInOtherStudies(limit, offset),
                     findings.seriesWithSeveralModalities(limit, offset),
                     findings.studiesWithConflictingDemographics(limit, offset));
         } catch (SQLException e) {

@@ -34,8 +34,14 @@ public sealed interface Condition {
      * upperTime) (PS3.4 C.2.2.2.5.1). A missing date bound is open; a missing time bound is that day's start or
      * end.
      */
-    record DateTimeRange(MatchingKey dateKey, MatchingKey timeKey, String lowerDate, String lowerTime,
-            String upperDate, String upperTime) implements Condition {}
+    record DateTimeRange(
+            MatchingKey dateKey,
+            MatchingKey timeKey,
+            String lowerDate,
+            String lowerTime,
+            String upperDate,
+            String upperTime)
+            implements Condition {}
 
     /**
      * A date (and time) range given in the query's timezone (TimezoneOffsetFromUTC, PS3.18 §8.3.4.1.1), as UTC

@@ -12,23 +12,39 @@ import org.opendicomweb.dicom.VR;
 public enum ItemKey implements QueryKey {
     // Request Attributes Sequence: the item keys of PS3.18 Table 10.6.1-5 and the other identifiers of the
     // Request Attributes Macro (PS3.3 Table 10-9)
-    REQUESTED_PROCEDURE_ID(ItemSequence.REQUEST_ATTRIBUTES, Tag.RequestedProcedureID, VR.SH,
-            "requested_procedure_id", Matching.TEXT),
-    SCHEDULED_PROCEDURE_STEP_ID(ItemSequence.REQUEST_ATTRIBUTES, Tag.ScheduledProcedureStepID, VR.SH,
-            "scheduled_procedure_step_id", Matching.TEXT),
-    REQUEST_ACCESSION_NUMBER(ItemSequence.REQUEST_ATTRIBUTES, Tag.AccessionNumber, VR.SH, "accession_number",
+    REQUESTED_PROCEDURE_ID(
+            ItemSequence.REQUEST_ATTRIBUTES, Tag.RequestedProcedureID, VR.SH, "requested_procedure_id", Matching.TEXT),
+    SCHEDULED_PROCEDURE_STEP_ID(
+            ItemSequence.REQUEST_ATTRIBUTES,
+            Tag.ScheduledProcedureStepID,
+            VR.SH,
+            "scheduled_procedure_step_id",
             Matching.TEXT),
-    REQUEST_STUDY_INSTANCE_UID(ItemSequence.REQUEST_ATTRIBUTES, Tag.StudyInstanceUID, VR.UI, "study_iuid",
-            Matching.UID),
-    REQUESTED_PROCEDURE_DESCRIPTION(ItemSequence.REQUEST_ATTRIBUTES, Tag.RequestedProcedureDescription, VR.LO,
-            "requested_procedure_description", Matching.TEXT),
-    SCHEDULED_PROCEDURE_STEP_DESCRIPTION(ItemSequence.REQUEST_ATTRIBUTES, Tag.ScheduledProcedureStepDescription,
-            VR.LO, "scheduled_procedure_step_description", Matching.TEXT),
+    REQUEST_ACCESSION_NUMBER(
+            ItemSequence.REQUEST_ATTRIBUTES, Tag.AccessionNumber, VR.SH, "accession_number", Matching.TEXT),
+    REQUEST_STUDY_INSTANCE_UID(
+            ItemSequence.REQUEST_ATTRIBUTES, Tag.StudyInstanceUID, VR.UI, "study_iuid", Matching.UID),
+    REQUESTED_PROCEDURE_DESCRIPTION(
+            ItemSequence.REQUEST_ATTRIBUTES,
+            Tag.RequestedProcedureDescription,
+            VR.LO,
+            "requested_procedure_description",
+            Matching.TEXT),
+    SCHEDULED_PROCEDURE_STEP_DESCRIPTION(
+            ItemSequence.REQUEST_ATTRIBUTES,
+            Tag.ScheduledProcedureStepDescription,
+            VR.LO,
+            "scheduled_procedure_step_description",
+            Matching.TEXT),
     // Referenced Study Sequence (SOP Instance Reference Macro, PS3.3 Table 10-11)
-    REFERENCED_SOP_CLASS_UID(ItemSequence.REFERENCED_STUDY, Tag.ReferencedSOPClassUID, VR.UI,
-            "referenced_sop_class_uid", Matching.UID),
-    REFERENCED_SOP_INSTANCE_UID(ItemSequence.REFERENCED_STUDY, Tag.ReferencedSOPInstanceUID, VR.UI,
-            "referenced_sop_instance_uid", Matching.UID);
+    REFERENCED_SOP_CLASS_UID(
+            ItemSequence.REFERENCED_STUDY, Tag.ReferencedSOPClassUID, VR.UI, "referenced_sop_class_uid", Matching.UID),
+    REFERENCED_SOP_INSTANCE_UID(
+            ItemSequence.REFERENCED_STUDY,
+            Tag.ReferencedSOPInstanceUID,
+            VR.UI,
+            "referenced_sop_instance_uid",
+            Matching.UID);
 
     private final ItemSequence sequence;
     private final int tag;

@@ -8,11 +8,23 @@ import org.opendicomweb.dicom.Tag;
  */
 public enum ItemSequence {
     /** PS3.18 Table 10.6.1-5 names it, with Scheduled Procedure Step ID and Requested Procedure ID, at series level. */
-    REQUEST_ATTRIBUTES(Tag.RequestAttributesSequence, QueryLevel.SERIES, "request_attributes_item", "ra", "series_fk",
-            "se.pk", "series_pk"),
+    REQUEST_ATTRIBUTES(
+            Tag.RequestAttributesSequence,
+            QueryLevel.SERIES,
+            "request_attributes_item",
+            "ra",
+            "series_fk",
+            "se.pk",
+            "series_pk"),
     /** General Study module (PS3.3 C.7.2.1): the studies this one was ordered under or relates to. */
-    REFERENCED_STUDY(Tag.ReferencedStudySequence, QueryLevel.STUDY, "referenced_study_item", "rs", "study_fk",
-            "st.pk", "study_pk");
+    REFERENCED_STUDY(
+            Tag.ReferencedStudySequence,
+            QueryLevel.STUDY,
+            "referenced_study_item",
+            "rs",
+            "study_fk",
+            "st.pk",
+            "study_pk");
 
     private final int tag;
     private final QueryLevel level;
@@ -22,7 +34,13 @@ public enum ItemSequence {
     private final String ownerKey;
     private final String ownerLabel;
 
-    ItemSequence(int tag, QueryLevel level, String table, String alias, String ownerColumn, String ownerKey,
+    ItemSequence(
+            int tag,
+            QueryLevel level,
+            String table,
+            String alias,
+            String ownerColumn,
+            String ownerKey,
             String ownerLabel) {
         this.tag = tag;
         this.level = level;

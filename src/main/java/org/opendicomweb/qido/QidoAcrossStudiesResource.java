@@ -45,7 +45,6 @@ public class QidoAcrossStudiesResource {
     }
 
     private Response search(QueryScope scope, UriInfo uri, String accept) {
-        return service.search(scope, QueryString.parse(uri.getRequestUri().getRawQuery()), accept,
-                baseUrl.root());
+        return service.search(scope, QueryString.parse(uri.getRequestUri().getRawQuery()), accept, baseUrl.root());
     }
 }

@@ -47,8 +47,8 @@ public class QidoResource {
     @Path("{study}/series")
     @Transaction(value = "Search for Study Series", section = "10.6")
     @RunOnVirtualThread
-    public Response seriesOfStudy(@PathParam("study") String study, @Context UriInfo uri,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response seriesOfStudy(
+            @PathParam("study") String study, @Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return search(QueryScope.seriesOfStudy(UidParam.require("study", study)), uri, accept);
     }
 
@@ -56,23 +56,27 @@ public class QidoResource {
     @Path("{study}/series/{series}/instances")
     @Transaction(value = "Search for Study Series Instances", section = "10.6")
     @RunOnVirtualThread
-    public Response instancesOfSeries(@PathParam("study") String study, @PathParam("series") String series,
-            @Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return search(QueryScope.instancesOfSeries(UidParam.require("study", study),
-                UidParam.require("series", series)), uri, accept);
+    public Response instancesOfSeries(
+            @PathParam("study") String study,
+            @PathParam("series") String series,
+            @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return search(
+                QueryScope.instancesOfSeries(UidParam.require("study", study), UidParam.require("series", series)),
+                uri,
+                accept);
     }
 
     @GET
     @Path("{study}/instances")
     @Transaction(value = "Search for Study Instances", section = "10.6")
     @RunOnVirtualThread
-    public Response instancesOfStudy(@PathParam("study") String study, @Context UriInfo uri,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response instancesOfStudy(
+            @PathParam("study") String study, @Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return search(QueryScope.instancesOfStudy(UidParam.require("study", study)), uri, accept);
     }
 
     private Response search(QueryScope scope, UriInfo uri, String accept) {
-        return service.search(scope, QueryString.parse(uri.getRequestUri().getRawQuery()), accept,
-                baseUrl.root());
+        return service.search(scope, QueryString.parse(uri.getRequestUri().getRawQuery()), accept, baseUrl.root());
     }
 }

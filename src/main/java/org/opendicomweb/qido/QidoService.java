@@ -55,8 +55,8 @@ public class QidoService {
      *     when no representation the client accepts can be produced
      */
     public Response search(QueryScope scope, Map<String, List<String>> parameters, String accept, String root) {
-        DatasetType type = DicomResponses.negotiateDatasets(ResponseParameters.accept(parameters, accept),
-                "Search results");
+        DatasetType type =
+                DicomResponses.negotiateDatasets(ResponseParameters.accept(parameters, accept), "Search results");
         Representation representation = type == DatasetType.DICOM_XML
                 ? Representation.xmlParts(MultipartWriter.newBoundary())
                 : new Representation(type.mediaType(), false, null);
@@ -67,22 +67,28 @@ public class QidoService {
             int max = config.qido().maxResults();
             boolean capped = query.limit() == null || query.limit() > max;
             int limit = capped ? max : query.limit();
-            Response.ResponseBuilder response = Response.ok(body(query, limit, root, representation),
-                    representation.contentType());
+            Response.ResponseBuilder response =
+                    Response.ok(body(query, limit, root, representation), representation.contentType());
             for (String warning : query.warnings()) {
                 response.header(WarningHeader.NAME, WarningHeader.of(warning));
             }
             for (Condition c : query.conditions()) {
                 if (QuerySql.keysOf(c).get(0) instanceof ExtendedKey k && extendedKeys.isIncomplete(k)) {
-                    response.header(WarningHeader.NAME, WarningHeader.of(k.definition().describe() + " is still"
-                            + " being indexed for instances stored before it was configured; results may be"
-                            + " incomplete"));
+                    response.header(
+                            WarningHeader.NAME,
+                            WarningHeader.of(k.definition().describe() + " is still"
+                                    + " being indexed for instances stored before it was configured; results may be"
+                                    + " incomplete"));
                 }
             }
-            if (capped && rowExists(QuerySql.rowAt(query, (int) Math.min(Integer.MAX_VALUE, (long) query.offset() + max)))) {
-                response.header(WarningHeader.NAME, WarningHeader.of("The number of results exceeded the maximum"
-                        + " supported by the server (" + max + "); results truncated. Additional results can be"
-                        + " requested with offset."));
+            if (capped
+                    && rowExists(QuerySql.rowAt(
+                            query, (int) Math.min(Integer.MAX_VALUE, (long) query.offset() + max)))) {
+                response.header(
+                        WarningHeader.NAME,
+                        WarningHeader.of("The number of results exceeded the maximum"
+                                + " supported by the server (" + max + "); results truncated. Additional results can be"
+                                + " requested with offset."));
             }
             return response.build();
         } catch (SQLException e) {
@@ -102,15 +108,17 @@ public class QidoService {
             return;
         }
         if (!rowExists(QuerySql.scopeExists(scope))) {
-            throw DicomwebException.notFound(scope.seriesUid() == null
-                    ? "Study " + scope.studyUid() + " is not stored"
-                    : "Series " + scope.seriesUid() + " of study " + scope.studyUid() + " is not stored");
+            throw DicomwebException.notFound(
+                    scope.seriesUid() == null
+                            ? "Study " + scope.studyUid() + " is not stored"
+                            : "Series " + scope.seriesUid() + " of study " + scope.studyUid() + " is not stored");
         }
     }
 
     private boolean rowExists(QuerySql.Statement statement) throws SQLException {
         return sql.withConnection(c -> {
-            try (PreparedStatement ps = prepare(c, statement); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(c, statement);
+                    ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
         });
@@ -122,8 +130,13 @@ public class QidoService {
         return out -> stream(statement, template, root, out, representation);
     }
 
-    private void stream(QuerySql.Statement statement, ResultTemplate template, String root, OutputStream target,
-            Representation representation) throws IOException {
+    private void stream(
+            QuerySql.Statement statement,
+            ResultTemplate template,
+            String root,
+            OutputStream target,
+            Representation representation)
+            throws IOException {
         OutputStream out = new BufferedOutputStream(target, 64 * 1024);
         long started = System.nanoTime();
         int rows;

@@ -44,17 +44,19 @@ public final class QueryParser {
     static final String ALL = "all";
     /** Content negotiation parameters (PS3.18 §8.3.3), read by {@link ResponseParameters}. */
     static final String ACCEPT = "accept";
+
     static final String CHARSET = "charset";
     private static final LocalDate ANY_DAY = LocalDate.of(2000, 1, 1);
 
     private static final Pattern HEX_TAG = Pattern.compile("[0-9A-Fa-f]{8}");
-    private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("uuuuMMdd")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DA =
+            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
     /** TM: HH, HHMM, HHMMSS or HHMMSS.F to FFFFFF (PS3.5 Table 6.2-1); 60 seconds for a leap second. */
     private static final Pattern TM = Pattern.compile("([01]\\d|2[0-3])([0-5]\\d(([0-5]\\d|60)(\\.\\d{1,6})?)?)?");
     /** DT: YYYY[MM[DD[HH[MM[SS[.F]]]]]] with an optional &ZZXX offset (PS3.5 Table 6.2-1). */
-    private static final Pattern DT = Pattern.compile(
-            "\\d{4}(\\d{2}(\\d{2}(\\d{2}(\\d{2}(\\d{2}(\\.\\d{1,6})?)?)?)?)?)?([+-]\\d{4})?");
+    private static final Pattern DT =
+            Pattern.compile("\\d{4}(\\d{2}(\\d{2}(\\d{2}(\\d{2}(\\d{2}(\\.\\d{1,6})?)?)?)?)?)?([+-]\\d{4})?");
+
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -69,8 +71,8 @@ public final class QueryParser {
      * A parameter's value list as the framework gives it: decoded, in request order. {@code extended}: the
      * configured extended query tags by tag.
      */
-    public static QidoQuery parse(QueryScope scope, Map<String, List<String>> parameters,
-            Map<Integer, ExtendedKey> extended) {
+    public static QidoQuery parse(
+            QueryScope scope, Map<String, List<String>> parameters, Map<Integer, ExtendedKey> extended) {
         Integer limit = null;
         int offset = 0;
         boolean fuzzy = false;
@@ -119,8 +121,8 @@ public final class QueryParser {
                     int tag = resolve(name, name);
                     Key previous = keys.put(tag, new Key(name, tag, value));
                     if (previous != null) {
-                        throw DicomwebException.badRequest("Query parameters '" + previous.parameter + "' and '"
-                                + name + "' name the same attribute " + tagText(tag) + "; give it once");
+                        throw DicomwebException.badRequest("Query parameters '" + previous.parameter + "' and '" + name
+                                + "' name the same attribute " + tagText(tag) + "; give it once");
                     }
                 }
             }
@@ -149,7 +151,9 @@ public final class QueryParser {
                 warnings.add(notAtThisLevel(key.parameter, describe(key.tag), queryKey.level(), scope));
                 continue;
             }
-            if (queryKey instanceof MatchingKey mk && mk.matching() == Matching.TIME && pairedDateOf(mk, keys) != null) {
+            if (queryKey instanceof MatchingKey mk
+                    && mk.matching() == Matching.TIME
+                    && pairedDateOf(mk, keys) != null) {
                 continue; // part of the date's combined range
             }
             Condition condition = condition(key.parameter, key.value, queryKey, fuzzy, keys, zone);
@@ -191,8 +195,8 @@ public final class QueryParser {
 
         Map<Integer, QueryLevel> levels = new LinkedHashMap<>();
         extended.forEach((tag, key) -> levels.put(tag, key.level()));
-        return new QidoQuery(scope, conditions, requested, requestedItems, levels, includeAll, limit, offset, fuzzy,
-                zone, warnings);
+        return new QidoQuery(
+                scope, conditions, requested, requestedItems, levels, includeAll, limit, offset, fuzzy, zone, warnings);
     }
 
     private record Key(String parameter, int tag, String value) {}
@@ -234,22 +238,30 @@ public final class QueryParser {
         }
         ZoneOffset zone = UtcDateTime.offset(value);
         if (zone == null) {
-            throw bad(key.parameter, "'" + key.value + "' is not a timezone offset &ZZXX from -1200 to +1400"
-                    + " (e.g. +0100, -0500)");
+            throw bad(
+                    key.parameter,
+                    "'" + key.value + "' is not a timezone offset &ZZXX from -1200 to +1400" + " (e.g. +0100, -0500)");
         }
         return zone;
     }
 
     // ---- conditions ----
 
-    private static Condition condition(String parameter, String value, QueryKey key, boolean fuzzy,
-            Map<Integer, Key> keys, ZoneOffset zone) {
+    private static Condition condition(
+            String parameter, String value, QueryKey key, boolean fuzzy, Map<Integer, Key> keys, ZoneOffset zone) {
         return switch (key.matching()) {
-            case UID -> new AnyText(key, uids(parameter, value).stream()
-                    .map(u -> (TextValue) new TextValue.Exact(u)).toList());
-            case NUMBER -> new AnyNumber(key, splitValues(value).stream()
-                    .map(v -> Long.parseLong(v.strip()))
-                    .toList());
+            case UID ->
+                new AnyText(
+                        key,
+                        uids(parameter, value).stream()
+                                .map(u -> (TextValue) new TextValue.Exact(u))
+                                .toList());
+            case NUMBER ->
+                new AnyNumber(
+                        key,
+                        splitValues(value).stream()
+                                .map(v -> Long.parseLong(v.strip()))
+                                .toList());
             case DATE -> dateCondition(parameter, value, key, keys, zone);
             case TIME -> timeCondition(parameter, value, key, zone);
             case DATE_TIME -> {
@@ -260,8 +272,8 @@ public final class QueryParser {
         };
     }
 
-    private static Condition dateCondition(String parameter, String value, QueryKey key, Map<Integer, Key> keys,
-            ZoneOffset zone) {
+    private static Condition dateCondition(
+            String parameter, String value, QueryKey key, Map<Integer, Key> keys, ZoneOffset zone) {
         Bounds date = dateRange(parameter, value);
         MatchingKey timeKey = key instanceof MatchingKey mk ? mk.pairedTime() : null;
         Key time = timeKey == null ? null : keys.get(timeKey.tag());
@@ -277,10 +289,10 @@ public final class QueryParser {
         if (zone == null || !(key instanceof MatchingKey mk) || mk.utcColumn() == null) {
             return local;
         }
-        String lower = date.lower == null ? null
-                : utc(date.lower, t == null || t.lower == null ? "000000" : t.lower, zone);
-        String upper = date.upper == null ? null
-                : utc(date.upper, t == null || t.upper == null ? endOf("23") : t.upper, zone);
+        String lower =
+                date.lower == null ? null : utc(date.lower, t == null || t.lower == null ? "000000" : t.lower, zone);
+        String upper =
+                date.upper == null ? null : utc(date.upper, t == null || t.upper == null ? endOf("23") : t.upper, zone);
         return new ZonedRange(mk, lower, upper, local);
     }
 
@@ -291,8 +303,10 @@ public final class QueryParser {
             return local;
         }
         // "Prior" and "subsequent" stop at midnight in the query's timezone (PS3.4 C.2.2.2.5.2)
-        String lower = utc(ANY_DAY.format(DA), t.lower == null ? "000000" : t.lower, zone).substring(8);
-        String upper = utc(ANY_DAY.format(DA), t.upper == null ? endOf("23") : t.upper, zone).substring(8);
+        String lower = utc(ANY_DAY.format(DA), t.lower == null ? "000000" : t.lower, zone)
+                .substring(8);
+        String upper = utc(ANY_DAY.format(DA), t.upper == null ? endOf("23") : t.upper, zone)
+                .substring(8);
         return new ZonedTimeRange(mk, lower, upper, local);
     }
 
@@ -446,10 +460,11 @@ public final class QueryParser {
         StringBuilder sb = new StringBuilder(time);
         String full = "235959.999999";
         if (sb.length() < 6) {
-            sb.append(switch (sb.length()) {
-                case 2 -> "5959";
-                default -> "59";
-            });
+            sb.append(
+                    switch (sb.length()) {
+                        case 2 -> "5959";
+                        default -> "59";
+                    });
         }
         if (sb.length() == 6) {
             sb.append('.');
@@ -474,13 +489,16 @@ public final class QueryParser {
         for (int i = v.indexOf('-'); i >= 0; i = v.indexOf('-', i + 1)) {
             String lower = v.substring(0, i);
             String upper = v.substring(i + 1);
-            if ((lower.isEmpty() || DT.matcher(lower).matches()) && (upper.isEmpty() || DT.matcher(upper).matches())
+            if ((lower.isEmpty() || DT.matcher(lower).matches())
+                    && (upper.isEmpty() || DT.matcher(upper).matches())
                     && !(lower.isEmpty() && upper.isEmpty())) {
-                return new Bounds(lower.isEmpty() ? null : withoutOffset(lower),
+                return new Bounds(
+                        lower.isEmpty() ? null : withoutOffset(lower),
                         upper.isEmpty() ? null : endOfDateTime(withoutOffset(upper)));
             }
         }
-        throw bad(parameter, "'" + value + "' is not a date-time YYYYMMDDHHMMSS.FFFFFF&ZZXX or a range of them (VR DT)");
+        throw bad(
+                parameter, "'" + value + "' is not a date-time YYYYMMDDHHMMSS.FFFFFF&ZZXX or a range of them (VR DT)");
     }
 
     private static String withoutOffset(String dt) {
@@ -535,7 +553,9 @@ public final class QueryParser {
         int[] tags = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             tags[i] = resolve(parameter, parts[i]);
-            if (i < parts.length - 1 && !Tag.isPrivate(tags[i]) && ElementDictionary.isKnown(tags[i])
+            if (i < parts.length - 1
+                    && !Tag.isPrivate(tags[i])
+                    && ElementDictionary.isKnown(tags[i])
                     && ElementDictionary.vrOf(tags[i]) != VR.SQ) {
                 throw bad(parameter, describe(tags[i]) + " is not a sequence, so no attribute can follow it");
             }

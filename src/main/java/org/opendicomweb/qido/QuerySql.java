@@ -74,8 +74,8 @@ final class QuerySql {
             i.image_columns, i.bits_allocated, i.sop_instance_status""";
 
     private static final String STUDY_FROM = " from study st join patient p on p.pk = st.patient_fk";
-    private static final String SERIES_FROM = " from series se join study st on st.pk = se.study_fk"
-            + " join patient p on p.pk = st.patient_fk";
+    private static final String SERIES_FROM =
+            " from series se join study st on st.pk = se.study_fk" + " join patient p on p.pk = st.patient_fk";
     private static final String INSTANCE_FROM = " from instance i join series se on se.pk = i.series_fk"
             + " join study st on st.pk = se.study_fk join patient p on p.pk = st.patient_fk";
 
@@ -102,8 +102,9 @@ final class QuerySql {
             return new Statement(sql.toString(), params);
         }
         String representative = switch (level) {
-            case STUDY -> "(select min(m.pk) from instance m where m.series_fk ="
-                    + " (select min(s.pk) from series s where s.study_fk = q.study_pk))";
+            case STUDY ->
+                "(select min(m.pk) from instance m where m.series_fk ="
+                        + " (select min(s.pk) from series s where s.study_fk = q.study_pk))";
             case SERIES -> "(select min(m.pk) from instance m where m.series_fk = q.series_pk)";
             case INSTANCE -> "q.instance_pk";
         };
@@ -134,8 +135,10 @@ final class QuerySql {
             return new Statement("select st.pk from study st where st.study_iuid = ?", params);
         }
         params.add(scope.seriesUid());
-        return new Statement("select se.pk from series se join study st on st.pk = se.study_fk"
-                + " where st.study_iuid = ? and se.series_iuid = ?", params);
+        return new Statement(
+                "select se.pk from series se join study st on st.pk = se.study_fk"
+                        + " where st.study_iuid = ? and se.series_iuid = ?",
+                params);
     }
 
     /**
@@ -160,11 +163,12 @@ final class QuerySql {
         if (query.scope().seriesUid() != null && highest == QueryLevel.INSTANCE) {
             highest = QueryLevel.SERIES;
         }
-        StringBuilder from = new StringBuilder(switch (level) {
-            case STUDY -> " from study st";
-            case SERIES -> " from series se";
-            case INSTANCE -> " from instance i";
-        });
+        StringBuilder from = new StringBuilder(
+                switch (level) {
+                    case STUDY -> " from study st";
+                    case SERIES -> " from series se";
+                    case INSTANCE -> " from instance i";
+                });
         if (level == QueryLevel.INSTANCE && highest != QueryLevel.INSTANCE) {
             from.append(" join series se on se.pk = i.series_fk");
         }
@@ -195,12 +199,20 @@ final class QuerySql {
      */
     static Statement items(QidoQuery query, ItemSequence sequence, Set<ItemKey> attributes) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select ").append(sequence.alias()).append(".pk");
+        StringBuilder sql =
+                new StringBuilder("select ").append(sequence.alias()).append(".pk");
         for (ItemKey k : attributes) {
             sql.append(", ").append(k.column());
         }
-        sql.append(" from ").append(sequence.table()).append(' ').append(sequence.alias()).append(" where ")
-                .append(sequence.alias()).append('.').append(sequence.ownerColumn()).append(" = ?");
+        sql.append(" from ")
+                .append(sequence.table())
+                .append(' ')
+                .append(sequence.alias())
+                .append(" where ")
+                .append(sequence.alias())
+                .append('.')
+                .append(sequence.ownerColumn())
+                .append(" = ?");
         for (Condition c : query.conditions()) {
             if (keysOf(c).get(0) instanceof ItemKey k && k.sequence() == sequence) {
                 sql.append(" and ").append(predicate(c, params));
@@ -251,15 +263,25 @@ final class QuerySql {
         for (Condition condition : query.conditions()) {
             QueryKey key = keysOf(condition).get(0);
             switch (key) {
-                case ItemKey k -> itemConditions.computeIfAbsent(k.sequence(), s -> new ArrayList<>()).add(condition);
+                case ItemKey k ->
+                    itemConditions
+                            .computeIfAbsent(k.sequence(), s -> new ArrayList<>())
+                            .add(condition);
                 case ExtendedKey k -> predicates.add(extended(k, condition, params));
                 case MatchingKey k -> predicates.add(predicate(condition, params));
             }
         }
         itemConditions.forEach((sequence, conditions) -> {
-            StringBuilder exists = new StringBuilder("exists (select 1 from ").append(sequence.table()).append(' ')
-                    .append(sequence.alias()).append(" where ").append(sequence.alias()).append('.')
-                    .append(sequence.ownerColumn()).append(" = ").append(sequence.ownerKey());
+            StringBuilder exists = new StringBuilder("exists (select 1 from ")
+                    .append(sequence.table())
+                    .append(' ')
+                    .append(sequence.alias())
+                    .append(" where ")
+                    .append(sequence.alias())
+                    .append('.')
+                    .append(sequence.ownerColumn())
+                    .append(" = ")
+                    .append(sequence.ownerKey());
             for (Condition c : conditions) {
                 exists.append(" and ").append(predicate(c, params));
             }
@@ -308,7 +330,8 @@ final class QuerySql {
         params.add(key.tag());
         String a = ExtendedKey.ALIAS;
         return "exists (select 1 from extended_key " + a + " where " + a + ".tag = ? and " + a + ".owner_pk = "
-                + owner + " and " + a + ".owner_level = '" + key.definition().level().name() + "' and "
+                + owner + " and " + a + ".owner_level = '"
+                + key.definition().level().name() + "' and "
                 + predicate(condition, params) + ")";
     }
 
@@ -336,9 +359,11 @@ final class QuerySql {
                         alternatives.add(exactName(column, e.value(), params));
                     }
                 }
-                case TextValue.Wildcard w -> alternatives.add(inList
-                        ? like(column, "%\\" + pattern(w.pattern()) + "\\%", params)
-                        : like(column, pattern(w.pattern()), params));
+                case TextValue.Wildcard w ->
+                    alternatives.add(
+                            inList
+                                    ? like(column, "%\\" + pattern(w.pattern()) + "\\%", params)
+                                    : like(column, pattern(w.pattern()), params));
                 case TextValue.NamePrefixes n -> alternatives.add(namePrefixes(column, n.terms(), params));
             }
         }

@@ -28,7 +28,8 @@ final class ResponseParameters {
         }
         // A '+' sent without percent-encoding (application/dicom+json) arrives as a space; no media type has a
         // space between two letters, so it can only have been a '+'.
-        String value = SPACE_FOR_PLUS.matcher(single(QueryParser.ACCEPT, values)).replaceAll("+");
+        String value =
+                SPACE_FOR_PLUS.matcher(single(QueryParser.ACCEPT, values)).replaceAll("+");
         if (value.isBlank()) {
             throw bad(QueryParser.ACCEPT, "no media type given");
         }
@@ -42,8 +43,10 @@ final class ResponseParameters {
         boolean other = false;
         for (MediaType range : parsed.ranges()) {
             if (range.type().equals("*") || range.subtype().equals("*")) {
-                throw bad(QueryParser.ACCEPT, "wildcards such as '" + range.type() + "/" + range.subtype()
-                        + "' are not allowed here (PS3.18 §8.3.3.1)");
+                throw bad(
+                        QueryParser.ACCEPT,
+                        "wildcards such as '" + range.type() + "/" + range.subtype()
+                                + "' are not allowed here (PS3.18 §8.3.3.1)");
             }
             if (isDicom(range)) {
                 dicom = true;
@@ -84,8 +87,9 @@ final class ResponseParameters {
                 }
             }
             if (name.isEmpty() || name.equals("*")) {
-                throw bad(QueryParser.CHARSET, name.isEmpty() ? "an empty character set"
-                        : "wildcards are not allowed here (PS3.18 §8.3.3.2)");
+                throw bad(
+                        QueryParser.CHARSET,
+                        name.isEmpty() ? "an empty character set" : "wildcards are not allowed here (PS3.18 §8.3.3.2)");
             }
             Charset charset;
             try {
@@ -99,8 +103,9 @@ final class ResponseParameters {
             utf8 |= charset.equals(StandardCharsets.UTF_8) && q > 0;
         }
         if (!utf8) {
-            throw bad(QueryParser.CHARSET, "'" + value + "' does not include utf-8, the only character set of"
-                    + " search results");
+            throw bad(
+                    QueryParser.CHARSET,
+                    "'" + value + "' does not include utf-8, the only character set of" + " search results");
         }
     }
 

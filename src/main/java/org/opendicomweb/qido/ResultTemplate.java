@@ -36,6 +36,7 @@ final class ResultTemplate {
     private final Set<Integer> requested;
     /** Private Creator elements of requested private attributes, which come with them (PS3.18 §10.6.3.3). */
     private final Set<Integer> privateCreators = new HashSet<>();
+
     private final boolean includeAll;
     private final boolean needsMetadata;
     private final QidoQuery query;
@@ -76,8 +77,10 @@ final class ResultTemplate {
             return false;
         }
         return switch (a.presence()) {
-            case ALWAYS, WHEN_KNOWN -> query.scope().returnsDefaultsOf(a.level()) || requested.contains(a.tag())
-                    || includeAll && a.level() == level;
+            case ALWAYS, WHEN_KNOWN ->
+                query.scope().returnsDefaultsOf(a.level())
+                        || requested.contains(a.tag())
+                        || includeAll && a.level() == level;
             case ON_REQUEST -> requested.contains(a.tag()) || includeAll && a.level() == level;
         };
     }

@@ -26,8 +26,8 @@ enum ReturnAttribute {
     ACCESSION_NUMBER(Tag.AccessionNumber, VR.SH, QueryLevel.STUDY, Presence.ALWAYS, text("accession_number")),
     INSTANCE_AVAILABILITY(Tag.InstanceAvailability, VR.CS, null, Presence.ALWAYS, (rs, level, root) -> "ONLINE"),
     MODALITIES_IN_STUDY(Tag.ModalitiesInStudy, VR.CS, QueryLevel.STUDY, Presence.ALWAYS, list("modalities_in_study")),
-    REFERRING_PHYSICIAN_NAME(Tag.ReferringPhysicianName, VR.PN, QueryLevel.STUDY, Presence.ALWAYS,
-            text("referring_physician_name")),
+    REFERRING_PHYSICIAN_NAME(
+            Tag.ReferringPhysicianName, VR.PN, QueryLevel.STUDY, Presence.ALWAYS, text("referring_physician_name")),
     TIMEZONE_OFFSET_FROM_UTC(Tag.TimezoneOffsetFromUTC, VR.SH, null, Presence.WHEN_KNOWN, text("timezone_offset")),
     RETRIEVE_URL(Tag.RetrieveURL, VR.UR, null, Presence.ALWAYS, ReturnAttribute::retrieveUrl),
     PATIENT_NAME(Tag.PatientName, VR.PN, QueryLevel.STUDY, Presence.ALWAYS, text("patient_name")),
@@ -36,28 +36,32 @@ enum ReturnAttribute {
     PATIENT_SEX(Tag.PatientSex, VR.CS, QueryLevel.STUDY, Presence.ALWAYS, text("patient_sex")),
     STUDY_INSTANCE_UID(Tag.StudyInstanceUID, VR.UI, QueryLevel.STUDY, Presence.ALWAYS, text("study_iuid")),
     STUDY_ID(Tag.StudyID, VR.SH, QueryLevel.STUDY, Presence.ALWAYS, text("study_id")),
-    NUMBER_OF_STUDY_RELATED_SERIES(Tag.NumberOfStudyRelatedSeries, VR.IS, QueryLevel.STUDY, Presence.ALWAYS,
-            number("num_series")),
-    NUMBER_OF_STUDY_RELATED_INSTANCES(Tag.NumberOfStudyRelatedInstances, VR.IS, QueryLevel.STUDY,
-            Presence.ALWAYS, number("num_instances")),
+    NUMBER_OF_STUDY_RELATED_SERIES(
+            Tag.NumberOfStudyRelatedSeries, VR.IS, QueryLevel.STUDY, Presence.ALWAYS, number("num_series")),
+    NUMBER_OF_STUDY_RELATED_INSTANCES(
+            Tag.NumberOfStudyRelatedInstances, VR.IS, QueryLevel.STUDY, Presence.ALWAYS, number("num_instances")),
     // optional study attributes the index keeps
-    ISSUER_OF_PATIENT_ID(Tag.IssuerOfPatientID, VR.LO, QueryLevel.STUDY, Presence.ON_REQUEST,
-            text("issuer_of_patient_id")),
+    ISSUER_OF_PATIENT_ID(
+            Tag.IssuerOfPatientID, VR.LO, QueryLevel.STUDY, Presence.ON_REQUEST, text("issuer_of_patient_id")),
     STUDY_DESCRIPTION(Tag.StudyDescription, VR.LO, QueryLevel.STUDY, Presence.ON_REQUEST, text("study_description")),
-    SOP_CLASSES_IN_STUDY(Tag.SOPClassesInStudy, VR.UI, QueryLevel.STUDY, Presence.ON_REQUEST,
-            list("sop_classes_in_study")),
+    SOP_CLASSES_IN_STUDY(
+            Tag.SOPClassesInStudy, VR.UI, QueryLevel.STUDY, Presence.ON_REQUEST, list("sop_classes_in_study")),
 
     // Table 10.6.3-4 Series Resources Search Response Payload
     MODALITY(Tag.Modality, VR.CS, QueryLevel.SERIES, Presence.ALWAYS, text("modality")),
     SERIES_DESCRIPTION(Tag.SeriesDescription, VR.LO, QueryLevel.SERIES, Presence.ALWAYS, text("series_description")),
     SERIES_INSTANCE_UID(Tag.SeriesInstanceUID, VR.UI, QueryLevel.SERIES, Presence.ALWAYS, text("series_iuid")),
     SERIES_NUMBER(Tag.SeriesNumber, VR.IS, QueryLevel.SERIES, Presence.ALWAYS, number("series_number")),
-    NUMBER_OF_SERIES_RELATED_INSTANCES(Tag.NumberOfSeriesRelatedInstances, VR.IS, QueryLevel.SERIES,
-            Presence.ALWAYS, number("series_num_instances")),
-    PPS_START_DATE(Tag.PerformedProcedureStepStartDate, VR.DA, QueryLevel.SERIES, Presence.ALWAYS,
-            date("pps_start_date")),
-    PPS_START_TIME(Tag.PerformedProcedureStepStartTime, VR.TM, QueryLevel.SERIES, Presence.ALWAYS,
-            text("pps_start_time")),
+    NUMBER_OF_SERIES_RELATED_INSTANCES(
+            Tag.NumberOfSeriesRelatedInstances,
+            VR.IS,
+            QueryLevel.SERIES,
+            Presence.ALWAYS,
+            number("series_num_instances")),
+    PPS_START_DATE(
+            Tag.PerformedProcedureStepStartDate, VR.DA, QueryLevel.SERIES, Presence.ALWAYS, date("pps_start_date")),
+    PPS_START_TIME(
+            Tag.PerformedProcedureStepStartTime, VR.TM, QueryLevel.SERIES, Presence.ALWAYS, text("pps_start_time")),
 
     // Table 10.6.3-5 Instance Resources Search Response Payload
     SOP_CLASS_UID(Tag.SOPClassUID, VR.UI, QueryLevel.INSTANCE, Presence.ALWAYS, text("sop_class_uid")),
@@ -68,8 +72,8 @@ enum ReturnAttribute {
     BITS_ALLOCATED(Tag.BitsAllocated, VR.US, QueryLevel.INSTANCE, Presence.WHEN_KNOWN, number("bits_allocated")),
     NUMBER_OF_FRAMES(Tag.NumberOfFrames, VR.IS, QueryLevel.INSTANCE, Presence.WHEN_KNOWN, number("number_of_frames")),
     // optional instance attribute the index keeps
-    SOP_INSTANCE_STATUS(Tag.SOPInstanceStatus, VR.CS, QueryLevel.INSTANCE, Presence.ON_REQUEST,
-            text("sop_instance_status"));
+    SOP_INSTANCE_STATUS(
+            Tag.SOPInstanceStatus, VR.CS, QueryLevel.INSTANCE, Presence.ON_REQUEST, text("sop_instance_status"));
 
     enum Presence {
         ALWAYS,

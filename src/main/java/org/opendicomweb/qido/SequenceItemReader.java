@@ -17,17 +17,18 @@ import org.opendicomweb.dicom.Sequence;
  * queries with such keys pay for it, one small indexed read per result.
  */
 final class SequenceItemReader implements AutoCloseable {
-    private record Reader(ItemSequence sequence, List<ItemKey> attributes, PreparedStatement statement,
-            List<Object> parameters) {}
+    private record Reader(
+            ItemSequence sequence, List<ItemKey> attributes, PreparedStatement statement, List<Object> parameters) {}
 
     private final List<Reader> readers = new ArrayList<>();
 
     SequenceItemReader(Connection c, QidoQuery query) throws SQLException {
         try {
-            for (Map.Entry<ItemSequence, Set<ItemKey>> e : query.requestedItems().entrySet()) {
+            for (Map.Entry<ItemSequence, Set<ItemKey>> e :
+                    query.requestedItems().entrySet()) {
                 QuerySql.Statement s = QuerySql.items(query, e.getKey(), e.getValue());
-                readers.add(new Reader(e.getKey(), List.copyOf(e.getValue()), c.prepareStatement(s.sql()),
-                        s.parameters()));
+                readers.add(
+                        new Reader(e.getKey(), List.copyOf(e.getValue()), c.prepareStatement(s.sql()), s.parameters()));
             }
         } catch (SQLException e) {
             close();

@@ -42,7 +42,8 @@ final class XmlResultWriter implements ResultWriter {
                 }
             }
         }
-        out.write(("--" + boundary + "\r\nContent-Type: " + DicomResponses.DICOM_XML + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("--" + boundary + "\r\nContent-Type: " + DicomResponses.DICOM_XML + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         xml.write(fromIndex, out);
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }

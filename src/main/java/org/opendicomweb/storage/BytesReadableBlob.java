@@ -50,7 +50,8 @@ public final class BytesReadableBlob implements ReadableBlob {
 
     private void check(long offset, long count) {
         if (offset < 0 || count < 0 || offset + count > length) {
-            throw new IllegalArgumentException("Range " + offset + "+" + count + " outside a blob of " + length + " bytes");
+            throw new IllegalArgumentException(
+                    "Range " + offset + "+" + count + " outside a blob of " + length + " bytes");
         }
     }
 }

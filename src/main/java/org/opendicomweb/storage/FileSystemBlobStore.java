@@ -122,7 +122,8 @@ public final class FileSystemBlobStore implements BlobStore {
 
     private Path moveIntoPlace(FileStagedBlob staged, Path target, Set<Path> foldersToSync) throws IOException {
         if (staged.state != FileStagedBlob.State.OPEN) {
-            throw new IllegalStateException("Staged blob was already " + staged.state.name().toLowerCase());
+            throw new IllegalStateException(
+                    "Staged blob was already " + staged.state.name().toLowerCase());
         }
         try {
             // fdatasync: the data and the size of a new file, which is all a reader needs.
@@ -151,7 +152,8 @@ public final class FileSystemBlobStore implements BlobStore {
                 .filter(p -> !p.startsWith(base.resolve(STAGING)))
                 .filter(p -> {
                     try {
-                        return Files.isRegularFile(p) && Files.getLastModifiedTime(p).toInstant().isBefore(cutoff);
+                        return Files.isRegularFile(p)
+                                && Files.getLastModifiedTime(p).toInstant().isBefore(cutoff);
                     } catch (IOException e) {
                         return false; // gone meanwhile
                     }

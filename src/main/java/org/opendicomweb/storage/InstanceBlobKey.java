@@ -27,7 +27,8 @@ public final class InstanceBlobKey {
      * once. Not a secret: a fast random source does.
      */
     public static String newVersion(String study, String series, String instance) {
-        String version = Long.toString(VERSIONS + ThreadLocalRandom.current().nextLong(VERSIONS)).substring(1);
+        String version = Long.toString(VERSIONS + ThreadLocalRandom.current().nextLong(VERSIONS))
+                .substring(1);
         return of(study, series, instance, version);
     }
 

@@ -35,7 +35,8 @@ final class StagingArea {
         this.parent = root.resolve(FOLDER);
         this.host = hostName();
         this.pid = ProcessHandle.current().pid();
-        this.folder = parent.resolve(host + "_" + pid + "_" + UUID.randomUUID().toString().substring(0, 8));
+        this.folder = parent.resolve(
+                host + "_" + pid + "_" + UUID.randomUUID().toString().substring(0, 8));
         this.grace = grace;
     }
 
@@ -109,7 +110,8 @@ final class StagingArea {
     /** Older than the cutoff ({@link Instant#MAX}: whatever its age); gone counts as not dead, nothing to do. */
     private static boolean dead(Path path, Instant cutoff) throws IOException {
         try {
-            return cutoff == Instant.MAX || Files.getLastModifiedTime(path).toInstant().isBefore(cutoff);
+            return cutoff == Instant.MAX
+                    || Files.getLastModifiedTime(path).toInstant().isBefore(cutoff);
         } catch (NoSuchFileException e) {
             return false;
         }

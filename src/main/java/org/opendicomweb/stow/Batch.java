@@ -18,7 +18,12 @@ final class Batch extends ArrayList<Batch.Pending> {
     private long bytes;
 
     /** A valid part whose staged bytes wait in a batch; {@code position} is its place in the outcomes. */
-    record Pending(int position, ReceivedInstance received, StagedBlob staged, InstanceKeys keys, byte[] metadata,
+    record Pending(
+            int position,
+            ReceivedInstance received,
+            StagedBlob staged,
+            InstanceKeys keys,
+            byte[] metadata,
             String key) {
         /** Set by the {@link DuplicatePolicy}: it replaces a stored instance with other bytes. */
         boolean replaces() {

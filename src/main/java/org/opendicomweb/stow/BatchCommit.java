@@ -57,10 +57,12 @@ class BatchCommit {
 
     private void commitJudged(Batch batch, List<PartOutcome> outcomes) {
         try {
-            blobs.commitAll(batch.stream().map(p -> Map.entry(p.staged(), p.key())).toList());
+            blobs.commitAll(
+                    batch.stream().map(p -> Map.entry(p.staged(), p.key())).toList());
         } catch (IOException | StorageUnavailableException e) {
             for (Batch.Pending p : batch) {
-                PartOutcome failed = p.received().refused(FailureReason.OUT_OF_RESOURCES, "storage write failed: " + e.getMessage());
+                PartOutcome failed =
+                        p.received().refused(FailureReason.OUT_OF_RESOURCES, "storage write failed: " + e.getMessage());
                 outcomes.set(p.position(), e instanceof StorageUnavailableException ? failed.asUnavailable() : failed);
             }
             return;
@@ -69,13 +71,15 @@ class BatchCommit {
         boolean indexedTogether = false;
         if (inserts.size() > 1) {
             try {
-                index.insertAll(inserts.stream().map(p -> new InstanceIndex.NewInstance(p.keys(), p.blob(), p.metadata()))
+                index.insertAll(inserts.stream()
+                        .map(p -> new InstanceIndex.NewInstance(p.keys(), p.blob(), p.metadata()))
                         .toList());
                 inserts.forEach(p -> outcomes.set(p.position(), PartOutcome.stored(p.keys(), null)));
                 indexedTogether = true;
             } catch (SQLException | SeriesInOtherStudyException | AlreadyIndexedException | RuntimeException e) {
-                LOG.debugf("Indexing %d instances together failed (%s); indexing them one by one", inserts.size(),
-                        e.getMessage());
+                LOG.debugf(
+                        "Indexing %d instances together failed (%s); indexing them one by one",
+                        inserts.size(), e.getMessage());
             }
         }
         for (Batch.Pending p : batch) {
@@ -128,7 +132,8 @@ class BatchCommit {
         try {
             index.recordSeriesConflict(e, keys.studyInstanceUid(), keys.sopInstanceUid());
         } catch (SQLException | RuntimeException failure) {
-            LOG.warnf("Could not record the refusal of series %s in study %s for the integrity report: %s",
+            LOG.warnf(
+                    "Could not record the refusal of series %s in study %s for the integrity report: %s",
                     e.seriesUid(), keys.studyInstanceUid(), failure.getMessage());
         }
     }

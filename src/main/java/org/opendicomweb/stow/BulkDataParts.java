@@ -89,14 +89,15 @@ final class BulkDataParts implements AutoCloseable {
         }
         String describe = "bulk data part " + partNumber + (keys.isEmpty() ? "" : " (" + keys.get(0) + ")");
         if (keys.isEmpty()) {
-            remarks.add(describe + " has neither Content-Location nor Content-ID, so no metadata can reference it; it was ignored");
+            remarks.add(describe
+                    + " has neither Content-Location nor Content-ID, so no metadata can reference it; it was ignored");
             body.transferTo(OutputStream.nullOutputStream());
             return;
         }
         for (String key : keys) {
             if (byReference.containsKey(key)) {
-                remarks.add(describe + " repeats the reference " + key + " of part "
-                        + byReference.get(key).partNumber + "; it was ignored");
+                remarks.add(describe + " repeats the reference " + key + " of part " + byReference.get(key).partNumber
+                        + "; it was ignored");
                 body.transferTo(OutputStream.nullOutputStream());
                 return;
             }
@@ -129,8 +130,8 @@ final class BulkDataParts implements AutoCloseable {
 
     private void count(int n, String describe) throws LimitExceededException {
         if (total + n > limit) {
-            throw new LimitExceededException("the bulk data parts exceed " + limitName + " (" + limit
-                    + " bytes) at " + describe);
+            throw new LimitExceededException(
+                    "the bulk data parts exceed " + limitName + " (" + limit + " bytes) at " + describe);
         }
         total += n;
     }
@@ -145,19 +146,21 @@ final class BulkDataParts implements AutoCloseable {
             TemporaryBlob blob = blobs.temporary();
             OutputStream raw = blob.outputStream();
             long[] length = new long[1];
-            OutputStream counted = new BufferedOutputStream(new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
+            OutputStream counted = new BufferedOutputStream(
+                    new OutputStream() {
+                        @Override
+                        public void write(int b) throws IOException {
+                            write(new byte[] {(byte) b}, 0, 1);
+                        }
 
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    count(len, describe);
-                    raw.write(b, off, len);
-                    length[0] += len;
-                }
-            }, 64 * 1024);
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            count(len, describe);
+                            raw.write(b, off, len);
+                            length[0] += len;
+                        }
+                    },
+                    64 * 1024);
             return new BinarySpill.Entry() {
                 @Override
                 public OutputStream output() {

@@ -36,14 +36,23 @@ class DuplicatePolicy {
     void judge(Batch batch, List<PartOutcome> outcomes) {
         Map<String, StoredInstance> stored;
         try {
-            stored = index.findAll(batch.stream().map(p -> p.keys().sopInstanceUid()).toList());
+            stored = index.findAll(
+                    batch.stream().map(p -> p.keys().sopInstanceUid()).toList());
         } catch (IndexUnavailableException e) {
-            batch.settle(outcomes, p -> p.received().refused(FailureReason.PROCESSING_FAILURE, e.getMessage()).asUnavailable());
+            batch.settle(
+                    outcomes,
+                    p -> p.received()
+                            .refused(FailureReason.PROCESSING_FAILURE, e.getMessage())
+                            .asUnavailable());
             return;
         } catch (SQLException e) {
-            LOG.errorf(e, "Looking up SOP Instances %s failed",
+            LOG.errorf(
+                    e,
+                    "Looking up SOP Instances %s failed",
                     batch.stream().map(p -> p.keys().sopInstanceUid()).toList());
-            batch.settle(outcomes, p -> p.received().refused(FailureReason.PROCESSING_FAILURE, "the index could not be read"));
+            batch.settle(
+                    outcomes,
+                    p -> p.received().refused(FailureReason.PROCESSING_FAILURE, "the index could not be read"));
             return;
         }
         batch.settle(outcomes, p -> {
@@ -55,8 +64,11 @@ class DuplicatePolicy {
                 return PartOutcome.stored(p.keys(), null).from(p.received().source);
             }
             if (config.stow().duplicatePolicy() == DicomwebConfig.DuplicatePolicy.REJECT) {
-                return p.received().refused(FailureReason.DUPLICATE_SOP_INSTANCE, "SOPInstanceUID "
-                        + p.keys().sopInstanceUid() + " is already stored with different content (duplicate policy: reject)");
+                return p.received()
+                        .refused(
+                                FailureReason.DUPLICATE_SOP_INSTANCE,
+                                "SOPInstanceUID " + p.keys().sopInstanceUid()
+                                        + " is already stored with different content (duplicate policy: reject)");
             }
             p.received().existing = existing;
             return null;

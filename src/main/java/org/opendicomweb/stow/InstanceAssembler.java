@@ -61,8 +61,10 @@ final class InstanceAssembler {
     static Problem prepare(Attributes ds, BulkDataParts parts) {
         String declared = ds.getString(Tag.TransferSyntaxUID);
         if (declared != null && TransferSyntax.of(Uids.normalise(declared)).encapsulated()) {
-            return new Problem(FailureReason.TRANSFER_SYNTAX_NOT_SUPPORTED, "the metadata declares the compressed "
-                    + "Transfer Syntax " + declared + " (0002,0010); only uncompressed bulk data is supported");
+            return new Problem(
+                    FailureReason.TRANSFER_SYNTAX_NOT_SUPPORTED,
+                    "the metadata declares the compressed " + "Transfer Syntax " + declared
+                            + " (0002,0010); only uncompressed bulk data is supported");
         }
         while (ds.size() > 0 && Tag.group(ds.tagAt(0)) == 0x0002) {
             ds.remove(ds.tagAt(0));
@@ -87,8 +89,10 @@ final class InstanceAssembler {
                 BulkDataParts.Spooled part = parts.find(bd.uri());
                 String where = path + Tag.toString(tag);
                 if (part == null) {
-                    return new Problem(FailureReason.CANNOT_UNDERSTAND, "BulkDataURI " + bd.uri() + " of " + where
-                            + " names no part of the request (no Content-Location or Content-ID matches it)");
+                    return new Problem(
+                            FailureReason.CANNOT_UNDERSTAND,
+                            "BulkDataURI " + bd.uri() + " of " + where
+                                    + " names no part of the request (no Content-Location or Content-ID matches it)");
                 }
                 Problem type = checkType(part, tag, where);
                 if (type != null) {
@@ -116,15 +120,20 @@ final class InstanceAssembler {
             return null;
         }
         if (!part.type.is(OCTET_STREAM)) {
-            return new Problem(FailureReason.TRANSFER_SYNTAX_NOT_SUPPORTED, "the bulk data of " + where + " (part "
-                    + part.partNumber + ") is " + part.type.essence() + "; only uncompressed bulk data sent as "
-                    + OCTET_STREAM + " is supported");
+            return new Problem(
+                    FailureReason.TRANSFER_SYNTAX_NOT_SUPPORTED,
+                    "the bulk data of " + where + " (part "
+                            + part.partNumber + ") is " + part.type.essence() + "; only uncompressed bulk data sent as "
+                            + OCTET_STREAM + " is supported");
         }
         String syntax = part.type.parameter("transfer-syntax");
         if (syntax != null && !syntax.equals(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid())) {
-            return new Problem(FailureReason.TRANSFER_SYNTAX_NOT_SUPPORTED, "the bulk data of " + where + " (part "
-                    + part.partNumber + ") declares transfer-syntax=" + syntax + "; only uncompressed (Explicit VR "
-                    + "Little Endian) bulk data is supported");
+            return new Problem(
+                    FailureReason.TRANSFER_SYNTAX_NOT_SUPPORTED,
+                    "the bulk data of " + where + " (part "
+                            + part.partNumber + ") declares transfer-syntax=" + syntax
+                            + "; only uncompressed (Explicit VR "
+                            + "Little Endian) bulk data is supported");
         }
         return null;
     }
@@ -174,8 +183,10 @@ final class InstanceAssembler {
 
     /** The Part 10 file of a {@link #prepare prepared} dataset, bulk data streamed from its parts. */
     static void write(Attributes ds, BulkDataParts parts, OutputStream out) throws IOException {
-        Attributes fmi = DicomOutputStream.createFileMetaInformation(Uids.normalise(ds.getString(Tag.SOPClassUID)),
-                Uids.normalise(ds.getString(Tag.SOPInstanceUID)), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+        Attributes fmi = DicomOutputStream.createFileMetaInformation(
+                Uids.normalise(ds.getString(Tag.SOPClassUID)),
+                Uids.normalise(ds.getString(Tag.SOPInstanceUID)),
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
         DicomOutputStream dos = new DicomOutputStream(out);
         dos.setBulkDataSource(bd -> {
             BulkDataParts.Spooled part = parts.find(bd.uri());

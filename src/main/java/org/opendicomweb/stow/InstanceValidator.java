@@ -14,20 +14,27 @@ final class InstanceValidator {
     /** A rule broken: the reason code and words that name the attribute and the problem. */
     record Violation(FailureReason reason, String detail) {}
 
-    static Violation check(Attributes fileMeta, Attributes ds, TransferSyntax ts, boolean encodingDiffersFromMeta,
+    static Violation check(
+            Attributes fileMeta,
+            Attributes ds,
+            TransferSyntax ts,
+            boolean encodingDiffersFromMeta,
             String studyInPath) {
         if (fileMeta == null || fileMeta.isEmpty()) {
-            return new Violation(FailureReason.CANNOT_UNDERSTAND,
+            return new Violation(
+                    FailureReason.CANNOT_UNDERSTAND,
                     "not a DICOM Part 10 file: no File Meta Information (PS3.10 §7.1)");
         }
         if (encodingDiffersFromMeta) {
             // Stored as received, such a file would break every client that trusts (0002,0010).
-            return new Violation(FailureReason.CANNOT_UNDERSTAND, "the dataset is implicit VR although TransferSyntaxUID "
-                    + "(0002,0010) declares explicit VR " + fileMeta.getString(Tag.TransferSyntaxUID));
+            return new Violation(
+                    FailureReason.CANNOT_UNDERSTAND,
+                    "the dataset is implicit VR although TransferSyntaxUID " + "(0002,0010) declares explicit VR "
+                            + fileMeta.getString(Tag.TransferSyntaxUID));
         }
         if (ts.encapsulated() && !UidRegistry.isTransferSyntax(ts.uid())) {
-            return new Violation(FailureReason.TRANSFER_SYNTAX_NOT_SUPPORTED,
-                    "unknown Transfer Syntax UID " + ts.uid());
+            return new Violation(
+                    FailureReason.TRANSFER_SYNTAX_NOT_SUPPORTED, "unknown Transfer Syntax UID " + ts.uid());
         }
         Violation v = requireUid(ds, Tag.SOPClassUID, "SOPClassUID");
         if (v == null) {
@@ -44,12 +51,14 @@ final class InstanceValidator {
         }
         String sopClass = Uids.normalise(ds.getString(Tag.SOPClassUID));
         if (UID.MediaStorageDirectoryStorage.equals(sopClass)) {
-            return new Violation(FailureReason.SOP_CLASS_NOT_SUPPORTED,
+            return new Violation(
+                    FailureReason.SOP_CLASS_NOT_SUPPORTED,
                     "a DICOMDIR (Media Storage Directory) is not an instance to store");
         }
         String study = Uids.normalise(ds.getString(Tag.StudyInstanceUID));
         if (studyInPath != null && !studyInPath.equals(study)) {
-            return new Violation(FailureReason.STUDY_INSTANCE_UID_MISMATCH,
+            return new Violation(
+                    FailureReason.STUDY_INSTANCE_UID_MISMATCH,
                     "StudyInstanceUID " + study + " differs from the study in the request path " + studyInPath);
         }
         return null;
@@ -58,11 +67,13 @@ final class InstanceValidator {
     private static Violation requireUid(Attributes ds, int tag, String keyword) {
         String raw = ds.getString(tag);
         if (raw == null) {
-            return new Violation(FailureReason.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, keyword + " " + Tag.toString(tag) + " is missing");
+            return new Violation(
+                    FailureReason.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, keyword + " " + Tag.toString(tag) + " is missing");
         }
         String problem = Uids.problemWith(Uids.normalise(raw));
         if (problem != null) {
-            return new Violation(FailureReason.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
+            return new Violation(
+                    FailureReason.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
                     keyword + " " + Tag.toString(tag) + " '" + raw + "' " + problem);
         }
         return null;

@@ -11,8 +11,8 @@ import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.DicomParseException;
 import org.opendicomweb.dicom.json.JsonReader;
 import org.opendicomweb.dicom.xml.XmlReader;
-import org.opendicomweb.web.multipart.MalformedMultipartException;
 import org.opendicomweb.web.MediaType;
+import org.opendicomweb.web.multipart.MalformedMultipartException;
 import org.opendicomweb.web.multipart.MultipartReader;
 
 /**
@@ -89,15 +89,27 @@ final class MetadataAndBulkData {
             String header = part.header("content-type");
             MediaType type = parse(header);
             if (header != null && type == null) {
-                sink.refused(PartOutcome.failed(null, null, null, null, FailureReason.CANNOT_UNDERSTAND,
-                        "malformed Content-Type '" + header + "'").from("part " + number));
+                sink.refused(PartOutcome.failed(
+                                null,
+                                null,
+                                null,
+                                null,
+                                FailureReason.CANNOT_UNDERSTAND,
+                                "malformed Content-Type '" + header + "'")
+                        .from("part " + number));
                 continue;
             }
             if ((type == null && number == 1) || (type != null && Format.of(type) == format)) {
                 readMetadata(part.body(), number);
             } else if (type != null && (Format.of(type) != null || type.is(StowService.APPLICATION_DICOM))) {
-                sink.refused(PartOutcome.failed(null, null, null, null, FailureReason.CANNOT_UNDERSTAND, "a part of type "
-                        + type.essence() + " in a request of type " + format.mediaType).from("part " + number));
+                sink.refused(PartOutcome.failed(
+                                null,
+                                null,
+                                null,
+                                null,
+                                FailureReason.CANNOT_UNDERSTAND,
+                                "a part of type " + type.essence() + " in a request of type " + format.mediaType)
+                        .from("part " + number));
             } else {
                 parts.receive(part.body(), number, type, part.header("content-location"), part.header("content-id"));
             }
@@ -159,7 +171,9 @@ final class MetadataAndBulkData {
 
                         @Override
                         public void invalid(int index, DicomParseException reason) {
-                            refuse("dataset " + (index + 1) + " of " + part, FailureReason.CANNOT_UNDERSTAND,
+                            refuse(
+                                    "dataset " + (index + 1) + " of " + part,
+                                    FailureReason.CANNOT_UNDERSTAND,
                                     reason.getMessage());
                         }
                     });
@@ -174,7 +188,9 @@ final class MetadataAndBulkData {
                 throw cut;
             }
             MetadataTooLargeException tooLarge = causeOf(e, MetadataTooLargeException.class);
-            refuse(part, tooLarge != null ? FailureReason.OUT_OF_RESOURCES : FailureReason.CANNOT_UNDERSTAND,
+            refuse(
+                    part,
+                    tooLarge != null ? FailureReason.OUT_OF_RESOURCES : FailureReason.CANNOT_UNDERSTAND,
                     tooLarge != null ? tooLarge.getMessage() : e.getMessage());
         } catch (MetadataTooLargeException e) {
             refuse(part, FailureReason.OUT_OF_RESOURCES, e.getMessage());

@@ -69,8 +69,9 @@ public class OrphanBlobSweep {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException | SQLException | RuntimeException e) {
-                LOG.warnf("Orphan file sweep of %s stopped: %s (it runs again at the next start)", blobs.location(),
-                        e.getMessage());
+                LOG.warnf(
+                        "Orphan file sweep of %s stopped: %s (it runs again at the next start)",
+                        blobs.location(), e.getMessage());
             }
         });
     }
@@ -104,7 +105,8 @@ public class OrphanBlobSweep {
             }
         }
         if (removed > 0) {
-            LOG.warnf("Orphan file sweep removed %d files that were stored but never indexed (of %d checked)",
+            LOG.warnf(
+                    "Orphan file sweep removed %d files that were stored but never indexed (of %d checked)",
                     removed, checked);
         } else {
             LOG.infof("Orphan file sweep: %d files checked, none orphaned", checked);
@@ -116,8 +118,8 @@ public class OrphanBlobSweep {
         Set<String> indexed = new HashSet<>();
         String placeholders = String.join(",", Collections.nCopies(keys.size(), "?"));
         try (Connection c = index.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select blob_key from instance where blob_key in (" + placeholders + ")")) {
+                PreparedStatement ps =
+                        c.prepareStatement("select blob_key from instance where blob_key in (" + placeholders + ")")) {
             for (int i = 0; i < keys.size(); i++) {
                 ps.setString(i + 1, keys.get(i));
             }

@@ -25,12 +25,13 @@ public record PartOutcome(
         String source) {
     private static final Logger LOG = Logger.getLogger(PartOutcome.class);
 
-    public static PartOutcome stored(String sopClass, String sopInstance, String study, String series, Integer warning) {
+    public static PartOutcome stored(
+            String sopClass, String sopInstance, String study, String series, Integer warning) {
         return new PartOutcome(sopClass, sopInstance, study, series, null, warning, null, false, null);
     }
 
-    public static PartOutcome failed(String sopClass, String sopInstance, String study, String series,
-            FailureReason reason, String detail) {
+    public static PartOutcome failed(
+            String sopClass, String sopInstance, String study, String series, FailureReason reason, String detail) {
         return new PartOutcome(sopClass, sopInstance, study, series, reason, null, detail, false, null);
     }
 
@@ -44,19 +45,36 @@ public record PartOutcome(
         String sop = ds == null ? null : Uids.normalise(ds.getString(Tag.SOPInstanceUID));
         String study = ds == null ? null : Uids.normalise(ds.getString(Tag.StudyInstanceUID));
         String series = ds == null ? null : Uids.normalise(ds.getString(Tag.SeriesInstanceUID));
-        LOG.warnf("STOW instance refused (0x%04X): %s [study %s, series %s, instance %s]",
+        LOG.warnf(
+                "STOW instance refused (0x%04X): %s [study %s, series %s, instance %s]",
                 reason.code(), detail, study, series, sop);
         return failed(sopClass, sop, study, series, reason, detail);
     }
 
     PartOutcome asUnavailable() {
-        return new PartOutcome(sopClassUid, sopInstanceUid, studyInstanceUid, seriesInstanceUid, failure, warning,
-                detail, true, source);
+        return new PartOutcome(
+                sopClassUid,
+                sopInstanceUid,
+                studyInstanceUid,
+                seriesInstanceUid,
+                failure,
+                warning,
+                detail,
+                true,
+                source);
     }
 
     PartOutcome from(String where) {
-        return new PartOutcome(sopClassUid, sopInstanceUid, studyInstanceUid, seriesInstanceUid, failure, warning,
-                detail, unavailable, where);
+        return new PartOutcome(
+                sopClassUid,
+                sopInstanceUid,
+                studyInstanceUid,
+                seriesInstanceUid,
+                failure,
+                warning,
+                detail,
+                unavailable,
+                where);
     }
 
     public boolean isStored() {

@@ -62,21 +62,29 @@ class PartReceiver {
      * One dataset of the metadata-and-bulk-data form (PS3.18 §10.5.1.4), checked before anything is written, then
      * assembled into a Part 10 file (see {@link InstanceAssembler}) that is received like any other instance.
      */
-    void receiveAssembled(MetadataAndBulkData.MetadataInstance m, BulkDataParts parts, String studyInPath,
-            List<PartOutcome> outcomes, Batch batch) {
+    void receiveAssembled(
+            MetadataAndBulkData.MetadataInstance m,
+            BulkDataParts parts,
+            String studyInPath,
+            List<PartOutcome> outcomes,
+            Batch batch) {
         Attributes ds = m.dataset();
         InstanceAssembler.Problem problem = InstanceAssembler.prepare(ds, parts);
         if (problem != null) {
-            outcomes.add(PartOutcome.refused(ds, problem.reason(), problem.detail()).from(m.source()));
+            outcomes.add(
+                    PartOutcome.refused(ds, problem.reason(), problem.detail()).from(m.source()));
             return;
         }
-        Attributes fileMeta = DicomOutputStream.createFileMetaInformation(ds.getString(Tag.SOPClassUID),
-                ds.getString(Tag.SOPInstanceUID), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
-        InstanceValidator.Violation violation = InstanceValidator.check(fileMeta, ds,
-                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, false, studyInPath);
+        Attributes fileMeta = DicomOutputStream.createFileMetaInformation(
+                ds.getString(Tag.SOPClassUID),
+                ds.getString(Tag.SOPInstanceUID),
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+        InstanceValidator.Violation violation =
+                InstanceValidator.check(fileMeta, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, false, studyInPath);
         if (violation != null) {
             // Refused before a byte is written: a large instance without UIDs costs nothing.
-            outcomes.add(PartOutcome.refused(ds, violation.reason(), violation.detail()).from(m.source()));
+            outcomes.add(PartOutcome.refused(ds, violation.reason(), violation.detail())
+                    .from(m.source()));
             return;
         }
         receive(staged -> assemble(ds, parts, staged), studyInPath, m.source(), outcomes, batch);
@@ -92,8 +100,7 @@ class PartReceiver {
      * One instance: stage and parse, validate; then its outcome is known, or it joins the batch. {@code where}
      * says where it was in the request when that is not simply its own part.
      */
-    private void receive(PartSource source, String studyInPath, String where, List<PartOutcome> outcomes,
-            Batch batch) {
+    private void receive(PartSource source, String studyInPath, String where, List<PartOutcome> outcomes, Batch batch) {
         ReceivedInstance received = null;
         StagedBlob staged = null;
         boolean batched = false;
@@ -105,25 +112,31 @@ class PartReceiver {
                 outcomes.add(received.refused(received.faultReason, received.fault));
                 return;
             }
-            InstanceValidator.Violation violation =
-                    InstanceValidator.check(received.fileMeta, received.dataset, received.syntax,
-                            received.encodingDiffersFromMeta, studyInPath);
+            InstanceValidator.Violation violation = InstanceValidator.check(
+                    received.fileMeta,
+                    received.dataset,
+                    received.syntax,
+                    received.encodingDiffersFromMeta,
+                    studyInPath);
             if (violation != null) {
                 outcomes.add(received.refused(violation.reason(), violation.detail()));
                 return;
             }
             InstanceKeys keys = InstanceKeys.of(received.dataset, extendedTags.all());
-            byte[] metadata = InstanceMetadata.encode(received.dataset, keys.studyInstanceUid(),
-                    keys.seriesInstanceUid(), keys.sopInstanceUid());
-            String key = InstanceBlobKey.newVersion(keys.studyInstanceUid(), keys.seriesInstanceUid(),
-                    keys.sopInstanceUid());
+            byte[] metadata = InstanceMetadata.encode(
+                    received.dataset, keys.studyInstanceUid(), keys.seriesInstanceUid(), keys.sopInstanceUid());
+            String key = InstanceBlobKey.newVersion(
+                    keys.studyInstanceUid(), keys.seriesInstanceUid(), keys.sopInstanceUid());
             batch.add(new Batch.Pending(outcomes.size(), received, staged, keys, metadata, key));
             outcomes.add(null); // filled in when the batch is committed
             batched = true;
         } catch (StorageUnavailableException e) {
-            outcomes.add(refused(received, FailureReason.OUT_OF_RESOURCES, e.getMessage()).asUnavailable().from(where));
+            outcomes.add(refused(received, FailureReason.OUT_OF_RESOURCES, e.getMessage())
+                    .asUnavailable()
+                    .from(where));
         } catch (IOException e) {
-            outcomes.add(refused(received, FailureReason.OUT_OF_RESOURCES, "storage failed: " + e.getMessage()).from(where));
+            outcomes.add(refused(received, FailureReason.OUT_OF_RESOURCES, "storage failed: " + e.getMessage())
+                    .from(where));
         } catch (RuntimeException e) {
             // A fault of ours on one part must not turn the request into a 500 while other parts are stored.
             LOG.errorf(e, "Storing a STOW part failed unexpectedly");
@@ -190,8 +203,15 @@ class PartReceiver {
             fault = "the request body could not be read: " + e.getMessage();
         }
         sink.flush();
-        return new ReceivedInstance(fileMeta, dataset, syntax, differs, tee.count(),
-                HexFormat.of().formatHex(sha.digest()), fault, faultReason);
+        return new ReceivedInstance(
+                fileMeta,
+                dataset,
+                syntax,
+                differs,
+                tee.count(),
+                HexFormat.of().formatHex(sha.digest()),
+                fault,
+                faultReason);
     }
 
     /**

@@ -19,8 +19,15 @@ final class ReceivedInstance {
     /** Where in the request the instance was, when not simply its own part. */
     String source;
 
-    ReceivedInstance(Attributes fileMeta, Attributes dataset, TransferSyntax syntax, boolean encodingDiffersFromMeta,
-            long size, String sha256, String fault, FailureReason faultReason) {
+    ReceivedInstance(
+            Attributes fileMeta,
+            Attributes dataset,
+            TransferSyntax syntax,
+            boolean encodingDiffersFromMeta,
+            long size,
+            String sha256,
+            String fault,
+            FailureReason faultReason) {
         this.fileMeta = fileMeta;
         this.dataset = dataset;
         this.syntax = syntax;

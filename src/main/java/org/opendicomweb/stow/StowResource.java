@@ -27,7 +27,8 @@ import org.opendicomweb.web.capabilities.Transaction;
  * first: an Accept that nothing satisfies is a 406 before anything is stored.
  */
 @Path("/studies")
-@Representations(consumes = {"multipart/related; type=\"application/dicom\"", "application/dicom"},
+@Representations(
+        consumes = {"multipart/related; type=\"application/dicom\"", "application/dicom"},
         produces = {"application/dicom+json", "application/json"})
 public class StowResource {
 
@@ -46,8 +47,10 @@ public class StowResource {
     @POST
     @Transaction(value = "Store Instances", section = "10.5")
     @RunOnVirtualThread
-    public Response store(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context RoutingContext routing) {
+    public Response store(
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @Context RoutingContext routing) {
         return store(routing, contentType, accept, null);
     }
 
@@ -55,23 +58,26 @@ public class StowResource {
     @Path("/{study}")
     @Transaction(value = "Store Study Instances", section = "10.5")
     @RunOnVirtualThread
-    public Response storeInStudy(@PathParam("study") String study,
+    public Response storeInStudy(
+            @PathParam("study") String study,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context RoutingContext routing) {
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @Context RoutingContext routing) {
         return store(routing, contentType, accept, UidParam.require("study", study));
     }
 
     private Response store(RoutingContext routing, String contentType, String accept, String studyInPath) {
         DatasetType type = DicomResponses.negotiateDataset(accept, "The STOW-RS response");
-        try (RequestBodyStream body = RequestBodyStream.open(routing, maxBodySize.asLongValue(),
-                config.stow().readTimeout().toMillis())) {
+        try (RequestBodyStream body = RequestBodyStream.open(
+                routing, maxBodySize.asLongValue(), config.stow().readTimeout().toMillis())) {
             return respond(service.store(body, contentType, studyInPath), type);
         }
     }
 
     private Response respond(StowResult result, DatasetType type) {
         StowResponse response = StowResponse.of(result, baseUrl.root());
-        Response.ResponseBuilder builder = DicomResponses.dataset(response.dataset(), type).status(response.status());
+        Response.ResponseBuilder builder =
+                DicomResponses.dataset(response.dataset(), type).status(response.status());
         response.warnings().forEach(w -> builder.header("Warning", w));
         return builder.build();
     }

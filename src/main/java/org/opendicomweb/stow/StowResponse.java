@@ -21,8 +21,8 @@ public record StowResponse(int status, Attributes dataset, List<String> warnings
 
     public static StowResponse of(StowResult result, String serviceRoot) {
         List<PartOutcome> outcomes = result.outcomes();
-        return new StowResponse(statusOf(outcomes), datasetOf(outcomes, serviceRoot),
-                warningsOf(outcomes, result.remarks()));
+        return new StowResponse(
+                statusOf(outcomes), datasetOf(outcomes, serviceRoot), warningsOf(outcomes, result.remarks()));
     }
 
     /** 200 all stored without warnings; 409 nothing stored; 202 anything in between (§10.5.3). */
@@ -37,9 +37,11 @@ public record StowResponse(int status, Attributes dataset, List<String> warnings
 
     /** A body cut off at the request limit with nothing stored is a 413 (PS3.18 §10.5.3), not a 409. */
     static List<PartOutcome> requireWithinLimit(InputStream body, List<PartOutcome> outcomes) {
-        if (body instanceof RequestBodyStream stream && stream.limitExceeded() != null
+        if (body instanceof RequestBodyStream stream
+                && stream.limitExceeded() != null
                 && outcomes.stream().noneMatch(PartOutcome::isStored)) {
-            throw new DicomwebException(413, "Nothing was stored: " + stream.limitExceeded().getMessage());
+            throw new DicomwebException(
+                    413, "Nothing was stored: " + stream.limitExceeded().getMessage());
         }
         return outcomes;
     }
@@ -50,7 +52,8 @@ public record StowResponse(int status, Attributes dataset, List<String> warnings
      */
     static List<PartOutcome> requireServiceUsable(List<PartOutcome> outcomes) {
         boolean noneStored = outcomes.stream().noneMatch(PartOutcome::isStored);
-        PartOutcome down = outcomes.stream().filter(PartOutcome::unavailable).findFirst().orElse(null);
+        PartOutcome down =
+                outcomes.stream().filter(PartOutcome::unavailable).findFirst().orElse(null);
         if (noneStored && down != null) {
             throw DicomwebException.unavailable("Nothing was stored: " + down.detail());
         }
@@ -59,8 +62,11 @@ public record StowResponse(int status, Attributes dataset, List<String> warnings
 
     static Attributes datasetOf(List<PartOutcome> outcomes, String root) {
         Attributes ds = new Attributes();
-        List<String> studies = outcomes.stream().filter(PartOutcome::isStored)
-                .map(PartOutcome::studyInstanceUid).distinct().toList();
+        List<String> studies = outcomes.stream()
+                .filter(PartOutcome::isStored)
+                .map(PartOutcome::studyInstanceUid)
+                .distinct()
+                .toList();
         // RetrieveURL of the study only when the request stored into exactly one study.
         ds.setString(Tag.RetrieveURL, VR.UR, studies.size() == 1 ? root + "/studies/" + studies.get(0) : null);
         Sequence failed = null;
@@ -73,8 +79,11 @@ public record StowResponse(int status, Attributes dataset, List<String> warnings
                 Attributes item = referenced.addItem();
                 item.setString(Tag.ReferencedSOPClassUID, VR.UI, o.sopClassUid());
                 item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, o.sopInstanceUid());
-                item.setString(Tag.RetrieveURL, VR.UR, root + "/studies/" + o.studyInstanceUid()
-                        + "/series/" + o.seriesInstanceUid() + "/instances/" + o.sopInstanceUid());
+                item.setString(
+                        Tag.RetrieveURL,
+                        VR.UR,
+                        root + "/studies/" + o.studyInstanceUid() + "/series/" + o.seriesInstanceUid() + "/instances/"
+                                + o.sopInstanceUid());
                 if (o.warning() != null) {
                     item.setInt(Tag.WarningReason, VR.US, o.warning());
                 }

@@ -1,20 +1,20 @@
 package org.opendicomweb.stow;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.web.DicomwebException;
+import org.opendicomweb.web.MediaType;
 import org.opendicomweb.web.RequestBodyStream;
 import org.opendicomweb.web.multipart.MalformedMultipartException;
-import org.opendicomweb.web.MediaType;
 import org.opendicomweb.web.multipart.MultipartReader;
 
 /**
@@ -37,7 +37,11 @@ public class StowService {
     private final MemorySize maxBodySize;
 
     @Inject
-    StowService(PartReceiver receiver, BatchCommit batches, BlobStore blobs, DicomwebConfig config,
+    StowService(
+            PartReceiver receiver,
+            BatchCommit batches,
+            BlobStore blobs,
+            DicomwebConfig config,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.receiver = receiver;
         this.batches = batches;
@@ -69,8 +73,9 @@ public class StowService {
         MediaType root = parseContentType(rootType);
         MetadataAndBulkData.Format format = MetadataAndBulkData.Format.of(root);
         if (!root.is(APPLICATION_DICOM) && format == null) {
-            throw DicomwebException.unsupportedMediaType("multipart/related; type=\"" + rootType + "\" is not supported;"
-                    + " send type=\"application/dicom\", \"application/dicom+json\" or \"application/dicom+xml\"");
+            throw DicomwebException.unsupportedMediaType(
+                    "multipart/related; type=\"" + rootType + "\" is not supported;"
+                            + " send type=\"application/dicom\", \"application/dicom+json\" or \"application/dicom+xml\"");
         }
         String boundary = type.parameter("boundary");
         if (boundary == null || boundary.isEmpty()) {
@@ -87,8 +92,10 @@ public class StowService {
                 : storeMetadataAndBulkData(reader, format, studyInPath);
         StowResponse.requireWithinLimit(body, result.outcomes());
         if (result.outcomes().isEmpty()) {
-            throw DicomwebException.badRequest(format == null ? "The multipart body holds no parts"
-                    : "The multipart body holds no " + format.mediaType + " metadata");
+            throw DicomwebException.badRequest(
+                    format == null
+                            ? "The multipart body holds no parts"
+                            : "The multipart body holds no " + format.mediaType + " metadata");
         }
         return new StowResult(StowResponse.requireServiceUsable(result.outcomes()), result.remarks());
     }
@@ -101,7 +108,12 @@ public class StowService {
             for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
                 String partType = part.header("content-type");
                 if (partType != null && !isDicom(partType)) {
-                    outcomes.add(PartOutcome.failed(null, null, null, null, FailureReason.CANNOT_UNDERSTAND,
+                    outcomes.add(PartOutcome.failed(
+                            null,
+                            null,
+                            null,
+                            null,
+                            FailureReason.CANNOT_UNDERSTAND,
                             "part of type " + partType + " in an application/dicom request"));
                     continue;
                 }
@@ -131,16 +143,21 @@ public class StowService {
      * {@link InstanceAssembler}) that then takes the same path as a received instance: validation, staged write,
      * duplicate policy, batched commit.
      */
-    private StowResult storeMetadataAndBulkData(MultipartReader reader, MetadataAndBulkData.Format format,
-            String studyInPath) {
+    private StowResult storeMetadataAndBulkData(
+            MultipartReader reader, MetadataAndBulkData.Format format, String studyInPath) {
         List<PartOutcome> outcomes = new ArrayList<>();
         Batch batch = new Batch();
         String bodyFault = null;
-        try (BulkDataParts parts = new BulkDataParts(blobs, maxBodySize.asLongValue(),
+        try (BulkDataParts parts = new BulkDataParts(
+                blobs,
+                maxBodySize.asLongValue(),
                 "quarkus.http.limits.max-body-size (" + maxBodySize.asLongValue() + " bytes)")) {
-            MetadataAndBulkData request = new MetadataAndBulkData(format, parts,
+            MetadataAndBulkData request = new MetadataAndBulkData(
+                    format,
+                    parts,
                     config.stow().maxMetadataSize().asLongValue(),
-                    "dicomweb.stow.max-metadata-size (" + config.stow().maxMetadataSize().asLongValue() + " bytes)",
+                    "dicomweb.stow.max-metadata-size ("
+                            + config.stow().maxMetadataSize().asLongValue() + " bytes)",
                     new MetadataAndBulkData.Sink() {
                         @Override
                         public void dataset(MetadataAndBulkData.MetadataInstance instance, BulkDataParts spooled) {
@@ -152,8 +169,9 @@ public class StowService {
 
                         @Override
                         public void refused(PartOutcome outcome) {
-                            LOG.warnf("STOW %s refused (0x%04X): %s", outcome.source(), outcome.failure().code(),
-                                    outcome.detail());
+                            LOG.warnf(
+                                    "STOW %s refused (0x%04X): %s",
+                                    outcome.source(), outcome.failure().code(), outcome.detail());
                             outcomes.add(outcome);
                         }
                     });
@@ -164,16 +182,19 @@ public class StowService {
                         || e instanceof RequestBodyStream.TooLargeException;
                 bodyFault = tooLarge ? e.getMessage() : "the request body broke off: " + e.getMessage();
                 if (outcomes.isEmpty() && !request.hasWaiting()) {
-                    throw tooLarge ? new DicomwebException(413, "Nothing was stored: " + e.getMessage())
+                    throw tooLarge
+                            ? new DicomwebException(413, "Nothing was stored: " + e.getMessage())
                             : DicomwebException.badRequest("Malformed multipart body: " + e.getMessage());
                 }
-                LOG.warnf("STOW metadata-and-bulk-data body ended early after %d instances: %s", outcomes.size(),
-                        e.getMessage());
+                LOG.warnf(
+                        "STOW metadata-and-bulk-data body ended early after %d instances: %s",
+                        outcomes.size(), e.getMessage());
             }
             if (bodyFault != null) {
                 String fault = bodyFault;
-                request.finishFailing(m -> outcomes.add(
-                        PartOutcome.refused(m.dataset(), FailureReason.OUT_OF_RESOURCES, fault).from(m.source())));
+                request.finishFailing(
+                        m -> outcomes.add(PartOutcome.refused(m.dataset(), FailureReason.OUT_OF_RESOURCES, fault)
+                                .from(m.source())));
             } else {
                 request.finish();
             }

@@ -99,7 +99,8 @@ public class BulkDataService {
     public Value pixelData(StoredFile file) {
         FrameTable t = frames.table(file);
         // A deflated file's table points into its inflated copy, not into the stored (deflated) bytes.
-        return t.encapsulated() ? null
+        return t.encapsulated()
+                ? null
                 : new Value(file.blobKey(), t.inflated, t.valueOffset, t.valueLength, t.swapWidth, null);
     }
 
@@ -110,7 +111,9 @@ public class BulkDataService {
             list.append(',').append(k);
         }
         boolean any = accept == null || accept.isBlank() || accept.trim().equals("*/*");
-        return frames.plan(target, list.toString(),
+        return frames.plan(
+                target,
+                list.toString(),
                 any ? "multipart/related; type=application/octet-stream; transfer-syntax=*" : accept);
     }
 
@@ -131,7 +134,8 @@ public class BulkDataService {
     }
 
     /** The value's bytes in the range, each word swapped to little endian (width 1: as stored). */
-    private static void swapped(ReadableBlob blob, Value v, long start, long length, OutputStream out) throws IOException {
+    private static void swapped(ReadableBlob blob, Value v, long start, long length, OutputStream out)
+            throws IOException {
         int w = v.swapWidth();
         long alignedStart = start - start % w;
         long alignedEnd = Math.min(v.length(), ((start + length + w - 1) / w) * w);
@@ -190,7 +194,9 @@ public class BulkDataService {
     /** Whether the path names top-level pixel data, which is served frame by frame when encapsulated. */
     public static boolean isTopLevelPixelData(String path) {
         int[] steps = parsePath(path);
-        return steps.length == 1 && (steps[0] == Tag.PixelData || steps[0] == Tag.FloatPixelData
-                || steps[0] == Tag.DoubleFloatPixelData);
+        return steps.length == 1
+                && (steps[0] == Tag.PixelData
+                        || steps[0] == Tag.FloatPixelData
+                        || steps[0] == Tag.DoubleFloatPixelData);
     }
 }

@@ -26,7 +26,8 @@ final class FrameDecoding {
         try (InputStream in = table.codestream(blob, k)) {
             DecodedFrame d = decoder.decode(table.description, in);
             if (d.pixels().length != d.description().frameLength()) {
-                throw new IOException("it decoded to " + d.pixels().length + " bytes instead of " + d.description().frameLength());
+                throw new IOException("it decoded to " + d.pixels().length + " bytes instead of "
+                        + d.description().frameLength());
             }
             return d;
         } catch (StorageUnavailableException | DicomwebException e) {
@@ -34,11 +35,16 @@ final class FrameDecoding {
         } catch (IOException | RuntimeException e) {
             // Codecs meet corrupt data with unchecked exceptions too; every failure is reported the same way.
             String why = e.getMessage() != null ? e.getMessage() : e.toString();
-            LOG.warnf("Stored frame %d of instance %s (study %s, series %s) cannot be decoded from %s: %s", k + 1,
-                    file.instance(), file.study(), file.series(), table.syntax.uid(), why);
-            throw new DicomwebException(406, "Frame " + (k + 1) + " of instance " + file.instance() + " (study "
-                    + file.study() + ", series " + file.series() + ") cannot be decoded from " + table.syntax.uid() + ": "
-                    + why + "; its stored codestream is still sent to clients that accept transfer-syntax=*", e);
+            LOG.warnf(
+                    "Stored frame %d of instance %s (study %s, series %s) cannot be decoded from %s: %s",
+                    k + 1, file.instance(), file.study(), file.series(), table.syntax.uid(), why);
+            throw new DicomwebException(
+                    406,
+                    "Frame " + (k + 1) + " of instance " + file.instance() + " (study "
+                            + file.study() + ", series " + file.series() + ") cannot be decoded from "
+                            + table.syntax.uid() + ": "
+                            + why + "; its stored codestream is still sent to clients that accept transfer-syntax=*",
+                    e);
         }
     }
 }

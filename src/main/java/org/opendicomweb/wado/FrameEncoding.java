@@ -86,8 +86,10 @@ final class FrameEncoding {
     static byte[] encode(FrameEncoder encoder, DecodedFrame frame, int k, StoredFile file, String syntax) {
         String refusal = encoder.refusal(frame.description());
         if (refusal != null) {
-            throw new DicomwebException(500, "Frame " + (k + 1) + " of instance " + file.instance() + " (study "
-                    + file.study() + ", series " + file.series() + ") cannot be compressed into " + syntax + ": " + refusal);
+            throw new DicomwebException(
+                    500,
+                    "Frame " + (k + 1) + " of instance " + file.instance() + " (study " + file.study() + ", series "
+                            + file.series() + ") cannot be compressed into " + syntax + ": " + refusal);
         }
         return encoder.encode(frame.description(), frame.pixels());
     }

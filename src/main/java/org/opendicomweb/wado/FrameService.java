@@ -23,8 +23,8 @@ import org.opendicomweb.storage.ReadableBlob;
 import org.opendicomweb.wado.RetrieveIndex.StoredFile;
 import org.opendicomweb.web.AcceptHeader;
 import org.opendicomweb.web.DicomwebException;
-import org.opendicomweb.web.StreamingBody;
 import org.opendicomweb.web.MediaType;
+import org.opendicomweb.web.StreamingBody;
 import org.opendicomweb.web.multipart.MultipartWriter;
 
 /**
@@ -66,8 +66,15 @@ public class FrameService {
      * The frames to send: the stored file, its table, the 0-based frame indexes, the parts' media type and transfer
      * syntax and, when compressed frames are sent decoded, the decoder.
      */
-    public record Plan(StoredFile file, FrameTable table, List<Integer> frames, String mediaType, String transferSyntax,
-            int missing, FrameDecoder decoder, FrameEncoder encoder) {
+    public record Plan(
+            StoredFile file,
+            FrameTable table,
+            List<Integer> frames,
+            String mediaType,
+            String transferSyntax,
+            int missing,
+            FrameDecoder decoder,
+            FrameEncoder encoder) {
         public int status() {
             return missing == 0 ? 200 : 206;
         }
@@ -78,7 +85,10 @@ public class FrameService {
 
         /** Fragments sent as native pixels (Encapsulated Uncompressed as Explicit VR Little Endian). */
         boolean unwrapped() {
-            return table.encapsulated() && decoder == null && encoder == null && !transferSyntax.equals(table.syntax.uid());
+            return table.encapsulated()
+                    && decoder == null
+                    && encoder == null
+                    && !transferSyntax.equals(table.syntax.uid());
         }
     }
 
@@ -109,12 +119,21 @@ public class FrameService {
             }
         }
         if (frames.isEmpty()) {
-            throw DicomwebException.notFound("The " + target.describe() + " has " + table.frames + " frame(s); asked for "
-                    + frameList);
+            throw DicomwebException.notFound(
+                    "The " + target.describe() + " has " + table.frames + " frame(s); asked for " + frameList);
         }
-        FrameDecoder decoder = negotiated.decode() ? FrameDecoders.forSyntax(table.syntax.uid()).orElseThrow() : null;
-        return new Plan(file, table, frames, negotiated.mediaType(), negotiated.transferSyntax(),
-                requested.size() - frames.size(), decoder, negotiated.encoder());
+        FrameDecoder decoder = negotiated.decode()
+                ? FrameDecoders.forSyntax(table.syntax.uid()).orElseThrow()
+                : null;
+        return new Plan(
+                file,
+                table,
+                frames,
+                negotiated.mediaType(),
+                negotiated.transferSyntax(),
+                requested.size() - frames.size(),
+                decoder,
+                negotiated.encoder());
     }
 
     public void write(Plan plan, MultipartWriter multipart) throws IOException {
@@ -123,7 +142,8 @@ public class FrameService {
                 if (plan.encoder() != null) {
                     // Encoded before its part starts, as decoded frames are below.
                     DecodedFrame frame = FrameEncoding.nativeFrame(plan.table(), blob, k, plan.file());
-                    byte[] codestream = FrameEncoding.encode(plan.encoder(), frame, k, plan.file(), plan.transferSyntax());
+                    byte[] codestream =
+                            FrameEncoding.encode(plan.encoder(), frame, k, plan.file(), plan.transferSyntax());
                     multipart.startPart(plan.partType(), null);
                     multipart.body().write(codestream);
                 } else if (plan.decoder() != null) {
@@ -162,8 +182,8 @@ public class FrameService {
         if (negotiated.decode() || negotiated.encoder() != null) {
             return null;
         }
-        Plan plan = new Plan(file, table, List.of(n - 1), negotiated.mediaType(), negotiated.transferSyntax(), 0, null,
-                null);
+        Plan plan = new Plan(
+                file, table, List.of(n - 1), negotiated.mediaType(), negotiated.transferSyntax(), 0, null, null);
         long[] region = table.storedRegion(n - 1, plan.unwrapped());
         return region == null ? null : new StoredRegion(plan.mediaType(), plan.partType(), region[0], region[1]);
     }
@@ -202,14 +222,18 @@ public class FrameService {
         String compressedType = table.encapsulated() ? CompressedMediaTypes.of(stored) : null;
         // Encapsulated Uncompressed holds each frame's native pixels in one fragment: the same bytes can go out as
         // Explicit VR Little Endian, which every client decodes (OHIF has no decoder for 1.2.840.10008.1.2.1.98).
-        boolean plainFragments = stored.equals(UID.EncapsulatedUncompressedExplicitVRLittleEndian) && table.frameBits > 0;
+        boolean plainFragments =
+                stored.equals(UID.EncapsulatedUncompressedExplicitVRLittleEndian) && table.frameBits > 0;
         String explicitLe = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
-        boolean decodable = table.encapsulated() && !plainFragments && FrameDecoders.forSyntax(stored).isPresent();
+        boolean decodable = table.encapsulated()
+                && !plainFragments
+                && FrameDecoders.forSyntax(stored).isPresent();
         for (MediaType range : AcceptHeader.parse(accept).ranges()) {
             String partType;
             if (range.is("*/*")) {
                 partType = OCTET_STREAM;
-            } else if (range.type().equals("multipart") && (range.subtype().equals("related") || range.subtype().equals("*"))) {
+            } else if (range.type().equals("multipart")
+                    && (range.subtype().equals("related") || range.subtype().equals("*"))) {
                 partType = range.parameter("type") == null ? OCTET_STREAM : range.parameter("type");
             } else {
                 continue;
@@ -250,8 +274,9 @@ public class FrameService {
         }
         String decoded = decodable ? " or, decoded, " + OCTET_STREAM : " (this server has no decoder for it)";
         throw DicomwebException.notAcceptable("Frames of this instance are stored in " + stored
-                + (table.encapsulated() ? " and are sent as " + (compressedType == null ? "stored" : compressedType)
-                        + decoded : " and are sent as " + OCTET_STREAM)
+                + (table.encapsulated()
+                        ? " and are sent as " + (compressedType == null ? "stored" : compressedType) + decoded
+                        : " and are sent as " + OCTET_STREAM)
                 + "; Accept was: " + accept);
     }
 
@@ -264,7 +289,9 @@ public class FrameService {
         if (ts == null && part.type().equals("image") && !part.essence().equals(CompressedMediaTypes.of(stored))) {
             syntax = CompressedMediaTypes.defaultSyntax(part.essence()); // a JPEG stored as JPEG is sent as stored
         }
-        if (syntax == null || syntax.equals(stored) || FrameEncoders.forSyntax(syntax).isEmpty()) {
+        if (syntax == null
+                || syntax.equals(stored)
+                || FrameEncoders.forSyntax(syntax).isEmpty()) {
             return null;
         }
         return part.is(OCTET_STREAM) || AcceptHeader.covers(part, CompressedMediaTypes.of(syntax)) ? syntax : null;
@@ -281,8 +308,8 @@ public class FrameService {
                 n = 0;
             }
             if (n < 1 || !s.chars().allMatch(Character::isDigit)) {
-                throw DicomwebException.badRequest("Malformed frame list '" + list
-                        + "': frame numbers are positive integers separated by commas");
+                throw DicomwebException.badRequest(
+                        "Malformed frame list '" + list + "': frame numbers are positive integers separated by commas");
             }
             frames.add(n);
         }
@@ -293,7 +320,8 @@ public class FrameService {
      * Writes frame {@code k}: its fragments as stored, or with {@code unwrapped} the native pixels they hold, without
      * the padding byte that makes a fragment of odd length even (PS3.5 §A.4).
      */
-    static void writeFrame(ReadableBlob blob, FrameTable t, int k, boolean unwrapped, OutputStream out) throws IOException {
+    static void writeFrame(ReadableBlob blob, FrameTable t, int k, boolean unwrapped, OutputStream out)
+            throws IOException {
         blob = t.source(blob);
         if (t.encapsulated()) {
             long[] f = t.fragments[k];
@@ -336,7 +364,8 @@ public class FrameService {
     }
 
     /** Copies a range of the file; swaps each value of {@code width} bytes (big endian files) to little endian. */
-    private static void copy(ReadableBlob blob, long offset, long length, OutputStream out, int width) throws IOException {
+    private static void copy(ReadableBlob blob, long offset, long length, OutputStream out, int width)
+            throws IOException {
         if (width == 1 && blob.fileChannel().isPresent()) {
             StreamingBody.transfer(blob.fileChannel().get(), offset, length, out);
             return;

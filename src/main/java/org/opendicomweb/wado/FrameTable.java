@@ -45,6 +45,7 @@ final class FrameTable {
     final long valueLength;
     /** Bits of one frame's pixels (also known for encapsulated pixel data, where it is 0 when Rows or Columns is missing). */
     final long frameBits;
+
     final int swapWidth;
     /** Float or Double Float Pixel Data: values are IEEE floats, not integers. */
     final boolean floatPixels;
@@ -56,8 +57,17 @@ final class FrameTable {
      */
     final ReadableBlob inflated;
 
-    private FrameTable(TransferSyntax syntax, int frames, PixelDescription description, long valueOffset, long valueLength,
-            long frameBits, int swapWidth, boolean floatPixels, long[][] fragments, ReadableBlob inflated) {
+    private FrameTable(
+            TransferSyntax syntax,
+            int frames,
+            PixelDescription description,
+            long valueOffset,
+            long valueLength,
+            long frameBits,
+            int swapWidth,
+            boolean floatPixels,
+            long[][] fragments,
+            ReadableBlob inflated) {
         this.syntax = syntax;
         this.frames = frames;
         this.description = description;
@@ -176,8 +186,8 @@ final class FrameTable {
     private static FrameTable inflatedCopy(ReadableBlob blob) throws IOException {
         BoundedBuffer copy = new BoundedBuffer(MAX_INFLATED);
         try {
-            InstanceRetrieveService.transcode(blob,
-                    new InstanceNegotiation.Delivery(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, true), copy);
+            InstanceRetrieveService.transcode(
+                    blob, new InstanceNegotiation.Delivery(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, true), copy);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
@@ -260,10 +270,13 @@ final class FrameTable {
         }
         int frames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
         int samples = Math.max(1, ds.getInt(Tag.SamplesPerPixel, 1));
-        if (samples == 3 && ds.getString(Tag.PhotometricInterpretation, "").trim().endsWith("_422")) {
+        if (samples == 3
+                && ds.getString(Tag.PhotometricInterpretation, "").trim().endsWith("_422")) {
             samples = 2; // PS3.3 §C.7.6.3.1.2: native YBR_FULL_422 holds two Y, one CB and one CR per pair of pixels
         }
-        long frameBits = (long) ds.getInt(Tag.Rows, 0) * ds.getInt(Tag.Columns, 0) * samples
+        long frameBits = (long) ds.getInt(Tag.Rows, 0)
+                * ds.getInt(Tag.Columns, 0)
+                * samples
                 * ds.getInt(Tag.BitsAllocated, vr == VR.OB ? 8 : 16);
         if (length == UNDEFINED) {
             return encapsulated(blob, ts, ds, frames, value, Math.max(0, frameBits));
@@ -274,12 +287,22 @@ final class FrameTable {
         long available = Math.min(length, blob.size() - value);
         int whole = (int) Math.min(frames, available * 8 / frameBits);
         int swap = be ? (vr == VR.OW ? 2 : vr == VR.OF ? 4 : vr == VR.OD ? 8 : 1) : 1;
-        return new FrameTable(ts, whole, PixelDescription.of(ds), value, available, frameBits, swap, tag != Tag.PixelData,
-                null, inflated);
+        return new FrameTable(
+                ts,
+                whole,
+                PixelDescription.of(ds),
+                value,
+                available,
+                frameBits,
+                swap,
+                tag != Tag.PixelData,
+                null,
+                inflated);
     }
 
-    private static FrameTable encapsulated(ReadableBlob blob, TransferSyntax ts, Attributes ds, int frames, long start,
-            long frameBits) throws IOException {
+    private static FrameTable encapsulated(
+            ReadableBlob blob, TransferSyntax ts, Attributes ds, int frames, long start, long frameBits)
+            throws IOException {
         byte[] basicOffsets = null;
         List<long[]> items = new ArrayList<>(); // {item offset relative to the first fragment, value offset, length}
         long firstFragment = -1;
@@ -340,8 +363,8 @@ final class FrameTable {
     }
 
     /** The offset (relative to the first fragment's item tag) at which each frame starts. */
-    private static long[] frameStarts(ReadableBlob blob, Attributes ds, byte[] basicOffsets, List<long[]> items, int frames)
-            throws IOException {
+    private static long[] frameStarts(
+            ReadableBlob blob, Attributes ds, byte[] basicOffsets, List<long[]> items, int frames) throws IOException {
         byte[] extended = valueOf(blob, ds, Tag.ExtendedOffsetTable);
         if (extended != null && extended.length >= 8) {
             long[] starts = new long[extended.length / 8];

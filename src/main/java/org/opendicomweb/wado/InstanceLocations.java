@@ -97,8 +97,10 @@ public class InstanceLocations {
             return null;
         }
         Entry e = byInstance.get(t.instance());
-        if (e == null || System.nanoTime() - e.readAt > KEPT
-                || !e.file.series().equals(t.series()) || !e.file.study().equals(t.study())) {
+        if (e == null
+                || System.nanoTime() - e.readAt > KEPT
+                || !e.file.series().equals(t.series())
+                || !e.file.study().equals(t.study())) {
             return null;
         }
         return e.file;

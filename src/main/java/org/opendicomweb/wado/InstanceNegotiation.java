@@ -42,13 +42,29 @@ final class InstanceNegotiation {
      * MPEG-2, MPEG-4 and HEVC video syntaxes.
      */
     private static final Set<String> LOSSY = Set.of(
-            "1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.4.91",
-            "1.2.840.10008.1.2.4.93", "1.2.840.10008.1.2.4.203", "1.2.840.10008.1.2.4.111", "1.2.840.10008.1.2.4.112",
-            "1.2.840.10008.1.2.4.100", "1.2.840.10008.1.2.4.100.1", "1.2.840.10008.1.2.4.101",
-            "1.2.840.10008.1.2.4.101.1", "1.2.840.10008.1.2.4.102", "1.2.840.10008.1.2.4.102.1",
-            "1.2.840.10008.1.2.4.103", "1.2.840.10008.1.2.4.103.1", "1.2.840.10008.1.2.4.104",
-            "1.2.840.10008.1.2.4.104.1", "1.2.840.10008.1.2.4.105", "1.2.840.10008.1.2.4.105.1",
-            "1.2.840.10008.1.2.4.106", "1.2.840.10008.1.2.4.106.1", "1.2.840.10008.1.2.4.107",
+            "1.2.840.10008.1.2.4.50",
+            "1.2.840.10008.1.2.4.51",
+            "1.2.840.10008.1.2.4.81",
+            "1.2.840.10008.1.2.4.91",
+            "1.2.840.10008.1.2.4.93",
+            "1.2.840.10008.1.2.4.203",
+            "1.2.840.10008.1.2.4.111",
+            "1.2.840.10008.1.2.4.112",
+            "1.2.840.10008.1.2.4.100",
+            "1.2.840.10008.1.2.4.100.1",
+            "1.2.840.10008.1.2.4.101",
+            "1.2.840.10008.1.2.4.101.1",
+            "1.2.840.10008.1.2.4.102",
+            "1.2.840.10008.1.2.4.102.1",
+            "1.2.840.10008.1.2.4.103",
+            "1.2.840.10008.1.2.4.103.1",
+            "1.2.840.10008.1.2.4.104",
+            "1.2.840.10008.1.2.4.104.1",
+            "1.2.840.10008.1.2.4.105",
+            "1.2.840.10008.1.2.4.105.1",
+            "1.2.840.10008.1.2.4.106",
+            "1.2.840.10008.1.2.4.106.1",
+            "1.2.840.10008.1.2.4.107",
             "1.2.840.10008.1.2.4.108");
 
     /** How one instance is sent: in {@code syntax}, straight from storage unless {@code transcode}. */
@@ -110,7 +126,8 @@ final class InstanceNegotiation {
         if (range.is("*/*")) {
             return true;
         }
-        if (!range.type().equals("multipart") || !(range.subtype().equals("*") || range.subtype().equals("related"))) {
+        if (!range.type().equals("multipart")
+                || !(range.subtype().equals("*") || range.subtype().equals("related"))) {
             return false;
         }
         String type = range.parameter("type");
@@ -155,8 +172,10 @@ final class InstanceNegotiation {
         if (isCodecNative(wanted) && (isCodecNative(stored) || decodable(stored))) {
             return new Delivery(wanted, true);
         }
-        if (FrameEncoders.forSyntax(wanted.uid()).isPresent() && (isCodecNative(stored) || decodable(stored)
-                || stored.uid().equals(TransferSyntax.ENCAPSULATED_UNCOMPRESSED))) {
+        if (FrameEncoders.forSyntax(wanted.uid()).isPresent()
+                && (isCodecNative(stored)
+                        || decodable(stored)
+                        || stored.uid().equals(TransferSyntax.ENCAPSULATED_UNCOMPRESSED))) {
             return new Delivery(wanted, true); // whether its pixels suit the encoder is known once its header is read
         }
         if (offer == null && LOSSY.contains(stored.uid())) {
@@ -172,7 +191,9 @@ final class InstanceNegotiation {
 
     /** The four syntaxes our reader and writer convert value by value (JPIP ones carry no pixel data). */
     static boolean isCodecNative(TransferSyntax ts) {
-        return ts == TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN || ts == TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN
-                || ts == TransferSyntax.EXPLICIT_VR_BIG_ENDIAN || ts == TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN;
+        return ts == TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN
+                || ts == TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN
+                || ts == TransferSyntax.EXPLICIT_VR_BIG_ENDIAN
+                || ts == TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN;
     }
 }

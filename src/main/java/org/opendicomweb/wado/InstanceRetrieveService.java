@@ -101,7 +101,10 @@ public class InstanceRetrieveService {
     /** Read through the frame service's tables, so the write that follows (and later frame requests) reuse it. */
     private boolean compressible(StoredFile f, TransferSyntax syntax) {
         try {
-            return FrameEncoding.refusal(frames.tableOf(f), FrameEncoders.forSyntax(syntax.uid()).orElseThrow()) == null;
+            return FrameEncoding.refusal(
+                            frames.tableOf(f),
+                            FrameEncoders.forSyntax(syntax.uid()).orElseThrow())
+                    == null;
         } catch (FrameTable.NoFramesException e) {
             return e.noPixelData(); // no image: its other elements are written as they are
         }
@@ -110,7 +113,9 @@ public class InstanceRetrieveService {
     public void write(Plan plan, String root, MultipartWriter multipart) throws IOException {
         for (Part part : plan.parts()) {
             StoredFile f = part.file();
-            multipart.startPart(InstanceNegotiation.APPLICATION_DICOM + "; transfer-syntax=" + part.delivery().syntax().uid(),
+            multipart.startPart(
+                    InstanceNegotiation.APPLICATION_DICOM + "; transfer-syntax="
+                            + part.delivery().syntax().uid(),
                     root + "/studies/" + f.study() + "/series/" + f.series() + "/instances/" + f.instance());
             writeInstance(f, part.delivery(), multipart.body());
         }
@@ -149,7 +154,8 @@ public class InstanceRetrieveService {
             }
             if (delivery.compress()) {
                 compress(blob, f, delivery, out);
-            } else if (delivery.transcode() && TransferSyntax.of(f.transferSyntaxUid()).encapsulated()) {
+            } else if (delivery.transcode()
+                    && TransferSyntax.of(f.transferSyntaxUid()).encapsulated()) {
                 decompress(blob, f, delivery, out);
             } else if (delivery.transcode()) {
                 transcode(blob, delivery, out);
@@ -189,8 +195,10 @@ public class InstanceRetrieveService {
 
         /** Writes it as a Part 10 file in {@code syntax}, with new File Meta Information. */
         void write(TransferSyntax syntax, BulkDataSource bulk, OutputStream out) throws IOException {
-            String sopClass = ds.getString(Tag.SOPClassUID, fmi == null ? null : fmi.getString(Tag.MediaStorageSOPClassUID));
-            String sop = ds.getString(Tag.SOPInstanceUID, fmi == null ? null : fmi.getString(Tag.MediaStorageSOPInstanceUID));
+            String sopClass =
+                    ds.getString(Tag.SOPClassUID, fmi == null ? null : fmi.getString(Tag.MediaStorageSOPClassUID));
+            String sop = ds.getString(
+                    Tag.SOPInstanceUID, fmi == null ? null : fmi.getString(Tag.MediaStorageSOPInstanceUID));
             DicomOutputStream dout = new DicomOutputStream(new KeepOpen(out));
             dout.setBulkDataSource(bulk);
             dout.writeFileMetaInformation(DicomOutputStream.createFileMetaInformation(sopClass, sop, syntax.uid()));
@@ -211,13 +219,18 @@ public class InstanceRetrieveService {
         try {
             table = FrameTable.read(blob);
         } catch (FrameTable.NoFramesException e) {
-            throw new DicomwebException(500, "Instance " + file.instance() + " (study " + file.study() + ", series "
-                    + file.series() + ") cannot be decompressed: " + e.getMessage(), e);
+            throw new DicomwebException(
+                    500,
+                    "Instance " + file.instance() + " (study " + file.study() + ", series " + file.series()
+                            + ") cannot be decompressed: " + e.getMessage(),
+                    e);
         }
         if (table.frames != table.description.numberOfFrames()) {
-            throw new DicomwebException(500, "Instance " + file.instance() + " (study " + file.study() + ", series "
-                    + file.series() + ") cannot be decompressed: it has " + table.description.numberOfFrames()
-                    + " frames, of which " + table.frames + " can be told apart in its pixel data");
+            throw new DicomwebException(
+                    500,
+                    "Instance " + file.instance() + " (study " + file.study() + ", series "
+                            + file.series() + ") cannot be decompressed: it has " + table.description.numberOfFrames()
+                            + " frames, of which " + table.frames + " can be told apart in its pixel data");
         }
         FrameDecoder decoder = FrameDecoders.forSyntax(table.syntax.uid())
                 .orElseThrow(() -> new IOException("no decoder for " + table.syntax.uid()));
@@ -239,9 +252,12 @@ public class InstanceRetrieveService {
         // They index the encapsulated fragments (PS3.3 §C.7.6.3.1.8): meaningless for native pixel data.
         ds.remove(Tag.ExtendedOffsetTable);
         ds.remove(Tag.ExtendedOffsetTableLengths);
-        stored.write(delivery.syntax(), bd -> bd == pixels
-                ? new DecodedFrames(decoder, table, blob, file, first)
-                : blob.inputStream(bd.offset(), bd.length()), out);
+        stored.write(
+                delivery.syntax(),
+                bd -> bd == pixels
+                        ? new DecodedFrames(decoder, table, blob, file, first)
+                        : blob.inputStream(bd.offset(), bd.length()),
+                out);
     }
 
     /**
@@ -277,8 +293,8 @@ public class InstanceRetrieveService {
         fragments.add(firstCodestream);
         for (int k = 1; k < table.frames; k++) {
             int frame = k;
-            fragments.add((Fragments.Deferred) () -> FrameEncoding.encode(encoder,
-                    FrameEncoding.nativeFrame(table, blob, frame, file), frame, file, syntax));
+            fragments.add((Fragments.Deferred) () -> FrameEncoding.encode(
+                    encoder, FrameEncoding.nativeFrame(table, blob, frame, file), frame, file, syntax));
         }
         Attributes ds = stored.ds();
         PixelDescription encoded = encoder.encoded(first.description());
@@ -291,15 +307,21 @@ public class InstanceRetrieveService {
         ds.remove(Tag.ExtendedOffsetTableLengths);
         if (encoder.lossyMethod() != null) {
             // The first frame's ratio stands for all: PS3.3 asks for an approximate one, before the frames are made.
-            LossyDerivation.record(ds, encoder.lossyMethod(),
-                    (double) first.description().frameLength() / firstCodestream.length, syntax);
+            LossyDerivation.record(
+                    ds,
+                    encoder.lossyMethod(),
+                    (double) first.description().frameLength() / firstCodestream.length,
+                    syntax);
         }
         stored.write(delivery.syntax(), bd -> blob.inputStream(bd.offset(), bd.length()), out);
     }
 
     private static DicomwebException cannotCompress(StoredFile file, String syntax, String why, Exception cause) {
-        return new DicomwebException(500, "Instance " + file.instance() + " (study " + file.study() + ", series "
-                + file.series() + ") cannot be compressed into " + syntax + ": " + why, cause);
+        return new DicomwebException(
+                500,
+                "Instance " + file.instance() + " (study " + file.study() + ", series " + file.series()
+                        + ") cannot be compressed into " + syntax + ": " + why,
+                cause);
     }
 
     /** The largest even value length of a 32-bit length field (0xFFFFFFFF means undefined). */
@@ -337,8 +359,10 @@ public class InstanceRetrieveService {
                 }
                 DecodedFrame d = FrameDecoding.decode(decoder, table, blob, next, file);
                 if (d.pixels().length != frame.length) {
-                    throw new DicomwebException(500, "Frame " + (next + 1) + " of instance " + file.instance()
-                            + " decodes to " + d.pixels().length + " bytes, frame 1 to " + frame.length);
+                    throw new DicomwebException(
+                            500,
+                            "Frame " + (next + 1) + " of instance " + file.instance() + " decodes to "
+                                    + d.pixels().length + " bytes, frame 1 to " + frame.length);
                 }
                 frame = d.pixels();
                 next++;

@@ -27,9 +27,14 @@ final class LossyDerivation {
         String sop = ds.getString(Tag.SOPInstanceUID);
         String sopClass = ds.getString(Tag.SOPClassUID);
         ds.setString(Tag.LossyImageCompression, VR.CS, "01");
-        ds.setString(Tag.LossyImageCompressionRatio, VR.DS,
+        ds.setString(
+                Tag.LossyImageCompressionRatio,
+                VR.DS,
                 appended(ds.getStrings(Tag.LossyImageCompressionRatio), String.format(Locale.ROOT, "%.2f", ratio)));
-        ds.setString(Tag.LossyImageCompressionMethod, VR.CS, appended(ds.getStrings(Tag.LossyImageCompressionMethod), method));
+        ds.setString(
+                Tag.LossyImageCompressionMethod,
+                VR.CS,
+                appended(ds.getStrings(Tag.LossyImageCompressionMethod), method));
         String[] imageType = ds.getStrings(Tag.ImageType);
         if (imageType != null && imageType.length > 0) {
             imageType[0] = "DERIVED";
@@ -46,7 +51,8 @@ final class LossyDerivation {
                 source.setString(Tag.ReferencedSOPClassUID, VR.UI, sopClass);
             }
             source.setString(Tag.ReferencedSOPInstanceUID, VR.UI, sop);
-            Attributes purpose = source.newSequence(Tag.PurposeOfReferenceCodeSequence, 1).addItem();
+            Attributes purpose =
+                    source.newSequence(Tag.PurposeOfReferenceCodeSequence, 1).addItem();
             purpose.setString(Tag.CodeValue, VR.SH, "121320"); // PS3.16 CID 7202
             purpose.setString(Tag.CodingSchemeDesignator, VR.SH, "DCM");
             purpose.setString(Tag.CodeMeaning, VR.LO, "Uncompressed predecessor");
@@ -56,8 +62,10 @@ final class LossyDerivation {
     /** {@code 2.25.} and the decimal value of a name-based UUID of the stored UID and the syntax (PS3.5 §B.2). */
     static String derivedUid(String sop, String transferSyntaxUid) {
         UUID uuid = UUID.nameUUIDFromBytes((sop + "|" + transferSyntaxUid).getBytes(StandardCharsets.US_ASCII));
-        byte[] bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits()).array();
+        byte[] bytes = ByteBuffer.allocate(16)
+                .putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits())
+                .array();
         return "2.25." + new BigInteger(1, bytes);
     }
 

@@ -66,7 +66,8 @@ public class MetadataGzipCache {
         }
         byte[] old = entries.put(key, gzip);
         size += gzip.length - (old == null ? 0 : old.length);
-        for (Iterator<Map.Entry<String, byte[]>> it = entries.entrySet().iterator(); size > capacity && it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, byte[]>> it = entries.entrySet().iterator();
+                size > capacity && it.hasNext(); ) {
             size -= it.next().getValue().length;
             it.remove();
         }

@@ -39,13 +39,14 @@ public class MetadataService {
 
     /** The entity tag of the target's metadata at the given root; 404 when the target does not exist. */
     public String entityTag(RetrieveTarget target, String root, DatasetType representation) {
-        RetrieveIndex.Version version = index.version(target)
-                .orElseThrow(() -> DicomwebException.notFound("No " + target.describe()));
+        RetrieveIndex.Version version =
+                index.version(target).orElseThrow(() -> DicomwebException.notFound("No " + target.describe()));
         String kind = switch (target.level()) {
-            case STUDY -> "st";
-            case SERIES -> "se";
-            case INSTANCE -> "i";
-        } + (representation == DatasetType.DICOM_XML ? "x" : "");
+                    case STUDY -> "st";
+                    case SERIES -> "se";
+                    case INSTANCE -> "i";
+                }
+                + (representation == DatasetType.DICOM_XML ? "x" : "");
         return EntityTags.of(kind, version, root);
     }
 

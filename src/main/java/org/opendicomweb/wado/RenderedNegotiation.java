@@ -43,10 +43,13 @@ final class RenderedNegotiation {
         try {
             ranges = AcceptHeader.parse(accept);
         } catch (DicomwebException e) {
-            throw acceptParameter != null ? DicomwebException.badRequest("Malformed accept parameter '" + acceptParameter + "'") : e;
+            throw acceptParameter != null
+                    ? DicomwebException.badRequest("Malformed accept parameter '" + acceptParameter + "'")
+                    : e;
         }
         for (MediaType range : ranges.ranges()) {
-            if (range.type().equals("multipart") && (range.subtype().equals("related") || range.subtype().equals("*"))) {
+            if (range.type().equals("multipart")
+                    && (range.subtype().equals("related") || range.subtype().equals("*"))) {
                 String type = range.parameter("type");
                 RenderedMediaType part = type == null || type.isBlank() ? DEFAULT : imageType(type);
                 if (part != null) {
@@ -61,14 +64,17 @@ final class RenderedNegotiation {
             return switch (shape) {
                 case ONE_IMAGE -> new Choice(type, false, false);
                 case MANY_IMAGES -> new Choice(type, true, false);
-                case FRAMES_OF_INSTANCE -> range.is(RenderedMediaType.GIF.mediaType())
-                        ? new Choice(type, false, true)
-                        : new Choice(type, true, false);
+                case FRAMES_OF_INSTANCE ->
+                    range.is(RenderedMediaType.GIF.mediaType())
+                            ? new Choice(type, false, true)
+                            : new Choice(type, true, false);
             };
         }
         throw DicomwebException.notAcceptable("Rendered images are available as image/jpeg, image/png and image/gif"
-                + (shape == Shape.ONE_IMAGE ? "" : ", in multipart/related") + "; " + (acceptParameter != null
-                        ? "the accept parameter was: " + acceptParameter : "Accept was: " + acceptHeader));
+                + (shape == Shape.ONE_IMAGE ? "" : ", in multipart/related") + "; "
+                + (acceptParameter != null
+                        ? "the accept parameter was: " + acceptParameter
+                        : "Accept was: " + acceptHeader));
     }
 
     private static RenderedMediaType imageType(String type) {

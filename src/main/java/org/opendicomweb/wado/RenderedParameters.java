@@ -25,8 +25,8 @@ import org.opendicomweb.web.DicomwebException;
  * @param iccProfile the iccprofile parameter in lower case: {@code no} (the default), {@code yes}, {@code srgb},
  *     {@code adobergb} or {@code rommrgb}
  */
-record RenderedParameters(VoiWindow window, Framing framing, int quality, String accept, List<String> notApplied,
-        String iccProfile) {
+record RenderedParameters(
+        VoiWindow window, Framing framing, int quality, String accept, List<String> notApplied, String iccProfile) {
     static final String NO_ICC_PROFILE = "no";
     static final String OWN_ICC_PROFILE = "yes";
     static final String SRGB = "srgb";
@@ -35,6 +35,7 @@ record RenderedParameters(VoiWindow window, Framing framing, int quality, String
     static final int MAX_SIDE = 4096;
     /** Thumbnails fit in this square unless the viewport says otherwise; smaller images are not enlarged. */
     static final int THUMBNAIL_SIDE = 128;
+
     private static final Set<String> ANNOTATIONS = Set.of("patient", "technique");
     private static final Set<String> ICC_PROFILES = Set.of("no", "yes", "srgb", "adobergb", "rommrgb");
 
@@ -45,14 +46,20 @@ record RenderedParameters(VoiWindow window, Framing framing, int quality, String
         String given = single(query, "iccprofile");
         String icc = given == null ? NO_ICC_PROFILE : given.trim().toLowerCase(Locale.ROOT);
         if (!ICC_PROFILES.contains(icc)) {
-            throw DicomwebException.badRequest("Malformed iccprofile '" + given + "': one of no, yes, srgb, adobergb, rommrgb");
+            throw DicomwebException.badRequest(
+                    "Malformed iccprofile '" + given + "': one of no, yes, srgb, adobergb, rommrgb");
         }
         if (!icc.equals(NO_ICC_PROFILE) && !icc.equals(OWN_ICC_PROFILE) && !icc.equals(SRGB)) {
             notApplied.add("iccprofile=" + given + " is not supported (this server has no such profile): no ICC profile"
                     + " is embedded");
         }
-        return new RenderedParameters(window(single(query, "window")), viewport(single(query, "viewport")),
-                quality(single(query, "quality")), accept(query), List.copyOf(notApplied), icc);
+        return new RenderedParameters(
+                window(single(query, "window")),
+                viewport(single(query, "viewport")),
+                quality(single(query, "quality")),
+                accept(query),
+                List.copyOf(notApplied),
+                icc);
     }
 
     /**
@@ -79,10 +86,12 @@ record RenderedParameters(VoiWindow window, Framing framing, int quality, String
         if (viewport != null) {
             framing = viewport(viewport);
             if (framing.region() != null) {
-                throw DicomwebException.badRequest("Malformed viewport '" + viewport + "': a thumbnail's viewport is vw,vh only");
+                throw DicomwebException.badRequest(
+                        "Malformed viewport '" + viewport + "': a thumbnail's viewport is vw,vh only");
             }
         }
-        return new RenderedParameters(null, framing, ImageEncoder.DEFAULT_QUALITY, accept(query), List.of(), NO_ICC_PROFILE);
+        return new RenderedParameters(
+                null, framing, ImageEncoder.DEFAULT_QUALITY, accept(query), List.of(), NO_ICC_PROFILE);
     }
 
     /** window=center,width[,function]; the function defaults to linear (PS3.18 §8.3.5.1.4, PS3.3 §C.11.2.1.3). */
@@ -102,7 +111,9 @@ record RenderedParameters(VoiWindow window, Framing framing, int quality, String
                 if (function == null) {
                     problem = "the function is one of linear, linear-exact, sigmoid";
                 } else if (!VoiWindow.valid(center, width, function)) {
-                    problem = function == VoiFunction.LINEAR ? "a linear window's width is at least 1" : "the width must be above 0";
+                    problem = function == VoiFunction.LINEAR
+                            ? "a linear window's width is at least 1"
+                            : "the width must be above 0";
                 } else {
                     return new VoiWindow(center, width, function);
                 }
@@ -123,7 +134,8 @@ record RenderedParameters(VoiWindow window, Framing framing, int quality, String
         }
         String[] v = value.split(",", -1);
         if (v.length != 2 && v.length != 6) {
-            throw DicomwebException.badRequest("Malformed viewport '" + value + "': expected vw,vh or vw,vh,sx,sy,sw,sh");
+            throw DicomwebException.badRequest(
+                    "Malformed viewport '" + value + "': expected vw,vh or vw,vh,sx,sy,sw,sh");
         }
         int vw = integer("viewport", value, "vw", v[0], 1, MAX_SIDE, null);
         int vh = integer("viewport", value, "vh", v[1], 1, MAX_SIDE, null);
@@ -131,8 +143,12 @@ record RenderedParameters(VoiWindow window, Framing framing, int quality, String
         if (v.length == 6) {
             int sx = integer("viewport", value, "sx", v[2], 0, Integer.MAX_VALUE, 0);
             int sy = integer("viewport", value, "sy", v[3], 0, Integer.MAX_VALUE, 0);
-            Integer sw = v[4].isBlank() ? null : integer("viewport", value, "sw", v[4], -Integer.MAX_VALUE, Integer.MAX_VALUE, null);
-            Integer sh = v[5].isBlank() ? null : integer("viewport", value, "sh", v[5], -Integer.MAX_VALUE, Integer.MAX_VALUE, null);
+            Integer sw = v[4].isBlank()
+                    ? null
+                    : integer("viewport", value, "sw", v[4], -Integer.MAX_VALUE, Integer.MAX_VALUE, null);
+            Integer sh = v[5].isBlank()
+                    ? null
+                    : integer("viewport", value, "sh", v[5], -Integer.MAX_VALUE, Integer.MAX_VALUE, null);
             if ((sw != null && sw == 0) || (sh != null && sh == 0)) {
                 throw DicomwebException.badRequest("Malformed viewport '" + value + "': sw and sh must not be 0");
             }
@@ -159,9 +175,11 @@ record RenderedParameters(VoiWindow window, Framing framing, int quality, String
         } catch (NumberFormatException e) {
             // reported below
         }
-        String range = max == Integer.MAX_VALUE ? (min == 0 ? "a non-negative integer" : "an integer")
+        String range = max == Integer.MAX_VALUE
+                ? (min == 0 ? "a non-negative integer" : "an integer")
                 : "an integer from " + min + " to " + max;
-        throw DicomwebException.badRequest("Malformed " + parameter + " '" + whole + "': " + name + " must be " + range);
+        throw DicomwebException.badRequest(
+                "Malformed " + parameter + " '" + whole + "': " + name + " must be " + range);
     }
 
     /** The one value of a parameter, {@code null} when absent; 400 when it is given twice. */

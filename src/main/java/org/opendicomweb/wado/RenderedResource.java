@@ -11,10 +11,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.opendicomweb.web.capabilities.Representations;
-import org.opendicomweb.web.capabilities.Transaction;
 import org.opendicomweb.web.StreamingBody;
 import org.opendicomweb.web.WarningHeader;
+import org.opendicomweb.web.capabilities.Representations;
+import org.opendicomweb.web.capabilities.Transaction;
 import org.opendicomweb.web.multipart.MultipartWriter;
 
 /**
@@ -23,7 +23,8 @@ import org.opendicomweb.web.multipart.MultipartWriter;
  * virtual thread.
  */
 @Path("/studies")
-@Representations(produces = {"image/jpeg", "image/png", "image/gif", "multipart/related; type=\"image/jpeg\""},
+@Representations(
+        produces = {"image/jpeg", "image/png", "image/gif", "multipart/related; type=\"image/jpeg\""},
         query = {"accept", "window", "quality", "viewport", "annotation", "iccprofile"})
 public class RenderedResource {
 
@@ -37,7 +38,8 @@ public class RenderedResource {
     @Path("/{study}/rendered")
     @Transaction(value = "Retrieve Rendered Study", section = "10.4")
     @RunOnVirtualThread
-    public Response study(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
+    public Response study(
+            @PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
         return send(rendered.collection(RetrieveTarget.of(study, null, null), accept, rendering(uri)));
     }
 
@@ -45,8 +47,11 @@ public class RenderedResource {
     @Path("/{study}/series/{series}/rendered")
     @Transaction(value = "Retrieve Rendered Series", section = "10.4")
     @RunOnVirtualThread
-    public Response series(@PathParam("study") String study, @PathParam("series") String series,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
+    public Response series(
+            @PathParam("study") String study,
+            @PathParam("series") String series,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @Context UriInfo uri) {
         return send(rendered.collection(RetrieveTarget.of(study, series, null), accept, rendering(uri)));
     }
 
@@ -54,8 +59,12 @@ public class RenderedResource {
     @Path("/{study}/series/{series}/instances/{instance}/rendered")
     @Transaction(value = "Retrieve Rendered Instance", section = "10.4")
     @RunOnVirtualThread
-    public Response instance(@PathParam("study") String study, @PathParam("series") String series,
-            @PathParam("instance") String instance, @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
+    public Response instance(
+            @PathParam("study") String study,
+            @PathParam("series") String series,
+            @PathParam("instance") String instance,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @Context UriInfo uri) {
         return send(rendered.instance(RetrieveTarget.of(study, series, instance), accept, rendering(uri)));
     }
 
@@ -63,9 +72,13 @@ public class RenderedResource {
     @Path("/{study}/series/{series}/instances/{instance}/frames/{frames}/rendered")
     @Transaction(value = "Retrieve Rendered Frames", section = "10.4")
     @RunOnVirtualThread
-    public Response frames(@PathParam("study") String study, @PathParam("series") String series,
-            @PathParam("instance") String instance, @PathParam("frames") String frames,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
+    public Response frames(
+            @PathParam("study") String study,
+            @PathParam("series") String series,
+            @PathParam("instance") String instance,
+            @PathParam("frames") String frames,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @Context UriInfo uri) {
         return send(rendered.frames(RetrieveTarget.of(study, series, instance), frames, accept, rendering(uri)));
     }
 
@@ -73,8 +86,8 @@ public class RenderedResource {
     @Path("/{study}/thumbnail")
     @Transaction(value = "Retrieve Study Thumbnail", section = "10.4")
     @RunOnVirtualThread
-    public Response studyThumbnail(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept,
-            @Context UriInfo uri) {
+    public Response studyThumbnail(
+            @PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
         return send(rendered.thumbnail(RetrieveTarget.of(study, null, null), null, accept, thumbnail(uri)));
     }
 
@@ -82,8 +95,11 @@ public class RenderedResource {
     @Path("/{study}/series/{series}/thumbnail")
     @Transaction(value = "Retrieve Series Thumbnail", section = "10.4")
     @RunOnVirtualThread
-    public Response seriesThumbnail(@PathParam("study") String study, @PathParam("series") String series,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
+    public Response seriesThumbnail(
+            @PathParam("study") String study,
+            @PathParam("series") String series,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @Context UriInfo uri) {
         return send(rendered.thumbnail(RetrieveTarget.of(study, series, null), null, accept, thumbnail(uri)));
     }
 
@@ -91,8 +107,12 @@ public class RenderedResource {
     @Path("/{study}/series/{series}/instances/{instance}/thumbnail")
     @Transaction(value = "Retrieve Instance Thumbnail", section = "10.4")
     @RunOnVirtualThread
-    public Response instanceThumbnail(@PathParam("study") String study, @PathParam("series") String series,
-            @PathParam("instance") String instance, @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
+    public Response instanceThumbnail(
+            @PathParam("study") String study,
+            @PathParam("series") String series,
+            @PathParam("instance") String instance,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @Context UriInfo uri) {
         return send(rendered.thumbnail(RetrieveTarget.of(study, series, instance), null, accept, thumbnail(uri)));
     }
 
@@ -100,9 +120,13 @@ public class RenderedResource {
     @Path("/{study}/series/{series}/instances/{instance}/frames/{frames}/thumbnail")
     @Transaction(value = "Retrieve Frames Thumbnail", section = "10.4")
     @RunOnVirtualThread
-    public Response framesThumbnail(@PathParam("study") String study, @PathParam("series") String series,
-            @PathParam("instance") String instance, @PathParam("frames") String frames,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
+    public Response framesThumbnail(
+            @PathParam("study") String study,
+            @PathParam("series") String series,
+            @PathParam("instance") String instance,
+            @PathParam("frames") String frames,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @Context UriInfo uri) {
         return send(rendered.thumbnail(RetrieveTarget.of(study, series, instance), frames, accept, thumbnail(uri)));
     }
 
@@ -118,7 +142,9 @@ public class RenderedResource {
         String boundary = MultipartWriter.newBoundary();
         Response.ResponseBuilder response = Response.status(plan.status())
                 .type(plan.contentType(boundary))
-                .entity(StreamingBody.of(request, "rendered " + plan.sources().get(0).file().instance(),
+                .entity(StreamingBody.of(
+                        request,
+                        "rendered " + plan.sources().get(0).file().instance(),
                         out -> rendered.write(plan, boundary, out)));
         plan.warnings().forEach(w -> response.header(WarningHeader.NAME, WarningHeader.of(w)));
         return response.build();

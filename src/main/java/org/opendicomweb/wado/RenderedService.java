@@ -50,6 +50,7 @@ import org.opendicomweb.web.multipart.MultipartWriter;
 public class RenderedService {
     /** LUT data up to this size is read into memory with the header (a 16-bit palette channel is 128 KiB). */
     private static final int HEADER_VALUES_INLINE = 512 * 1024;
+
     private static final int CACHED_ATTRIBUTES = 1024;
     /** Animations of files that give no frame time run at 10 frames per second. */
     private static final double DEFAULT_FRAME_MILLIS = 100;
@@ -58,8 +59,8 @@ public class RenderedService {
     private final InstanceLocations locations;
     private final BlobStore blobs;
     private final FrameService frames;
-    private final Map<String, RenderingAttributes> attributes = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, RenderingAttributes> attributes =
+            Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, RenderingAttributes> eldest) {
                     return size() > CACHED_ATTRIBUTES;
@@ -78,7 +79,8 @@ public class RenderedService {
     record Source(StoredFile file, FrameTable table, RenderingAttributes attributes, List<Integer> frames) {}
 
     /** What will be sent: the images, how, and what was left out or not applied (for Warning headers). */
-    public record Plan(List<Source> sources, Choice choice, RenderedParameters parameters, int status, List<String> warnings) {
+    public record Plan(
+            List<Source> sources, Choice choice, RenderedParameters parameters, int status, List<String> warnings) {
         public Plan {
             warnings = withIccWarnings(sources, choice, parameters, warnings);
         }
@@ -108,10 +110,11 @@ public class RenderedService {
             }
         }
         if (present.isEmpty()) {
-            throw DicomwebException.notFound("The " + target.describe() + " has " + s.table().frames + " frame(s); asked for "
-                    + frameList);
+            throw DicomwebException.notFound(
+                    "The " + target.describe() + " has " + s.table().frames + " frame(s); asked for " + frameList);
         }
-        Choice choice = RenderedNegotiation.choose(accept, p.accept(), requested.size() == 1 ? Shape.ONE_IMAGE : Shape.MANY_IMAGES);
+        Choice choice = RenderedNegotiation.choose(
+                accept, p.accept(), requested.size() == 1 ? Shape.ONE_IMAGE : Shape.MANY_IMAGES);
         List<String> warnings = new ArrayList<>(p.notApplied());
         int missing = requested.size() - present.size();
         if (missing > 0) {
@@ -174,7 +177,8 @@ public class RenderedService {
         }
         List<StoredFile> files = imageFiles(target);
         String series = files.get(0).series();
-        List<StoredFile> first = files.stream().filter(f -> f.series().equals(series)).toList();
+        List<StoredFile> first =
+                files.stream().filter(f -> f.series().equals(series)).toList();
         List<StoredFile> candidates = new ArrayList<>(files.size());
         fromMiddle(first.size()).forEach(k -> candidates.add(first.get(k)));
         candidates.addAll(files.subList(first.size(), files.size()));
@@ -207,15 +211,19 @@ public class RenderedService {
                         + " is not a multi-frame image");
             }
             if (frameNumber > count) {
-                throw DicomwebException.badRequest("frameNumber=" + frameNumber + ": instance " + target.instance() + " has "
-                        + count + " frames");
+                throw DicomwebException.badRequest(
+                        "frameNumber=" + frameNumber + ": instance " + target.instance() + " has " + count + " frames");
             }
             Choice choice = new Choice(type == null ? RenderedMediaType.JPEG : type, false, false);
             return new Plan(List.of(withFrames(s, List.of(frameNumber - 1))), choice, p, 200, p.notApplied());
         }
         if (count > 1 && (type == null || type == RenderedMediaType.GIF)) {
-            return new Plan(List.of(withFrames(s, allFrames(s.table()))), new Choice(RenderedMediaType.GIF, false, true), p,
-                    200, p.notApplied());
+            return new Plan(
+                    List.of(withFrames(s, allFrames(s.table()))),
+                    new Choice(RenderedMediaType.GIF, false, true),
+                    p,
+                    200,
+                    p.notApplied());
         }
         Choice choice = new Choice(type == null ? RenderedMediaType.JPEG : type, false, false);
         return new Plan(List.of(withFrames(s, List.of(0))), choice, p, 200, p.notApplied());
@@ -228,7 +236,8 @@ public class RenderedService {
         int quality = plan.parameters().quality();
         if (choice.animated()) {
             double millis = plan.sources().get(0).attributes().frameTimeMillis();
-            try (ImageEncoder.AnimatedGif gif = new ImageEncoder.AnimatedGif(out, millis > 0 ? millis : DEFAULT_FRAME_MILLIS)) {
+            try (ImageEncoder.AnimatedGif gif =
+                    new ImageEncoder.AnimatedGif(out, millis > 0 ? millis : DEFAULT_FRAME_MILLIS)) {
                 forEachImage(plan, (image, icc) -> gif.add(image));
             }
         } else if (!choice.multipart()) {
@@ -255,7 +264,8 @@ public class RenderedService {
      * What of the iccprofile parameter cannot be done, for the Warning header: GIF carries no profile, and with
      * {@code yes} a colour image without ICC Profile (0028,2000) is sent untagged. Grayscale images never carry one.
      */
-    private static List<String> withIccWarnings(List<Source> sources, Choice choice, RenderedParameters p, List<String> warnings) {
+    private static List<String> withIccWarnings(
+            List<Source> sources, Choice choice, RenderedParameters p, List<String> warnings) {
         String icc = p.iccProfile();
         if (!icc.equals(RenderedParameters.OWN_ICC_PROFILE) && !icc.equals(RenderedParameters.SRGB)) {
             return warnings;
@@ -264,7 +274,9 @@ public class RenderedService {
         if (choice.type() == RenderedMediaType.GIF) {
             all.add("iccprofile=" + icc + ": GIF images carry no ICC profile");
         } else if (icc.equals(RenderedParameters.OWN_ICC_PROFILE)) {
-            long untagged = sources.stream().filter(s -> colour(s.attributes().pixels()) && s.attributes().iccProfile() == null)
+            long untagged = sources.stream()
+                    .filter(s ->
+                            colour(s.attributes().pixels()) && s.attributes().iccProfile() == null)
                     .count();
             if (untagged > 0) {
                 all.add("iccprofile=yes: " + untagged + " colour image(s) have no ICC Profile (0028,2000) and are sent"
@@ -301,10 +313,13 @@ public class RenderedService {
                     DecodedFrame frame = decode(blob, s, k);
                     BufferedImage image;
                     try {
-                        image = FrameRenderer.render(frame, s.attributes(), k, plan.parameters().window());
+                        image = FrameRenderer.render(
+                                frame, s.attributes(), k, plan.parameters().window());
                     } catch (UnrenderableImageException e) {
-                        throw new IOException("Frame " + (k + 1) + " of instance " + s.file().instance() + " cannot be rendered: "
-                                + e.getMessage(), e);
+                        throw new IOException(
+                                "Frame " + (k + 1) + " of instance " + s.file().instance() + " cannot be rendered: "
+                                        + e.getMessage(),
+                                e);
                     }
                     applyIcc(plan.parameters().framing().apply(image), s.attributes(), plan.parameters(), sink);
                 }
@@ -315,7 +330,8 @@ public class RenderedService {
     private DecodedFrame decode(ReadableBlob blob, Source s, int k) throws IOException {
         PixelDescription stored = s.attributes().pixels();
         FrameTable t = s.table();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, t.frameLength(k)));
+        ByteArrayOutputStream bytes =
+                new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, t.frameLength(k)));
         boolean native98 = t.syntax.uid().equals(TransferSyntax.ENCAPSULATED_UNCOMPRESSED) && t.frameBits > 0;
         FrameService.writeFrame(blob, t, k, native98, bytes);
         if (!t.encapsulated() || t.syntax.uid().equals(TransferSyntax.ENCAPSULATED_UNCOMPRESSED)) {
@@ -339,8 +355,10 @@ public class RenderedService {
     private List<StoredFile> imageFiles(RetrieveTarget target) {
         List<StoredFile> files = index.imageFiles(target);
         if (files.isEmpty()) {
-            throw DicomwebException.notFound(index.files(target).isEmpty() ? "No " + target.describe()
-                    : "The " + target.describe() + " holds no images to render");
+            throw DicomwebException.notFound(
+                    index.files(target).isEmpty()
+                            ? "No " + target.describe()
+                            : "The " + target.describe() + " holds no images to render");
         }
         return files;
     }
@@ -386,8 +404,8 @@ public class RenderedService {
         try {
             p.framing().resolve(d.columns(), d.rows());
         } catch (IllegalArgumentException e) {
-            throw DicomwebException.badRequest("The viewport's source region does not fit instance " + f.instance() + ": "
-                    + e.getMessage());
+            throw DicomwebException.badRequest(
+                    "The viewport's source region does not fit instance " + f.instance() + ": " + e.getMessage());
         }
         return new Source(f, table, a, List.of());
     }
@@ -403,7 +421,8 @@ public class RenderedService {
             return null;
         }
         String name = UidRegistry.nameOf(transferSyntaxUid);
-        return "stored in " + (name == null ? "transfer syntax " + transferSyntaxUid : name + " (" + transferSyntaxUid + ")")
+        return "stored in "
+                + (name == null ? "transfer syntax " + transferSyntaxUid : name + " (" + transferSyntaxUid + ")")
                 + ", which this server cannot decode";
     }
 
@@ -412,7 +431,8 @@ public class RenderedService {
         if (a != null) {
             return a;
         }
-        try (ReadableBlob blob = blobs.open(f.blobKey()); DicomInputStream in = new DicomInputStream(blob.inputStream())) {
+        try (ReadableBlob blob = blobs.open(f.blobKey());
+                DicomInputStream in = new DicomInputStream(blob.inputStream())) {
             in.setBulkDataThreshold(HEADER_VALUES_INLINE);
             in.readFileMetaInformation();
             Attributes ds = in.readDataset(Tag.FloatPixelData);

@@ -37,8 +37,8 @@ public class RetrieveIndex {
     public record Version(long pk, long version) {}
 
     /** A stored instance and where its bytes are. */
-    public record StoredFile(String study, String series, String instance, String transferSyntaxUid, String blobKey,
-            long blobSize) {}
+    public record StoredFile(
+            String study, String series, String instance, String transferSyntaxUid, String blobKey, long blobSize) {}
 
     @FunctionalInterface
     public interface MetadataSink {
@@ -49,12 +49,16 @@ public class RetrieveIndex {
     public Optional<Version> version(RetrieveTarget t) {
         String query = switch (t.level()) {
             case STUDY -> "select st.pk, st.version from study st where st.study_iuid = ?";
-            case SERIES -> "select se.pk, se.version from series se join study st on st.pk = se.study_fk"
-                    + " where st.study_iuid = ? and se.series_iuid = ?";
-            case INSTANCE -> "select i.pk, se.version" + FROM + " where st.study_iuid = ? and se.series_iuid = ? and i.sop_iuid = ?";
+            case SERIES ->
+                "select se.pk, se.version from series se join study st on st.pk = se.study_fk"
+                        + " where st.study_iuid = ? and se.series_iuid = ?";
+            case INSTANCE ->
+                "select i.pk, se.version" + FROM + " where st.study_iuid = ? and se.series_iuid = ? and i.sop_iuid = ?";
         };
         try {
-            return sql.query(query, uids(t),
+            return sql.query(
+                    query,
+                    uids(t),
                     rs -> rs.next() ? Optional.of(new Version(rs.getLong(1), rs.getLong(2))) : Optional.empty());
         } catch (SQLException e) {
             throw new IndexQueryException(e);
@@ -107,8 +111,9 @@ public class RetrieveIndex {
 
     /** Rows of one series share its UIDs' strings (and of one syntax its UID's): they may be kept in a cache. */
     private List<StoredFile> files(RetrieveTarget t, String condition, String limit) {
-        String query = "select st.study_iuid, se.series_iuid, i.sop_iuid, i.transfer_syntax_uid, i.blob_key, i.blob_size"
-                + FROM + where(t) + condition + ORDER + limit;
+        String query =
+                "select st.study_iuid, se.series_iuid, i.sop_iuid, i.transfer_syntax_uid, i.blob_key, i.blob_size"
+                        + FROM + where(t) + condition + ORDER + limit;
         try {
             return sql.query(query, uids(t), rs -> {
                 List<StoredFile> files = new ArrayList<>();
@@ -146,6 +151,8 @@ public class RetrieveIndex {
 
     /** The UIDs that {@link #where} binds, study first. */
     private static List<String> uids(RetrieveTarget t) {
-        return Stream.of(t.study(), t.series(), t.instance()).takeWhile(uid -> uid != null).toList();
+        return Stream.of(t.study(), t.series(), t.instance())
+                .takeWhile(uid -> uid != null)
+                .toList();
     }
 }

@@ -15,7 +15,8 @@ public record RetrieveTarget(String study, String series, String instance) {
     }
 
     public static RetrieveTarget of(String study, String series, String instance) {
-        return new RetrieveTarget(UidParam.require("study", study),
+        return new RetrieveTarget(
+                UidParam.require("study", study),
                 series == null ? null : UidParam.require("series", series),
                 instance == null ? null : UidParam.require("instance", instance));
     }

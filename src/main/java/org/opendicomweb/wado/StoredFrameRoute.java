@@ -31,7 +31,10 @@ public class StoredFrameRoute {
     private final String restPath;
 
     @Inject
-    StoredFrameRoute(FrameService frames, InstanceLocations locations, BlobStore blobs,
+    StoredFrameRoute(
+            FrameService frames,
+            InstanceLocations locations,
+            BlobStore blobs,
             @ConfigProperty(name = "quarkus.rest.path", defaultValue = "/") String restPath) {
         this.frames = frames;
         this.locations = locations;
@@ -57,15 +60,24 @@ public class StoredFrameRoute {
             return;
         }
         StoredFile known = locations.cached(target);
-        FrameService.StoredRegion region = known == null ? null
+        FrameService.StoredRegion region = known == null
+                ? null
                 : frames.storedRegion(known, frame, ctx.request().getHeader("Accept"));
         if (region == null) {
             ctx.next();
             return;
         }
         Context context = StoredPartResponse.metricsNamed(ctx, TEMPLATE);
-        if (!StoredPartResponse.send(ctx, context, blobs, known, region.mediaType(), region.partType(), null,
-                region.offset(), region.length())) {
+        if (!StoredPartResponse.send(
+                ctx,
+                context,
+                blobs,
+                known,
+                region.mediaType(),
+                region.partType(),
+                null,
+                region.offset(),
+                region.length())) {
             locations.forget(known.instance()); // gone or changed: the index says what it is now
             ctx.next();
         }

@@ -44,7 +44,11 @@ public class StoredInstanceRoute {
     private final String restPath;
 
     @Inject
-    StoredInstanceRoute(InstanceRetrieveService instances, InstanceLocations locations, BlobStore blobs, BaseUrl baseUrl,
+    StoredInstanceRoute(
+            InstanceRetrieveService instances,
+            InstanceLocations locations,
+            BlobStore blobs,
+            BaseUrl baseUrl,
             @VirtualThreads ExecutorService virtualThreads,
             @ConfigProperty(name = "quarkus.rest.path", defaultValue = "/") String restPath) {
         this.instances = instances;
@@ -110,7 +114,9 @@ public class StoredInstanceRoute {
         Part part;
         try {
             Plan plan = instances.plan(target, ctx.request().getHeader("Accept"));
-            if (plan.zip() || plan.parts().size() != 1 || plan.parts().get(0).delivery().transcode()) {
+            if (plan.zip()
+                    || plan.parts().size() != 1
+                    || plan.parts().get(0).delivery().transcode()) {
                 return false;
             }
             part = plan.parts().get(0);
@@ -122,8 +128,16 @@ public class StoredInstanceRoute {
 
     /** Starts sending {@code f} as stored and answers true, or answers false with nothing sent. */
     private boolean sent(RoutingContext ctx, Context context, StoredFile f, Delivery delivery) {
-        return StoredPartResponse.send(ctx, context, blobs, f, InstanceNegotiation.APPLICATION_DICOM,
-                InstanceNegotiation.APPLICATION_DICOM + "; transfer-syntax=" + delivery.syntax().uid(),
-                baseUrl.root(ctx.request()) + "/" + new RetrieveTarget(f.study(), f.series(), f.instance()).path(), -1, -1);
+        return StoredPartResponse.send(
+                ctx,
+                context,
+                blobs,
+                f,
+                InstanceNegotiation.APPLICATION_DICOM,
+                InstanceNegotiation.APPLICATION_DICOM + "; transfer-syntax="
+                        + delivery.syntax().uid(),
+                baseUrl.root(ctx.request()) + "/" + new RetrieveTarget(f.study(), f.series(), f.instance()).path(),
+                -1,
+                -1);
     }
 }

@@ -54,8 +54,16 @@ final class StoredPartResponse {
      * part, of {@code partType} (and {@code location} when not null), of a body of {@code mediaType}; true once
      * started, false with nothing sent when the file cannot be opened as a file or is not the size indexed.
      */
-    static boolean send(RoutingContext ctx, Context context, BlobStore blobs, StoredFile f, String mediaType,
-            String partType, String location, long offset, long length) {
+    static boolean send(
+            RoutingContext ctx,
+            Context context,
+            BlobStore blobs,
+            StoredFile f,
+            String mediaType,
+            String partType,
+            String location,
+            long offset,
+            long length) {
         ReadableBlob blob = null;
         try {
             blob = blobs.open(f.blobKey());
@@ -71,8 +79,16 @@ final class StoredPartResponse {
             byte[] head = framing.toByteArray();
             framing.reset();
             multipart.finish();
-            SizedFileResponse.send(context, ctx.request(), MultipartWriter.contentType(mediaType, boundary), head, file,
-                    Math.max(0, offset), offset < 0 ? blob.size() : length, framing.toByteArray(), blob,
+            SizedFileResponse.send(
+                    context,
+                    ctx.request(),
+                    MultipartWriter.contentType(mediaType, boundary),
+                    head,
+                    file,
+                    Math.max(0, offset),
+                    offset < 0 ? blob.size() : length,
+                    framing.toByteArray(),
+                    blob,
                     "instance " + f.instance() + " of series " + f.series() + " of study " + f.study());
             return true; // the blob is closed once it was sent
         } catch (IOException | RuntimeException e) {

@@ -68,10 +68,17 @@ public class WadoResource {
     @GET
     @Path("/{study}/metadata")
     @Transaction(value = "Retrieve Study Metadata", section = "10.4")
-    @Representations(produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""})
+    @Representations(
+            produces = {
+                "application/dicom+json",
+                "application/json",
+                "multipart/related; type=\"application/dicom+xml\""
+            })
     @RunOnVirtualThread
     @Compressed
-    public Response studyMetadata(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+    public Response studyMetadata(
+            @PathParam("study") String study,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return metadata(RetrieveTarget.of(study, null, null), accept, ifNoneMatch);
     }
@@ -79,22 +86,38 @@ public class WadoResource {
     @GET
     @Path("/{study}/series/{series}/metadata")
     @Transaction(value = "Retrieve Series Metadata", section = "10.4")
-    @Representations(produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""})
+    @Representations(
+            produces = {
+                "application/dicom+json",
+                "application/json",
+                "multipart/related; type=\"application/dicom+xml\""
+            })
     @RunOnVirtualThread
     @Compressed
-    public Response seriesMetadata(@PathParam("study") String study, @PathParam("series") String series,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response seriesMetadata(
+            @PathParam("study") String study,
+            @PathParam("series") String series,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return metadata(RetrieveTarget.of(study, series, null), accept, ifNoneMatch);
     }
 
     @GET
     @Path("/{study}/series/{series}/instances/{instance}/metadata")
     @Transaction(value = "Retrieve Instance Metadata", section = "10.4")
-    @Representations(produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""})
+    @Representations(
+            produces = {
+                "application/dicom+json",
+                "application/json",
+                "multipart/related; type=\"application/dicom+xml\""
+            })
     @RunOnVirtualThread
     @Compressed
-    public Response instanceMetadata(@PathParam("study") String study, @PathParam("series") String series,
-            @PathParam("instance") String instance, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+    public Response instanceMetadata(
+            @PathParam("study") String study,
+            @PathParam("series") String series,
+            @PathParam("instance") String instance,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return metadata(RetrieveTarget.of(study, series, instance), accept, ifNoneMatch);
     }
@@ -102,7 +125,8 @@ public class WadoResource {
     @GET
     @Path("/{study}")
     @Transaction(value = "Retrieve Study", section = "10.4")
-    @Representations(produces = {"multipart/related; type=\"application/dicom\"", "application/zip"},
+    @Representations(
+            produces = {"multipart/related; type=\"application/dicom\"", "application/zip"},
             doc = "Explicit VR Little Endian unless Accept names a transfer-syntax (* for the stored one).")
     @RunOnVirtualThread
     public Response study(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -112,10 +136,13 @@ public class WadoResource {
     @GET
     @Path("/{study}/series/{series}")
     @Transaction(value = "Retrieve Series", section = "10.4")
-    @Representations(produces = {"multipart/related; type=\"application/dicom\"", "application/zip"},
+    @Representations(
+            produces = {"multipart/related; type=\"application/dicom\"", "application/zip"},
             doc = "Explicit VR Little Endian unless Accept names a transfer-syntax (* for the stored one).")
     @RunOnVirtualThread
-    public Response series(@PathParam("study") String study, @PathParam("series") String series,
+    public Response series(
+            @PathParam("study") String study,
+            @PathParam("series") String series,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return instances(RetrieveTarget.of(study, series, null), accept);
     }
@@ -123,25 +150,38 @@ public class WadoResource {
     @GET
     @Path("/{study}/series/{series}/instances/{instance}")
     @Transaction(value = "Retrieve Instance", section = "10.4")
-    @Representations(produces = {"multipart/related; type=\"application/dicom\"", "application/zip"},
+    @Representations(
+            produces = {"multipart/related; type=\"application/dicom\"", "application/zip"},
             doc = "Explicit VR Little Endian unless Accept names a transfer-syntax (* for the stored one).")
     @RunOnVirtualThread
-    public Response instance(@PathParam("study") String study, @PathParam("series") String series,
-            @PathParam("instance") String instance, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response instance(
+            @PathParam("study") String study,
+            @PathParam("series") String series,
+            @PathParam("instance") String instance,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return instances(RetrieveTarget.of(study, series, instance), accept);
     }
 
     @GET
     @Path("/{study}/series/{series}/instances/{instance}/frames/{frames}")
     @Transaction(value = "Retrieve Frames", section = "10.4")
-    @Representations(produces = {"multipart/related; type=\"application/octet-stream\"",
-            "multipart/related; type=\"image/jpeg\"", "multipart/related; type=\"image/jls\"",
-            "multipart/related; type=\"image/jp2\"",
-            "multipart/related; type=\"image/jpx\"", "multipart/related; type=\"image/jphc\"",
-            "multipart/related; type=\"image/jxl\"", "multipart/related; type=\"image/dicom-rle\""})
+    @Representations(
+            produces = {
+                "multipart/related; type=\"application/octet-stream\"",
+                "multipart/related; type=\"image/jpeg\"",
+                "multipart/related; type=\"image/jls\"",
+                "multipart/related; type=\"image/jp2\"",
+                "multipart/related; type=\"image/jpx\"",
+                "multipart/related; type=\"image/jphc\"",
+                "multipart/related; type=\"image/jxl\"",
+                "multipart/related; type=\"image/dicom-rle\""
+            })
     @RunOnVirtualThread
-    public Response frames(@PathParam("study") String study, @PathParam("series") String series,
-            @PathParam("instance") String instance, @PathParam("frames") String frameList,
+    public Response frames(
+            @PathParam("study") String study,
+            @PathParam("series") String series,
+            @PathParam("instance") String instance,
+            @PathParam("frames") String frameList,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return frames(frames.plan(RetrieveTarget.of(study, series, instance), frameList, accept));
     }
@@ -151,9 +191,13 @@ public class WadoResource {
     @Transaction(value = "Retrieve Bulkdata", section = "10.4")
     @Representations(produces = {"application/octet-stream", "multipart/related; type=\"application/octet-stream\""})
     @RunOnVirtualThread
-    public Response bulkData(@PathParam("study") String study, @PathParam("series") String series,
-            @PathParam("instance") String instance, @PathParam("path") String path,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam("Range") String range) {
+    public Response bulkData(
+            @PathParam("study") String study,
+            @PathParam("series") String series,
+            @PathParam("instance") String instance,
+            @PathParam("path") String path,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @HeaderParam("Range") String range) {
         RetrieveTarget target = RetrieveTarget.of(study, series, instance);
         RetrieveIndex.StoredFile file = bulkData.file(target);
         BulkDataService.Value value;
@@ -172,25 +216,33 @@ public class WadoResource {
             String boundary = MultipartWriter.newBoundary();
             // Several ranges of a single-part answer are multipart/byteranges (RFC 9110 §14.6); a multipart/related
             // answer carries the ranges asked for as its parts, each with its Content-Range.
-            String type = multipart ? MultipartWriter.contentType(FrameService.OCTET_STREAM, boundary)
+            String type = multipart
+                    ? MultipartWriter.contentType(FrameService.OCTET_STREAM, boundary)
                     : "multipart/byteranges; boundary=" + boundary;
             List<ByteRange> parts = ranges != null ? ranges : List.of(new ByteRange(0, value.size()));
-            return Response.status(ranges == null ? 200 : 206).type(type).header("Accept-Ranges", "bytes")
+            return Response.status(ranges == null ? 200 : 206)
+                    .type(type)
+                    .header("Accept-Ranges", "bytes")
                     .entity(StreamingBody.of(request, what, out -> {
                         MultipartWriter writer = new MultipartWriter(out, boundary);
                         for (ByteRange r : parts) {
-                            writer.startPart(FrameService.OCTET_STREAM, null, ranges == null ? null : r.contentRange(value.size()));
+                            writer.startPart(
+                                    FrameService.OCTET_STREAM,
+                                    null,
+                                    ranges == null ? null : r.contentRange(value.size()));
                             bulkData.write(value, r.start(), r.length(), writer.body());
                         }
                         writer.finish();
-                    })).build();
+                    }))
+                    .build();
         }
         ByteRange bytes = ranges == null ? new ByteRange(0, value.size()) : ranges.get(0);
         Response.ResponseBuilder response = Response.status(ranges == null ? 200 : 206)
                 .type(FrameService.OCTET_STREAM)
                 .header("Accept-Ranges", "bytes")
                 .header(HttpHeaders.CONTENT_LENGTH, bytes.length())
-                .entity(StreamingBody.of(request, what, out -> bulkData.write(value, bytes.start(), bytes.length(), out)));
+                .entity(StreamingBody.of(
+                        request, what, out -> bulkData.write(value, bytes.start(), bytes.length(), out)));
         if (ranges != null) {
             response.header("Content-Range", bytes.contentRange(value.size()));
         }
@@ -201,7 +253,9 @@ public class WadoResource {
         String boundary = MultipartWriter.newBoundary();
         Response.ResponseBuilder response = Response.status(plan.status())
                 .type(MultipartWriter.contentType(plan.mediaType(), boundary))
-                .entity(StreamingBody.of(request, "frames of " + plan.file().instance(),
+                .entity(StreamingBody.of(
+                        request,
+                        "frames of " + plan.file().instance(),
                         out -> frames.write(plan, new MultipartWriter(out, boundary))));
         if (plan.missing() > 0) {
             response.header(WarningHeader.NAME, WarningHeader.of(plan.missing() + " requested frame(s) do not exist"));
@@ -220,12 +274,16 @@ public class WadoResource {
         } else {
             String boundary = MultipartWriter.newBoundary();
             response.type(MultipartWriter.contentType(InstanceNegotiation.APPLICATION_DICOM, boundary))
-                    .entity(StreamingBody.of(request, target.describe(),
+                    .entity(StreamingBody.of(
+                            request,
+                            target.describe(),
                             out -> instances.write(plan, root, new MultipartWriter(out, boundary))));
         }
         if (plan.leftOut() > 0) {
-            response.header(WarningHeader.NAME, WarningHeader.of(plan.leftOut()
-                    + " instance(s) left out: stored in a transfer syntax that cannot be sent as accepted"));
+            response.header(
+                    WarningHeader.NAME,
+                    WarningHeader.of(plan.leftOut()
+                            + " instance(s) left out: stored in a transfer syntax that cannot be sent as accepted"));
         }
         return response.build();
     }
@@ -235,12 +293,18 @@ public class WadoResource {
         String root = baseUrl.root();
         String tag = metadata.entityTag(target, root, representation);
         if (metadata.notModified(ifNoneMatch, tag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, tag).header(HttpHeaders.VARY, METADATA_VARY).build();
+            return Response.notModified()
+                    .header(HttpHeaders.ETAG, tag)
+                    .header(HttpHeaders.VARY, METADATA_VARY)
+                    .build();
         }
         Response.ResponseBuilder response;
         if (representation == DatasetType.DICOM_XML) {
             String boundary = MultipartWriter.newBoundary();
-            response = Response.ok(StreamingBody.of(request, target.describe(),
+            response = Response.ok(
+                    StreamingBody.of(
+                            request,
+                            target.describe(),
                             out -> metadata.writeXml(target, root, new MultipartWriter(out, boundary))),
                     MultipartWriter.contentType(representation.mediaType(), boundary));
         } else if (request.version() != HttpVersion.HTTP_2
@@ -250,11 +314,19 @@ public class WadoResource {
             // (h2c; TLS usually ends at a proxy that speaks HTTP/1.1 to us) is compressed on the fly instead.
             String key = tag + " " + root; // the tag carries only a checksum of the root
             byte[] kept = gzipCache.get(key);
-            response = Response.ok(kept != null ? kept : StreamingBody.of(request, target.describe(),
-                            out -> gzipCache.compress(key, out, gzip -> metadata.write(target, root, gzip))),
-                    representation.mediaType()).header("Content-Encoding", "gzip");
+            response = Response.ok(
+                            kept != null
+                                    ? kept
+                                    : StreamingBody.of(
+                                            request,
+                                            target.describe(),
+                                            out -> gzipCache.compress(
+                                                    key, out, gzip -> metadata.write(target, root, gzip))),
+                            representation.mediaType())
+                    .header("Content-Encoding", "gzip");
         } else {
-            response = Response.ok(StreamingBody.of(request, target.describe(), out -> metadata.write(target, root, out)),
+            response = Response.ok(
+                    StreamingBody.of(request, target.describe(), out -> metadata.write(target, root, out)),
                     representation.mediaType());
         }
         return response.header(HttpHeaders.ETAG, tag)

@@ -24,29 +24,39 @@ import org.opendicomweb.web.UidParam;
  * @param rendering window, region, size, quality and what is not applied
  * @param renderingParameters the rendering parameters given, by name (they must not come with application/dicom)
  */
-record WadoUriRequest(RetrieveTarget target, String contentType, String transferSyntax, Integer frameNumber,
-        RenderedParameters rendering, List<String> renderingParameters) {
+record WadoUriRequest(
+        RetrieveTarget target,
+        String contentType,
+        String transferSyntax,
+        Integer frameNumber,
+        RenderedParameters rendering,
+        List<String> renderingParameters) {
 
     static WadoUriRequest parse(MultivaluedMap<String, String> query) {
         String requestType = RenderedParameters.single(query, "requestType");
         if (requestType == null) {
-            throw DicomwebException.badRequest("The requestType parameter is missing; WADO-URI requests need requestType=WADO");
+            throw DicomwebException.badRequest(
+                    "The requestType parameter is missing; WADO-URI requests need requestType=WADO");
         }
         if (!requestType.equals("WADO")) {
             throw DicomwebException.badRequest("Unknown requestType '" + requestType + "': only WADO is supported");
         }
-        RetrieveTarget target = RetrieveTarget.of(uid(query, "studyUID"), uid(query, "seriesUID"), uid(query, "objectUID"));
+        RetrieveTarget target =
+                RetrieveTarget.of(uid(query, "studyUID"), uid(query, "seriesUID"), uid(query, "objectUID"));
         String anonymize = RenderedParameters.single(query, "anonymize");
         if (anonymize != null) {
-            throw DicomwebException.badRequest("anonymize=" + anonymize + " is not supported: this server does not de-identify");
+            throw DicomwebException.badRequest(
+                    "anonymize=" + anonymize + " is not supported: this server does not de-identify");
         }
         for (String presentation : List.of("presentationUID", "presentationSeriesUID")) {
             if (query.containsKey(presentation)) {
-                throw DicomwebException.badRequest(presentation + " is not supported: presentation states are not applied");
+                throw DicomwebException.badRequest(
+                        presentation + " is not supported: presentation states are not applied");
             }
         }
         List<String> given = new ArrayList<>();
-        for (String name : List.of("annotation", "rows", "columns", "region", "windowCenter", "windowWidth", "imageQuality")) {
+        for (String name :
+                List.of("annotation", "rows", "columns", "region", "windowCenter", "windowWidth", "imageQuality")) {
             if (query.containsKey(name)) {
                 given.add(name);
             }
@@ -57,17 +67,31 @@ record WadoUriRequest(RetrieveTarget target, String contentType, String transfer
         Integer columns = optionalInteger(query, "columns", 1, RenderedParameters.MAX_SIDE);
         Integer frame = optionalInteger(query, "frameNumber", 1, Integer.MAX_VALUE);
         String quality = RenderedParameters.single(query, "imageQuality");
-        int imageQuality = quality == null ? ImageEncoder.DEFAULT_QUALITY
+        int imageQuality = quality == null
+                ? ImageEncoder.DEFAULT_QUALITY
                 : RenderedParameters.integer("imageQuality", quality, "imageQuality", quality, 1, 100, null);
-        Framing framing = new Framing(region(RenderedParameters.single(query, "region")), columns == null ? 0 : columns,
-                rows == null ? 0 : rows, true);
+        Framing framing = new Framing(
+                region(RenderedParameters.single(query, "region")),
+                columns == null ? 0 : columns,
+                rows == null ? 0 : rows,
+                true);
         String transferSyntax = RenderedParameters.single(query, "transferSyntax");
         if (transferSyntax != null) {
             transferSyntax = UidParam.require("transferSyntax", transferSyntax);
         }
-        return new WadoUriRequest(target, RenderedParameters.single(query, "contentType"), transferSyntax, frame,
-                new RenderedParameters(window(query), framing, imageQuality, null, List.copyOf(notApplied),
-                        RenderedParameters.NO_ICC_PROFILE), List.copyOf(given));
+        return new WadoUriRequest(
+                target,
+                RenderedParameters.single(query, "contentType"),
+                transferSyntax,
+                frame,
+                new RenderedParameters(
+                        window(query),
+                        framing,
+                        imageQuality,
+                        null,
+                        List.copyOf(notApplied),
+                        RenderedParameters.NO_ICC_PROFILE),
+                List.copyOf(given));
     }
 
     private static String uid(MultivaluedMap<String, String> query, String name) {
@@ -91,8 +115,9 @@ record WadoUriRequest(RetrieveTarget target, String contentType, String transfer
             return null;
         }
         if (center == null || width == null) {
-            throw DicomwebException.badRequest((center == null ? "windowWidth without windowCenter" : "windowCenter without windowWidth")
-                    + ": both are needed");
+            throw DicomwebException.badRequest(
+                    (center == null ? "windowWidth without windowCenter" : "windowCenter without windowWidth")
+                            + ": both are needed");
         }
         double c = decimal("windowCenter", center);
         double w = decimal("windowWidth", width);

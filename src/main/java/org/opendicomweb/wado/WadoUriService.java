@@ -28,7 +28,11 @@ public class WadoUriService {
     private final RenderedService rendered;
 
     @Inject
-    WadoUriService(RetrieveIndex index, InstanceLocations locations, InstanceRetrieveService instances, RenderedService rendered) {
+    WadoUriService(
+            RetrieveIndex index,
+            InstanceLocations locations,
+            InstanceRetrieveService instances,
+            RenderedService rendered) {
         this.index = index;
         this.locations = locations;
         this.instances = instances;
@@ -57,8 +61,8 @@ public class WadoUriService {
             throw DicomwebException.badRequest("transferSyntax applies to contentType=application/dicom only");
         }
         if (!image) {
-            throw DicomwebException.notAcceptable("Instance " + file.instance() + " is not an image: it is available as "
-                    + InstanceNegotiation.APPLICATION_DICOM + " only");
+            throw DicomwebException.notAcceptable("Instance " + file.instance()
+                    + " is not an image: it is available as " + InstanceNegotiation.APPLICATION_DICOM + " only");
         }
         return new Answer(file, null, rendered.uri(r.target(), wanted.type(), r.frameNumber(), r.rendering()));
     }
@@ -73,14 +77,16 @@ public class WadoUriService {
 
     private Answer dicom(WadoUriRequest r, StoredFile file) {
         if (!r.renderingParameters().isEmpty()) {
-            throw DicomwebException.badRequest(String.join(", ", r.renderingParameters())
-                    + " cannot be used with contentType=application/dicom");
+            throw DicomwebException.badRequest(
+                    String.join(", ", r.renderingParameters()) + " cannot be used with contentType=application/dicom");
         }
         Delivery delivery = instances.deliver(InstanceNegotiation.forSyntax(r.transferSyntax()), file);
         if (delivery == null) {
-            String wanted = r.transferSyntax() == null ? "Explicit VR Little Endian (the default)" : "transfer syntax " + r.transferSyntax();
-            throw DicomwebException.notAcceptable("Instance " + file.instance() + " is stored in " + file.transferSyntaxUid()
-                    + " and cannot be sent in " + wanted);
+            String wanted = r.transferSyntax() == null
+                    ? "Explicit VR Little Endian (the default)"
+                    : "transfer syntax " + r.transferSyntax();
+            throw DicomwebException.notAcceptable("Instance " + file.instance() + " is stored in "
+                    + file.transferSyntaxUid() + " and cannot be sent in " + wanted);
         }
         return new Answer(file, delivery, null);
     }

@@ -62,7 +62,8 @@ public class BaseUrl {
      * it encoded.
      */
     private String rootPath(HttpServerRequest request) {
-        ForwardedInfo forwarded = ((HttpServerRequestInternal) request).context().getLocal(ForwardedInfo.CONTEXT_KEY);
+        ForwardedInfo forwarded =
+                ((HttpServerRequestInternal) request).context().getLocal(ForwardedInfo.CONTEXT_KEY);
         String prefix = forwarded == null ? "" : trimSlashes(forwarded.getPrefix());
         String mount = trimSlashes(restPath);
         return (prefix.isEmpty() ? "" : "/" + prefix) + (mount.isEmpty() ? "" : "/" + mount);

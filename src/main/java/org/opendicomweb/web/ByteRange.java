@@ -70,7 +70,8 @@ public record ByteRange(long start, long length) {
             try {
                 String first = spec.substring(0, dash).trim();
                 String last = spec.substring(dash + 1).trim();
-                Bounds b = new Bounds(first.isEmpty() ? -1 : Long.parseLong(first), last.isEmpty() ? -1 : Long.parseLong(last));
+                Bounds b = new Bounds(
+                        first.isEmpty() ? -1 : Long.parseLong(first), last.isEmpty() ? -1 : Long.parseLong(last));
                 boolean valid = b.first >= 0 ? b.last < 0 || b.last >= b.first : b.last >= 0;
                 return valid ? b : null;
             } catch (NumberFormatException e) {

@@ -57,8 +57,8 @@ public final class DicomResponses {
      * the only multipart one. 406 naming {@code what} otherwise.
      */
     public static DatasetType negotiateDatasets(String accept, String what) {
-        return negotiate(accept, DicomResponses::acceptsXmlParts,
-                "multipart/related; type=\"" + DICOM_XML + "\"", what);
+        return negotiate(
+                accept, DicomResponses::acceptsXmlParts, "multipart/related; type=\"" + DICOM_XML + "\"", what);
     }
 
     private static DatasetType negotiate(String accept, Predicate<MediaType> acceptsXml, String xmlForm, String what) {
@@ -73,13 +73,14 @@ public final class DicomResponses {
                 return DatasetType.DICOM_XML;
             }
         }
-        throw DicomwebException.notAcceptable(what + " is available as " + DICOM_JSON + " or " + xmlForm
-                + "; Accept was: " + accept);
+        throw DicomwebException.notAcceptable(
+                what + " is available as " + DICOM_JSON + " or " + xmlForm + "; Accept was: " + accept);
     }
 
     /** {@code multipart/related} or {@code multipart/*} whose {@code type}, when given, covers the XML type. */
     private static boolean acceptsXmlParts(MediaType range) {
-        if (!range.type().equals("multipart") || !(range.subtype().equals("related") || range.subtype().equals("*"))) {
+        if (!range.type().equals("multipart")
+                || !(range.subtype().equals("related") || range.subtype().equals("*"))) {
             return false;
         }
         String type = range.parameter("type");

@@ -30,8 +30,8 @@ public class ErrorMapper {
         if (e.status() >= 500) {
             LOG.errorf(e, "Request failed with %d: %s", e.status(), e.getMessage());
         }
-        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON)
-                .entity(json(e.status(), e.getMessage()));
+        Response.ResponseBuilder response =
+                Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(json(e.status(), e.getMessage()));
         e.headers().forEach(response::header);
         return response.build();
     }
@@ -57,8 +57,10 @@ public class ErrorMapper {
         if (status >= 500) {
             return unexpected(e);
         }
-        String message = e.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : e.getMessage();
-        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(json(status, message));
+        String message =
+                e.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : e.getMessage();
+        Response.ResponseBuilder response =
+                Response.status(status).type(MediaType.APPLICATION_JSON).entity(json(status, message));
         // Keep what the framework decided for 405 (Allow) and similar responses.
         if (e.getResponse() != null) {
             e.getResponse().getHeaders().forEach((name, values) -> {
@@ -90,13 +92,15 @@ public class ErrorMapper {
     }
 
     private static Response error(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(json(status, message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(json(status, message))
+                .build();
     }
 
     private static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException
-                    || t instanceof ConnectException) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
                 return true;
             }
         }

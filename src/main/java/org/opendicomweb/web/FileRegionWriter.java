@@ -46,7 +46,9 @@ final class FileRegionWriter {
         // The connection's own TLS state: behind a TLS-terminating proxy the request reports the forwarded scheme,
         // while the bytes cross plain TCP, where regions are sound.
         HttpConnection c = request.connection();
-        if (!(c instanceof ConnectionBase base) || c.isSsl() || base.isTrafficShaped()
+        if (!(c instanceof ConnectionBase base)
+                || c.isSsl()
+                || base.isTrafficShaped()
                 || !base.getContext().owner().transport().supportFileRegion()) {
             return null;
         }

@@ -60,7 +60,9 @@ public record MediaType(String type, String subtype, Map<String, String> paramet
                 params.putIfAbsent(name, value);
             }
         }
-        return new MediaType(essence.substring(0, slash).trim(), essence.substring(slash + 1).trim(),
+        return new MediaType(
+                essence.substring(0, slash).trim(),
+                essence.substring(slash + 1).trim(),
                 Collections.unmodifiableMap(params));
     }
 

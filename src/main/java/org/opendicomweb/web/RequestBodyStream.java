@@ -32,8 +32,7 @@ public final class RequestBodyStream extends InputStream {
     /** The body is larger than the configured limit. */
     public static final class TooLargeException extends IOException {
         TooLargeException(long limit) {
-            super("The request body exceeds the limit of " + limit
-                    + " bytes (quarkus.http.limits.max-body-size)");
+            super("The request body exceeds the limit of " + limit + " bytes (quarkus.http.limits.max-body-size)");
         }
     }
 
@@ -133,7 +132,8 @@ public final class RequestBodyStream extends InputStream {
         lock.lock();
         try {
             if (failure == null) {
-                failure = t instanceof IOException io ? io
+                failure = t instanceof IOException io
+                        ? io
                         : new IOException("the request body could not be received: " + t.getMessage(), t);
             }
             readable.signal();

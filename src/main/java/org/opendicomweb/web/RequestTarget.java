@@ -32,11 +32,13 @@ public final class RequestTarget {
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
             if (c <= ' ' || c == 0x7F) {
-                throw DicomwebException.badRequest("The request target contains " + (c == ' ' ? "a space" : String.format(
-                        "the control character 0x%02X", (int) c)) + " at position " + i + "; it must be percent-encoded");
+                throw DicomwebException.badRequest("The request target contains "
+                        + (c == ' ' ? "a space" : String.format("the control character 0x%02X", (int) c))
+                        + " at position " + i + "; it must be percent-encoded");
             }
             if (c == '%' && !escapeAt(target, i)) {
-                throw DicomwebException.badRequest("Malformed percent-encoding at position " + i + " of the request target");
+                throw DicomwebException.badRequest(
+                        "Malformed percent-encoding at position " + i + " of the request target");
             }
             if (c > 0xFF) {
                 // HTTP/1.1 and HTTP/2 codecs both deliver the target byte per character; anything else is not a request
@@ -56,7 +58,8 @@ public final class RequestTarget {
         try {
             new URI(normalized);
         } catch (URISyntaxException e) {
-            throw DicomwebException.badRequest("Malformed request target: " + e.getReason() + " at position " + e.getIndex());
+            throw DicomwebException.badRequest(
+                    "Malformed request target: " + e.getReason() + " at position " + e.getIndex());
         }
         return normalized;
     }

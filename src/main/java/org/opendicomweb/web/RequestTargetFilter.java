@@ -32,7 +32,9 @@ public class RequestTargetFilter {
         try {
             normalized = RequestTarget.normalized(target);
         } catch (DicomwebException e) {
-            ctx.response().setStatusCode(e.status()).putHeader("Content-Type", "application/json")
+            ctx.response()
+                    .setStatusCode(e.status())
+                    .putHeader("Content-Type", "application/json")
                     .end(ErrorMapper.json(e.status(), e.getMessage()));
             return;
         }

@@ -37,8 +37,17 @@ public final class SizedFileResponse {
      * it or sending failed. A failure once the head is out closes the connection, so the client never takes a short
      * body for a whole one; it is logged here, naming {@code what}.
      */
-    public static void send(Context context, HttpServerRequest request, String contentType, byte[] head,
-            FileChannel file, long offset, long length, byte[] tail, Closeable owner, String what) {
+    public static void send(
+            Context context,
+            HttpServerRequest request,
+            String contentType,
+            byte[] head,
+            FileChannel file,
+            long offset,
+            long length,
+            byte[] tail,
+            Closeable owner,
+            String what) {
         FileRegionWriter regions = FileRegionWriter.of(request);
         if (regions == null) {
             throw new IllegalStateException("File regions cannot be used on this connection");

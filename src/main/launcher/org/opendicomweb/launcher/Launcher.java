@@ -28,7 +28,12 @@ public final class Launcher {
     private static String tooOld() {
         String jar;
         try {
-            jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            jar = Path.of(Launcher.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException | RuntimeException e) {
             jar = "quarkus-run.jar";
         }

@@ -44,20 +44,32 @@ public final class CodecBenchmark {
         for (Path f : files) {
             contents.add(Files.readAllBytes(f));
         }
-        Attributes dataset = DicomFiles.ctImage().size(512, 512).studyUid("2.25.1").seriesUid("2.25.1.1")
-                .sopInstanceUid("2.25.1.1.1").dataset();
+        Attributes dataset = DicomFiles.ctImage()
+                .size(512, 512)
+                .studyUid("2.25.1")
+                .seriesUid("2.25.1.1")
+                .sopInstanceUid("2.25.1.1.1")
+                .dataset();
         Attributes meta = DicomOutputStream.createFileMetaInformation(
-                dataset.getString(Tag.SOPClassUID), dataset.getString(Tag.SOPInstanceUID),
+                dataset.getString(Tag.SOPClassUID),
+                dataset.getString(Tag.SOPInstanceUID),
                 TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
         long fileSize = contents.get(0).length;
 
-        System.out.printf(Locale.ROOT, "%d files of %d bytes in %s; %.0f s per case; java %s; %d processors%n",
-                files.size(), fileSize, folder, seconds, System.getProperty("java.version"),
+        System.out.printf(
+                Locale.ROOT,
+                "%d files of %d bytes in %s; %.0f s per case; java %s; %d processors%n",
+                files.size(),
+                fileSize,
+                folder,
+                seconds,
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         System.out.println("| Case | ops/s (one core) | µs/op |");
         System.out.println("|---|---:|---:|");
         measure("header parse, from file (stop before Pixel Data)", seconds, i -> {
-            try (DicomInputStream in = new DicomInputStream(new FileInputStream(files.get(i % FILES).toFile()))) {
+            try (DicomInputStream in = new DicomInputStream(
+                    new FileInputStream(files.get(i % FILES).toFile()))) {
                 return in.readDataset(Tag.PixelData);
             }
         });
@@ -67,7 +79,8 @@ public final class CodecBenchmark {
             }
         });
         measure("full parse, from file (pixel data as a reference)", seconds, i -> {
-            try (DicomInputStream in = new DicomInputStream(new FileInputStream(files.get(i % FILES).toFile()))) {
+            try (DicomInputStream in = new DicomInputStream(
+                    new FileInputStream(files.get(i % FILES).toFile()))) {
                 return in.readDataset();
             }
         });
@@ -77,10 +90,14 @@ public final class CodecBenchmark {
             }
         });
         measure("header parse + get 5 strings (UIDs, name)", seconds, i -> {
-            try (DicomInputStream in = new DicomInputStream(new FileInputStream(files.get(i % FILES).toFile()))) {
+            try (DicomInputStream in = new DicomInputStream(
+                    new FileInputStream(files.get(i % FILES).toFile()))) {
                 Attributes ds = in.readDataset(Tag.PixelData);
-                return ds.getString(Tag.StudyInstanceUID) + ds.getString(Tag.SeriesInstanceUID)
-                        + ds.getString(Tag.SOPInstanceUID) + ds.getString(Tag.PatientName) + ds.getString(Tag.PatientID);
+                return ds.getString(Tag.StudyInstanceUID)
+                        + ds.getString(Tag.SeriesInstanceUID)
+                        + ds.getString(Tag.SOPInstanceUID)
+                        + ds.getString(Tag.PatientName)
+                        + ds.getString(Tag.PatientID);
             }
         });
         measure("write Part 10, explicit VR LE, to a null stream", seconds, i -> {

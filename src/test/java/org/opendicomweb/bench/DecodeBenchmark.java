@@ -36,38 +36,86 @@ public final class DecodeBenchmark {
     public static void main(String[] args) throws IOException {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
         Path dir = Files.createTempDirectory("decode-bench");
-        System.out.printf(Locale.ROOT, "512x512 frames; %.0f s per case; java %s; %d processors%n", seconds,
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "512x512 frames; %.0f s per case; java %s; %d processors%n",
+                seconds,
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
         System.out.println("| Syntax | Bits stored | Compressed bytes | ms/frame (one core) |");
         System.out.println("|---|---:|---:|---:|");
         Path u16 = write(dir, "u16", 16, 16);
         Path u12 = write(dir, "u12", 16, 12);
         Path u8 = write(dir, "u8", 8, 8);
-        measure("RLE Lossless (1.2.840.10008.1.2.5)", 16, PixelReference.dcmtkCompress(u16, dir.resolve("rle.dcm"), "dcmcrle"), seconds);
-        measure("JPEG Baseline (.4.50)", 8, PixelReference.dcmtkCompress(u8, dir.resolve("jb.dcm"), "dcmcjpeg", "+eb"), seconds);
-        measure("JPEG Extended (.4.51)", 12, PixelReference.dcmtkCompress(u12, dir.resolve("je.dcm"), "dcmcjpeg", "+ee"), seconds);
-        measure("JPEG Lossless (.4.57, SV 7)", 16,
-                PixelReference.dcmtkCompress(u16, dir.resolve("jl.dcm"), "dcmcjpeg", "+el", "+sv", "7"), seconds);
-        measure("JPEG Lossless SV1 (.4.70)", 16, PixelReference.dcmtkCompress(u16, dir.resolve("j1.dcm"), "dcmcjpeg", "+e1"), seconds);
-        measure("JPEG-LS Lossless (.4.80)", 16, PixelReference.dcmtkCompress(u16, dir.resolve("ls.dcm"), "dcmcjpls"), seconds);
-        measure("JPEG-LS Near-Lossless NEAR 2 (.4.81)", 16,
-                PixelReference.dcmtkCompress(u16, dir.resolve("lsn.dcm"), "dcmcjpls", "+en"), seconds);
+        measure(
+                "RLE Lossless (1.2.840.10008.1.2.5)",
+                16,
+                PixelReference.dcmtkCompress(u16, dir.resolve("rle.dcm"), "dcmcrle"),
+                seconds);
+        measure(
+                "JPEG Baseline (.4.50)",
+                8,
+                PixelReference.dcmtkCompress(u8, dir.resolve("jb.dcm"), "dcmcjpeg", "+eb"),
+                seconds);
+        measure(
+                "JPEG Extended (.4.51)",
+                12,
+                PixelReference.dcmtkCompress(u12, dir.resolve("je.dcm"), "dcmcjpeg", "+ee"),
+                seconds);
+        measure(
+                "JPEG Lossless (.4.57, SV 7)",
+                16,
+                PixelReference.dcmtkCompress(u16, dir.resolve("jl.dcm"), "dcmcjpeg", "+el", "+sv", "7"),
+                seconds);
+        measure(
+                "JPEG Lossless SV1 (.4.70)",
+                16,
+                PixelReference.dcmtkCompress(u16, dir.resolve("j1.dcm"), "dcmcjpeg", "+e1"),
+                seconds);
+        measure(
+                "JPEG-LS Lossless (.4.80)",
+                16,
+                PixelReference.dcmtkCompress(u16, dir.resolve("ls.dcm"), "dcmcjpls"),
+                seconds);
+        measure(
+                "JPEG-LS Near-Lossless NEAR 2 (.4.81)",
+                16,
+                PixelReference.dcmtkCompress(u16, dir.resolve("lsn.dcm"), "dcmcjpls", "+en"),
+                seconds);
         measure("JPEG 2000 Lossless (.4.90)", 16, jpeg2000(dir, u16, "1.2.840.10008.1.2.4.90"), seconds);
         measure("JPEG 2000 lossy 10:1 (.4.91)", 16, jpeg2000(dir, u16, "1.2.840.10008.1.2.4.91"), seconds);
         System.out.println();
-        System.out.println("| Encoded into | Bits stored | Our bytes | dcmtk's (OpenJPEG's) bytes | ms/frame (one core) |");
+        System.out.println(
+                "| Encoded into | Bits stored | Our bytes | dcmtk's (OpenJPEG's) bytes | ms/frame (one core) |");
         System.out.println("|---|---:|---:|---:|---:|");
-        measureEncoder("RLE Lossless (1.2.840.10008.1.2.5)", "1.2.840.10008.1.2.5", u16, dir.resolve("rle.dcm"), seconds);
+        measureEncoder(
+                "RLE Lossless (1.2.840.10008.1.2.5)", "1.2.840.10008.1.2.5", u16, dir.resolve("rle.dcm"), seconds);
         measureEncoder("JPEG Lossless SV1 (.4.70)", "1.2.840.10008.1.2.4.70", u16, dir.resolve("j1.dcm"), seconds);
-        measureEncoder("JPEG Lossless SV1 (.4.70)", "1.2.840.10008.1.2.4.70", u12,
-                PixelReference.dcmtkCompress(u12, dir.resolve("j1-12.dcm"), "dcmcjpeg", "+e1"), seconds);
-        measureEncoder("JPEG Lossless SV1 (.4.70)", "1.2.840.10008.1.2.4.70", u8,
-                PixelReference.dcmtkCompress(u8, dir.resolve("j1-8.dcm"), "dcmcjpeg", "+e1"), seconds);
+        measureEncoder(
+                "JPEG Lossless SV1 (.4.70)",
+                "1.2.840.10008.1.2.4.70",
+                u12,
+                PixelReference.dcmtkCompress(u12, dir.resolve("j1-12.dcm"), "dcmcjpeg", "+e1"),
+                seconds);
+        measureEncoder(
+                "JPEG Lossless SV1 (.4.70)",
+                "1.2.840.10008.1.2.4.70",
+                u8,
+                PixelReference.dcmtkCompress(u8, dir.resolve("j1-8.dcm"), "dcmcjpeg", "+e1"),
+                seconds);
         measureEncoder("JPEG-LS Lossless (.4.80)", "1.2.840.10008.1.2.4.80", u16, dir.resolve("ls.dcm"), seconds);
-        measureEncoder("JPEG-LS Lossless (.4.80)", "1.2.840.10008.1.2.4.80", u8,
-                PixelReference.dcmtkCompress(u8, dir.resolve("ls-8.dcm"), "dcmcjpls"), seconds);
-        measureEncoder("JPEG 2000 Lossless (.4.90)", "1.2.840.10008.1.2.4.90", u16,
-                jpeg2000(dir, u16, "1.2.840.10008.1.2.4.90"), seconds);
+        measureEncoder(
+                "JPEG-LS Lossless (.4.80)",
+                "1.2.840.10008.1.2.4.80",
+                u8,
+                PixelReference.dcmtkCompress(u8, dir.resolve("ls-8.dcm"), "dcmcjpls"),
+                seconds);
+        measureEncoder(
+                "JPEG 2000 Lossless (.4.90)",
+                "1.2.840.10008.1.2.4.90",
+                u16,
+                jpeg2000(dir, u16, "1.2.840.10008.1.2.4.90"),
+                seconds);
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 Files.delete(p);
@@ -114,8 +162,14 @@ public final class DecodeBenchmark {
             n++;
         }
         double ms = (System.nanoTime() - start) / 1e6 / n;
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.1f |%n", name, pixels.description().bitsStored(),
-                encoded.length, PixelReference.read(dcmtkFile).frames().get(0).length, ms);
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %d | %d | %d | %.1f |%n",
+                name,
+                pixels.description().bitsStored(),
+                encoded.length,
+                PixelReference.read(dcmtkFile).frames().get(0).length,
+                ms);
     }
 
     private static Path write(Path dir, String name, int bitsAllocated, int bitsStored) {
@@ -133,7 +187,10 @@ public final class DecodeBenchmark {
                 }
             }
         }
-        return DicomFiles.multiFrame(1).size(SIZE, SIZE).bitsAllocated(bitsAllocated).pixelData(b)
+        return DicomFiles.multiFrame(1)
+                .size(SIZE, SIZE)
+                .bitsAllocated(bitsAllocated)
+                .pixelData(b)
                 .edit(ds -> {
                     ds.setInt(Tag.BitsStored, VR.US, bitsStored);
                     ds.setInt(Tag.HighBit, VR.US, bitsStored - 1);
@@ -144,10 +201,13 @@ public final class DecodeBenchmark {
     private static Path jpeg2000(Path dir, Path nativeFile, String syntax) throws IOException {
         byte[] pixels = PixelReference.nativePixels(nativeFile).bytes();
         boolean lossless = syntax.endsWith(".90");
-        byte[] cs = PixelReference.openJpegCompress(pixels, SIZE, SIZE, 1, 16, false,
-                lossless ? new String[0] : new String[] {"-I", "-r", "10"});
+        byte[] cs = PixelReference.openJpegCompress(
+                pixels, SIZE, SIZE, 1, 16, false, lossless ? new String[0] : new String[] {"-I", "-r", "10"});
         byte[] even = cs.length % 2 == 0 ? cs : java.util.Arrays.copyOf(cs, cs.length + 1);
-        return DicomFiles.multiFrame(1).size(SIZE, SIZE).bitsAllocated(16).pixelData(pixels)
+        return DicomFiles.multiFrame(1)
+                .size(SIZE, SIZE)
+                .bitsAllocated(16)
+                .pixelData(pixels)
                 .edit(ds -> {
                     ds.setInt(Tag.BitsStored, VR.US, 16);
                     ds.setInt(Tag.HighBit, VR.US, 15);

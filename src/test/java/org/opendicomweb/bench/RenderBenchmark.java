@@ -38,16 +38,31 @@ public final class RenderBenchmark {
         RenderingAttributes attributes = RenderingAttributes.of(ds);
         DecodedFrame frame = new DecodedFrame(attributes.pixels(), (byte[]) ds.getValue(Tag.PixelData));
         Framing thumbnail = new Framing(null, 128, 128, false);
-        System.out.printf(Locale.ROOT, "512x512 16-bit CT frame; %.0f s per case; java %s; %d processors%n", seconds,
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "512x512 16-bit CT frame; %.0f s per case; java %s; %d processors%n",
+                seconds,
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
         System.out.println("| Case | frames/s (one core) | ms/frame |");
         System.out.println("|---|---:|---:|");
-        measure("render to 8 bits (rescale, file window)", seconds, () -> FrameRenderer.render(frame, attributes, 0, null));
-        measure("render + JPEG (quality 90)", seconds, () -> encode(FrameRenderer.render(frame, attributes, 0, null),
-                RenderedMediaType.JPEG));
-        measure("render + PNG", seconds, () -> encode(FrameRenderer.render(frame, attributes, 0, null), RenderedMediaType.PNG));
-        measure("render + 128x128 thumbnail + JPEG", seconds,
-                () -> encode(thumbnail.apply(FrameRenderer.render(frame, attributes, 0, null)), RenderedMediaType.JPEG));
+        measure(
+                "render to 8 bits (rescale, file window)",
+                seconds,
+                () -> FrameRenderer.render(frame, attributes, 0, null));
+        measure(
+                "render + JPEG (quality 90)",
+                seconds,
+                () -> encode(FrameRenderer.render(frame, attributes, 0, null), RenderedMediaType.JPEG));
+        measure(
+                "render + PNG",
+                seconds,
+                () -> encode(FrameRenderer.render(frame, attributes, 0, null), RenderedMediaType.PNG));
+        measure(
+                "render + 128x128 thumbnail + JPEG",
+                seconds,
+                () -> encode(
+                        thumbnail.apply(FrameRenderer.render(frame, attributes, 0, null)), RenderedMediaType.JPEG));
     }
 
     private static byte[] encode(BufferedImage image, RenderedMediaType type) throws IOException {

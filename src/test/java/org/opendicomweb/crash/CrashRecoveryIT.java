@@ -65,20 +65,41 @@ class CrashRecoveryIT {
     private static final long SEED = Long.getLong("crash.seed", System.nanoTime());
     private static final int INSTANCES_PER_REQUEST = 10;
     private static final String BOUNDARY = "crash-test-boundary";
-    private static final Pattern SWEEP = Pattern.compile("Orphan file sweep(?: removed (\\d+) files| stopped|: \\d+ files checked, none)");
+    private static final Pattern SWEEP =
+            Pattern.compile("Orphan file sweep(?: removed (\\d+) files| stopped|: \\d+ files checked, none)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An acknowledged instance: where it is and the SHA-256 of the bytes sent. */
     private record Acked(String study, String series, String sha256) {}
 
     /** What one database kept. */
-    private record Report(String database, int rounds, int acknowledged, int retrievable, int lost, long orphansSwept,
-            long indexed, long files, long staged, long httpErrors) {
+    private record Report(
+            String database,
+            int rounds,
+            int acknowledged,
+            int retrievable,
+            int lost,
+            long orphansSwept,
+            long indexed,
+            long files,
+            long staged,
+            long httpErrors) {
         @Override
         public String toString() {
             return ("crash test (%s): %d kill -9 rounds, %d clients: acknowledged %d, retrievable %d, lost %d; orphan files swept %d;"
-                    + " indexed instances %d, stored files %d, staged leftovers %d; HTTP errors %d")
-                    .formatted(database, rounds, CLIENTS, acknowledged, retrievable, lost, orphansSwept, indexed, files, staged, httpErrors);
+                            + " indexed instances %d, stored files %d, staged leftovers %d; HTTP errors %d")
+                    .formatted(
+                            database,
+                            rounds,
+                            CLIENTS,
+                            acknowledged,
+                            retrievable,
+                            lost,
+                            orphansSwept,
+                            indexed,
+                            files,
+                            staged,
+                            httpErrors);
         }
     }
 
@@ -94,7 +115,8 @@ class CrashRecoveryIT {
             long swept = 0;
             for (int round = 1; round <= ROUNDS; round++) {
                 swept += awaitSweep(server);
-                httpErrors.addAll(uploadUntilKilled(server, acked, (long) (SECONDS * 1000 * (0.75 + random.nextDouble() / 2))));
+                httpErrors.addAll(
+                        uploadUntilKilled(server, acked, (long) (SECONDS * 1000 * (0.75 + random.nextDouble() / 2))));
                 server.restart();
             }
             swept += awaitSweep(server);
@@ -103,7 +125,8 @@ class CrashRecoveryIT {
             assertTrue(report.acknowledged() > 0, "no upload was acknowledged: " + report);
             assertEquals(List.of(), httpErrors, "STOW answered errors before the kill");
             assertEquals(0, report.lost(), report.toString());
-            assertEquals(report.indexed(), report.files(), "every stored file has its index row and no more: " + report);
+            assertEquals(
+                    report.indexed(), report.files(), "every stored file has its index row and no more: " + report);
             assertEquals(0, report.staged(), report.toString());
         }
     }
@@ -114,10 +137,12 @@ class CrashRecoveryIT {
      * {@link #CLIENTS} clients upload new series of one study each; after {@code millis} the server is killed while
      * their requests are in flight. Returns the HTTP errors answered before the kill.
      */
-    private static List<String> uploadUntilKilled(PackagedServer server, Map<String, Acked> acked, long millis) throws Exception {
+    private static List<String> uploadUntilKilled(PackagedServer server, Map<String, Acked> acked, long millis)
+            throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Future<?>> running = new ArrayList<>();
@@ -128,11 +153,17 @@ class CrashRecoveryIT {
                         Map<String, Acked> sent = new LinkedHashMap<>();
                         byte[] body = request(study, sent);
                         try {
-                            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.url("/dicom-web/studies")))
-                                    .header("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
-                                    .header("Accept", "application/dicom+json")
-                                    .timeout(Duration.ofSeconds(30))
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                            HttpResponse<String> response = http.send(
+                                    HttpRequest.newBuilder(URI.create(server.url("/dicom-web/studies")))
+                                            .header(
+                                                    "Content-Type",
+                                                    "multipart/related; type=\"application/dicom\"; boundary="
+                                                            + BOUNDARY)
+                                            .header("Accept", "application/dicom+json")
+                                            .timeout(Duration.ofSeconds(30))
+                                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
                             if (response.statusCode() == 200) {
                                 acked.putAll(sent);
                             } else {
@@ -163,10 +194,16 @@ class CrashRecoveryIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 1; i <= INSTANCES_PER_REQUEST; i++) {
             String sop = newUid();
-            byte[] file = DicomFiles.ctImage().patient("Crash^Test", "CRASH-1").studyUid(study).seriesUid(series)
-                    .instance(sop, i).size(128, 128).toBytes();
+            byte[] file = DicomFiles.ctImage()
+                    .patient("Crash^Test", "CRASH-1")
+                    .studyUid(study)
+                    .seriesUid(series)
+                    .instance(sop, i)
+                    .size(128, 128)
+                    .toBytes();
             sent.put(sop, new Acked(study, series, sha256(file)));
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(file);
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
@@ -190,20 +227,30 @@ class CrashRecoveryIT {
         throw new AssertionError("no orphan sweep after start-up:\n" + server.log());
     }
 
-    private static Report check(String database, PackagedServer server, Map<String, Acked> acked, long swept, int httpErrors)
+    private static Report check(
+            String database, PackagedServer server, Map<String, Acked> acked, long swept, int httpErrors)
             throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         int retrievable = 0;
         Map<String, List<String>> foundBySeries = new LinkedHashMap<>();
         for (Map.Entry<String, Acked> e : acked.entrySet()) {
             Acked a = e.getValue();
-            List<String> found = foundBySeries.computeIfAbsent(a.study() + "/" + a.series(), k -> qidoInstances(http, server, k));
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(server.url("/dicom-web/studies/" + a.study()
-                            + "/series/" + a.series() + "/instances/" + e.getKey())))
-                    .header("Accept", "multipart/related; type=\"application/dicom\"; transfer-syntax=*").build(),
+            List<String> found =
+                    foundBySeries.computeIfAbsent(a.study() + "/" + a.series(), k -> qidoInstances(http, server, k));
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(URI.create(server.url("/dicom-web/studies/" + a.study() + "/series/"
+                                    + a.series() + "/instances/" + e.getKey())))
+                            .header("Accept", "multipart/related; type=\"application/dicom\"; transfer-syntax=*")
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 200 && found.contains(e.getKey())
-                    && a.sha256().equals(sha256(onlyPart(response.body(), response.headers().firstValue("Content-Type").orElse(""))))) {
+            if (response.statusCode() == 200
+                    && found.contains(e.getKey())
+                    && a.sha256()
+                            .equals(sha256(onlyPart(
+                                    response.body(),
+                                    response.headers()
+                                            .firstValue("Content-Type")
+                                            .orElse(""))))) {
                 retrievable++;
             }
         }
@@ -214,7 +261,16 @@ class CrashRecoveryIT {
         }
         long files = countFiles(server.data(), false);
         long staged = countFiles(server.data().resolve(".staging"), true);
-        return new Report(database, ROUNDS, acked.size(), retrievable, acked.size() - retrievable, swept, indexed, files, staged,
+        return new Report(
+                database,
+                ROUNDS,
+                acked.size(),
+                retrievable,
+                acked.size() - retrievable,
+                swept,
+                indexed,
+                files,
+                staged,
                 httpErrors);
     }
 
@@ -222,7 +278,9 @@ class CrashRecoveryIT {
         String[] uids = studyAndSeries.split("/");
         try {
             List<String> sops = new ArrayList<>();
-            for (JsonNode instance : JSON.readTree(get(http, server,
+            for (JsonNode instance : JSON.readTree(get(
+                    http,
+                    server,
                     "/dicom-web/studies/" + uids[0] + "/series/" + uids[1] + "/instances?includefield=00080018"))) {
                 sops.add(instance.path("00080018").path("Value").path(0).asText());
             }
@@ -232,9 +290,13 @@ class CrashRecoveryIT {
         }
     }
 
-    private static String get(HttpClient http, PackagedServer server, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
-                .header("Accept", "application/dicom+json").build(), HttpResponse.BodyHandlers.ofString());
+    private static String get(HttpClient http, PackagedServer server, String path)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(server.url(path)))
+                        .header("Accept", "application/dicom+json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         // 204: a search that matched nothing (a series lost whole).
         return response.statusCode() == 204 ? "[]" : response.body();
     }
@@ -258,15 +320,17 @@ class CrashRecoveryIT {
         }
         try (Stream<Path> paths = Files.walk(folder)) {
             return paths.filter(Files::isRegularFile)
-                    .filter(p -> all || InstanceBlobKey.isInstanceKey(
-                            folder.relativize(p).toString().replace(File.separatorChar, '/')))
+                    .filter(p -> all
+                            || InstanceBlobKey.isInstanceKey(
+                                    folder.relativize(p).toString().replace(File.separatorChar, '/')))
                     .count();
         }
     }
 
     private static String newUid() {
         UUID u = UUID.randomUUID();
-        ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+        ByteBuffer b =
+                ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
         return "2.25." + new BigInteger(1, b.array());
     }
 
@@ -276,7 +340,8 @@ class CrashRecoveryIT {
 
     /** The database settings of a run; on PostgreSQL a schema of its own, dropped at the end. */
     private record ScratchSchema(Map<String, String> settings, String url, String name) implements AutoCloseable {
-        private static final String SERVER = System.getProperty("test.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        private static final String SERVER =
+                System.getProperty("test.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
         private static final String USER = System.getProperty("test.postgresql.user", "postgres");
 
         static ScratchSchema of(String database) throws SQLException {
@@ -286,8 +351,11 @@ class CrashRecoveryIT {
             if (!database.equals("postgresql")) {
                 return new ScratchSchema(settings, null, null);
             }
-            String name = "odw_crash_" + HexFormat.of().formatHex(BigInteger.valueOf(System.nanoTime()).toByteArray());
-            try (Connection c = DriverManager.getConnection(SERVER, USER, ""); Statement s = c.createStatement()) {
+            String name = "odw_crash_"
+                    + HexFormat.of()
+                            .formatHex(BigInteger.valueOf(System.nanoTime()).toByteArray());
+            try (Connection c = DriverManager.getConnection(SERVER, USER, "");
+                    Statement s = c.createStatement()) {
                 s.execute("create schema " + name);
             }
             settings.put("dicomweb.db.url", SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + name);
@@ -299,7 +367,8 @@ class CrashRecoveryIT {
         @Override
         public void close() throws SQLException {
             if (name != null) {
-                try (Connection c = DriverManager.getConnection(url, USER, ""); Statement s = c.createStatement()) {
+                try (Connection c = DriverManager.getConnection(url, USER, "");
+                        Statement s = c.createStatement()) {
                     s.execute("drop schema if exists " + name + " cascade");
                 }
             }

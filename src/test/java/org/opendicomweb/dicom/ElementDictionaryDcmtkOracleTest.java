@@ -52,8 +52,8 @@ class ElementDictionaryDcmtkOracleTest {
             "na", EnumSet.noneOf(VR.class));
 
     /** (gggg,eeee), or ranges (gggg-gggg,eeee) with -o- for odd only and -u- for every value. */
-    private static final Pattern TAG_FIELD = Pattern.compile(
-            "\\(([0-9A-F]{4})(?:-([ou]-)?([0-9A-F]{4}))?,([0-9A-F]{4})(?:-([ou]-)?([0-9A-F]{4}))?\\)");
+    private static final Pattern TAG_FIELD =
+            Pattern.compile("\\(([0-9A-F]{4})(?:-([ou]-)?([0-9A-F]{4}))?,([0-9A-F]{4})(?:-([ou]-)?([0-9A-F]{4}))?\\)");
 
     private record DcmtkEntry(String tagField, String vr, String name, String vm, String origin) {}
 
@@ -96,10 +96,12 @@ class ElementDictionaryDcmtkOracleTest {
             boolean dcmtkRetired = d.name().startsWith("RETIRED_");
             String keyword = dcmtkRetired ? d.name().substring("RETIRED_".length()) : d.name();
             if (!keyword.equals(ElementDictionary.keywordOf(tag))) {
-                problems.add(Tag.toString(tag) + " keyword " + ElementDictionary.keywordOf(tag) + " vs dcmtk " + d.name());
+                problems.add(
+                        Tag.toString(tag) + " keyword " + ElementDictionary.keywordOf(tag) + " vs dcmtk " + d.name());
             }
             if (dcmtkRetired != ElementDictionary.isRetired(tag) && !RETIREMENT_DIFFERENCES.contains(tag)) {
-                problems.add(Tag.toString(tag) + " retired " + ElementDictionary.isRetired(tag) + " vs dcmtk " + d.name());
+                problems.add(
+                        Tag.toString(tag) + " retired " + ElementDictionary.isRetired(tag) + " vs dcmtk " + d.name());
             }
         }
         assertTrue(compared > 4800, "compared only " + compared);
@@ -166,9 +168,8 @@ class ElementDictionaryDcmtkOracleTest {
     }
 
     private static void checkVr(int tag, DcmtkEntry d, List<String> problems) {
-        Set<VR> expected = DCMTK_VR_CODES.containsKey(d.vr())
-                ? DCMTK_VR_CODES.get(d.vr())
-                : EnumSet.of(VR.valueOf(d.vr()));
+        Set<VR> expected =
+                DCMTK_VR_CODES.containsKey(d.vr()) ? DCMTK_VR_CODES.get(d.vr()) : EnumSet.of(VR.valueOf(d.vr()));
         List<VR> ours = ElementDictionary.vrCandidatesOf(tag);
         boolean agrees;
         if (d.vr().equals("lt")) {

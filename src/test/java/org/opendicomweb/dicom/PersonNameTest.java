@@ -69,6 +69,8 @@ class PersonNameTest {
     @Test
     void equalityIgnoresTrailingDelimiters() {
         assertEquals(PersonName.parse("Buc^Jérôme"), PersonName.parse("Buc^Jérôme^^^=="));
-        assertEquals(PersonName.parse("Buc^Jérôme").hashCode(), PersonName.parse("Buc^Jérôme^^^").hashCode());
+        assertEquals(
+                PersonName.parse("Buc^Jérôme").hashCode(),
+                PersonName.parse("Buc^Jérôme^^^").hashCode());
     }
 }

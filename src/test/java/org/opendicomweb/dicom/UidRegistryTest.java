@@ -28,7 +28,8 @@ class UidRegistryTest {
         assertEquals("1.2.840.10008.1.2.4.110", UID.JPEGXLLossless);
         assertEquals("1.2.840.10008.1.2.4.111", UID.JPEGXLJPEGRecompression);
         assertEquals("1.2.840.10008.1.2.4.112", UID.JPEGXL);
-        assertEquals("High-Throughput JPEG 2000 Image Compression (Lossless Only)",
+        assertEquals(
+                "High-Throughput JPEG 2000 Image Compression (Lossless Only)",
                 UidRegistry.nameOf("1.2.840.10008.1.2.4.201"));
         assertEquals("HTJ2K", UidRegistry.keywordOf("1.2.840.10008.1.2.4.203"));
         assertTrue(UidRegistry.isTransferSyntax(UID.HTJ2K));

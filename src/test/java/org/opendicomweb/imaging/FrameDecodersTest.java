@@ -20,9 +20,9 @@ import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.dicom.VR;
 import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.testing.PixelReference;
 import org.opendicomweb.testing.PixelReference.Compressed;
 import org.opendicomweb.testing.PixelReference.Pixels;
-import org.opendicomweb.testing.PixelReference;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
 import org.opendicomweb.testing.UsesTools;
@@ -76,14 +76,30 @@ class FrameDecodersTest {
 
     @ParameterizedTest(name = "{0} as dcmtk decodes it")
     @CsvSource({
-        "MR_small_RLE.dcm, 0", "SC_rgb_rle.dcm, 0", "SC_rgb_rle_2frame.dcm, 0", "SC_rgb_rle_16bit.dcm, 0",
-        "SC_rgb_rle_16bit_2frame.dcm, 0", "SC_rgb_rle_32bit_2frame.dcm, 0", "rtdose_rle.dcm, 0",
+        "MR_small_RLE.dcm, 0",
+        "SC_rgb_rle.dcm, 0",
+        "SC_rgb_rle_2frame.dcm, 0",
+        "SC_rgb_rle_16bit.dcm, 0",
+        "SC_rgb_rle_16bit_2frame.dcm, 0",
+        "SC_rgb_rle_32bit_2frame.dcm, 0",
+        "rtdose_rle.dcm, 0",
         "SC_rgb_jpeg_gdcm.dcm, 0",
-        "SC_rgb_jpeg_dcmtk.dcm, 0", "SC_rgb_small_odd_jpeg.dcm, 0", "SC_rgb_dcmtk_+eb+cr.dcm, 0",
-        "SC_rgb_dcmtk_+eb+cy+np.dcm, 0", "SC_rgb_dcmtk_+eb+cy+n1.dcm, 0", "SC_rgb_dcmtk_+eb+cy+n2.dcm, 0",
-        "SC_rgb_dcmtk_+eb+cy+s2.dcm, 0", "SC_rgb_dcmtk_+eb+cy+s4.dcm, 0", "SC_jpeg_no_color_transform.dcm, 0",
-        "SC_jpeg_no_color_transform_2.dcm, 0", "SC_rgb_jpeg_app14_dcmd.dcm, 0", "SC_rgb_jpeg_lossy_gdcm.dcm, 0",
-        "JPEG-lossy.dcm, 1", "JPGExtended.dcm, 1", "MR_small_jpeg_ls_lossless.dcm, 0"})
+        "SC_rgb_jpeg_dcmtk.dcm, 0",
+        "SC_rgb_small_odd_jpeg.dcm, 0",
+        "SC_rgb_dcmtk_+eb+cr.dcm, 0",
+        "SC_rgb_dcmtk_+eb+cy+np.dcm, 0",
+        "SC_rgb_dcmtk_+eb+cy+n1.dcm, 0",
+        "SC_rgb_dcmtk_+eb+cy+n2.dcm, 0",
+        "SC_rgb_dcmtk_+eb+cy+s2.dcm, 0",
+        "SC_rgb_dcmtk_+eb+cy+s4.dcm, 0",
+        "SC_jpeg_no_color_transform.dcm, 0",
+        "SC_jpeg_no_color_transform_2.dcm, 0",
+        "SC_rgb_jpeg_app14_dcmd.dcm, 0",
+        "SC_rgb_jpeg_lossy_gdcm.dcm, 0",
+        "JPEG-lossy.dcm, 1",
+        "JPGExtended.dcm, 1",
+        "MR_small_jpeg_ls_lossless.dcm, 0"
+    })
     void pydicomFilesDecodeAsDcmtkDecodesThem(String file, int tolerance) throws IOException {
         Path path = CORPUS.resolve(file);
         RequiredTools.require(Tool.PYDICOM_FILES);
@@ -91,7 +107,8 @@ class FrameDecodersTest {
     }
 
     /** A smooth image with noise, so that predictors, runs and DCT blocks all see real variation. */
-    static byte[] noisyImage(int rows, int columns, int samples, int bitsAllocated, int bitsStored, boolean signed, long seed) {
+    static byte[] noisyImage(
+            int rows, int columns, int samples, int bitsAllocated, int bitsStored, boolean signed, long seed) {
         Random random = new Random(seed);
         int bytes = bitsAllocated / 8;
         byte[] b = new byte[rows * columns * samples * bytes];
@@ -114,9 +131,11 @@ class FrameDecodersTest {
         return b;
     }
 
-    static DicomFiles.Builder image(int rows, int columns, int samples, int bitsAllocated, int bitsStored, boolean signed,
-            byte[] pixels) {
-        return DicomFiles.multiFrame(1).size(rows, columns).bitsAllocated(bitsAllocated)
+    static DicomFiles.Builder image(
+            int rows, int columns, int samples, int bitsAllocated, int bitsStored, boolean signed, byte[] pixels) {
+        return DicomFiles.multiFrame(1)
+                .size(rows, columns)
+                .bitsAllocated(bitsAllocated)
                 .edit(ds -> {
                     ds.setBytes(Tag.PixelData, bitsAllocated == 8 ? VR.OB : VR.OW, pixels);
                     ds.setInt(Tag.BitsStored, VR.US, bitsStored);
@@ -132,18 +151,31 @@ class FrameDecodersTest {
 
     @ParameterizedTest(name = "{0} {1} of {2} bits stored, signed {3}: exact")
     @CsvSource({
-        "dcmcrle, '', 16, 16, false, 1", "dcmcrle, '', 16, 12, true, 1", "dcmcrle, '', 8, 8, false, 3",
-        "dcmcjpeg, +e1, 16, 16, false, 1", "dcmcjpeg, +e1, 16, 16, true, 1", "dcmcjpeg, +e1, 16, 12, true, 1",
+        "dcmcrle, '', 16, 16, false, 1",
+        "dcmcrle, '', 16, 12, true, 1",
+        "dcmcrle, '', 8, 8, false, 3",
+        "dcmcjpeg, +e1, 16, 16, false, 1",
+        "dcmcjpeg, +e1, 16, 16, true, 1",
+        "dcmcjpeg, +e1, 16, 12, true, 1",
         "dcmcjpeg, +e1, 8, 8, false, 3",
-        "dcmcjpeg, +el +sv 7, 16, 16, false, 1", "dcmcjpeg, +el +sv 4, 16, 12, true, 1", "dcmcjpeg, +el +sv 2, 8, 8, false, 1",
-        "dcmcjpls, '', 16, 16, false, 1", "dcmcjpls, '', 16, 16, true, 1", "dcmcjpls, '', 16, 12, true, 1",
-        "dcmcjpls, '', 8, 8, false, 1", "dcmcjpls, '', 8, 8, false, 3", "dcmcjpls, '', 16, 10, false, 3"})
-    void losslessCompressionGivesBackTheOriginalPixels(String tool, String options, int bitsAllocated, int bitsStored,
-            boolean signed, int samples) throws IOException {
+        "dcmcjpeg, +el +sv 7, 16, 16, false, 1",
+        "dcmcjpeg, +el +sv 4, 16, 12, true, 1",
+        "dcmcjpeg, +el +sv 2, 8, 8, false, 1",
+        "dcmcjpls, '', 16, 16, false, 1",
+        "dcmcjpls, '', 16, 16, true, 1",
+        "dcmcjpls, '', 16, 12, true, 1",
+        "dcmcjpls, '', 8, 8, false, 1",
+        "dcmcjpls, '', 8, 8, false, 3",
+        "dcmcjpls, '', 16, 10, false, 3"
+    })
+    void losslessCompressionGivesBackTheOriginalPixels(
+            String tool, String options, int bitsAllocated, int bitsStored, boolean signed, int samples)
+            throws IOException {
         byte[] pixels = noisyImage(128, 96, samples, bitsAllocated, bitsStored, signed, 11);
-        Path original = image(128, 96, samples, bitsAllocated, bitsStored, signed, pixels).writeTo(dir.resolve("original.dcm"));
-        Path compressed = PixelReference.dcmtkCompress(original, dir.resolve("compressed.dcm"), tool,
-                options.isBlank() ? new String[0] : options.split(" "));
+        Path original = image(128, 96, samples, bitsAllocated, bitsStored, signed, pixels)
+                .writeTo(dir.resolve("original.dcm"));
+        Path compressed = PixelReference.dcmtkCompress(
+                original, dir.resolve("compressed.dcm"), tool, options.isBlank() ? new String[0] : options.split(" "));
         Pixels decoded = decodeAll(PixelReference.read(compressed));
         assertSamePixels(PixelReference.nativePixels(original), decoded, 0);
     }
@@ -153,8 +185,10 @@ class FrameDecodersTest {
     void lossyJpegDecodesAsDcmtkDecodesIt(String options, int bitsStored, int samples) throws IOException {
         int bitsAllocated = bitsStored > 8 ? 16 : 8;
         byte[] pixels = noisyImage(100, 75, samples, bitsAllocated, bitsStored, false, 5);
-        Path original = image(100, 75, samples, bitsAllocated, bitsStored, false, pixels).writeTo(dir.resolve("original.dcm"));
-        Path compressed = PixelReference.dcmtkCompress(original, dir.resolve("compressed.dcm"), "dcmcjpeg", options.split(" "));
+        Path original = image(100, 75, samples, bitsAllocated, bitsStored, false, pixels)
+                .writeTo(dir.resolve("original.dcm"));
+        Path compressed =
+                PixelReference.dcmtkCompress(original, dir.resolve("compressed.dcm"), "dcmcjpeg", options.split(" "));
         Pixels reference = PixelReference.dcmtkDecompress(compressed);
         // The JDK's libjpeg and dcmtk's agree exactly on 8 bits; our 12-bit IDCT rounds differently from libjpeg's.
         assertSamePixels(reference, decodeAll(PixelReference.read(compressed)), bitsStored == 8 ? 0 : 1);
@@ -169,9 +203,10 @@ class FrameDecodersTest {
     void nearLosslessJpegLsDecodesAsDcmtkDecodesIt(int near, int bitsStored) throws IOException {
         int bitsAllocated = bitsStored > 8 ? 16 : 8;
         byte[] pixels = noisyImage(77, 120, 1, bitsAllocated, bitsStored, false, 8);
-        Path original = image(77, 120, 1, bitsAllocated, bitsStored, false, pixels).writeTo(dir.resolve("original.dcm"));
-        Path compressed = PixelReference.dcmtkCompress(original, dir.resolve("compressed.dcm"), "dcmcjpls", "+en",
-                "+md", Integer.toString(near));
+        Path original =
+                image(77, 120, 1, bitsAllocated, bitsStored, false, pixels).writeTo(dir.resolve("original.dcm"));
+        Path compressed = PixelReference.dcmtkCompress(
+                original, dir.resolve("compressed.dcm"), "dcmcjpls", "+en", "+md", Integer.toString(near));
         Pixels decoded = decodeAll(PixelReference.read(compressed));
         assertSamePixels(PixelReference.dcmtkDecompress(compressed), decoded, 0);
         int diff = PixelReference.maxDifference(pixels, decoded.bytes(), bitsAllocated / 8, false);
@@ -198,25 +233,39 @@ class FrameDecodersTest {
      * docs/conformance.md).
      */
     @ParameterizedTest(name = "{0} as OpenJPEG decodes it")
-    @CsvSource({"MR_small_jp2klossless.dcm, 0", "J2K_pixelrep_mismatch.dcm, 0", "693_J2KI.dcm, 1", "JPEG2000.dcm, 1",
-        "SC_rgb_gdcm_KY.dcm, 1"})
+    @CsvSource({
+        "MR_small_jp2klossless.dcm, 0",
+        "J2K_pixelrep_mismatch.dcm, 0",
+        "693_J2KI.dcm, 1",
+        "JPEG2000.dcm, 1",
+        "SC_rgb_gdcm_KY.dcm, 1"
+    })
     void pydicomJpeg2000FilesDecodeAsOpenJpegDecodesThem(String file, int tolerance) throws IOException {
         RequiredTools.require(Tool.OPENJPEG);
         Path path = CORPUS.resolve(file);
         RequiredTools.require(Tool.PYDICOM_FILES);
         Compressed c = PixelReference.read(path);
         PixelDescription d = c.description();
-        byte[] reference = PixelReference.openJpegDecompress(c.frames().get(0), d.samplesPerPixel(), d.bitsAllocated() / 8);
+        byte[] reference =
+                PixelReference.openJpegDecompress(c.frames().get(0), d.samplesPerPixel(), d.bitsAllocated() / 8);
         Pixels decoded = decodeAll(c);
-        assertEquals(d.samplesPerPixel() == 3 ? "RGB" : d.photometricInterpretation(), decoded.description().photometricInterpretation());
+        assertEquals(
+                d.samplesPerPixel() == 3 ? "RGB" : d.photometricInterpretation(),
+                decoded.description().photometricInterpretation());
         byte[] expected = signExtended(reference, decoded.description());
         int diff = PixelReference.maxDifference(expected, decoded.bytes(), d.bitsAllocated() / 8, d.signed());
         assertTrue(diff <= tolerance, "largest difference from OpenJPEG is " + diff);
     }
 
     @ParameterizedTest(name = "JPEG 2000 {0}, {1} of {2} bits, signed {3}")
-    @CsvSource({"lossless, 1, 16, true", "lossless, 1, 12, false", "lossless, 3, 8, false", "lossless, 1, 8, true",
-        "lossy, 1, 16, true", "lossy, 3, 8, false"})
+    @CsvSource({
+        "lossless, 1, 16, true",
+        "lossless, 1, 12, false",
+        "lossless, 3, 8, false",
+        "lossless, 1, 8, true",
+        "lossy, 1, 16, true",
+        "lossy, 3, 8, false"
+    })
     void jpeg2000MadeByOpenJpegDecodes(String kind, int samples, int bits, boolean signed) throws IOException {
         RequiredTools.require(Tool.OPENJPEG);
         int bitsAllocated = bits > 8 ? 16 : 8;
@@ -225,7 +274,13 @@ class FrameDecodersTest {
         byte[] pixels = noisyImage(rows, columns, samples, bitsAllocated, bits, signed, 3);
         byte[] planar = samples == 1 ? pixels : toPlanar(pixels, samples);
         boolean lossless = kind.equals("lossless");
-        byte[] codestream = PixelReference.openJpegCompress(planar, rows, columns, samples, bits, signed,
+        byte[] codestream = PixelReference.openJpegCompress(
+                planar,
+                rows,
+                columns,
+                samples,
+                bits,
+                signed,
                 lossless ? new String[] {"-mct", samples == 3 ? "1" : "0"} : new String[] {"-I", "-r", "20"});
         String syntax = lossless ? "1.2.840.10008.1.2.4.90" : "1.2.840.10008.1.2.4.91";
         String photometric = samples == 1 ? "MONOCHROME2" : lossless ? "YBR_RCT" : "YBR_ICT";
@@ -251,8 +306,14 @@ class FrameDecodersTest {
     }
 
     @ParameterizedTest(name = "{0} cut short or garbled")
-    @CsvSource({"MR_small_RLE.dcm", "SC_rgb_jpeg_gdcm.dcm", "SC_rgb_jpeg_dcmtk.dcm", "JPGExtended.dcm",
-        "MR_small_jp2klossless.dcm", "MR_small_jpeg_ls_lossless.dcm"})
+    @CsvSource({
+        "MR_small_RLE.dcm",
+        "SC_rgb_jpeg_gdcm.dcm",
+        "SC_rgb_jpeg_dcmtk.dcm",
+        "JPGExtended.dcm",
+        "MR_small_jp2klossless.dcm",
+        "MR_small_jpeg_ls_lossless.dcm"
+    })
     void corruptCodestreamsAreErrorsNotPictures(String file) throws IOException {
         Path path = CORPUS.resolve(file);
         RequiredTools.require(Tool.PYDICOM_FILES);
@@ -262,16 +323,22 @@ class FrameDecodersTest {
         byte[] garbage = new byte[frame.length];
         new Random(1).nextBytes(garbage);
         for (byte[] bad : new byte[][] {Arrays.copyOf(frame, 30), garbage, new byte[0]}) {
-            IOException e = assertThrows(IOException.class,
-                    () -> decoder.decode(c.description(), new ByteArrayInputStream(bad)));
+            IOException e = assertThrows(
+                    IOException.class, () -> decoder.decode(c.description(), new ByteArrayInputStream(bad)));
             assertTrue(e.getMessage() != null && !e.getMessage().isBlank());
         }
     }
 
     @Test
     void registryHasNoDecoderForSyntaxesWithoutOne() {
-        for (String uid : new String[] {"1.2.840.10008.1.2.4.92", "1.2.840.10008.1.2.4.93", "1.2.840.10008.1.2.4.201",
-            "1.2.840.10008.1.2.4.100", "1.2.840.10008.1.2.1", "1.2.3.4"}) {
+        for (String uid : new String[] {
+            "1.2.840.10008.1.2.4.92",
+            "1.2.840.10008.1.2.4.93",
+            "1.2.840.10008.1.2.4.201",
+            "1.2.840.10008.1.2.4.100",
+            "1.2.840.10008.1.2.1",
+            "1.2.3.4"
+        }) {
             assertTrue(FrameDecoders.forSyntax(uid).isEmpty(), uid);
         }
     }

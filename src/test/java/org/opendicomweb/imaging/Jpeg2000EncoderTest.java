@@ -19,8 +19,10 @@ import org.opendicomweb.testing.UsesTools;
 /** The JPEG 2000 encoder against OpenJPEG's {@code opj_decompress} and against our decoder (JAI's reader). */
 @UsesTools
 class Jpeg2000EncoderTest {
-    private final FrameEncoder encoder = FrameEncoders.forSyntax("1.2.840.10008.1.2.4.90").orElseThrow();
-    private final FrameDecoder decoder = FrameDecoders.forSyntax("1.2.840.10008.1.2.4.90").orElseThrow();
+    private final FrameEncoder encoder =
+            FrameEncoders.forSyntax("1.2.840.10008.1.2.4.90").orElseThrow();
+    private final FrameDecoder decoder =
+            FrameDecoders.forSyntax("1.2.840.10008.1.2.4.90").orElseThrow();
 
     /** Noisy waves in Bits Stored bits; signed ones as stored, sign-extended to the allocated bits. */
     private static byte[] pixels(PixelDescription d, long seed) {
@@ -31,22 +33,40 @@ class Jpeg2000EncoderTest {
     }
 
     @ParameterizedTest(name = "{0} sample(s), {1}/{2} bits, signed {3}, planar {4}")
-    @CsvSource({"1, 16, 16, 1, 0", "1, 16, 12, 0, 0", "1, 16, 12, 1, 0", "1, 8, 8, 0, 0", "3, 8, 8, 0, 0", "3, 8, 8, 0, 1",
-        "3, 16, 16, 0, 0"})
+    @CsvSource({
+        "1, 16, 16, 1, 0",
+        "1, 16, 12, 0, 0",
+        "1, 16, 12, 1, 0",
+        "1, 8, 8, 0, 0",
+        "3, 8, 8, 0, 0",
+        "3, 8, 8, 0, 1",
+        "3, 16, 16, 0, 0"
+    })
     void framesDecodeToThePixelsTheyWereMadeFrom(int samples, int allocated, int stored, int signed, int planar)
             throws IOException {
         RequiredTools.require(Tool.OPENJPEG);
-        PixelDescription d = new PixelDescription(40, 33, samples, allocated, stored, stored - 1, signed,
-                samples == 1 ? "MONOCHROME2" : "RGB", planar, 1);
+        PixelDescription d = new PixelDescription(
+                40,
+                33,
+                samples,
+                allocated,
+                stored,
+                stored - 1,
+                signed,
+                samples == 1 ? "MONOCHROME2" : "RGB",
+                planar,
+                1);
         byte[] source = pixels(d, samples * 100L + stored + signed);
         assertNull(encoder.refusal(d));
         byte[] codestream = encoder.encode(d, source);
         assertEquals((byte) 0xFF, codestream[0]);
         assertEquals((byte) 0x4F, codestream[1], "a bare codestream (SOC), no JP2 file header");
         assertFalse(Jpeg2000Decoder.usesComponentTransform(codestream), "RGB stays RGB");
-        byte[] expected = planar == 1 ? PixelReference.interleave(source, source.length, samples, allocated / 8) : source;
+        byte[] expected =
+                planar == 1 ? PixelReference.interleave(source, source.length, samples, allocated / 8) : source;
 
-        assertArrayEquals(expected, PixelReference.openJpegDecompress(codestream, samples, allocated / 8), "opj_decompress");
+        assertArrayEquals(
+                expected, PixelReference.openJpegDecompress(codestream, samples, allocated / 8), "opj_decompress");
         DecodedFrame decoded = decoder.decode(encoder.encoded(d), new ByteArrayInputStream(codestream));
         assertArrayEquals(expected, decoded.pixels(), "our decoder");
     }

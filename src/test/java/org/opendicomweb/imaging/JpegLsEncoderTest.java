@@ -16,8 +16,10 @@ import org.opendicomweb.testing.PixelReference;
  * FrameDecodersTest); the WADO-RS tests hand the encoder's files to {@code dcmdjpls} directly.
  */
 class JpegLsEncoderTest {
-    private final FrameEncoder encoder = FrameEncoders.forSyntax("1.2.840.10008.1.2.4.80").orElseThrow();
-    private final FrameDecoder decoder = FrameDecoders.forSyntax("1.2.840.10008.1.2.4.80").orElseThrow();
+    private final FrameEncoder encoder =
+            FrameEncoders.forSyntax("1.2.840.10008.1.2.4.80").orElseThrow();
+    private final FrameDecoder decoder =
+            FrameDecoders.forSyntax("1.2.840.10008.1.2.4.80").orElseThrow();
 
     /**
      * Flat regions (run mode, also runs to the end of a line), smooth waves and noise (regular mode), extremes (the
@@ -33,18 +35,40 @@ class JpegLsEncoderTest {
     }
 
     @ParameterizedTest(name = "{0} sample(s), {1}/{2} bits, planar {3}, {4}x{5}")
-    @CsvSource({"1, 16, 16, 0, 64, 64", "1, 16, 12, 0, 33, 17", "1, 8, 8, 0, 40, 300", "1, 8, 5, 0, 20, 20",
-        "1, 8, 2, 0, 9, 9", "3, 8, 8, 0, 24, 19", "3, 8, 8, 1, 16, 16", "3, 16, 16, 0, 12, 12", "1, 8, 8, 0, 1, 1",
-        "1, 16, 16, 0, 1, 70"})
-    void framesDecodeToThePixelsTheyWereMadeFrom(int samples, int allocated, int stored, int planar, int rows, int columns)
-            throws IOException {
-        PixelDescription d = new PixelDescription(rows, columns, samples, allocated, stored, stored - 1, 0,
-                samples == 1 ? "MONOCHROME2" : "RGB", planar, 1);
+    @CsvSource({
+        "1, 16, 16, 0, 64, 64",
+        "1, 16, 12, 0, 33, 17",
+        "1, 8, 8, 0, 40, 300",
+        "1, 8, 5, 0, 20, 20",
+        "1, 8, 2, 0, 9, 9",
+        "3, 8, 8, 0, 24, 19",
+        "3, 8, 8, 1, 16, 16",
+        "3, 16, 16, 0, 12, 12",
+        "1, 8, 8, 0, 1, 1",
+        "1, 16, 16, 0, 1, 70"
+    })
+    void framesDecodeToThePixelsTheyWereMadeFrom(
+            int samples, int allocated, int stored, int planar, int rows, int columns) throws IOException {
+        PixelDescription d = new PixelDescription(
+                rows,
+                columns,
+                samples,
+                allocated,
+                stored,
+                stored - 1,
+                0,
+                samples == 1 ? "MONOCHROME2" : "RGB",
+                planar,
+                1);
         byte[] source = pixels(d, rows * 13L + columns + stored);
         assertNull(encoder.refusal(d));
         byte[] frame = encoder.encode(d, source);
-        byte[] expected = planar == 1 ? PixelReference.interleave(source, source.length, samples, allocated / 8) : source;
-        assertArrayEquals(expected, decoder.decode(encoder.encoded(d), new ByteArrayInputStream(frame)).pixels());
+        byte[] expected =
+                planar == 1 ? PixelReference.interleave(source, source.length, samples, allocated / 8) : source;
+        assertArrayEquals(
+                expected,
+                decoder.decode(encoder.encoded(d), new ByteArrayInputStream(frame))
+                        .pixels());
     }
 
     @Test

@@ -10,17 +10,18 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opendicomweb.testing.PixelReference;
-import org.junit.jupiter.api.Test;
 
 /**
  * The RLE encoder against the RLE decoder, which is itself checked against dcmtk's {@code dcmdrle} (FrameDecodersTest);
  * the WADO-RS tests hand the encoder's files to {@code dcmdrle} directly.
  */
 class RleEncoderTest {
-    private final FrameEncoder encoder = FrameEncoders.forSyntax("1.2.840.10008.1.2.5").orElseThrow();
+    private final FrameEncoder encoder =
+            FrameEncoders.forSyntax("1.2.840.10008.1.2.5").orElseThrow();
 
     /** Pixels with runs, as images have them, and noise between them. */
     private static byte[] pixels(int length, long seed) {
@@ -37,11 +38,20 @@ class RleEncoderTest {
     }
 
     @ParameterizedTest(name = "{0} sample(s) of {1} bits, planar {2}, {3}x{4}")
-    @CsvSource({"1, 8, 0, 64, 64", "1, 16, 0, 33, 17", "1, 32, 0, 5, 300", "3, 8, 0, 7, 9", "3, 8, 1, 40, 41",
-        "3, 16, 1, 16, 16", "3, 32, 0, 3, 3", "1, 8, 0, 1, 1"})
-    void framesDecodeToThePixelsTheyWereMadeFrom(int samples, int bits, int planar, int rows, int columns) throws IOException {
-        PixelDescription d = new PixelDescription(rows, columns, samples, bits, bits, bits - 1, 0,
-                samples == 1 ? "MONOCHROME2" : "RGB", planar, 1);
+    @CsvSource({
+        "1, 8, 0, 64, 64",
+        "1, 16, 0, 33, 17",
+        "1, 32, 0, 5, 300",
+        "3, 8, 0, 7, 9",
+        "3, 8, 1, 40, 41",
+        "3, 16, 1, 16, 16",
+        "3, 32, 0, 3, 3",
+        "1, 8, 0, 1, 1"
+    })
+    void framesDecodeToThePixelsTheyWereMadeFrom(int samples, int bits, int planar, int rows, int columns)
+            throws IOException {
+        PixelDescription d = new PixelDescription(
+                rows, columns, samples, bits, bits, bits - 1, 0, samples == 1 ? "MONOCHROME2" : "RGB", planar, 1);
         byte[] source = pixels((int) d.frameLength(), rows * 31L + columns);
         assertNull(encoder.refusal(d));
         byte[] frame = encoder.encode(d, source);

@@ -46,7 +46,8 @@ class DurableCommitsTest {
             for (Future<long[]> result : results) {
                 long committedAt = result.get(10, TimeUnit.SECONDS)[0];
                 synchronized (syncStarts) {
-                    assertTrue(syncStarts.stream().anyMatch(s -> s > committedAt),
+                    assertTrue(
+                            syncStarts.stream().anyMatch(s -> s > committedAt),
                             "a writer committed at " + committedAt + " returned without a later sync: " + syncStarts);
                 }
             }
@@ -71,7 +72,8 @@ class DurableCommitsTest {
 
     @Test
     void postgresqlCommitsNeedNoSync() throws Exception {
-        DurableCommits.of(org.opendicomweb.config.DicomwebConfig.DatabaseKind.POSTGRESQL).afterCommit(null);
+        DurableCommits.of(org.opendicomweb.config.DicomwebConfig.DatabaseKind.POSTGRESQL)
+                .afterCommit(null);
     }
 
     private static void pause(long millis) {

@@ -16,33 +16,39 @@ class ExtendedQueryTagsTest {
 
     @Test
     void entriesNameTheLevelAndTheAttributeByKeywordOrTag() {
-        List<ExtendedQueryTag> tags = ExtendedQueryTags.parse(List.of(" study:InstitutionName", "SERIES:00081010",
-                "instance:ContentDate "));
-        assertEquals(List.of(new ExtendedQueryTag(Tag.InstitutionName, VR.LO, IndexLevel.STUDY),
-                new ExtendedQueryTag(Tag.StationName, VR.SH, IndexLevel.SERIES),
-                new ExtendedQueryTag(Tag.ContentDate, VR.DA, IndexLevel.INSTANCE)), tags);
+        List<ExtendedQueryTag> tags =
+                ExtendedQueryTags.parse(List.of(" study:InstitutionName", "SERIES:00081010", "instance:ContentDate "));
+        assertEquals(
+                List.of(
+                        new ExtendedQueryTag(Tag.InstitutionName, VR.LO, IndexLevel.STUDY),
+                        new ExtendedQueryTag(Tag.StationName, VR.SH, IndexLevel.SERIES),
+                        new ExtendedQueryTag(Tag.ContentDate, VR.DA, IndexLevel.INSTANCE)),
+                tags);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "study:NoSuchKeyword        | neither a DICOM keyword nor a tag",
-        "galaxy:InstitutionName     | is not a level",
-        "InstitutionName            | write it as level:attribute",
-        "series:ReferencedStudySequence | VR SQ",
-        "instance:PixelData         | which cannot be matched",
-        "series:00091010            | private attributes",
-        "study:00081FFF             | not in the DICOM data dictionary",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "study:NoSuchKeyword        | neither a DICOM keyword nor a tag",
+                "galaxy:InstitutionName     | is not a level",
+                "InstitutionName            | write it as level:attribute",
+                "series:ReferencedStudySequence | VR SQ",
+                "instance:PixelData         | which cannot be matched",
+                "series:00091010            | private attributes",
+                "study:00081FFF             | not in the DICOM data dictionary",
+            })
     void anEntryThatCannotWorkStopsStartUpNamingIt(String entry, String problem) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ExtendedQueryTags.parse(List.of(entry)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ExtendedQueryTags.parse(List.of(entry)));
         assertTrue(e.getMessage().startsWith("dicomweb.qido.extended-tags: '" + entry.strip() + "'"), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
     }
 
     @Test
     void anAttributeConfiguredTwiceIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ExtendedQueryTags.parse(List.of("study:StationName", "series:00081010")));
         assertTrue(e.getMessage().contains("configured twice"), e.getMessage());
     }

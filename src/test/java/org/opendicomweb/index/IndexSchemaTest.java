@@ -52,29 +52,113 @@ class IndexSchemaTest {
     @Test
     void migratedSchemaHasTheTablesAndColumnsTheIndexSqlUses() throws SQLException {
         Map<String, Set<String>> expected = new TreeMap<>(Map.of(
-                "patient", Set.of("pk", "patient_id", "issuer_of_patient_id", "patient_name", "patient_name_norm",
-                        "patient_birth_date", "patient_birth_date_stored", "patient_sex", "created", "updated"),
-                "study", Set.of("pk", "patient_fk", "study_iuid", "study_date", "study_date_stored", "study_time",
-                        "timezone_offset", "accession_number", "study_id", "referring_physician_name",
-                        "referring_physician_name_norm", "study_description", "study_datetime_utc",
-                        "modalities_in_study", "sop_classes_in_study", "num_series", "num_instances", "version",
-                        "demographics_sha", "num_demographic_variants", "created", "updated"),
-                "series", Set.of("pk", "study_fk", "series_iuid", "modality", "series_number", "series_description",
-                        "pps_start_date", "pps_start_date_stored", "pps_start_time", "pps_datetime_utc",
-                        "num_instances", "modalities", "num_modalities", "version", "created", "updated"),
-                "instance", Set.of("pk", "series_fk", "sop_iuid", "sop_class_uid", "instance_number",
-                        "number_of_frames", "image_rows", "image_columns", "bits_allocated", "sop_instance_status",
-                        "transfer_syntax_uid", "blob_key", "blob_size", "blob_sha256", "metadata", "created"),
-                "series_conflict", Set.of("pk", "series_iuid", "stored_study_iuid", "refused_study_iuid",
-                        "last_sop_iuid", "refusals", "first_refused", "last_refused"),
-                "study_demographics", Set.of("pk", "study_fk", "variant_sha", "patient_id", "issuer_of_patient_id",
-                        "patient_name", "patient_birth_date", "first_sop_iuid", "num_instances", "first_seen",
-                        "last_seen"),
-                "request_attributes_item", Set.of("pk", "series_fk", "requested_procedure_id",
-                        "scheduled_procedure_step_id", "accession_number", "study_iuid",
-                        "requested_procedure_description", "scheduled_procedure_step_description"),
-                "referenced_study_item", Set.of("pk", "study_fk", "referenced_sop_class_uid",
-                        "referenced_sop_instance_uid"),
+                "patient",
+                        Set.of(
+                                "pk",
+                                "patient_id",
+                                "issuer_of_patient_id",
+                                "patient_name",
+                                "patient_name_norm",
+                                "patient_birth_date",
+                                "patient_birth_date_stored",
+                                "patient_sex",
+                                "created",
+                                "updated"),
+                "study",
+                        Set.of(
+                                "pk",
+                                "patient_fk",
+                                "study_iuid",
+                                "study_date",
+                                "study_date_stored",
+                                "study_time",
+                                "timezone_offset",
+                                "accession_number",
+                                "study_id",
+                                "referring_physician_name",
+                                "referring_physician_name_norm",
+                                "study_description",
+                                "study_datetime_utc",
+                                "modalities_in_study",
+                                "sop_classes_in_study",
+                                "num_series",
+                                "num_instances",
+                                "version",
+                                "demographics_sha",
+                                "num_demographic_variants",
+                                "created",
+                                "updated"),
+                "series",
+                        Set.of(
+                                "pk",
+                                "study_fk",
+                                "series_iuid",
+                                "modality",
+                                "series_number",
+                                "series_description",
+                                "pps_start_date",
+                                "pps_start_date_stored",
+                                "pps_start_time",
+                                "pps_datetime_utc",
+                                "num_instances",
+                                "modalities",
+                                "num_modalities",
+                                "version",
+                                "created",
+                                "updated"),
+                "instance",
+                        Set.of(
+                                "pk",
+                                "series_fk",
+                                "sop_iuid",
+                                "sop_class_uid",
+                                "instance_number",
+                                "number_of_frames",
+                                "image_rows",
+                                "image_columns",
+                                "bits_allocated",
+                                "sop_instance_status",
+                                "transfer_syntax_uid",
+                                "blob_key",
+                                "blob_size",
+                                "blob_sha256",
+                                "metadata",
+                                "created"),
+                "series_conflict",
+                        Set.of(
+                                "pk",
+                                "series_iuid",
+                                "stored_study_iuid",
+                                "refused_study_iuid",
+                                "last_sop_iuid",
+                                "refusals",
+                                "first_refused",
+                                "last_refused"),
+                "study_demographics",
+                        Set.of(
+                                "pk",
+                                "study_fk",
+                                "variant_sha",
+                                "patient_id",
+                                "issuer_of_patient_id",
+                                "patient_name",
+                                "patient_birth_date",
+                                "first_sop_iuid",
+                                "num_instances",
+                                "first_seen",
+                                "last_seen"),
+                "request_attributes_item",
+                        Set.of(
+                                "pk",
+                                "series_fk",
+                                "requested_procedure_id",
+                                "scheduled_procedure_step_id",
+                                "accession_number",
+                                "study_iuid",
+                                "requested_procedure_description",
+                                "scheduled_procedure_step_description"),
+                "referenced_study_item",
+                        Set.of("pk", "study_fk", "referenced_sop_class_uid", "referenced_sop_instance_uid"),
                 "extended_key", Set.of("owner_level", "owner_pk", "tag", "key_value"),
                 "reindex_task", Set.of("name", "through_pk", "complete", "updated")));
         Map<String, Set<String>> actual = new TreeMap<>();
@@ -99,10 +183,11 @@ class IndexSchemaTest {
         byte[] metadata = "{\"00100010\":{\"vr\":\"PN\",\"Value\":[{\"Alphabetic\":\"Müller^Hans\"}]}}"
                 .getBytes(StandardCharsets.UTF_8);
         try (Connection connection = index.dataSource().getConnection()) {
-            long series = insertSeries(connection, insertStudy(connection, insertPatient(connection, "P1", ""), "1.2.3"),
-                    "1.2.3.1");
+            long series = insertSeries(
+                    connection, insertStudy(connection, insertPatient(connection, "P1", ""), "1.2.3"), "1.2.3.1");
             long instance = insertInstance(connection, series, "1.2.3.1.1", "key-1");
-            try (PreparedStatement update = connection.prepareStatement("update instance set metadata = ? where pk = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("update instance set metadata = ? where pk = ?")) {
                 update.setBytes(1, metadata);
                 update.setLong(2, instance);
                 update.executeUpdate();
@@ -145,11 +230,12 @@ class IndexSchemaTest {
             long study = insertStudy(connection, patient, "1.2.3");
             long otherStudy = insertStudy(connection, patient, "1.2.4");
             long series = insertSeries(connection, study, "1.2.3.1");
-            SQLException reused = assertThrows(SQLException.class, () -> insertSeries(connection, otherStudy, "1.2.3.1"));
+            SQLException reused =
+                    assertThrows(SQLException.class, () -> insertSeries(connection, otherStudy, "1.2.3.1"));
             assertEquals(UNIQUE_VIOLATION, reused.getSQLState());
             insertInstance(connection, series, "1.2.3.1.1", "key-1");
-            SQLException duplicate = assertThrows(
-                    SQLException.class, () -> insertInstance(connection, series, "1.2.3.1.1", "key-2"));
+            SQLException duplicate =
+                    assertThrows(SQLException.class, () -> insertInstance(connection, series, "1.2.3.1.1", "key-2"));
             assertEquals(UNIQUE_VIOLATION, duplicate.getSQLState());
         }
     }
@@ -167,37 +253,50 @@ class IndexSchemaTest {
                 names.add(rows.getString(1));
             }
             // The trigram index exists only where pg_trgm could be installed, as on the test server.
-            assertEquals(java.util.List.of("ix_patient_name_norm", "ix_patient_name_norm_prefix", "ix_patient_name_norm_trgm"), names);
+            assertEquals(
+                    java.util.List.of(
+                            "ix_patient_name_norm", "ix_patient_name_norm_prefix", "ix_patient_name_norm_trgm"),
+                    names);
         }
     }
 
     private static long insertPatient(Connection connection, String id, String issuer) throws SQLException {
-        return insert(connection,
+        return insert(
+                connection,
                 "insert into patient (patient_id, issuer_of_patient_id, created, updated)"
                         + " values (?, ?, current_timestamp, current_timestamp)",
-                id, issuer);
+                id,
+                issuer);
     }
 
     private static long insertStudy(Connection connection, long patient, String uid) throws SQLException {
-        return insert(connection,
+        return insert(
+                connection,
                 "insert into study (patient_fk, study_iuid, created, updated)"
                         + " values (?, ?, current_timestamp, current_timestamp)",
-                patient, uid);
+                patient,
+                uid);
     }
 
     private static long insertSeries(Connection connection, long study, String uid) throws SQLException {
-        return insert(connection,
+        return insert(
+                connection,
                 "insert into series (study_fk, series_iuid, created, updated)"
                         + " values (?, ?, current_timestamp, current_timestamp)",
-                study, uid);
+                study,
+                uid);
     }
 
     private static long insertInstance(Connection connection, long series, String uid, String key) throws SQLException {
-        return insert(connection,
+        return insert(
+                connection,
                 "insert into instance (series_fk, sop_iuid, sop_class_uid, transfer_syntax_uid, blob_key, blob_size,"
                         + " blob_sha256, created) values (?, ?, '1.2.840.10008.5.1.4.1.1.7', '1.2.840.10008.1.2.1', ?,"
                         + " 0, ?, current_timestamp)",
-                series, uid, key, "0".repeat(64));
+                series,
+                uid,
+                key,
+                "0".repeat(64));
     }
 
     private static long insert(Connection connection, String sql, Object... values) throws SQLException {

@@ -1,9 +1,9 @@
 package org.opendicomweb.integrity;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -39,26 +39,39 @@ class IntegrityReportTest {
     private static ValidatableResponse store(DicomFiles.Builder... files) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (DicomFiles.Builder f : files) {
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(f.toBytes());
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         out.writeBytes(("--" + BOUNDARY + "--").getBytes(StandardCharsets.US_ASCII));
         return given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
-                .accept("application/dicom+json").body(out.toByteArray())
-                .when().post("/dicom-web/studies").then();
+                .accept("application/dicom+json")
+                .body(out.toByteArray())
+                .when()
+                .post("/dicom-web/studies")
+                .then();
     }
 
     private static ValidatableResponse report(String query) {
-        return given().accept("application/json").when().get("/dicom-web/integrity" + query).then();
+        return given().accept("application/json")
+                .when()
+                .get("/dicom-web/integrity" + query)
+                .then();
     }
 
     @Test
     void aConsistentArchiveHasNoFindings() {
         DicomFiles.Builder first = DicomFiles.ctImage();
-        store(first, DicomFiles.ctImage().studyUid(first.studyInstanceUid()).seriesUid(first.seriesInstanceUid())
-                .instance(Uids.generate(), 2)).statusCode(200);
-        report("").statusCode(200)
+        store(
+                        first,
+                        DicomFiles.ctImage()
+                                .studyUid(first.studyInstanceUid())
+                                .seriesUid(first.seriesInstanceUid())
+                                .instance(Uids.generate(), 2))
+                .statusCode(200);
+        report("")
+                .statusCode(200)
                 .body("limit", equalTo(100))
                 .body("seriesInOtherStudies.total", equalTo(0))
                 .body("seriesWithSeveralModalities.total", equalTo(0))
@@ -71,11 +84,14 @@ class IntegrityReportTest {
         store(first).statusCode(200);
         String otherStudy = Uids.generate();
         DicomFiles.Builder second = DicomFiles.ctImage().studyUid(otherStudy).seriesUid(first.seriesInstanceUid());
-        DicomFiles.Builder third = DicomFiles.ctImage().studyUid(otherStudy).seriesUid(first.seriesInstanceUid())
+        DicomFiles.Builder third = DicomFiles.ctImage()
+                .studyUid(otherStudy)
+                .seriesUid(first.seriesInstanceUid())
                 .instance(Uids.generate(), 2);
         store(second).statusCode(409);
         store(third).statusCode(409);
-        report("").statusCode(200)
+        report("")
+                .statusCode(200)
                 .body("seriesInOtherStudies.total", equalTo(1))
                 .body("seriesInOtherStudies.items[0].seriesInstanceUID", equalTo(first.seriesInstanceUid()))
                 .body("seriesInOtherStudies.items[0].storedInStudyInstanceUID", equalTo(first.studyInstanceUid()))
@@ -88,12 +104,18 @@ class IntegrityReportTest {
     @Test
     void aSeriesWhoseInstancesHaveSeveralModalitiesIsListed() {
         DicomFiles.Builder ct = DicomFiles.ctImage();
-        DicomFiles.Builder pr = DicomFiles.ctImage().studyUid(ct.studyInstanceUid()).seriesUid(ct.seriesInstanceUid())
-                .modality("PR").instance(Uids.generate(), 2);
-        DicomFiles.Builder alsoCt = DicomFiles.ctImage().studyUid(ct.studyInstanceUid()).seriesUid(ct.seriesInstanceUid())
+        DicomFiles.Builder pr = DicomFiles.ctImage()
+                .studyUid(ct.studyInstanceUid())
+                .seriesUid(ct.seriesInstanceUid())
+                .modality("PR")
+                .instance(Uids.generate(), 2);
+        DicomFiles.Builder alsoCt = DicomFiles.ctImage()
+                .studyUid(ct.studyInstanceUid())
+                .seriesUid(ct.seriesInstanceUid())
                 .instance(Uids.generate(), 3);
         store(ct, pr, alsoCt).statusCode(200);
-        report("").statusCode(200)
+        report("")
+                .statusCode(200)
                 .body("seriesWithSeveralModalities.total", equalTo(1))
                 .body("seriesWithSeveralModalities.items[0].studyInstanceUID", equalTo(ct.studyInstanceUid()))
                 .body("seriesWithSeveralModalities.items[0].seriesInstanceUID", equalTo(ct.seriesInstanceUid()))
@@ -106,38 +128,63 @@ class IntegrityReportTest {
     @ValueSource(booleans = {false, true})
     void aStudyWhoseInstancesDisagreeOnDemographicsIsListedWithEachVariant(boolean oneRequest) {
         DicomFiles.Builder first = DicomFiles.ctImage().patient("Doe^Jane", "PID-7");
-        DicomFiles.Builder same = DicomFiles.ctImage().patient("Doe^Jane", "PID-7").studyUid(first.studyInstanceUid())
-                .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), 2);
-        DicomFiles.Builder renamed = DicomFiles.ctImage().patient("Roe^Jane", "PID-7").studyUid(first.studyInstanceUid())
-                .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), 3);
-        DicomFiles.Builder renamedToo = DicomFiles.ctImage().patient("Roe^Jane", "PID-7").studyUid(first.studyInstanceUid())
-                .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), 4);
-        DicomFiles.Builder otherId = DicomFiles.ctImage().patient("Doe^Jane", "PID-8").studyUid(first.studyInstanceUid())
-                .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), 5);
-        DicomFiles.Builder otherSeries = DicomFiles.ctImage().patient("Doe^Jane", "PID-7").studyUid(first.studyInstanceUid())
-                .series(Uids.generate(), 2).modality("MR").instance(Uids.generate(), 1);
+        DicomFiles.Builder same = DicomFiles.ctImage()
+                .patient("Doe^Jane", "PID-7")
+                .studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid())
+                .instance(Uids.generate(), 2);
+        DicomFiles.Builder renamed = DicomFiles.ctImage()
+                .patient("Roe^Jane", "PID-7")
+                .studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid())
+                .instance(Uids.generate(), 3);
+        DicomFiles.Builder renamedToo = DicomFiles.ctImage()
+                .patient("Roe^Jane", "PID-7")
+                .studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid())
+                .instance(Uids.generate(), 4);
+        DicomFiles.Builder otherId = DicomFiles.ctImage()
+                .patient("Doe^Jane", "PID-8")
+                .studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid())
+                .instance(Uids.generate(), 5);
+        DicomFiles.Builder otherSeries = DicomFiles.ctImage()
+                .patient("Doe^Jane", "PID-7")
+                .studyUid(first.studyInstanceUid())
+                .series(Uids.generate(), 2)
+                .modality("MR")
+                .instance(Uids.generate(), 1);
         if (oneRequest) {
             store(first, same, otherSeries, renamed, renamedToo, otherId).statusCode(200);
         } else {
             store(first, same, otherSeries).statusCode(200);
             store(renamed, renamedToo, otherId).statusCode(200);
         }
-        given().accept("application/dicom+json").queryParam("StudyInstanceUID", first.studyInstanceUid())
+        given().accept("application/dicom+json")
+                .queryParam("StudyInstanceUID", first.studyInstanceUid())
                 .queryParam("includefield", "ModalitiesInStudy")
-                .when().get("/dicom-web/studies").then().statusCode(200)
+                .when()
+                .get("/dicom-web/studies")
+                .then()
+                .statusCode(200)
                 .body("[0].'00201206'.Value[0]", equalTo(2)) // NumberOfStudyRelatedSeries
                 .body("[0].'00201208'.Value[0]", equalTo(6)) // NumberOfStudyRelatedInstances
                 .body("[0].'00080061'.Value", containsInAnyOrder("CT", "MR"));
-        report("").statusCode(200)
+        report("")
+                .statusCode(200)
                 .body("studiesWithConflictingDemographics.total", equalTo(1))
                 .body("studiesWithConflictingDemographics.items[0].studyInstanceUID", equalTo(first.studyInstanceUid()))
                 .body("studiesWithConflictingDemographics.items[0].instances", equalTo(6))
                 .body("studiesWithConflictingDemographics.items[0].variants", hasSize(3))
-                .body("studiesWithConflictingDemographics.items[0].variants.patientName",
+                .body(
+                        "studiesWithConflictingDemographics.items[0].variants.patientName",
                         contains("Doe^Jane", "Roe^Jane", "Doe^Jane"))
-                .body("studiesWithConflictingDemographics.items[0].variants.patientID", contains("PID-7", "PID-7", "PID-8"))
+                .body(
+                        "studiesWithConflictingDemographics.items[0].variants.patientID",
+                        contains("PID-7", "PID-7", "PID-8"))
                 .body("studiesWithConflictingDemographics.items[0].variants.instances", contains(3, 2, 1))
-                .body("studiesWithConflictingDemographics.items[0].variants[1].firstSOPInstanceUID",
+                .body(
+                        "studiesWithConflictingDemographics.items[0].variants[1].firstSOPInstanceUID",
                         equalTo(renamed.sopInstanceUid()));
     }
 
@@ -145,13 +192,21 @@ class IntegrityReportTest {
     void eachListIsPagedByLimitAndOffset() {
         for (int i = 0; i < 3; i++) {
             DicomFiles.Builder ct = DicomFiles.ctImage();
-            store(ct, DicomFiles.ctImage().studyUid(ct.studyInstanceUid()).seriesUid(ct.seriesInstanceUid())
-                    .modality("SR").instance(Uids.generate(), 2)).statusCode(200);
+            store(
+                            ct,
+                            DicomFiles.ctImage()
+                                    .studyUid(ct.studyInstanceUid())
+                                    .seriesUid(ct.seriesInstanceUid())
+                                    .modality("SR")
+                                    .instance(Uids.generate(), 2))
+                    .statusCode(200);
         }
-        report("?limit=2").statusCode(200)
+        report("?limit=2")
+                .statusCode(200)
                 .body("seriesWithSeveralModalities.total", equalTo(3))
                 .body("seriesWithSeveralModalities.items", hasSize(2));
-        report("?limit=2&offset=2").statusCode(200)
+        report("?limit=2&offset=2")
+                .statusCode(200)
                 .body("offset", equalTo(2))
                 .body("seriesWithSeveralModalities.items", hasSize(1));
     }

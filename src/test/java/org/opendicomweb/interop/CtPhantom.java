@@ -15,8 +15,8 @@ final class CtPhantom {
     private CtPhantom() {}
 
     /** {@code slices} images of {@code size} x {@code size} pixels, numbered from 1. */
-    static List<DicomFiles.Builder> series(String patientName, String patientId, String studyUid, String seriesUid, int slices,
-            int size) {
+    static List<DicomFiles.Builder> series(
+            String patientName, String patientId, String studyUid, String seriesUid, int slices, int size) {
         List<DicomFiles.Builder> files = new ArrayList<>(slices);
         for (int z = 0; z < slices; z++) {
             files.add(DicomFiles.ctImage()

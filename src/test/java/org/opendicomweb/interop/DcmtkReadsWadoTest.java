@@ -35,8 +35,8 @@ class DcmtkReadsWadoTest {
     private static final Path DATA = Path.of("/usr/lib/python3/dist-packages/pydicom/data");
     private static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
     private static final Set<String> NEVER_SENT = Set.of("1.2.840.10008.1.2", "1.2.840.10008.1.2.2");
-    private static final Set<String> NATIVE = Set.of("1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2",
-            "1.2.840.10008.1.2.1.99");
+    private static final Set<String> NATIVE =
+            Set.of("1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99");
 
     /** pydicom's corpus holds variants of one SOP Instance: start from and leave an empty index. */
     @BeforeEach
@@ -46,11 +46,26 @@ class DcmtkReadsWadoTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"test_files/CT_small.dcm", "test_files/MR_small_implicit.dcm", "test_files/ExplVR_BigEnd.dcm",
-            "test_files/image_dfl.dcm", "test_files/rtplan.dcm", "test_files/rtdose.dcm", "test_files/waveform_ecg.dcm",
-            "test_files/reportsi.dcm", "test_files/test-SR.dcm", "test_files/SC_rgb_small_odd.dcm",
-            "test_files/liver_1frame.dcm", "charset_files/chrRuss.dcm", "charset_files/chrArab.dcm",
-            "charset_files/chrX1.dcm", "test_files/JPEG2000.dcm", "test_files/SC_rgb_rle.dcm", "test_files/JPEG-lossy.dcm"})
+    @ValueSource(
+            strings = {
+                "test_files/CT_small.dcm",
+                "test_files/MR_small_implicit.dcm",
+                "test_files/ExplVR_BigEnd.dcm",
+                "test_files/image_dfl.dcm",
+                "test_files/rtplan.dcm",
+                "test_files/rtdose.dcm",
+                "test_files/waveform_ecg.dcm",
+                "test_files/reportsi.dcm",
+                "test_files/test-SR.dcm",
+                "test_files/SC_rgb_small_odd.dcm",
+                "test_files/liver_1frame.dcm",
+                "charset_files/chrRuss.dcm",
+                "charset_files/chrArab.dcm",
+                "charset_files/chrX1.dcm",
+                "test_files/JPEG2000.dcm",
+                "test_files/SC_rgb_rle.dcm",
+                "test_files/JPEG-lossy.dcm"
+            })
     void dcmtkReadsTheInstanceAsServed(String name) throws IOException {
         Path original = DATA.resolve(name);
         RequiredTools.require(Tool.DCMTK, Tool.PYDICOM_FILES);
@@ -61,11 +76,21 @@ class DcmtkReadsWadoTest {
         String originalJson = nativeSyntax ? clean(Dcmtk.dcm2json(original), "original") : null;
 
         byte[] file = Files.readAllBytes(original);
-        given().contentType("application/dicom").accept("application/dicom+json").body(file)
-                .when().post("/dicom-web/studies").then().statusCode(200);
-        String url = given().accept("application/dicom+json").queryParam("SOPInstanceUID", sopInstanceUid(original))
-                .when().get("/dicom-web/instances").then().statusCode(200)
-                .extract().path("[0].00081190.Value[0]");
+        given().contentType("application/dicom")
+                .accept("application/dicom+json")
+                .body(file)
+                .when()
+                .post("/dicom-web/studies")
+                .then()
+                .statusCode(200);
+        String url = given().accept("application/dicom+json")
+                .queryParam("SOPInstanceUID", sopInstanceUid(original))
+                .when()
+                .get("/dicom-web/instances")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].00081190.Value[0]");
 
         // Default Accept: Explicit VR Little Endian; a compressed file may be refused while there is no decoder.
         Response plain = given().when().get(url);
@@ -79,7 +104,9 @@ class DcmtkReadsWadoTest {
         }
 
         // transfer-syntax=*: as stored, except the syntaxes that never travel over the web.
-        Response any = given().accept("multipart/related; type=\"application/dicom\"; transfer-syntax=*").when().get(url);
+        Response any = given().accept("multipart/related; type=\"application/dicom\"; transfer-syntax=*")
+                .when()
+                .get(url);
         assertEquals(200, any.statusCode(), any.asString());
         String expected = NEVER_SENT.contains(stored) ? EXPLICIT_LE : stored;
         byte[] part = onePart(any, expected);

@@ -46,7 +46,8 @@ import org.opendicomweb.testing.Tool;
 @QuarkusTest
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
 class DicomwebClientTest {
-    private static final Path CORPUS_MR = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/MR_small.dcm");
+    private static final Path CORPUS_MR =
+            Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/MR_small.dcm");
     private static final String MR_STUDY = "1.3.6.1.4.1.5962.1.2.4.20040826185059.5457";
     private static final String MR_SERIES = "1.3.6.1.4.1.5962.1.3.4.1.20040826185059.5457";
     private static final String MR_INSTANCE = "1.3.6.1.4.1.5962.1.1.4.1.1.20040826185059.5457";
@@ -54,8 +55,9 @@ class DicomwebClientTest {
     private static final String CT_SERIES = STUDY + ".1";
     private static final String MF_SERIES = STUDY + ".2";
     private static final String MF_INSTANCE = MF_SERIES + ".1";
-    private static final String PAGE = "<!doctype html><html><head><meta charset=\"utf-8\"><title>dicomweb-client</title>"
-            + "<script src=\"/dicomweb-client.js\"></script></head><body></body></html>";
+    private static final String PAGE =
+            "<!doctype html><html><head><meta charset=\"utf-8\"><title>dicomweb-client</title>"
+                    + "<script src=\"/dicomweb-client.js\"></script></head><body></body></html>";
 
     @TestHTTPResource("/dicom-web")
     URL dicomweb;
@@ -90,11 +92,17 @@ class DicomwebClientTest {
     void dicomwebClientStoresSearchesAndRetrieves() throws Exception {
         try (StaticSite site = new StaticSite()) {
             site.page("/client.html", "text/html; charset=utf-8", PAGE.getBytes(StandardCharsets.UTF_8))
-                    .page("/dicomweb-client.js", "text/javascript; charset=utf-8",
-                            Files.readAllBytes(NodeScript.NODE_MODULES.resolve("dicomweb-client/build/dicomweb-client.js")));
+                    .page(
+                            "/dicomweb-client.js",
+                            "text/javascript; charset=utf-8",
+                            Files.readAllBytes(
+                                    NodeScript.NODE_MODULES.resolve("dicomweb-client/build/dicomweb-client.js")));
             List<String> files = new ArrayList<>();
             for (int i = 0; i < ct.size(); i++) {
-                site.page("/files/ct-" + (i + 1) + ".dcm", "application/dicom", ct.get(i).toBytes());
+                site.page(
+                        "/files/ct-" + (i + 1) + ".dcm",
+                        "application/dicom",
+                        ct.get(i).toBytes());
                 files.add("/files/ct-" + (i + 1) + ".dcm");
             }
             site.page("/files/mf.dcm", "application/dicom", multiFrame.toBytes());
@@ -121,36 +129,96 @@ class DicomwebClientTest {
     }
 
     private List<Map<String, Object>> calls(List<String> files) {
-        Map<String, Object> ctInstance = Map.of("studyInstanceUID", STUDY, "seriesInstanceUID", CT_SERIES,
-                "sopInstanceUID", ct.get(0).sopInstanceUid());
+        Map<String, Object> ctInstance = Map.of(
+                "studyInstanceUID",
+                STUDY,
+                "seriesInstanceUID",
+                CT_SERIES,
+                "sopInstanceUID",
+                ct.get(0).sopInstanceUid());
         return List.of(
                 call("store", "storeInstances", Map.of("datasets", Map.of("$files", files))),
-                call("studiesByName", "searchForStudies",
+                call(
+                        "studiesByName",
+                        "searchForStudies",
                         Map.of("queryParams", Map.of("PatientName", "client*", "includefield", "StudyDescription"))),
                 call("studiesPage1", "searchForStudies", Map.of("queryParams", Map.of("limit", 1, "offset", 0))),
                 call("studiesPage2", "searchForStudies", Map.of("queryParams", Map.of("limit", 1, "offset", 1))),
-                call("series", "searchForSeries", Map.of("studyInstanceUID", STUDY,
-                        "queryParams", Map.of("Modality", "CT", "includefield", "00080070"))),
-                call("instances", "searchForInstances", Map.of("studyInstanceUID", STUDY, "seriesInstanceUID", CT_SERIES,
-                        "queryParams", Map.of("limit", 2, "offset", 1, "includefield", "ImagePositionPatient"))),
+                call(
+                        "series",
+                        "searchForSeries",
+                        Map.of(
+                                "studyInstanceUID",
+                                STUDY,
+                                "queryParams",
+                                Map.of("Modality", "CT", "includefield", "00080070"))),
+                call(
+                        "instances",
+                        "searchForInstances",
+                        Map.of(
+                                "studyInstanceUID",
+                                STUDY,
+                                "seriesInstanceUID",
+                                CT_SERIES,
+                                "queryParams",
+                                Map.of("limit", 2, "offset", 1, "includefield", "ImagePositionPatient"))),
                 call("studyMetadata", "retrieveStudyMetadata", Map.of("studyInstanceUID", STUDY)),
-                call("seriesMetadata", "retrieveSeriesMetadata", Map.of("studyInstanceUID", MR_STUDY,
-                        "seriesInstanceUID", MR_SERIES)),
+                call(
+                        "seriesMetadata",
+                        "retrieveSeriesMetadata",
+                        Map.of("studyInstanceUID", MR_STUDY, "seriesInstanceUID", MR_SERIES)),
                 call("instanceMetadata", "retrieveInstanceMetadata", ctInstance),
                 call("instance", "retrieveInstance", ctInstance),
-                call("frames", "retrieveInstanceFrames", Map.of("studyInstanceUID", STUDY, "seriesInstanceUID", MF_SERIES,
-                        "sopInstanceUID", MF_INSTANCE, "frameNumbers", List.of(1, 3))),
-                call("bulkData", "retrieveBulkData", Map.of("BulkDataURI",
-                        Map.of("$ref", "seriesMetadata", "path", List.of(0, "7FE00010", "BulkDataURI")))),
-                call("bulkDataRange", "retrieveBulkData", Map.of("BulkDataURI",
-                        Map.of("$ref", "seriesMetadata", "path", List.of(0, "7FE00010", "BulkDataURI")),
-                        "byteRange", List.of(10, 109))),
-                call("rendered", "retrieveInstanceRendered", Map.of("studyInstanceUID", STUDY,
-                        "seriesInstanceUID", CT_SERIES, "sopInstanceUID", ct.get(0).sopInstanceUid(),
-                        "mediaTypes", List.of(Map.of("mediaType", "image/png")))),
-                call("renderedSmall", "retrieveInstanceRendered", Map.of("studyInstanceUID", STUDY,
-                        "seriesInstanceUID", CT_SERIES, "sopInstanceUID", ct.get(0).sopInstanceUid(),
-                        "queryParams", Map.of("viewport", "16,16"))));
+                call(
+                        "frames",
+                        "retrieveInstanceFrames",
+                        Map.of(
+                                "studyInstanceUID",
+                                STUDY,
+                                "seriesInstanceUID",
+                                MF_SERIES,
+                                "sopInstanceUID",
+                                MF_INSTANCE,
+                                "frameNumbers",
+                                List.of(1, 3))),
+                call(
+                        "bulkData",
+                        "retrieveBulkData",
+                        Map.of(
+                                "BulkDataURI",
+                                Map.of("$ref", "seriesMetadata", "path", List.of(0, "7FE00010", "BulkDataURI")))),
+                call(
+                        "bulkDataRange",
+                        "retrieveBulkData",
+                        Map.of(
+                                "BulkDataURI",
+                                Map.of("$ref", "seriesMetadata", "path", List.of(0, "7FE00010", "BulkDataURI")),
+                                "byteRange",
+                                List.of(10, 109))),
+                call(
+                        "rendered",
+                        "retrieveInstanceRendered",
+                        Map.of(
+                                "studyInstanceUID",
+                                STUDY,
+                                "seriesInstanceUID",
+                                CT_SERIES,
+                                "sopInstanceUID",
+                                ct.get(0).sopInstanceUid(),
+                                "mediaTypes",
+                                List.of(Map.of("mediaType", "image/png")))),
+                call(
+                        "renderedSmall",
+                        "retrieveInstanceRendered",
+                        Map.of(
+                                "studyInstanceUID",
+                                STUDY,
+                                "seriesInstanceUID",
+                                CT_SERIES,
+                                "sopInstanceUID",
+                                ct.get(0).sopInstanceUid(),
+                                "queryParams",
+                                Map.of("viewport", "16,16"))));
     }
 
     private static Map<String, Object> call(String name, String method, Map<String, Object> options) {
@@ -179,7 +247,9 @@ class DicomwebClientTest {
         JsonNode page2 = results.get("studiesPage2");
         assertEquals(1, page1.size(), "limit=1 " + page1);
         assertEquals(1, page2.size(), "limit=1&offset=1 " + page2);
-        assertEquals(Set.of(STUDY, MR_STUDY), Set.of(string(page1.get(0), "0020000D"), string(page2.get(0), "0020000D")),
+        assertEquals(
+                Set.of(STUDY, MR_STUDY),
+                Set.of(string(page1.get(0), "0020000D"), string(page2.get(0), "0020000D")),
                 "two pages of one study each cover both studies");
 
         JsonNode series = results.get("series");
@@ -191,7 +261,9 @@ class DicomwebClientTest {
         assertEquals(2, instances.size(), "limit=2&offset=1 of 3 instances: " + instances);
         for (int i = 0; i < 2; i++) {
             assertEquals(ct.get(i + 1).sopInstanceUid(), string(instances.get(i), "00080018"));
-            assertEquals(-(i + 2), instances.get(i).path("00200032").path("Value").get(2).asDouble(),
+            assertEquals(
+                    -(i + 2),
+                    instances.get(i).path("00200032").path("Value").get(2).asDouble(),
                     "includefield=ImagePositionPatient");
         }
     }
@@ -207,7 +279,12 @@ class DicomwebClientTest {
         JsonNode mr = results.get("seriesMetadata");
         assertEquals(1, mr.size());
         assertEquals(MR_INSTANCE, string(mr.get(0), "00080018"));
-        assertTrue(mr.get(0).path("7FE00010").path("BulkDataURI").asText().startsWith("http://localhost:" + dicomweb.getPort()),
+        assertTrue(
+                mr.get(0)
+                        .path("7FE00010")
+                        .path("BulkDataURI")
+                        .asText()
+                        .startsWith("http://localhost:" + dicomweb.getPort()),
                 "PixelData as an absolute BulkDataURI: " + mr.get(0).path("7FE00010"));
 
         JsonNode instance = results.get("instanceMetadata");
@@ -217,7 +294,9 @@ class DicomwebClientTest {
     }
 
     private void checkRetrieves(Map<String, JsonNode> results) throws Exception {
-        assertArrayEquals(ct.get(0).toBytes(), bytes(results.get("instance")),
+        assertArrayEquals(
+                ct.get(0).toBytes(),
+                bytes(results.get("instance")),
                 "retrieveInstance gives the stored Explicit VR Little Endian file as it is");
 
         JsonNode frames = results.get("frames");
@@ -261,7 +340,9 @@ class DicomwebClientTest {
 
     private static byte[] pydicomPixelData(Path file) throws Exception {
         Path script = Path.of("src/test/resources/wado/pydicom_frames.py").toAbsolutePath();
-        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), file.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), file.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
         assertEquals(0, p.waitFor(), out);
         return Base64.getDecoder().decode(out.strip());

@@ -25,7 +25,8 @@ final class MultipartParts {
     }
 
     static List<Part> split(String contentType, byte[] body) {
-        Matcher m = Pattern.compile("boundary=(\"([^\"]+)\"|[^;\\s]+)", Pattern.CASE_INSENSITIVE).matcher(contentType);
+        Matcher m = Pattern.compile("boundary=(\"([^\"]+)\"|[^;\\s]+)", Pattern.CASE_INSENSITIVE)
+                .matcher(contentType);
         if (!m.find()) {
             throw new AssertionError("no boundary in " + contentType);
         }
@@ -52,7 +53,9 @@ final class MultipartParts {
             for (String line : head.split("\r\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
-                    headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+                    headers.put(
+                            line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                            line.substring(colon + 1).strip());
                 }
             }
             parts.add(new Part(headers, Arrays.copyOfRange(body, headersEnd + 4, next)));

@@ -40,17 +40,33 @@ final class NodeScript {
             }
             for (JsonNode c : json.path("calls")) {
                 if (!c.path("ok").asBoolean()) {
-                    s.append("call ").append(c.path("name").asText()).append(" (").append(c.path("method").asText())
-                            .append(") failed: ").append(c.path("error").asText()).append(", HTTP ")
-                            .append(c.path("status").asText()).append(' ').append(c.path("response").asText("")).append('\n');
+                    s.append("call ")
+                            .append(c.path("name").asText())
+                            .append(" (")
+                            .append(c.path("method").asText())
+                            .append(") failed: ")
+                            .append(c.path("error").asText())
+                            .append(", HTTP ")
+                            .append(c.path("status").asText())
+                            .append(' ')
+                            .append(c.path("response").asText(""))
+                            .append('\n');
                 }
             }
             for (JsonNode bad : json.path("bad")) {
-                s.append("request failed: ").append(bad.path("method").asText()).append(' ').append(bad.path("url").asText())
-                        .append(" -> ").append(bad.has("status") ? bad.path("status").asText() : bad.path("failure").asText("no answer"))
+                s.append("request failed: ")
+                        .append(bad.path("method").asText())
+                        .append(' ')
+                        .append(bad.path("url").asText())
+                        .append(" -> ")
+                        .append(
+                                bad.has("status")
+                                        ? bad.path("status").asText()
+                                        : bad.path("failure").asText("no answer"))
                         .append('\n');
             }
-            json.path("console").forEach(line -> s.append("console: ").append(line.asText()).append('\n'));
+            json.path("console")
+                    .forEach(line -> s.append("console: ").append(line.asText()).append('\n'));
             json.path("viewports").forEach(v -> s.append("viewport: ").append(v).append('\n'));
             siteErrors.forEach(e -> s.append("web server: ").append(e).append('\n'));
             if (!stderr.isBlank()) {
@@ -64,9 +80,12 @@ final class NodeScript {
 
     /** Node.js and Chromium are tools ({@link RequiredTools}); the packages the build installs must be there. */
     static void requireBrowser() {
-        RequiredTools.require(Tool.NODE, new Tool("Chromium at " + CHROMIUM, "chromium", () -> Files.isExecutable(CHROMIUM)));
-        assertTrue(Files.isDirectory(NODE_MODULES.resolve("playwright-core")), "The browser tests need the packages of "
-                + FOLDER + ": the build installs them (node install.mjs) in process-test-resources");
+        RequiredTools.require(
+                Tool.NODE, new Tool("Chromium at " + CHROMIUM, "chromium", () -> Files.isExecutable(CHROMIUM)));
+        assertTrue(
+                Files.isDirectory(NODE_MODULES.resolve("playwright-core")),
+                "The browser tests need the packages of " + FOLDER
+                        + ": the build installs them (node install.mjs) in process-test-resources");
     }
 
     static Result run(String script, Object options, Duration timeout) throws IOException, InterruptedException {
@@ -77,14 +96,16 @@ final class NodeScript {
         JSON.writerWithDefaultPrettyPrinter().writeValue(optionsFile.toFile(), options);
         Process process;
         try {
-            ProcessBuilder builder = new ProcessBuilder(List.of("node", FOLDER.resolve(script).toString(), optionsFile.toString()))
+            ProcessBuilder builder = new ProcessBuilder(
+                            List.of("node", FOLDER.resolve(script).toString(), optionsFile.toString()))
                     .directory(FOLDER.toFile())
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile());
             builder.environment().put("INTEROP_CHROMIUM", CHROMIUM.toString());
             process = builder.start();
         } catch (IOException e) {
-            throw new AssertionError("Node.js ('node' on the PATH) is needed to run " + script + ": " + e.getMessage(), e);
+            throw new AssertionError(
+                    "Node.js ('node' on the PATH) is needed to run " + script + ": " + e.getMessage(), e);
         }
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -93,7 +114,9 @@ final class NodeScript {
                     + stderr);
         }
         String err = Files.readString(stderr, StandardCharsets.UTF_8);
-        List<String> lines = Files.readAllLines(stdout, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        List<String> lines = Files.readAllLines(stdout, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank())
+                .toList();
         if (lines.isEmpty()) {
             fail(script + " exited with " + process.exitValue() + " without a result; standard error:\n" + err);
         }

@@ -107,7 +107,8 @@ class OhifViewerTest {
             Map.entry("test_files/dicomdirtests/DICOMDIR-nooffset", "a DICOMDIR (a media directory, not an instance)"),
             Map.entry("test_files/dicomdirtests/DICOMDIR-nopatient", "a DICOMDIR (a media directory, not an instance)"),
             Map.entry("test_files/dicomdirtests/DICOMDIR-reordered", "a DICOMDIR (a media directory, not an instance)"),
-            Map.entry("test_files/dicomdirtests/TINY_ALPHA/DICOMDIR", "a DICOMDIR (a media directory, not an instance)"));
+            Map.entry(
+                    "test_files/dicomdirtests/TINY_ALPHA/DICOMDIR", "a DICOMDIR (a media directory, not an instance)"));
 
     /**
      * Failure Reason 0x0111 (Duplicate SOP Instance, PS3.4 Annex B): pydicom's corpus holds one object in several
@@ -118,12 +119,14 @@ class OhifViewerTest {
 
     /** Studies that /rendered draws but OHIF does not show, each with the reason. */
     private static final Map<String, String> NOT_DRAWN_BY_OHIF = Map.of(
-            "1.3.6.1.4.1.5962.1.2.8.20040826185059.5457", "CompressedSamples^NM (JPEG-lossy.dcm and a variant, one"
-                    + " series of two multi-frame NM instances): OHIF draws the thumbnail from the served frames but"
-                    + " shows W: NaN L: NaN in the viewport, which stays black",
-            "1.2.392.200103.20080913.113635.0.2009.6.22.21.43.10.22941.1", "liver_1frame.dcm: a Segmentation whose"
-                    + " referenced CT images are not in the corpus; OHIF draws a SEG only over them, so no viewport"
-                    + " canvas appears");
+            "1.3.6.1.4.1.5962.1.2.8.20040826185059.5457",
+                    "CompressedSamples^NM (JPEG-lossy.dcm and a variant, one"
+                            + " series of two multi-frame NM instances): OHIF draws the thumbnail from the served frames but"
+                            + " shows W: NaN L: NaN in the viewport, which stays black",
+            "1.2.392.200103.20080913.113635.0.2009.6.22.21.43.10.22941.1",
+                    "liver_1frame.dcm: a Segmentation whose"
+                            + " referenced CT images are not in the corpus; OHIF draws a SEG only over them, so no viewport"
+                            + " canvas appears");
 
     private static final Duration SCRIPT_LIMIT = Duration.ofSeconds(420);
 
@@ -134,17 +137,23 @@ class OhifViewerTest {
     @BeforeEach
     void storeStudies() throws Exception {
         NodeScript.requireBrowser();
-        assertTrue(Files.isRegularFile(DIST.resolve("index.html")), "OHIF Viewer is not installed in " + DIST
-                + ": the build installs it (node install.mjs in src/test/interop)");
+        assertTrue(
+                Files.isRegularFile(DIST.resolve("index.html")),
+                "OHIF Viewer is not installed in " + DIST
+                        + ": the build installs it (node install.mjs in src/test/interop)");
         RequiredTools.require(Tool.PYDICOM_FILES);
         IndexTables.clean();
         List<byte[]> files = new ArrayList<>();
-        for (DicomFiles.Builder b : CtPhantom.series("Phantom^Interop", "PHANTOM-1", PHANTOM_STUDY, PHANTOM_STUDY + ".1", 6, 256)) {
+        for (DicomFiles.Builder b :
+                CtPhantom.series("Phantom^Interop", "PHANTOM-1", PHANTOM_STUDY, PHANTOM_STUDY + ".1", 6, 256)) {
             files.add(b.toBytes());
         }
         files.add(CtPhantom.multiFrame("Phantom^Encapsulated", "PHANTOM-2", ENCAPSULATED_STUDY, 2, 256)
-                .encapsulatedUncompressed().toBytes());
-        files.add(CtPhantom.multiFrame("Phantom^Deflated", "PHANTOM-3", DEFLATED_STUDY, 2, 256).deflated().toBytes());
+                .encapsulatedUncompressed()
+                .toBytes());
+        files.add(CtPhantom.multiFrame("Phantom^Deflated", "PHANTOM-3", DEFLATED_STUDY, 2, 256)
+                .deflated()
+                .toBytes());
         Stow.store(files);
 
         Map<String, PydicomCorpus.Outcome> outcomes = PydicomCorpus.storeEveryFile();
@@ -171,14 +180,16 @@ class OhifViewerTest {
                 new Filter("patientName=doe", "PatientName=*doe*&fuzzymatching=true"),
                 new Filter("startDate=20010101&endDate=20031231", "StudyDate=20010101-20031231"));
         List<String> drawable = renderableStudies();
-        List<String> open = drawable.stream().filter(s -> !NOT_DRAWN_BY_OHIF.containsKey(s)).toList();
+        List<String> open =
+                drawable.stream().filter(s -> !NOT_DRAWN_BY_OHIF.containsKey(s)).toList();
         try (StaticSite site = new StaticSite()) {
             String root = site.origin() + "/dicom-web";
             site.proxy("/dicom-web", URI.create(serverOrigin()));
             JsonNode result = runViewer(site, root, "same-origin", lists, open);
             assertViewerWorked(result, root, site, lists, open);
         }
-        assertTrue(drawable.containsAll(NOT_DRAWN_BY_OHIF.keySet()), "an exception names a study /rendered cannot draw");
+        assertTrue(
+                drawable.containsAll(NOT_DRAWN_BY_OHIF.keySet()), "an exception names a study /rendered cannot draw");
     }
 
     @Test
@@ -209,47 +220,71 @@ class OhifViewerTest {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("viewerUrl", site.origin());
         options.put("dicomwebRoot", root);
-        options.put("lists", lists.stream().map(f -> Map.of("query", f.viewerQuery(), "rows", qido(f.qidoQuery()).size())).toList());
+        options.put(
+                "lists",
+                lists.stream()
+                        .map(f -> Map.of(
+                                "query",
+                                f.viewerQuery(),
+                                "rows",
+                                qido(f.qidoQuery()).size()))
+                        .toList());
         options.put("open", open);
-        options.put("screenshotDir", Path.of("target", "interop").toAbsolutePath().toString());
+        options.put(
+                "screenshotDir", Path.of("target", "interop").toAbsolutePath().toString());
         options.put("label", "ohif-" + label);
         options.put("timeoutMs", 45_000);
         options.put("studyTimeoutMs", 20_000);
         long started = System.nanoTime();
         NodeScript.Result run = NodeScript.run("ohif-viewer.mjs", options, SCRIPT_LIMIT);
-        System.out.printf("OHIF Viewer (%s): %d s%n", label, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        System.out.printf(
+                "OHIF Viewer (%s): %d s%n",
+                label, Duration.ofNanos(System.nanoTime() - started).toSeconds());
         assertEquals(0, run.exitCode(), "OHIF Viewer (" + label + ") failed:\n" + run.describe(site.errors()));
         return run.json();
     }
 
-    private static void assertViewerWorked(JsonNode result, String root, StaticSite site, List<Filter> lists,
-            List<String> open) {
-        List<JsonNode> requests = StreamSupport.stream(result.path("requests").spliterator(), false).toList();
+    private static void assertViewerWorked(
+            JsonNode result, String root, StaticSite site, List<Filter> lists, List<String> open) {
+        List<JsonNode> requests = StreamSupport.stream(result.path("requests").spliterator(), false)
+                .toList();
         for (int i = 0; i < lists.size(); i++) {
             Filter filter = lists.get(i);
             JsonNode shown = result.path("lists").path(i);
             List<Map<String, Object>> studies = qido(filter.qidoQuery());
-            assertEquals(rowsOf(studies), shownRows(shown),
+            assertEquals(
+                    rowsOf(studies),
+                    shownRows(shown),
                     "the study list (" + filter.viewerQuery() + ") must show the studies QIDO-RS finds: " + shown);
-            assertEquals("1-" + studies.size() + " of " + studies.size(), shown.path("label").asText(), "list label");
+            assertEquals(
+                    "1-" + studies.size() + " of " + studies.size(),
+                    shown.path("label").asText(),
+                    "list label");
             for (String parameter : filter.qidoQuery().split("&")) {
-                assertTrue(requests.stream().anyMatch(r -> r.path("url").asText().startsWith(root + "/studies?")
-                        && r.path("url").asText().contains(parameter) && r.path("status").asInt() == 200),
+                assertTrue(
+                        requests.stream()
+                                .anyMatch(r -> r.path("url").asText().startsWith(root + "/studies?")
+                                        && r.path("url").asText().contains(parameter)
+                                        && r.path("status").asInt() == 200),
                         "the study list (" + filter.viewerQuery() + ") was not asked for with " + parameter);
             }
         }
         List<String> blank = new ArrayList<>();
         for (JsonNode viewport : result.path("viewports")) {
             if (!viewport.path("error").isNull()) {
-                blank.add(viewport.path("study").asText() + " (" + viewport.path("error").asText() + ")");
+                blank.add(viewport.path("study").asText() + " ("
+                        + viewport.path("error").asText() + ")");
             }
         }
         assertEquals(List.of(), blank, "studies the viewer did not draw: " + result.path("viewports"));
         assertEquals(open.size(), result.path("viewports").size(), "viewports: " + result.path("viewports"));
         for (String study : open) {
             String prefix = root + "/studies/" + study + "/series/";
-            assertTrue(requests.stream().anyMatch(r -> r.path("url").asText().startsWith(prefix)
-                    && r.path("url").asText().endsWith("/metadata") && r.path("status").asInt() == 200),
+            assertTrue(
+                    requests.stream()
+                            .anyMatch(r -> r.path("url").asText().startsWith(prefix)
+                                    && r.path("url").asText().endsWith("/metadata")
+                                    && r.path("status").asInt() == 200),
                     "no series metadata of study " + study + " was read");
         }
         assertTrue(site.errors().isEmpty(), "the test's web server failed: " + site.errors());
@@ -293,9 +328,14 @@ class OhifViewerTest {
 
     /** The studies QIDO-RS finds with these query parameters (as OHIF would send them), at most 101 as OHIF asks. */
     private static List<Map<String, Object>> qido(String query) {
-        return given().urlEncodingEnabled(false).accept(JSON)
+        return given().urlEncodingEnabled(false)
+                .accept(JSON)
                 .get("/dicom-web/studies?limit=101" + (query.isEmpty() ? "" : "&" + query))
-                .then().statusCode(200).extract().jsonPath().getList("$");
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
     }
 
     private static List<String> studyUids(List<Map<String, Object>> studies) {
@@ -306,13 +346,19 @@ class OhifViewerTest {
     private static List<String> renderableStudies() {
         List<String> studies = new ArrayList<>();
         for (String study : studyUids(qido(""))) {
-            JsonPath instances = given().accept(JSON).get("/dicom-web/studies/" + study + "/instances")
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath instances = given().accept(JSON)
+                    .get("/dicom-web/studies/" + study + "/instances")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             List<String> series = instances.getList("'0020000E'.Value[0]", String.class);
             List<String> sops = instances.getList("'00080018'.Value[0]", String.class);
             for (int i = 0; i < sops.size(); i++) {
-                int status = given().accept("image/png").get("/dicom-web/studies/" + study + "/series/" + series.get(i)
-                        + "/instances/" + sops.get(i) + "/rendered").statusCode();
+                int status = given().accept("image/png")
+                        .get("/dicom-web/studies/" + study + "/series/" + series.get(i) + "/instances/" + sops.get(i)
+                                + "/rendered")
+                        .statusCode();
                 if (status == 200) {
                     studies.add(study);
                     break;

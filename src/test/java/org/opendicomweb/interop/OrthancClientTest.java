@@ -87,15 +87,20 @@ class OrthancClientTest {
         List<Stored> stored = upload(samples());
         stow(stored);
         for (Stored s : stored) {
-            given().accept("application/dicom+json").queryParam("SOPInstanceUID", s.instance())
-                    .when().get("/dicom-web/instances")
-                    .then().statusCode(200).body("size()", equalTo(1));
+            given().accept("application/dicom+json")
+                    .queryParam("SOPInstanceUID", s.instance())
+                    .when()
+                    .get("/dicom-web/instances")
+                    .then()
+                    .statusCode(200)
+                    .body("size()", equalTo(1));
         }
 
         orthanc.deleteAll();
         assertEquals(List.of(), orthanc.instances());
         // Orthanc's default Accept for a retrieve: multipart/related; type="application/dicom"; transfer-syntax=*
-        JsonNode job = orthanc.post(CLIENT + "/retrieve", resources(byStudy(stored).keySet()));
+        JsonNode job =
+                orthanc.post(CLIENT + "/retrieve", resources(byStudy(stored).keySet()));
         assertEquals(stored.size(), job.get("ReceivedInstancesCount").asInt(), job.toString());
         assertEquals(stored.size(), orthanc.instances().size());
         for (Stored s : stored) {
@@ -104,7 +109,9 @@ class OrthancClientTest {
             if (s.sample().sentAsStored()) {
                 assertArrayEquals(s.sample().bytes(), back, s.sample().name() + ": not the stored bytes");
             } else {
-                assertEquals(EXPLICIT_LE, orthanc.text("/instances/" + s.orthancId() + "/metadata/TransferSyntax"),
+                assertEquals(
+                        EXPLICIT_LE,
+                        orthanc.text("/instances/" + s.orthancId() + "/metadata/TransferSyntax"),
                         s.sample().name());
                 assertSameDataset(s.sample(), back);
             }
@@ -116,7 +123,8 @@ class OrthancClientTest {
         List<Stored> stored = upload(samples());
         stow(stored);
         orthanc.deleteAll();
-        List<Stored> nativeOnly = stored.stream().filter(s -> !isCompressed(s.sample().name())).toList();
+        List<Stored> nativeOnly =
+                stored.stream().filter(s -> !isCompressed(s.sample().name())).toList();
         // Series level for the generated study, instance level for the others.
         ObjectNode request = Orthanc.mapper().createObjectNode();
         ArrayNode resources = request.putArray("Resources");
@@ -127,7 +135,11 @@ class OrthancClientTest {
                     resources.addObject().put("Study", s.study()).put("Series", s.series());
                 }
             } else {
-                resources.addObject().put("Study", s.study()).put("Series", s.series()).put("Instance", s.instance());
+                resources
+                        .addObject()
+                        .put("Study", s.study())
+                        .put("Series", s.series())
+                        .put("Instance", s.instance());
             }
         }
         request.put("Synchronous", true);
@@ -135,7 +147,9 @@ class OrthancClientTest {
         JsonNode job = orthanc.post(CLIENT + "/retrieve", request);
         assertEquals(nativeOnly.size(), job.get("ReceivedInstancesCount").asInt(), job.toString());
         for (Stored s : nativeOnly) {
-            assertEquals(EXPLICIT_LE, orthanc.text("/instances/" + s.orthancId() + "/metadata/TransferSyntax"),
+            assertEquals(
+                    EXPLICIT_LE,
+                    orthanc.text("/instances/" + s.orthancId() + "/metadata/TransferSyntax"),
                     s.sample().name());
             assertSameDataset(s.sample(), orthanc.file(s.orthancId()));
         }
@@ -161,19 +175,30 @@ class OrthancClientTest {
         ObjectNode raw = Orthanc.mapper().createObjectNode().put("Uri", "/studies");
         raw.putObject("Arguments").put("PatientID", PATIENT_ID);
         JsonNode rawStudies = orthanc.post(CLIENT + "/get", raw);
-        assertEquals(4, rawStudies.path(0).path("00201208").path("Value").path(0).asInt(), "NumberOfStudyRelatedInstances");
-        assertEquals("http://127.0.0.1:" + RestAssured.port + "/dicom-web/studies/" + generated.study(),
+        assertEquals(
+                4, rawStudies.path(0).path("00201208").path("Value").path(0).asInt(), "NumberOfStudyRelatedInstances");
+        assertEquals(
+                "http://127.0.0.1:" + RestAssured.port + "/dicom-web/studies/" + generated.study(),
                 value(studies.get(0), "00081190"));
 
         List<Stored> ofStudy = byStudy(stored).get(generated.study());
         JsonNode series = qido("/studies/" + generated.study() + "/series", Map.of());
-        assertEquals(ofStudy.stream().map(Stored::series).collect(Collectors.toCollection(TreeSet::new)),
+        assertEquals(
+                ofStudy.stream().map(Stored::series).collect(Collectors.toCollection(TreeSet::new)),
                 values(series, "0020000E"));
-        JsonNode instances = qido("/studies/" + generated.study() + "/series/" + generated.series() + "/instances", Map.of());
-        assertEquals(ofStudy.stream().filter(s -> s.series().equals(generated.series())).map(Stored::instance)
-                .collect(Collectors.toCollection(TreeSet::new)), values(instances, "00080018"));
+        JsonNode instances =
+                qido("/studies/" + generated.study() + "/series/" + generated.series() + "/instances", Map.of());
+        assertEquals(
+                ofStudy.stream()
+                        .filter(s -> s.series().equals(generated.series()))
+                        .map(Stored::instance)
+                        .collect(Collectors.toCollection(TreeSet::new)),
+                values(instances, "00080018"));
 
-        Stored ct = stored.stream().filter(s -> s.sample().name().equals("CT_small.dcm")).findFirst().orElseThrow();
+        Stored ct = stored.stream()
+                .filter(s -> s.sample().name().equals("CT_small.dcm"))
+                .findFirst()
+                .orElseThrow();
         JsonNode found = qido("/instances", Map.of("SOPInstanceUID", ct.instance()));
         assertEquals(Set.of(ct.instance()), values(found, "00080018"));
         assertEquals(ct.study(), value(found.get(0), "0020000D"));
@@ -190,7 +215,11 @@ class OrthancClientTest {
             for (Stored s : study.getValue()) {
                 JsonNode ours = null;
                 for (JsonNode instance : metadata) {
-                    if (s.instance().equals(instance.path("00080018").path("Value").path(0).asText())) {
+                    if (s.instance()
+                            .equals(instance.path("00080018")
+                                    .path("Value")
+                                    .path(0)
+                                    .asText())) {
                         ours = instance;
                     }
                 }
@@ -211,13 +240,20 @@ class OrthancClientTest {
         String seriesB = Uids.generate();
         List<Sample> samples = new ArrayList<>();
         samples.add(generated("explicit LE", DicomFiles.ctImage().series(seriesA, 1), study, 1, true));
-        samples.add(generated("implicit LE", DicomFiles.ctImage().series(seriesA, 1).implicitLittleEndian(), study, 2,
-                false));
-        samples.add(generated("big endian", DicomFiles.multiFrame(3).series(seriesB, 2).explicitBigEndian(), study, 1,
-                false));
-        samples.add(generated("deflated", DicomFiles.multiFrame(2).series(seriesB, 2).deflated(), study, 2, true));
-        for (String name : List.of("CT_small.dcm", "JPEG2000.dcm", "SC_rgb_rle.dcm", "MR_small_bigendian.dcm",
-                "rtplan.dcm", "image_dfl.dcm", "waveform_ecg.dcm")) {
+        samples.add(generated(
+                "implicit LE", DicomFiles.ctImage().series(seriesA, 1).implicitLittleEndian(), study, 2, false));
+        samples.add(generated(
+                "big endian", DicomFiles.multiFrame(3).series(seriesB, 2).explicitBigEndian(), study, 1, false));
+        samples.add(generated(
+                "deflated", DicomFiles.multiFrame(2).series(seriesB, 2).deflated(), study, 2, true));
+        for (String name : List.of(
+                "CT_small.dcm",
+                "JPEG2000.dcm",
+                "SC_rgb_rle.dcm",
+                "MR_small_bigendian.dcm",
+                "rtplan.dcm",
+                "image_dfl.dcm",
+                "waveform_ecg.dcm")) {
             boolean transcoded = name.equals("MR_small_bigendian.dcm") || name.equals("rtplan.dcm");
             samples.add(new Sample(name, Files.readAllBytes(CORPUS.resolve(name)), !transcoded));
         }
@@ -225,8 +261,11 @@ class OrthancClientTest {
     }
 
     private static Sample generated(String name, DicomFiles.Builder b, String study, int number, boolean sentAsStored) {
-        byte[] bytes = b.patient("Peer^Orthanc", PATIENT_ID).studyUid(study).studyDescription(STUDY_DESCRIPTION)
-                .instance(Uids.generate(), number).toBytes();
+        byte[] bytes = b.patient("Peer^Orthanc", PATIENT_ID)
+                .studyUid(study)
+                .studyDescription(STUDY_DESCRIPTION)
+                .instance(Uids.generate(), number)
+                .toBytes();
         return new Sample("generated " + name, bytes, sentAsStored);
     }
 
@@ -243,8 +282,12 @@ class OrthancClientTest {
             String id = orthanc.store(sample.bytes());
             assertArrayEquals(sample.bytes(), orthanc.file(id), sample.name() + " changed by Orthanc");
             JsonNode tags = orthanc.getJson("/instances/" + id + "/simplified-tags");
-            stored.add(new Stored(sample, id, tags.get("StudyInstanceUID").asText(),
-                    tags.get("SeriesInstanceUID").asText(), tags.get("SOPInstanceUID").asText()));
+            stored.add(new Stored(
+                    sample,
+                    id,
+                    tags.get("StudyInstanceUID").asText(),
+                    tags.get("SeriesInstanceUID").asText(),
+                    tags.get("SOPInstanceUID").asText()));
         }
         return stored;
     }
@@ -288,7 +331,8 @@ class OrthancClientTest {
 
     private static Map<String, List<Stored>> byStudy(List<Stored> stored) {
         Map<String, List<Stored>> studies = new LinkedHashMap<>();
-        stored.forEach(s -> studies.computeIfAbsent(s.study(), k -> new ArrayList<>()).add(s));
+        stored.forEach(
+                s -> studies.computeIfAbsent(s.study(), k -> new ArrayList<>()).add(s));
         return studies;
     }
 
@@ -352,7 +396,8 @@ class OrthancClientTest {
                     ourValues = ourValues.subList(0, Math.min(1, ourValues.size()));
                 }
                 if (!sameValues(vr, expected, ourValues)) {
-                    differences.add(where + " " + vr + " '" + String.join("\\", ourValues) + "', Orthanc '" + expected + "'");
+                    differences.add(
+                            where + " " + vr + " '" + String.join("\\", ourValues) + "', Orthanc '" + expected + "'");
                 }
             }
         }
@@ -369,7 +414,8 @@ class OrthancClientTest {
         for (int i = 0; i < theirs.length; i++) {
             double a = Double.parseDouble(theirs[i].strip());
             double b = Double.parseDouble(ours.get(i));
-            boolean same = vr.equals("FL") ? (float) a == (float) b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+            boolean same =
+                    vr.equals("FL") ? (float) a == (float) b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
             if (!same) {
                 return false;
             }

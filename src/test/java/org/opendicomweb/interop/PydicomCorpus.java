@@ -54,12 +54,15 @@ final class PydicomCorpus {
 
     private static Outcome store(Path file) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(
+                ("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         body.writeBytes(Files.readAllBytes(file));
         body.writeBytes(("\r\n--" + BOUNDARY + "--").getBytes(StandardCharsets.US_ASCII));
         Response response = given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
-                .accept("application/dicom+json").body(body.toByteArray())
-                .when().post("/dicom-web/studies");
+                .accept("application/dicom+json")
+                .body(body.toByteArray())
+                .when()
+                .post("/dicom-web/studies");
         JsonPath json = response.jsonPath();
         String url = json.getString("'00081199'.Value[0].'00081190'.Value[0]");
         String study = url == null ? null : url.replaceFirst(".*/studies/([^/]+)/series/.*", "$1");

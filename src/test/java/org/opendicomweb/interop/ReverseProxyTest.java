@@ -75,7 +75,9 @@ class ReverseProxyTest {
     @Test
     void stowAnswersWithRetrieveUrlsOfTheOutsideThatWorkThroughTheProxy() {
         DicomFiles.Builder first = DicomFiles.multiFrame(2).instance(Uids.generate(), 1);
-        DicomFiles.Builder second = DicomFiles.ctImage().studyUid(first.studyInstanceUid()).seriesUid(first.seriesInstanceUid())
+        DicomFiles.Builder second = DicomFiles.ctImage()
+                .studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid())
                 .instance(Uids.generate(), 2);
         JsonPath stow = store(first, second);
         String study = outside() + "/studies/" + first.studyInstanceUid();
@@ -84,16 +86,22 @@ class ReverseProxyTest {
         assertEquals(List.of(instanceUrl(first), instanceUrl(second)), instanceUrls);
 
         for (String url : instanceUrls) {
-            Response r = given().accept("multipart/related; type=\"application/dicom\"; transfer-syntax=*").when().get(url);
+            Response r = given().accept("multipart/related; type=\"application/dicom\"; transfer-syntax=*")
+                    .when()
+                    .get(url);
             assertEquals(200, r.statusCode(), url + ": " + nginx.errorLog());
             List<MultipartParts.Part> parts = MultipartParts.split(r.getContentType(), r.asByteArray());
             assertEquals(1, parts.size());
             assertEquals(url, parts.get(0).header("Content-Location"));
         }
-        Response whole = given().accept("multipart/related; type=\"application/dicom\"; transfer-syntax=*").when().get(study);
+        Response whole = given().accept("multipart/related; type=\"application/dicom\"; transfer-syntax=*")
+                .when()
+                .get(study);
         assertEquals(200, whole.statusCode());
         List<String> locations = MultipartParts.split(whole.getContentType(), whole.asByteArray()).stream()
-                .map(p -> p.header("Content-Location")).sorted().toList();
+                .map(p -> p.header("Content-Location"))
+                .sorted()
+                .toList();
         assertEquals(instanceUrls.stream().sorted().toList(), locations);
     }
 
@@ -113,9 +121,13 @@ class ReverseProxyTest {
             String retrieveUrl = r.jsonPath().getString("[0].'00081190'.Value[0]");
             assertEquals(expected, retrieveUrl, query);
             Response followed = given().accept("multipart/related; type=\"application/dicom\"; transfer-syntax=*")
-                    .when().get(retrieveUrl);
+                    .when()
+                    .get(retrieveUrl);
             assertEquals(200, followed.statusCode(), retrieveUrl);
-            assertEquals(1, MultipartParts.split(followed.getContentType(), followed.asByteArray()).size());
+            assertEquals(
+                    1,
+                    MultipartParts.split(followed.getContentType(), followed.asByteArray())
+                            .size());
         });
     }
 
@@ -123,7 +135,8 @@ class ReverseProxyTest {
     void metadataBulkDataUrisNameTheOutsideAndWorkThroughTheProxy() {
         DicomFiles.Builder image = DicomFiles.multiFrame(3).instance(Uids.generate(), 1);
         store(image);
-        Response metadata = given().accept("application/dicom+json").when()
+        Response metadata = given().accept("application/dicom+json")
+                .when()
                 .get(outside() + "/studies/" + image.studyInstanceUid() + "/metadata");
         assertEquals(200, metadata.statusCode());
         String pixelData = metadata.jsonPath().getString("[0].'7FE00010'.BulkDataURI");
@@ -146,10 +159,16 @@ class ReverseProxyTest {
         DicomFiles.Builder image = DicomFiles.ctImage().instance(Uids.generate(), 1);
         String body = multipart(image);
         JsonPath stow = given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
-                .accept("application/dicom+json").body(body.getBytes(StandardCharsets.ISO_8859_1))
-                .when().post(nginx.url("/tls/dicom-web/studies"))
-                .then().statusCode(200).extract().jsonPath();
-        assertEquals("https://pacs.example.org/tls/dicom-web/studies/" + image.studyInstanceUid(),
+                .accept("application/dicom+json")
+                .body(body.getBytes(StandardCharsets.ISO_8859_1))
+                .when()
+                .post(nginx.url("/tls/dicom-web/studies"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(
+                "https://pacs.example.org/tls/dicom-web/studies/" + image.studyInstanceUid(),
                 stow.getString("'00081190'.Value[0]"));
     }
 
@@ -161,15 +180,21 @@ class ReverseProxyTest {
     /** STOW-RS through the proxy; fails unless everything was stored. */
     private static JsonPath store(DicomFiles.Builder... files) {
         return given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
-                .accept("application/dicom+json").body(multipart(files).getBytes(StandardCharsets.ISO_8859_1))
-                .when().post(outside() + "/studies")
-                .then().statusCode(200).extract().jsonPath();
+                .accept("application/dicom+json")
+                .body(multipart(files).getBytes(StandardCharsets.ISO_8859_1))
+                .when()
+                .post(outside() + "/studies")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static String multipart(DicomFiles.Builder... files) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (DicomFiles.Builder f : files) {
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(f.toBytes());
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }

@@ -33,8 +33,17 @@ import java.util.concurrent.Executors;
  */
 final class StaticSite implements AutoCloseable {
     /** Headers a proxy must not forward (RFC 9110 §7.6.1) or that the JDK client sets itself. */
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
-            "transfer-encoding", "upgrade", "host", "content-length", "expect");
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "host",
+            "content-length",
+            "expect");
 
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"),
@@ -92,7 +101,9 @@ final class StaticSite implements AutoCloseable {
 
     /** Serves the files below {@code folder} under {@code prefix} ("/" for the root). */
     StaticSite folder(String prefix, Path folder) {
-        mounts.add(new Mount(prefix.endsWith("/") ? prefix : prefix + "/", folder.toAbsolutePath().normalize()));
+        mounts.add(new Mount(
+                prefix.endsWith("/") ? prefix : prefix + "/",
+                folder.toAbsolutePath().normalize()));
         return this;
     }
 
@@ -120,7 +131,8 @@ final class StaticSite implements AutoCloseable {
                 forward(exchange);
                 return;
             }
-            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+            if (!exchange.getRequestMethod().equals("GET")
+                    && !exchange.getRequestMethod().equals("HEAD")) {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
@@ -157,7 +169,8 @@ final class StaticSite implements AutoCloseable {
     private Path resolve(String path) {
         for (Mount m : mounts) {
             if (path.startsWith(m.prefix())) {
-                Path file = m.folder().resolve(path.substring(m.prefix().length())).normalize();
+                Path file =
+                        m.folder().resolve(path.substring(m.prefix().length())).normalize();
                 if (file.startsWith(m.folder()) && Files.isRegularFile(file)) {
                     return file;
                 }
@@ -173,7 +186,8 @@ final class StaticSite implements AutoCloseable {
         return TYPES.getOrDefault(ext, "application/octet-stream");
     }
 
-    private static void send(HttpExchange exchange, String contentType, long length, InputStream body) throws IOException {
+    private static void send(HttpExchange exchange, String contentType, long length, InputStream body)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         boolean head = exchange.getRequestMethod().equals("HEAD");
@@ -193,9 +207,11 @@ final class StaticSite implements AutoCloseable {
                 || exchange.getRequestHeaders().containsKey("Transfer-Encoding");
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(Duration.ofSeconds(60))
-                .method(method, hasBody
-                        ? HttpRequest.BodyPublishers.ofInputStream(exchange::getRequestBody)
-                        : HttpRequest.BodyPublishers.noBody());
+                .method(
+                        method,
+                        hasBody
+                                ? HttpRequest.BodyPublishers.ofInputStream(exchange::getRequestBody)
+                                : HttpRequest.BodyPublishers.noBody());
         for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
             if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
                 h.getValue().forEach(v -> request.header(h.getKey(), v));
@@ -212,10 +228,13 @@ final class StaticSite implements AutoCloseable {
             }
         });
         long length = response.headers().firstValueAsLong("Content-Length").orElse(0);
-        boolean empty = method.equals("HEAD") || response.statusCode() == 204 || response.statusCode() == 304
+        boolean empty = method.equals("HEAD")
+                || response.statusCode() == 204
+                || response.statusCode() == 304
                 || response.headers().firstValueAsLong("Content-Length").orElse(-1) == 0;
         exchange.sendResponseHeaders(response.statusCode(), empty ? -1 : length);
-        try (InputStream in = response.body(); OutputStream body = exchange.getResponseBody()) {
+        try (InputStream in = response.body();
+                OutputStream body = exchange.getResponseBody()) {
             in.transferTo(body);
         }
     }

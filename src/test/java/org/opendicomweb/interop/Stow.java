@@ -16,13 +16,18 @@ final class Stow {
     static void store(List<byte[]> files) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] f : files) {
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(f);
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         out.writeBytes(("--" + BOUNDARY + "--").getBytes(StandardCharsets.US_ASCII));
         given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
-                .accept("application/dicom+json").body(out.toByteArray())
-                .when().post("/dicom-web/studies").then().statusCode(200);
+                .accept("application/dicom+json")
+                .body(out.toByteArray())
+                .when()
+                .post("/dicom-web/studies")
+                .then()
+                .statusCode(200);
     }
 }

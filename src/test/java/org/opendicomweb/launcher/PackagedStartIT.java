@@ -17,13 +17,16 @@ import org.opendicomweb.testing.Tool;
 
 /** The packaged jar as a newcomer first starts it: with no configuration, and perhaps on a Java that is too old. */
 class PackagedStartIT {
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+    private static final Path JAR =
+            Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
 
     @Test
     void tooOldJavaIsToldWhichJavaToUseInOneLine(@TempDir Path dir) throws IOException, InterruptedException {
         RequiredTools.require(Tool.OLD_JAVA);
-        Process process = new ProcessBuilder(Tool.JAVA_17.toString(), "-jar", JAR.toString()).directory(dir.toFile())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(Tool.JAVA_17.toString(), "-jar", JAR.toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "still running on Java 17: " + output);
 
@@ -38,8 +41,10 @@ class PackagedStartIT {
     @Test
     void startsWithoutWarningsOnAnEmptyFolder() {
         try (PackagedServer server = PackagedServer.start(Map.of())) {
-            List<String> warnings = server.console().lines()
-                    .filter(line -> line.contains(" WARN ") || line.startsWith("WARNING")).toList();
+            List<String> warnings = server.console()
+                    .lines()
+                    .filter(line -> line.contains(" WARN ") || line.startsWith("WARNING"))
+                    .toList();
             assertEquals(List.of(), warnings, server.console());
         }
     }

@@ -68,19 +68,32 @@ class QidoExtendedTagsTest {
             return;
         }
         run = QidoFixture.runId();
-        DicomFiles.Builder e1 = DicomFiles.ctImage().patient("Ext^One", patient(1)).characterSet("ISO_IR 192")
-                .with(Tag.InstitutionName, VR.LO, "General Hospital " + run).with(Tag.StationName, VR.SH, "CT01")
-                .with(Tag.PerformingPhysicianName, VR.PN, "Müller^Anna").with(Tag.ContentDate, VR.DA, "20240105")
-                .with(Tag.SliceThickness, VR.DS, "1.25").with(Tag.AcquisitionDateTime, VR.DT, "20240105101500.000000");
-        DicomFiles.Builder e2 = DicomFiles.ctImage().patient("Ext^Two", patient(2))
-                .with(Tag.InstitutionName, VR.LO, "City Clinic " + run).with(Tag.StationName, VR.SH, "MR02")
-                .with(Tag.PerformingPhysicianName, VR.PN, "Smith^Bob").with(Tag.ContentDate, VR.DA, "20240220")
-                .with(Tag.SliceThickness, VR.DS, "2.50").with(Tag.ImageType, VR.CS, "DERIVED", "SECONDARY")
+        DicomFiles.Builder e1 = DicomFiles.ctImage()
+                .patient("Ext^One", patient(1))
+                .characterSet("ISO_IR 192")
+                .with(Tag.InstitutionName, VR.LO, "General Hospital " + run)
+                .with(Tag.StationName, VR.SH, "CT01")
+                .with(Tag.PerformingPhysicianName, VR.PN, "Müller^Anna")
+                .with(Tag.ContentDate, VR.DA, "20240105")
+                .with(Tag.SliceThickness, VR.DS, "1.25")
+                .with(Tag.AcquisitionDateTime, VR.DT, "20240105101500.000000");
+        DicomFiles.Builder e2 = DicomFiles.ctImage()
+                .patient("Ext^Two", patient(2))
+                .with(Tag.InstitutionName, VR.LO, "City Clinic " + run)
+                .with(Tag.StationName, VR.SH, "MR02")
+                .with(Tag.PerformingPhysicianName, VR.PN, "Smith^Bob")
+                .with(Tag.ContentDate, VR.DA, "20240220")
+                .with(Tag.SliceThickness, VR.DS, "2.50")
+                .with(Tag.ImageType, VR.CS, "DERIVED", "SECONDARY")
                 .with(Tag.AcquisitionDateTime, VR.DT, "20240220");
-        DicomFiles.Builder e3 = DicomFiles.ctImage().patient("Ext^One", patient(1)).studyUid(e1.studyInstanceUid())
+        DicomFiles.Builder e3 = DicomFiles.ctImage()
+                .patient("Ext^One", patient(1))
+                .studyUid(e1.studyInstanceUid())
                 .series(Uids.generate(), 2)
-                .with(Tag.InstitutionName, VR.LO, "Annex " + run).with(Tag.StationName, VR.SH, "CT01")
-                .with(Tag.ContentDate, VR.DA, "20240106").with(Tag.SliceThickness, VR.DS, "1.250");
+                .with(Tag.InstitutionName, VR.LO, "Annex " + run)
+                .with(Tag.StationName, VR.SH, "CT01")
+                .with(Tag.ContentDate, VR.DA, "20240106")
+                .with(Tag.SliceThickness, VR.DS, "1.250");
         stored = List.of(e1, e2, e3);
         QidoFixture.storeAll(stored);
     }
@@ -126,11 +139,13 @@ class QidoExtendedTagsTest {
 
     @Test
     void aStudyLevelTagMatchesStudiesWhereAnyInstanceHasTheValue() {
-        Set<String> annex = expected(DicomFiles.Builder::studyInstanceUid,
-                ds -> has(ds, Tag.InstitutionName, ("Annex " + run)::equals));
+        Set<String> annex = expected(
+                DicomFiles.Builder::studyInstanceUid, ds -> has(ds, Tag.InstitutionName, ("Annex " + run)::equals));
         assertEquals(annex, studies("InstitutionName", "Annex " + run));
         assertEquals(annex, studies("00080080", "Annex " + run), "by tag");
-        assertEquals(expected(DicomFiles.Builder::studyInstanceUid, ds -> has(ds, Tag.InstitutionName, v -> v.endsWith(run))),
+        assertEquals(
+                expected(
+                        DicomFiles.Builder::studyInstanceUid, ds -> has(ds, Tag.InstitutionName, v -> v.endsWith(run))),
                 studies("InstitutionName", "*" + run));
         assertEquals(Set.of(), studies("InstitutionName", "annex " + run), "text matching is case-sensitive");
     }
@@ -144,62 +159,96 @@ class QidoExtendedTagsTest {
 
     @Test
     void valueListsMatchAnyValue() {
-        assertEquals(expected(DicomFiles.Builder::seriesInstanceUid,
-                ds -> has(ds, Tag.StationName, v -> v.equals("CT01") || v.equals("MR02"))),
+        assertEquals(
+                expected(
+                        DicomFiles.Builder::seriesInstanceUid,
+                        ds -> has(ds, Tag.StationName, v -> v.equals("CT01") || v.equals("MR02"))),
                 series("StationName", "CT01\\MR02"));
-        assertEquals(expected(DicomFiles.Builder::seriesInstanceUid, ds -> has(ds, Tag.StationName, "MR02"::equals)),
+        assertEquals(
+                expected(DicomFiles.Builder::seriesInstanceUid, ds -> has(ds, Tag.StationName, "MR02"::equals)),
                 series("StationName", "MR02"));
     }
 
     @Test
     void namesMatchCaseAndAccentInsensitively() {
-        assertEquals(expected(DicomFiles.Builder::seriesInstanceUid,
-                ds -> has(ds, Tag.PerformingPhysicianName, v -> folded(v).equals("MULLER^ANNA"))),
+        assertEquals(
+                expected(
+                        DicomFiles.Builder::seriesInstanceUid,
+                        ds -> has(
+                                ds, Tag.PerformingPhysicianName, v -> folded(v).equals("MULLER^ANNA"))),
                 series("PerformingPhysicianName", "muller^anna"));
-        assertEquals(expected(DicomFiles.Builder::seriesInstanceUid,
-                ds -> has(ds, Tag.PerformingPhysicianName, v -> folded(v).startsWith("MU"))),
+        assertEquals(
+                expected(
+                        DicomFiles.Builder::seriesInstanceUid,
+                        ds -> has(
+                                ds, Tag.PerformingPhysicianName, v -> folded(v).startsWith("MU"))),
                 series("PerformingPhysicianName", "mü*"));
     }
 
     private static String folded(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT);
+        return Normalizer.normalize(s, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toUpperCase(Locale.ROOT);
     }
 
     @Test
     void datesMatchSingleValuesAndRanges() {
-        assertEquals(expected(DicomFiles.Builder::sopInstanceUid, ds -> has(ds, Tag.ContentDate,
-                v -> v.compareTo("20240101") >= 0 && v.compareTo("20240131") <= 0)),
+        assertEquals(
+                expected(
+                        DicomFiles.Builder::sopInstanceUid,
+                        ds -> has(
+                                ds,
+                                Tag.ContentDate,
+                                v -> v.compareTo("20240101") >= 0 && v.compareTo("20240131") <= 0)),
                 instances("ContentDate", "20240101-20240131"));
-        assertEquals(expected(DicomFiles.Builder::sopInstanceUid, ds -> has(ds, Tag.ContentDate,
-                v -> v.compareTo("20240201") >= 0)), instances("ContentDate", "20240201-"));
-        assertEquals(expected(DicomFiles.Builder::sopInstanceUid, ds -> has(ds, Tag.ContentDate, "20240106"::equals)),
+        assertEquals(
+                expected(
+                        DicomFiles.Builder::sopInstanceUid,
+                        ds -> has(ds, Tag.ContentDate, v -> v.compareTo("20240201") >= 0)),
+                instances("ContentDate", "20240201-"));
+        assertEquals(
+                expected(DicomFiles.Builder::sopInstanceUid, ds -> has(ds, Tag.ContentDate, "20240106"::equals)),
                 instances("ContentDate", "20240106"));
     }
 
     @Test
     void numbersMatchWhateverTheirForm() {
-        assertEquals(expected(DicomFiles.Builder::sopInstanceUid, ds -> has(ds, Tag.SliceThickness,
-                v -> new BigDecimal(v).compareTo(new BigDecimal("1.25")) == 0)),
+        assertEquals(
+                expected(
+                        DicomFiles.Builder::sopInstanceUid,
+                        ds -> has(
+                                ds, Tag.SliceThickness, v -> new BigDecimal(v).compareTo(new BigDecimal("1.25")) == 0)),
                 instances("SliceThickness", "1.250"));
-        assertEquals(expected(DicomFiles.Builder::sopInstanceUid, ds -> has(ds, Tag.SliceThickness,
-                v -> new BigDecimal(v).compareTo(new BigDecimal("2.5")) == 0)),
+        assertEquals(
+                expected(
+                        DicomFiles.Builder::sopInstanceUid,
+                        ds -> has(
+                                ds, Tag.SliceThickness, v -> new BigDecimal(v).compareTo(new BigDecimal("2.5")) == 0)),
                 instances("SliceThickness", "+2.5"));
     }
 
     @Test
     void multiValuedAttributesMatchOnAnyValue() {
-        assertEquals(expected(DicomFiles.Builder::sopInstanceUid, ds -> has(ds, Tag.ImageType, "SECONDARY"::equals)),
+        assertEquals(
+                expected(DicomFiles.Builder::sopInstanceUid, ds -> has(ds, Tag.ImageType, "SECONDARY"::equals)),
                 instances("ImageType", "SECONDARY"));
-        assertEquals(expected(DicomFiles.Builder::sopInstanceUid, ds -> has(ds, Tag.ImageType, "AXIAL"::equals)),
+        assertEquals(
+                expected(DicomFiles.Builder::sopInstanceUid, ds -> has(ds, Tag.ImageType, "AXIAL"::equals)),
                 instances("ImageType", "AXIAL"));
     }
 
     @Test
     void dateTimeRangesCoverTheirPrecision() {
-        assertEquals(expected(DicomFiles.Builder::sopInstanceUid, ds -> has(ds, Tag.AcquisitionDateTime,
-                v -> v.startsWith("20240105"))), instances("AcquisitionDateTime", "20240105-20240105"));
-        assertEquals(expected(DicomFiles.Builder::sopInstanceUid, ds -> has(ds, Tag.AcquisitionDateTime,
-                v -> v.startsWith("2024"))), instances("AcquisitionDateTime", "2024"));
+        assertEquals(
+                expected(
+                        DicomFiles.Builder::sopInstanceUid,
+                        ds -> has(ds, Tag.AcquisitionDateTime, v -> v.startsWith("20240105"))),
+                instances("AcquisitionDateTime", "20240105-20240105"));
+        assertEquals(
+                expected(
+                        DicomFiles.Builder::sopInstanceUid,
+                        ds -> has(ds, Tag.AcquisitionDateTime, v -> v.startsWith("2024"))),
+                instances("AcquisitionDateTime", "2024"));
     }
 
     @Test
@@ -210,28 +259,38 @@ class QidoExtendedTagsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "ContentDate=notadate   | ContentDate",
-        "SliceThickness=abc     | SliceThickness",
-        "SliceThickness=1*      | SliceThickness",
-        "AcquisitionDateTime=20241 | AcquisitionDateTime",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ContentDate=notadate   | ContentDate",
+                "SliceThickness=abc     | SliceThickness",
+                "SliceThickness=1*      | SliceThickness",
+                "AcquisitionDateTime=20241 | AcquisitionDateTime",
+            })
     void badValuesOfExtendedTagsAre400NamingTheParameter(String query, String parameter) {
-        given().urlEncodingEnabled(false).accept(JSON).get("/dicom-web/instances?" + query.replace("*", "%2A"))
-                .then().statusCode(400).body("message", containsString("'" + parameter + "'"));
+        given().urlEncodingEnabled(false)
+                .accept(JSON)
+                .get("/dicom-web/instances?" + query.replace("*", "%2A"))
+                .then()
+                .statusCode(400)
+                .body("message", containsString("'" + parameter + "'"));
     }
 
     @Test
     void reindexFillsValuesMissingForStoredInstancesAndRunsIdempotently() throws SQLException {
-        DicomFiles.Builder late = DicomFiles.ctImage().patient("Ext^Late", patient(9))
-                .with(Tag.ContentDate, VR.DA, "19990101").with(Tag.InstitutionName, VR.LO, "Late " + run);
+        DicomFiles.Builder late = DicomFiles.ctImage()
+                .patient("Ext^Late", patient(9))
+                .with(Tag.ContentDate, VR.DA, "19990101")
+                .with(Tag.InstitutionName, VR.LO, "Late " + run);
         QidoFixture.storeAll(List.of(late));
         assertEquals(Set.of(late.sopInstanceUid()), instances("ContentDate", "19990101"));
         // as if stored before the tags were configured
         assertTrue(removeExtendedValuesOf(late.sopInstanceUid()) > 0);
         assertEquals(Set.of(), instances("ContentDate", "19990101"));
 
-        given().post("/dicom-web/admin/reindex?wait=true").then().statusCode(200)
+        given().post("/dicom-web/admin/reindex?wait=true")
+                .then()
+                .statusCode(200)
                 .body("progress.running", org.hamcrest.Matchers.equalTo(false))
                 .body("tasks.findAll { !it.complete }", org.hamcrest.Matchers.empty());
         assertEquals(Set.of(late.sopInstanceUid()), instances("ContentDate", "19990101"));
@@ -245,9 +304,13 @@ class QidoExtendedTagsTest {
 
     @Test
     void reindexStatusListsTheTasks() {
-        given().get("/dicom-web/admin/reindex").then().statusCode(200)
-                .body("tasks.name", org.hamcrest.Matchers.hasItems("builtin-keys-4", "extended:STUDY:00080080",
-                        "extended:INSTANCE:00080023"));
+        given().get("/dicom-web/admin/reindex")
+                .then()
+                .statusCode(200)
+                .body(
+                        "tasks.name",
+                        org.hamcrest.Matchers.hasItems(
+                                "builtin-keys-4", "extended:STUDY:00080080", "extended:INSTANCE:00080023"));
     }
 
     /** Deletes the extended values of an instance and of its study and series; how many rows went. */

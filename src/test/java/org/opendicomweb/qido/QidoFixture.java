@@ -45,24 +45,52 @@ final class QidoFixture {
     private final List<DicomFiles.Builder> all = new ArrayList<>();
 
     private QidoFixture() {
-        s1ct1 = DicomFiles.ctImage().patient("Doe^John", id(1)).sex("M")
-                .study(Uids.generate(), LocalDate.of(2024, 1, 10)).studyTime(LocalTime.of(9, 30))
-                .accessionNumber("A" + run + "1").studyDescription("Chest CT").referringPhysician("Smith^Anna")
-                .modality("CT").series(Uids.generate(), 1).seriesDescription("Axial")
+        s1ct1 = DicomFiles.ctImage()
+                .patient("Doe^John", id(1))
+                .sex("M")
+                .study(Uids.generate(), LocalDate.of(2024, 1, 10))
+                .studyTime(LocalTime.of(9, 30))
+                .accessionNumber("A" + run + "1")
+                .studyDescription("Chest CT")
+                .referringPhysician("Smith^Anna")
+                .modality("CT")
+                .series(Uids.generate(), 1)
+                .seriesDescription("Axial")
                 .instance(Uids.generate(), 1);
-        s1ct2 = sameSeries(s1ct1).instance(Uids.generate(), 2)
-                .with(Tag.SOPInstanceStatus, VR.CS, "OR");
-        s1mr = sameStudy(s1ct1).modality("MR").series(Uids.generate(), 2)
-                .seriesDescription("Scout").instance(Uids.generate(), 1);
-        s2 = DicomFiles.ctImage().patient("Müller^Jörg", id(2)).sex("M").studyDate(LocalDate.of(2024, 1, 11))
-                .studyTime(LocalTime.of(18, 0)).accessionNumber("A" + run + "2").modality("MR");
-        s3 = DicomFiles.ctImage().patient("Doe^Peter", id(3)).sex("O").with(Tag.StudyDate, VR.DA, "")
-                .accessionNumber("").modality("US");
-        s4 = DicomFiles.ctImage().patient("DOE^JANE", id(4)).sex("F").studyDate(LocalDate.of(2024, 2, 1))
-                .studyTime(LocalTime.of(7, 0)).accessionNumber("A" + run + "4").modality("CT")
-                .with(Tag.SeriesNumber, VR.IS, "001").with(Tag.InstanceNumber, VR.IS, "007");
-        s5 = DicomFiles.ctImage().patient("Yamada^Tarou=山田^太郎", id(5)).sex("M")
-                .studyDate(LocalDate.of(2023, 12, 31)).studyTime(LocalTime.of(23, 59)).accessionNumber("A" + run + "5")
+        s1ct2 = sameSeries(s1ct1).instance(Uids.generate(), 2).with(Tag.SOPInstanceStatus, VR.CS, "OR");
+        s1mr = sameStudy(s1ct1)
+                .modality("MR")
+                .series(Uids.generate(), 2)
+                .seriesDescription("Scout")
+                .instance(Uids.generate(), 1);
+        s2 = DicomFiles.ctImage()
+                .patient("Müller^Jörg", id(2))
+                .sex("M")
+                .studyDate(LocalDate.of(2024, 1, 11))
+                .studyTime(LocalTime.of(18, 0))
+                .accessionNumber("A" + run + "2")
+                .modality("MR");
+        s3 = DicomFiles.ctImage()
+                .patient("Doe^Peter", id(3))
+                .sex("O")
+                .with(Tag.StudyDate, VR.DA, "")
+                .accessionNumber("")
+                .modality("US");
+        s4 = DicomFiles.ctImage()
+                .patient("DOE^JANE", id(4))
+                .sex("F")
+                .studyDate(LocalDate.of(2024, 2, 1))
+                .studyTime(LocalTime.of(7, 0))
+                .accessionNumber("A" + run + "4")
+                .modality("CT")
+                .with(Tag.SeriesNumber, VR.IS, "001")
+                .with(Tag.InstanceNumber, VR.IS, "007");
+        s5 = DicomFiles.ctImage()
+                .patient("Yamada^Tarou=山田^太郎", id(5))
+                .sex("M")
+                .studyDate(LocalDate.of(2023, 12, 31))
+                .studyTime(LocalTime.of(23, 59))
+                .accessionNumber("A" + run + "5")
                 .modality("CT");
         all.addAll(List.of(s1ct1, s1ct2, s1mr, s2, s3, s4, s5));
     }
@@ -77,8 +105,12 @@ final class QidoFixture {
     static void storeAll(List<DicomFiles.Builder> instances) {
         for (DicomFiles.Builder b : instances) {
             given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
-                    .accept("application/dicom+json").body(multipart(b.toBytes()))
-                    .when().post("/dicom-web/studies").then().statusCode(200);
+                    .accept("application/dicom+json")
+                    .body(multipart(b.toBytes()))
+                    .when()
+                    .post("/dicom-web/studies")
+                    .then()
+                    .statusCode(200);
         }
     }
 
@@ -133,10 +165,14 @@ final class QidoFixture {
 
     private static DicomFiles.Builder sameStudy(DicomFiles.Builder b) {
         Attributes ds = b.dataset();
-        return DicomFiles.ctImage().patient(ds.getString(Tag.PatientName), ds.getString(Tag.PatientID))
-                .sex(ds.getString(Tag.PatientSex)).studyUid(b.studyInstanceUid())
-                .studyDate(LocalDate.of(2024, 1, 10)).studyTime(LocalTime.of(9, 30))
-                .accessionNumber(ds.getString(Tag.AccessionNumber)).studyDescription("Chest CT")
+        return DicomFiles.ctImage()
+                .patient(ds.getString(Tag.PatientName), ds.getString(Tag.PatientID))
+                .sex(ds.getString(Tag.PatientSex))
+                .studyUid(b.studyInstanceUid())
+                .studyDate(LocalDate.of(2024, 1, 10))
+                .studyTime(LocalTime.of(9, 30))
+                .accessionNumber(ds.getString(Tag.AccessionNumber))
+                .studyDescription("Chest CT")
                 .referringPhysician("Smith^Anna");
     }
 
@@ -152,7 +188,8 @@ final class QidoFixture {
 
     private static byte[] multipart(byte[] part) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(
+                ("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(part);
         out.writeBytes(("\r\n--" + BOUNDARY + "--").getBytes(StandardCharsets.US_ASCII));
         return out.toByteArray();

@@ -115,7 +115,9 @@ class QidoResourceTest {
 
     /** What a person expects of case- and accent-insensitive name comparison. */
     private static String folded(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT);
+        return Normalizer.normalize(s, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toUpperCase(Locale.ROOT);
     }
 
     private static String date(Attributes ds) {
@@ -129,7 +131,9 @@ class QidoResourceTest {
     void datesInAnOlderFormAreReturnedAsStoredThoughTheyMatchNoRange() {
         // ACR-NEMA's yyyy.mm.dd (PS3.5 §6.2, DA), as pydicom's ExplVR_BigEnd.dcm has it: not a YYYYMMDD to match.
         String patient = "Q" + QidoFixture.runId() + "-ACRNEMA";
-        DicomFiles.Builder b = DicomFiles.ctImage().patient("OLD^DATES", patient).with(Tag.StudyDate, VR.DA, "1997.04.24")
+        DicomFiles.Builder b = DicomFiles.ctImage()
+                .patient("OLD^DATES", patient)
+                .with(Tag.StudyDate, VR.DA, "1997.04.24")
                 .with(Tag.PatientBirthDate, VR.DA, "1950.01.02")
                 .with(Tag.PerformedProcedureStepStartDate, VR.DA, "1997.04.24");
         QidoFixture.storeAll(List.of(b));
@@ -152,7 +156,8 @@ class QidoResourceTest {
 
     @Test
     void percentEncodedValuesAreDecoded() {
-        Response response = given().urlEncodingEnabled(false).accept(JSON)
+        Response response = given().urlEncodingEnabled(false)
+                .accept(JSON)
                 .get("/dicom-web/studies?PatientName=Doe%5EPeter&00100020=" + f.id(3));
         response.then().statusCode(200);
         assertEquals(Set.of(f.s3.studyInstanceUid()), uids(response.jsonPath().getList("$"), "0020000D"));
@@ -167,20 +172,26 @@ class QidoResourceTest {
 
     @Test
     void fuzzyMatchingFindsAnyComponentPrefix() {
-        assertEquals(f.studies(ds -> folded(name(ds)).contains("JORG")),
+        assertEquals(
+                f.studies(ds -> folded(name(ds)).contains("JORG")),
                 studies("PatientName", "jörg", "fuzzymatching", "true"));
-        assertEquals(f.studies(ds -> folded(name(ds)).startsWith("DOE^J")),
+        assertEquals(
+                f.studies(ds -> folded(name(ds)).startsWith("DOE^J")),
                 studies("PatientName", "j doe", "fuzzymatching", "true"));
         assertEquals(Set.of(), studies("PatientName", "ohn", "fuzzymatching", "true"));
     }
 
     @Test
     void studyDateRangesAndOpenRangesNeverMatchEmptyDates() {
-        assertEquals(f.studies(ds -> date(ds) != null && date(ds).compareTo("20240101") >= 0
-                && date(ds).compareTo("20240131") <= 0), studies("StudyDate", "20240101-20240131"));
-        assertEquals(f.studies(ds -> date(ds) != null && date(ds).compareTo("20240131") <= 0),
+        assertEquals(
+                f.studies(ds ->
+                        date(ds) != null && date(ds).compareTo("20240101") >= 0 && date(ds).compareTo("20240131") <= 0),
+                studies("StudyDate", "20240101-20240131"));
+        assertEquals(
+                f.studies(ds -> date(ds) != null && date(ds).compareTo("20240131") <= 0),
                 studies("StudyDate", "-20240131"));
-        assertEquals(f.studies(ds -> date(ds) != null && date(ds).compareTo("20240111") >= 0),
+        assertEquals(
+                f.studies(ds -> date(ds) != null && date(ds).compareTo("20240111") >= 0),
                 studies("StudyDate", "20240111-"));
         assertEquals(f.studies(ds -> "20240201".equals(date(ds))), studies("StudyDate", "20240201"));
         assertFalse(studies("StudyDate", "-20991231").contains(f.s3.studyInstanceUid()));
@@ -189,17 +200,20 @@ class QidoResourceTest {
     @Test
     void studyDateWithStudyTimeIsOneDateTimeRange() {
         // from 9 January 19:00 to 11 January 10:00: s1 (10 Jan 09:30) inside, s2 (11 Jan 18:00) after the end
-        assertEquals(Set.of(f.s1ct1.studyInstanceUid()),
+        assertEquals(
+                Set.of(f.s1ct1.studyInstanceUid()),
                 studies("StudyDate", "20240109-20240111", "StudyTime", "1900-1000"));
         assertEquals(Set.of(f.s2.studyInstanceUid()), studies("StudyDate", "20240111", "StudyTime", "17-19"));
     }
 
     @Test
     void studyTimeAloneMatchesTheTimeOfDay() {
-        assertEquals(f.studies(ds -> {
-            String t = ds.getString(Tag.StudyTime);
-            return t != null && t.compareTo("070000") >= 0 && t.compareTo("100000") < 0;
-        }), studies("StudyTime", "0700-0959"));
+        assertEquals(
+                f.studies(ds -> {
+                    String t = ds.getString(Tag.StudyTime);
+                    return t != null && t.compareTo("070000") >= 0 && t.compareTo("100000") < 0;
+                }),
+                studies("StudyTime", "0700-0959"));
     }
 
     @Test
@@ -212,18 +226,22 @@ class QidoResourceTest {
     @Test
     void modalitiesInStudyMatchesStudiesHavingAnyOfTheModalities() {
         assertEquals(f.studies(ds -> ds.getString(Tag.Modality).equals("MR")), studies("ModalitiesInStudy", "MR"));
-        assertEquals(f.studies(ds -> Set.of("MR", "US").contains(ds.getString(Tag.Modality))),
+        assertEquals(
+                f.studies(ds -> Set.of("MR", "US").contains(ds.getString(Tag.Modality))),
                 studies("ModalitiesInStudy", "US\\MR"));
     }
 
     @Test
     void textKeysMatchExactlyOrByWildcardCaseSensitively() {
         assertEquals(Set.of(f.s4.studyInstanceUid()), studies("AccessionNumber", "A" + f.run + "4"));
-        assertEquals(f.studies(ds -> !ds.getString(Tag.AccessionNumber, "").isEmpty()), studies("AccessionNumber", "A*"));
+        assertEquals(
+                f.studies(ds -> !ds.getString(Tag.AccessionNumber, "").isEmpty()), studies("AccessionNumber", "A*"));
         assertEquals(Set.of(), studies("AccessionNumber", "a*"));
-        assertEquals(f.studies(ds -> ds.getString(Tag.StudyDescription).contains("est")),
+        assertEquals(
+                f.studies(ds -> ds.getString(Tag.StudyDescription).contains("est")),
                 studies("StudyDescription", "*est*"));
-        assertEquals(f.studies(ds -> ds.getString(Tag.StudyDescription).startsWith("Chest")),
+        assertEquals(
+                f.studies(ds -> ds.getString(Tag.StudyDescription).startsWith("Chest")),
                 studies("StudyDescription", "Chest*"));
         assertEquals(Set.of(), studies("StudyDescription", "chest*"));
         assertEquals(f.studies(ds -> "M".equals(ds.getString(Tag.PatientSex))), studies("PatientSex", "M"));
@@ -242,8 +260,12 @@ class QidoResourceTest {
 
     @Test
     void noMatchIsAnEmptyArray() {
-        given().accept(JSON).queryParam("PatientID", "no-such-patient-" + f.run)
-                .get("/dicom-web/studies").then().statusCode(200).body(equalTo("[]"));
+        given().accept(JSON)
+                .queryParam("PatientID", "no-such-patient-" + f.run)
+                .get("/dicom-web/studies")
+                .then()
+                .statusCode(200)
+                .body(equalTo("[]"));
     }
 
     // ---- returned attributes ----
@@ -253,8 +275,21 @@ class QidoResourceTest {
         List<Map<String, Object>> results = search("/studies", "PatientID", f.id(3));
         assertEquals(1, results.size());
         Map<String, Object> r = results.get(0);
-        for (String tag : List.of("00080020", "00080030", "00080050", "00080061", "00080090", "00081190", "00100010",
-                "00100020", "00100030", "00100040", "0020000D", "00200010", "00201206", "00201208")) {
+        for (String tag : List.of(
+                "00080020",
+                "00080030",
+                "00080050",
+                "00080061",
+                "00080090",
+                "00081190",
+                "00100010",
+                "00100020",
+                "00100030",
+                "00100040",
+                "0020000D",
+                "00200010",
+                "00201206",
+                "00201208")) {
             assertTrue(r.containsKey(tag), tag + " missing in " + r);
         }
         assertEquals(Map.of("vr", "DA"), r.get("00080020"));
@@ -274,18 +309,29 @@ class QidoResourceTest {
     @Test
     void studyWithoutModalityHasModalitiesInStudyAsOneEmptyValue() {
         String patient = "NO-MODALITY-" + f.run;
-        QidoFixture.storeAll(List.of(DicomFiles.ctImage().patient("Nomodality^Ann", patient).without(Tag.Modality)));
-        String body = json().queryParam("PatientID", patient).get("/dicom-web/studies").then().statusCode(200)
-                .extract().asString();
+        QidoFixture.storeAll(
+                List.of(DicomFiles.ctImage().patient("Nomodality^Ann", patient).without(Tag.Modality)));
+        String body = json().queryParam("PatientID", patient)
+                .get("/dicom-web/studies")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(body.contains("\"00080061\":{\"vr\":\"CS\",\"Value\":[null]}"), body);
-        String series = json().queryParam("PatientID", patient).get("/dicom-web/series").then().statusCode(200)
-                .extract().asString();
-        assertTrue(series.contains("\"00080060\":{\"vr\":\"CS\"}"), "Modality itself stays an empty attribute: " + series);
+        String series = json().queryParam("PatientID", patient)
+                .get("/dicom-web/series")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(
+                series.contains("\"00080060\":{\"vr\":\"CS\"}"), "Modality itself stays an empty attribute: " + series);
     }
 
     @Test
     void studyCountsAndModalitiesComeFromAllSeries() {
-        Map<String, Object> r = search("/studies", "StudyInstanceUID", f.s1ct1.studyInstanceUid()).get(0);
+        Map<String, Object> r = search("/studies", "StudyInstanceUID", f.s1ct1.studyInstanceUid())
+                .get(0);
         assertEquals(2, first(r, "00201206"));
         assertEquals(3, first(r, "00201208"));
         assertEquals(Set.of("CT", "MR"), new HashSet<>(values(r, "00080061")));
@@ -294,40 +340,59 @@ class QidoResourceTest {
 
     @Test
     void includeFieldAsOhifSendsItReturnsStudyAttributesAndIgnoresOthers() {
-        Response response = given().urlEncodingEnabled(false).accept(JSON).get("/dicom-web/studies?limit=101&offset=0"
-                + "&fuzzymatching=false&includefield=00081030%2C00080060%2C00080090%2C00100030&PatientID=" + f.id(1));
+        Response response = given().urlEncodingEnabled(false)
+                .accept(JSON)
+                .get("/dicom-web/studies?limit=101&offset=0"
+                        + "&fuzzymatching=false&includefield=00081030%2C00080060%2C00080090%2C00100030&PatientID="
+                        + f.id(1));
         response.then().statusCode(200);
-        Map<String, Object> r = response.jsonPath().<Map<String, Object>>getList("$").get(0);
+        Map<String, Object> r =
+                response.jsonPath().<Map<String, Object>>getList("$").get(0);
         assertEquals("Chest CT", first(r, "00081030"));
         assertNull(r.get("00080060"), "Modality is a series attribute: not returned for studies");
     }
 
     @Test
     void includeFieldRepeatedOrByKeywordTakesOtherAttributesFromStoredMetadata() {
-        Map<String, Object> r = search("/studies", "PatientID", f.id(1), "includefield", "PatientBirthDate",
-                "includefield", "Manufacturer,PatientAge").get(0);
+        Map<String, Object> r = search(
+                        "/studies",
+                        "PatientID",
+                        f.id(1),
+                        "includefield",
+                        "PatientBirthDate",
+                        "includefield",
+                        "Manufacturer,PatientAge")
+                .get(0);
         assertEquals(f.s1ct1.dataset().getString(Tag.PatientBirthDate), first(r, "00100030"));
         assertNull(r.get("00080070"), "Manufacturer is a series attribute");
-        Map<String, Object> series = search("/studies/" + f.s1ct1.studyInstanceUid() + "/series",
-                "SeriesInstanceUID", f.s1ct1.seriesInstanceUid(), "includefield", "Manufacturer,StudyDescription").get(0);
+        Map<String, Object> series = search(
+                        "/studies/" + f.s1ct1.studyInstanceUid() + "/series",
+                        "SeriesInstanceUID",
+                        f.s1ct1.seriesInstanceUid(),
+                        "includefield",
+                        "Manufacturer,StudyDescription")
+                .get(0);
         assertEquals(f.s1ct1.dataset().getString(Tag.Manufacturer), first(series, "00080070"));
         assertEquals("Chest CT", first(series, "00081030"));
     }
 
     @Test
     void includeFieldAllReturnsEveryStoredAttributeOfTheLevel() {
-        Map<String, Object> study = search("/studies", "PatientID", f.id(1), "includefield", "all").get(0);
+        Map<String, Object> study =
+                search("/studies", "PatientID", f.id(1), "includefield", "all").get(0);
         assertEquals("Chest CT", first(study, "00081030"));
         assertNotNull(study.get("00100030"));
         assertNull(study.get("00180050"), "SliceThickness is an instance attribute");
         assertNull(study.get("00080070"), "Manufacturer is a series attribute");
 
-        Map<String, Object> series = search("/series", "PatientID", f.id(2), "includefield", "all").get(0);
+        Map<String, Object> series =
+                search("/series", "PatientID", f.id(2), "includefield", "all").get(0);
         assertEquals(f.s2.dataset().getString(Tag.Manufacturer), first(series, "00080070"));
         assertNull(series.get("00180050"));
 
-        Map<String, Object> instance = search("/instances", "SOPInstanceUID", f.s4.sopInstanceUid(),
-                "includefield", "all").get(0);
+        Map<String, Object> instance = search(
+                        "/instances", "SOPInstanceUID", f.s4.sopInstanceUid(), "includefield", "all")
+                .get(0);
         assertEquals(1.25, ((Number) first(instance, "00180050")).doubleValue());
         assertNotNull(instance.get("00200037"), "ImageOrientationPatient");
         assertNull(instance.get("7FE00010"), "no pixel data in query results");
@@ -343,10 +408,12 @@ class QidoResourceTest {
         for (Map<String, Object> r : all) {
             assertNotNull(r.get("00080060"));
             assertNotNull(r.get("00200011"));
-            assertTrue(((String) first(r, "00081190")).endsWith("/studies/" + study + "/series/" + first(r, "0020000E")));
+            assertTrue(
+                    ((String) first(r, "00081190")).endsWith("/studies/" + study + "/series/" + first(r, "0020000E")));
             assertNull(r.get("00100010"), "study attributes are not repeated for a study's series");
         }
-        Map<String, Object> ct = search("/studies/" + study + "/series", "Modality", "CT").get(0);
+        Map<String, Object> ct =
+                search("/studies/" + study + "/series", "Modality", "CT").get(0);
         assertEquals(2, first(ct, "00201209"));
         assertEquals("Axial", first(ct, "0008103E"));
     }
@@ -354,7 +421,11 @@ class QidoResourceTest {
     @Test
     void allSeriesCarryStudyAttributesAndMatchNumbersNumerically() {
         List<Map<String, Object>> results = search("/series", "PatientID", f.patientIds(), "SeriesNumber", "1");
-        assertEquals(f.series(ds -> ds.getString(Tag.SeriesNumber).strip().replaceFirst("^0+", "").equals("1")),
+        assertEquals(
+                f.series(ds -> ds.getString(Tag.SeriesNumber)
+                        .strip()
+                        .replaceFirst("^0+", "")
+                        .equals("1")),
                 uids(results, "0020000E"));
         assertTrue(uids(results, "0020000E").contains(f.s4.seriesInstanceUid()), "\"001\" matches 1");
         for (Map<String, Object> r : results) {
@@ -365,17 +436,22 @@ class QidoResourceTest {
 
     @Test
     void higherLevelKeysOnLowerLevelQueries() {
-        assertEquals(f.series(ds -> folded(name(ds)).startsWith("DOE") && "CT".equals(ds.getString(Tag.Modality))),
-                uids(search("/series", "PatientName", "DOE*", "Modality", "CT", "PatientID", f.patientIds()), "0020000E"));
-        assertEquals(f.sops(ds -> "20240110".equals(date(ds))), uids(search("/instances", "PatientID",
-                f.patientIds(), "StudyDate", "20240110"), "00080018"));
+        assertEquals(
+                f.series(ds -> folded(name(ds)).startsWith("DOE") && "CT".equals(ds.getString(Tag.Modality))),
+                uids(
+                        search("/series", "PatientName", "DOE*", "Modality", "CT", "PatientID", f.patientIds()),
+                        "0020000E"));
+        assertEquals(
+                f.sops(ds -> "20240110".equals(date(ds))),
+                uids(search("/instances", "PatientID", f.patientIds(), "StudyDate", "20240110"), "00080018"));
     }
 
     @Test
     void instancesOfASeriesOfAStudyAndAllInstances() {
         String study = f.s1ct1.studyInstanceUid();
         String series = f.s1ct1.seriesInstanceUid();
-        assertEquals(f.sops(ds -> ds.getString(Tag.SeriesInstanceUID).equals(series)),
+        assertEquals(
+                f.sops(ds -> ds.getString(Tag.SeriesInstanceUID).equals(series)),
                 uids(search("/studies/" + study + "/series/" + series + "/instances"), "00080018"));
         List<Map<String, Object>> ofStudy = search("/studies/" + study + "/instances");
         assertEquals(f.sops(ds -> ds.getString(Tag.StudyInstanceUID).equals(study)), uids(ofStudy, "00080018"));
@@ -397,16 +473,19 @@ class QidoResourceTest {
         assertEquals(f.s4.seriesInstanceUid(), first(r, "0020000E"));
         assertEquals(7, first(r, "00200013"));
         assertEquals(f.s4.dataset().getString(Tag.SOPClassUID), first(r, "00080016"));
-        assertTrue(((String) first(r, "00081190")).endsWith("/studies/" + f.s4.studyInstanceUid() + "/series/"
-                + f.s4.seriesInstanceUid() + "/instances/" + f.s4.sopInstanceUid()));
+        assertTrue(((String) first(r, "00081190"))
+                .endsWith("/studies/" + f.s4.studyInstanceUid() + "/series/" + f.s4.seriesInstanceUid() + "/instances/"
+                        + f.s4.sopInstanceUid()));
         assertEquals("ONLINE", first(r, "00080056"));
     }
 
     @Test
     void instanceKeysSopInstanceStatusAndInstanceNumber() {
-        assertEquals(Set.of(f.s1ct2.sopInstanceUid()),
+        assertEquals(
+                Set.of(f.s1ct2.sopInstanceUid()),
                 uids(search("/instances", "PatientID", f.patientIds(), "SOPInstanceStatus", "OR"), "00080018"));
-        assertEquals(Set.of(f.s4.sopInstanceUid()),
+        assertEquals(
+                Set.of(f.s4.sopInstanceUid()),
                 uids(search("/instances", "PatientID", f.patientIds(), "InstanceNumber", "7"), "00080018"));
     }
 
@@ -414,7 +493,9 @@ class QidoResourceTest {
     void unknownStudyOrSeriesInThePathIs404AndAMalformedOne400() {
         json().get("/dicom-web/studies/1.2.3.999999/series").then().statusCode(404);
         json().get("/dicom-web/studies/" + f.s2.studyInstanceUid() + "/series/" + f.s1ct1.seriesInstanceUid()
-                + "/instances").then().statusCode(404);
+                        + "/instances")
+                .then()
+                .statusCode(404);
         json().get("/dicom-web/studies/1.2.abc/instances").then().statusCode(400);
     }
 
@@ -425,8 +506,8 @@ class QidoResourceTest {
         Set<String> expected = f.sops(ds -> true);
         List<String> seen = new ArrayList<>();
         for (int offset = 0; offset < expected.size() + 2; offset += 2) {
-            List<Map<String, Object>> page = search("/instances", "PatientID", f.patientIds(), "limit", "2",
-                    "offset", Integer.toString(offset));
+            List<Map<String, Object>> page =
+                    search("/instances", "PatientID", f.patientIds(), "limit", "2", "offset", Integer.toString(offset));
             assertTrue(page.size() <= 2);
             page.forEach(r -> seen.add((String) first(r, "00080018")));
         }
@@ -438,12 +519,15 @@ class QidoResourceTest {
     void theServerMaximumTruncatesWithAWarning() {
         int max = config.qido().maxResults();
         int stored = f.instances().size();
-        assertTrue(stored > max, "the fixture's " + stored + " instances must exceed dicomweb.qido.max-results (" + max
-                + ") for the maximum to truncate: lower it in the test profile");
+        assertTrue(
+                stored > max,
+                "the fixture's " + stored + " instances must exceed dicomweb.qido.max-results (" + max
+                        + ") for the maximum to truncate: lower it in the test profile");
         Response response = json().queryParam("PatientID", f.patientIds()).get("/dicom-web/instances");
         response.then().statusCode(200).header("Warning", containsString("truncated"));
         assertEquals(max, response.jsonPath().getList("$").size());
-        Response rest = json().queryParam("PatientID", f.patientIds()).queryParam("offset", String.valueOf(max))
+        Response rest = json().queryParam("PatientID", f.patientIds())
+                .queryParam("offset", String.valueOf(max))
                 .get("/dicom-web/instances");
         rest.then().statusCode(200).header("Warning", nullValue());
         assertEquals(stored - max, rest.jsonPath().getList("$").size());
@@ -452,45 +536,52 @@ class QidoResourceTest {
     // ---- errors and warnings ----
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "NoSuchKeyword=1          | NoSuchKeyword",
-        "0010002X=1               | 0010002X",
-        "StudyDate=notadate       | StudyDate",
-        "StudyDate=20240230       | StudyDate",
-        "StudyDate=2024*          | StudyDate",
-        "StudyDate=20240201-20240101 | StudyDate",
-        "StudyDate=-              | StudyDate",
-        "StudyTime=2500           | StudyTime",
-        "StudyInstanceUID=1.2.*   | StudyInstanceUID",
-        "StudyInstanceUID=1.2.abc | StudyInstanceUID",
-        "PatientID=1&00100020=2   | 00100020",
-        "limit=abc                | limit",
-        "limit=-1                 | limit",
-        "limit=0                  | limit",
-        "offset=-5                | offset",
-        "fuzzymatching=maybe      | fuzzymatching",
-        "includefield=NoSuchThing | includefield",
-        "NumberOfStudyRelatedSeries=1* | NumberOfStudyRelatedSeries",
-        "AcquisitionDateTime=2024?| AcquisitionDateTime",
-        "accept=*/*               | accept",
-        "accept=application/*     | accept",
-        "accept=                  | accept",
-        "accept=application/dicom+json,application/json | accept",
-        "accept=application/json&accept=application/json | accept",
-        "charset=iso-8859-1       | charset",
-        "charset=no-such-charset  | charset",
-        "charset=*                | charset",
-        "charset=utf-8;q=0        | charset",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "NoSuchKeyword=1          | NoSuchKeyword",
+                "0010002X=1               | 0010002X",
+                "StudyDate=notadate       | StudyDate",
+                "StudyDate=20240230       | StudyDate",
+                "StudyDate=2024*          | StudyDate",
+                "StudyDate=20240201-20240101 | StudyDate",
+                "StudyDate=-              | StudyDate",
+                "StudyTime=2500           | StudyTime",
+                "StudyInstanceUID=1.2.*   | StudyInstanceUID",
+                "StudyInstanceUID=1.2.abc | StudyInstanceUID",
+                "PatientID=1&00100020=2   | 00100020",
+                "limit=abc                | limit",
+                "limit=-1                 | limit",
+                "limit=0                  | limit",
+                "offset=-5                | offset",
+                "fuzzymatching=maybe      | fuzzymatching",
+                "includefield=NoSuchThing | includefield",
+                "NumberOfStudyRelatedSeries=1* | NumberOfStudyRelatedSeries",
+                "AcquisitionDateTime=2024?| AcquisitionDateTime",
+                "accept=*/*               | accept",
+                "accept=application/*     | accept",
+                "accept=                  | accept",
+                "accept=application/dicom+json,application/json | accept",
+                "accept=application/json&accept=application/json | accept",
+                "charset=iso-8859-1       | charset",
+                "charset=no-such-charset  | charset",
+                "charset=*                | charset",
+                "charset=utf-8;q=0        | charset",
+            })
     void badParametersAre400NamingTheParameter(String query, String parameter) {
-        given().urlEncodingEnabled(false).accept(JSON).get("/dicom-web/studies?" + query.replace("*", "%2A")
-                .replace("?", "%3F").replace("+", "%2B")).then().statusCode(400)
+        given().urlEncodingEnabled(false)
+                .accept(JSON)
+                .get("/dicom-web/studies?"
+                        + query.replace("*", "%2A").replace("?", "%3F").replace("+", "%2B"))
+                .then()
+                .statusCode(400)
                 .body("message", containsString("'" + parameter + "'"));
     }
 
     @Test
     void knownAttributesTheIndexCannotMatchAreIgnoredWithAWarning() {
-        Response response = json().queryParam("PatientID", f.id(2)).queryParam("PatientAge", "040Y")
+        Response response = json().queryParam("PatientID", f.id(2))
+                .queryParam("PatientAge", "040Y")
                 .get("/dicom-web/studies");
         response.then().statusCode(200).header("Warning", containsString("PatientAge"));
         assertEquals(1, response.jsonPath().getList("$").size());
@@ -498,19 +589,27 @@ class QidoResourceTest {
 
     @Test
     void unsatisfiableAcceptIs406() {
-        given().accept("application/xml").queryParam("PatientID", f.id(1)).get("/dicom-web/studies")
-                .then().statusCode(406);
+        given().accept("application/xml")
+                .queryParam("PatientID", f.id(1))
+                .get("/dicom-web/studies")
+                .then()
+                .statusCode(406);
     }
 
     @Test
     void xmlResultsAreMultipartNativeDicomModelDocuments() {
         Response response = given().accept("multipart/related; type=\"application/dicom+xml\"")
-                .queryParam("PatientID", f.id(1)).queryParam("includefield", "Manufacturer").get("/dicom-web/series");
-        response.then().statusCode(200).contentType(containsString("multipart/related"))
+                .queryParam("PatientID", f.id(1))
+                .queryParam("includefield", "Manufacturer")
+                .get("/dicom-web/series");
+        response.then()
+                .statusCode(200)
+                .contentType(containsString("multipart/related"))
                 .contentType(containsString("application/dicom+xml"));
         String body = response.asString();
         String boundary = response.contentType().replaceAll(".*boundary=\"?([^\";]+).*", "$1");
-        assertEquals(f.series(ds -> ds.getString(Tag.PatientID).equals(f.id(1))).size(),
+        assertEquals(
+                f.series(ds -> ds.getString(Tag.PatientID).equals(f.id(1))).size(),
                 body.split("--" + boundary + "\r\nContent-Type: application/dicom\\+xml").length - 1);
         assertTrue(body.contains("<NativeDicomModel"));
         assertTrue(body.contains(f.s1mr.seriesInstanceUid()));
@@ -521,49 +620,88 @@ class QidoResourceTest {
     @Test
     void aBareMultipartAcceptGetsTheXmlResults() {
         // PS3.18 §8.7.3: the only multipart representation of search results is the Native DICOM Model
-        Response response = given().accept("multipart/related").queryParam("PatientID", f.id(1))
+        Response response = given().accept("multipart/related")
+                .queryParam("PatientID", f.id(1))
                 .get("/dicom-web/studies");
-        response.then().statusCode(200)
+        response.then()
+                .statusCode(200)
                 .contentType(startsWith("multipart/related; type=\"application/dicom+xml\"; boundary="));
         assertTrue(response.asString().contains("<NativeDicomModel"));
     }
 
     @Test
     void theAcceptParameterOverridesTheAcceptHeader() {
-        given().accept("application/xml").queryParam("accept", JSON).queryParam("PatientID", f.id(1))
-                .get("/dicom-web/studies").then().statusCode(200).contentType(JSON);
-        given().accept(JSON).queryParam("accept", "multipart/related; type=\"application/dicom+xml\"")
-                .queryParam("PatientID", f.id(1)).get("/dicom-web/studies").then().statusCode(200)
-                .contentType(containsString("multipart/related")).contentType(containsString("application/dicom+xml"));
-        given().queryParam("accept", "application/json").queryParam("PatientID", f.id(1)).get("/dicom-web/series")
-                .then().statusCode(200).contentType("application/json");
-        given().accept(JSON).queryParam("accept", "image/png").queryParam("PatientID", f.id(1))
-                .get("/dicom-web/studies").then().statusCode(406);
+        given().accept("application/xml")
+                .queryParam("accept", JSON)
+                .queryParam("PatientID", f.id(1))
+                .get("/dicom-web/studies")
+                .then()
+                .statusCode(200)
+                .contentType(JSON);
+        given().accept(JSON)
+                .queryParam("accept", "multipart/related; type=\"application/dicom+xml\"")
+                .queryParam("PatientID", f.id(1))
+                .get("/dicom-web/studies")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("multipart/related"))
+                .contentType(containsString("application/dicom+xml"));
+        given().queryParam("accept", "application/json")
+                .queryParam("PatientID", f.id(1))
+                .get("/dicom-web/series")
+                .then()
+                .statusCode(200)
+                .contentType("application/json");
+        given().accept(JSON)
+                .queryParam("accept", "image/png")
+                .queryParam("PatientID", f.id(1))
+                .get("/dicom-web/studies")
+                .then()
+                .statusCode(406);
         // written into a link by hand, unencoded: the '+' is not taken for a space
-        given().urlEncodingEnabled(false).accept("application/xml").get("/dicom-web/studies?PatientID=" + f.id(1)
-                + "&accept=application/dicom+json").then().statusCode(200).contentType(JSON);
+        given().urlEncodingEnabled(false)
+                .accept("application/xml")
+                .get("/dicom-web/studies?PatientID=" + f.id(1) + "&accept=application/dicom+json")
+                .then()
+                .statusCode(200)
+                .contentType(JSON);
         // ';' is an ordinary character in a query: the parameter is not cut there
-        given().urlEncodingEnabled(false).accept(JSON).get("/dicom-web/studies?PatientID=" + f.id(1)
-                + "&accept=multipart/related;type=%22application/dicom%2Bxml%22").then().statusCode(200)
+        given().urlEncodingEnabled(false)
+                .accept(JSON)
+                .get("/dicom-web/studies?PatientID=" + f.id(1)
+                        + "&accept=multipart/related;type=%22application/dicom%2Bxml%22")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("application/dicom+xml"));
     }
 
     @Test
     void theCharsetParameterAcceptsUtf8AmongOthers() {
         for (String charset : List.of("utf-8", "UTF-8", "iso-8859-1;q=0.9, utf-8;q=0.5")) {
-            Response response = json().queryParam("charset", charset).queryParam("PatientID", f.id(2))
+            Response response = json().queryParam("charset", charset)
+                    .queryParam("PatientID", f.id(2))
                     .get("/dicom-web/studies");
             response.then().statusCode(200);
-            assertEquals(Map.of("Alphabetic", "Müller^Jörg"), first(response.jsonPath().<Map<String, Object>>getList("$")
-                    .get(0), "00100010"), charset);
+            assertEquals(
+                    Map.of("Alphabetic", "Müller^Jörg"),
+                    first(response.jsonPath().<Map<String, Object>>getList("$").get(0), "00100010"),
+                    charset);
         }
     }
 
     @Test
     void plainJsonAndWildcardAcceptGetDicomJson() {
-        given().accept("application/json").queryParam("PatientID", f.id(1)).get("/dicom-web/studies")
-                .then().statusCode(200).contentType("application/json");
-        given().accept("*/*").queryParam("PatientID", f.id(1)).get("/dicom-web/series")
-                .then().statusCode(200).contentType(JSON);
+        given().accept("application/json")
+                .queryParam("PatientID", f.id(1))
+                .get("/dicom-web/studies")
+                .then()
+                .statusCode(200)
+                .contentType("application/json");
+        given().accept("*/*")
+                .queryParam("PatientID", f.id(1))
+                .get("/dicom-web/series")
+                .then()
+                .statusCode(200)
+                .contentType(JSON);
     }
 }

@@ -62,16 +62,20 @@ class QidoSequenceMatchingTest {
         }
         run = QidoFixture.runId();
         referencedStudy = Uids.generate();
-        a = DicomFiles.ctImage().patient("Seq^A", patient(1))
-                .withSequence(Tag.RequestAttributesSequence,
+        a = DicomFiles.ctImage()
+                .patient("Seq^A", patient(1))
+                .withSequence(
+                        Tag.RequestAttributesSequence,
                         item -> request(item, "RP-" + run + "-1", "SPS-" + run + "-1", "ACC-" + run + "-1"),
                         item -> request(item, "RP-" + run + "-2", "SPS-" + run + "-2", null))
                 .withSequence(Tag.ReferencedStudySequence, item -> {
                     item.setString(Tag.ReferencedSOPClassUID, VR.UI, UID.DetachedStudyManagement);
                     item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, referencedStudy);
                 });
-        b = DicomFiles.ctImage().patient("Seq^B", patient(2))
-                .withSequence(Tag.RequestAttributesSequence,
+        b = DicomFiles.ctImage()
+                .patient("Seq^B", patient(2))
+                .withSequence(
+                        Tag.RequestAttributesSequence,
                         item -> request(item, "RP-" + run + "-1", "SPS-" + run + "-9", null));
         DicomFiles.Builder c = DicomFiles.ctImage().patient("Seq^C", patient(3));
         stored = List.of(a, b, c);
@@ -117,9 +121,11 @@ class QidoSequenceMatchingTest {
     @Test
     void anItemKeyByKeywordMatchesSeriesWithSuchAnItem() {
         String rp1 = "RP-" + run + "-1";
-        assertEquals(seriesWithItem(i -> is(i, Tag.RequestedProcedureID, rp1)),
+        assertEquals(
+                seriesWithItem(i -> is(i, Tag.RequestedProcedureID, rp1)),
                 series("RequestAttributesSequence.RequestedProcedureID", rp1));
-        assertEquals(Set.of(a.seriesInstanceUid(), b.seriesInstanceUid()),
+        assertEquals(
+                Set.of(a.seriesInstanceUid(), b.seriesInstanceUid()),
                 series("RequestAttributesSequence.RequestedProcedureID", rp1));
     }
 
@@ -134,29 +140,44 @@ class QidoSequenceMatchingTest {
     void keysOfOneSequenceMustMatchTheSameItem() {
         String rp1 = "RP-" + run + "-1";
         // series a has RP-1 in one item and SPS-2 in another: no single item has both
-        assertEquals(Set.of(), series("RequestAttributesSequence.RequestedProcedureID", rp1,
-                "RequestAttributesSequence.ScheduledProcedureStepID", "SPS-" + run + "-2"));
+        assertEquals(
+                Set.of(),
+                series(
+                        "RequestAttributesSequence.RequestedProcedureID",
+                        rp1,
+                        "RequestAttributesSequence.ScheduledProcedureStepID",
+                        "SPS-" + run + "-2"));
         String sps1 = "SPS-" + run + "-1";
-        assertEquals(seriesWithItem(i -> is(i, Tag.RequestedProcedureID, rp1) && is(i, Tag.ScheduledProcedureStepID, sps1)),
-                series("RequestAttributesSequence.RequestedProcedureID", rp1,
-                        "RequestAttributesSequence.ScheduledProcedureStepID", sps1));
+        assertEquals(
+                seriesWithItem(i -> is(i, Tag.RequestedProcedureID, rp1) && is(i, Tag.ScheduledProcedureStepID, sps1)),
+                series(
+                        "RequestAttributesSequence.RequestedProcedureID",
+                        rp1,
+                        "RequestAttributesSequence.ScheduledProcedureStepID",
+                        sps1));
     }
 
     @Test
     void itemKeysTakeWildcardsAndValueLists() {
-        assertEquals(seriesWithItem(i -> i.getString(Tag.RequestedProcedureID, "").startsWith("RP-" + run)),
+        assertEquals(
+                seriesWithItem(i -> i.getString(Tag.RequestedProcedureID, "").startsWith("RP-" + run)),
                 series("RequestAttributesSequence.RequestedProcedureID", "RP-" + run + "-*"));
-        assertEquals(seriesWithItem(i -> Set.of("SPS-" + run + "-2", "SPS-" + run + "-9")
+        assertEquals(
+                seriesWithItem(i -> Set.of("SPS-" + run + "-2", "SPS-" + run + "-9")
                         .contains(i.getString(Tag.ScheduledProcedureStepID))),
                 series("RequestAttributesSequence.ScheduledProcedureStepID", "SPS-" + run + "-2\\SPS-" + run + "-9"));
-        assertEquals(seriesWithItem(i -> is(i, Tag.AccessionNumber, "ACC-" + run + "-1")),
+        assertEquals(
+                seriesWithItem(i -> is(i, Tag.AccessionNumber, "ACC-" + run + "-1")),
                 series("RequestAttributesSequence.AccessionNumber", "ACC-" + run + "-1"));
     }
 
     @Test
     void theResultCarriesTheMatchingItemsWithTheRequestedAttributesOnly() {
-        Map<String, Object> r = search("/studies/" + a.studyInstanceUid() + "/series",
-                "RequestAttributesSequence.RequestedProcedureID", "RP-" + run + "-2").get(0);
+        Map<String, Object> r = search(
+                        "/studies/" + a.studyInstanceUid() + "/series",
+                        "RequestAttributesSequence.RequestedProcedureID",
+                        "RP-" + run + "-2")
+                .get(0);
         List<Map<String, Object>> items = items(r, RAS);
         assertEquals(1, items.size(), "only the matching item: " + items);
         assertEquals("RP-" + run + "-2", first(items.get(0), "00401001"));
@@ -165,8 +186,11 @@ class QidoSequenceMatchingTest {
 
     @Test
     void includefieldOfAnItemAttributeReturnsAllItemsWithThatAttribute() {
-        Map<String, Object> r = search("/studies/" + a.studyInstanceUid() + "/series",
-                "includefield", "RequestAttributesSequence.ScheduledProcedureStepID").get(0);
+        Map<String, Object> r = search(
+                        "/studies/" + a.studyInstanceUid() + "/series",
+                        "includefield",
+                        "RequestAttributesSequence.ScheduledProcedureStepID")
+                .get(0);
         List<Map<String, Object>> items = items(r, RAS);
         Set<Object> steps = new HashSet<>();
         for (Map<String, Object> item : items) {
@@ -174,14 +198,17 @@ class QidoSequenceMatchingTest {
             steps.add(first(item, "00400009"));
         }
         Set<Object> expected = new HashSet<>();
-        a.dataset().getSequence(Tag.RequestAttributesSequence).forEach(i -> expected.add(i.getString(Tag.ScheduledProcedureStepID)));
+        a.dataset()
+                .getSequence(Tag.RequestAttributesSequence)
+                .forEach(i -> expected.add(i.getString(Tag.ScheduledProcedureStepID)));
         assertEquals(expected, steps);
     }
 
     @Test
     void includefieldOfTheWholeSequenceReturnsEveryItemAsStored() {
-        Map<String, Object> r = search("/studies/" + a.studyInstanceUid() + "/series",
-                "includefield", "RequestAttributesSequence").get(0);
+        Map<String, Object> r = search(
+                        "/studies/" + a.studyInstanceUid() + "/series", "includefield", "RequestAttributesSequence")
+                .get(0);
         List<Map<String, Object>> items = items(r, RAS);
         assertEquals(2, items.size());
         assertEquals("ACC-" + run + "-1", first(items.get(0), "00080050"), "every attribute of the stored items");
@@ -189,46 +216,75 @@ class QidoSequenceMatchingTest {
 
     @Test
     void referencedStudySequenceMatchesAtStudyLevel() {
-        List<Map<String, Object>> results = search("/studies", "ReferencedStudySequence.ReferencedSOPInstanceUID",
-                referencedStudy + "," + Uids.generate(), "PatientID", "SQ" + run + "-*");
+        List<Map<String, Object>> results = search(
+                "/studies",
+                "ReferencedStudySequence.ReferencedSOPInstanceUID",
+                referencedStudy + "," + Uids.generate(),
+                "PatientID",
+                "SQ" + run + "-*");
         assertEquals(Set.of(a.studyInstanceUid()), uids(results, "0020000D"));
         List<Map<String, Object>> items = items(results.get(0), "00081110");
         assertEquals(1, items.size());
         assertEquals(referencedStudy, first(items.get(0), "00081155"));
-        assertEquals(Set.of(), uids(search("/studies", "00081110.00081155", Uids.generate(),
-                "PatientID", "SQ" + run + "-*"), "0020000D"));
+        assertEquals(
+                Set.of(),
+                uids(
+                        search("/studies", "00081110.00081155", Uids.generate(), "PatientID", "SQ" + run + "-*"),
+                        "0020000D"));
     }
 
     @Test
     void seriesItemKeysWorkForInstancesAndAreIgnoredWithAWarningForStudies() {
-        assertEquals(Set.of(a.sopInstanceUid()), uids(search("/instances", "PatientID", "SQ" + run + "-*",
-                "RequestAttributesSequence.RequestedProcedureID", "RP-" + run + "-2"), "00080018"));
-        Response response = get("/studies", "PatientID", "SQ" + run + "-*",
-                "RequestAttributesSequence.RequestedProcedureID", "RP-" + run + "-2");
+        assertEquals(
+                Set.of(a.sopInstanceUid()),
+                uids(
+                        search(
+                                "/instances",
+                                "PatientID",
+                                "SQ" + run + "-*",
+                                "RequestAttributesSequence.RequestedProcedureID",
+                                "RP-" + run + "-2"),
+                        "00080018"));
+        Response response = get(
+                "/studies",
+                "PatientID",
+                "SQ" + run + "-*",
+                "RequestAttributesSequence.RequestedProcedureID",
+                "RP-" + run + "-2");
         response.then().statusCode(200).header("Warning", containsString("series-level key"));
         assertEquals(3, response.jsonPath().getList("$").size(), "the key is ignored, not applied");
     }
 
     @Test
     void itemAttributesTheIndexDoesNotKeepAreIgnoredWithAWarning() {
-        Response response = get("/series", "PatientID", "SQ" + run + "-*",
-                "RequestAttributesSequence.ReasonForTheRequestedProcedure", "pain");
+        Response response = get(
+                "/series",
+                "PatientID",
+                "SQ" + run + "-*",
+                "RequestAttributesSequence.ReasonForTheRequestedProcedure",
+                "pain");
         response.then().statusCode(200).header("Warning", containsString("ReasonForTheRequestedProcedure"));
         assertEquals(3, response.jsonPath().getList("$").size());
         assertNull(search("/series", "PatientID", "SQ" + run + "-3").get(0).get(RAS), "not returned unless asked");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "PatientName.PatientID=x                                  | PatientName.PatientID",
-        "RequestAttributesSequence.NoSuchKeyword=1                | RequestAttributesSequence.NoSuchKeyword",
-        "00400275.0040100X=1                                      | 00400275.0040100X",
-        "ReferencedStudySequence.ReferencedSOPInstanceUID=1.2.abc | ReferencedStudySequence.ReferencedSOPInstanceUID",
-        "RequestAttributesSequence.RequestedProcedureID=1&00400275.00401001=2 | 00400275.00401001",
-        "includefield=RequestAttributesSequence.Nope              | includefield",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "PatientName.PatientID=x                                  | PatientName.PatientID",
+                "RequestAttributesSequence.NoSuchKeyword=1                | RequestAttributesSequence.NoSuchKeyword",
+                "00400275.0040100X=1                                      | 00400275.0040100X",
+                "ReferencedStudySequence.ReferencedSOPInstanceUID=1.2.abc | ReferencedStudySequence.ReferencedSOPInstanceUID",
+                "RequestAttributesSequence.RequestedProcedureID=1&00400275.00401001=2 | 00400275.00401001",
+                "includefield=RequestAttributesSequence.Nope              | includefield",
+            })
     void badSequencePathsAre400NamingTheParameter(String query, String parameter) {
-        given().urlEncodingEnabled(false).accept(JSON).get("/dicom-web/series?" + query).then().statusCode(400)
+        given().urlEncodingEnabled(false)
+                .accept(JSON)
+                .get("/dicom-web/series?" + query)
+                .then()
+                .statusCode(400)
                 .body("message", containsString("'" + parameter + "'"));
     }
 }

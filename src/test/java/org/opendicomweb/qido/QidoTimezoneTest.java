@@ -70,8 +70,10 @@ class QidoTimezoneTest {
     }
 
     private static DicomFiles.Builder study(int n, String date, String time, String offset) {
-        DicomFiles.Builder b = DicomFiles.ctImage().patient("Zone^" + n, "TZ" + run + "-" + n)
-                .with(Tag.StudyDate, VR.DA, date).with(Tag.StudyTime, VR.TM, time == null ? "" : time);
+        DicomFiles.Builder b = DicomFiles.ctImage()
+                .patient("Zone^" + n, "TZ" + run + "-" + n)
+                .with(Tag.StudyDate, VR.DA, date)
+                .with(Tag.StudyTime, VR.TM, time == null ? "" : time);
         if (offset != null) {
             b.with(Tag.TimezoneOffsetFromUTC, VR.SH, offset);
         }
@@ -95,7 +97,9 @@ class QidoTimezoneTest {
             LocalDateTime at = local;
             String offset = ds.getString(Tag.TimezoneOffsetFromUTC);
             if (offset != null && ds.getString(Tag.StudyTime) != null) {
-                at = OffsetDateTime.of(local, ZoneOffset.of(offset)).withOffsetSameInstant(zone).toLocalDateTime();
+                at = OffsetDateTime.of(local, ZoneOffset.of(offset))
+                        .withOffsetSameInstant(zone)
+                        .toLocalDateTime();
             } else if (ds.getString(Tag.StudyTime) == null) {
                 LocalDate day = local.toLocalDate();
                 return !day.isBefore(from.toLocalDate()) && !day.isAfter(to.toLocalDate());
@@ -110,7 +114,10 @@ class QidoTimezoneTest {
             Attributes ds = b.dataset();
             String time = ds.getString(Tag.StudyTime);
             LocalDateTime local = LocalDate.parse(ds.getString(Tag.StudyDate), DA)
-                    .atTime(time == null ? LocalTime.MIDNIGHT : LocalTime.parse(time, DateTimeFormatter.ofPattern("HHmmss")));
+                    .atTime(
+                            time == null
+                                    ? LocalTime.MIDNIGHT
+                                    : LocalTime.parse(time, DateTimeFormatter.ofPattern("HHmmss")));
             if (matches.test(ds, local)) {
                 uids.add(b.studyInstanceUid());
             }
@@ -131,8 +138,10 @@ class QidoTimezoneTest {
     void aStudyDateIsThatDayInTheQueryTimezone(String offset) {
         ZoneOffset zone = ZoneOffset.of(offset);
         for (String day : List.of("20240110", "20240111")) {
-            assertEquals(expected(start(day), end(day), zone),
-                    studies("StudyDate", day, "TimezoneOffsetFromUTC", offset), day + " at " + offset);
+            assertEquals(
+                    expected(start(day), end(day), zone),
+                    studies("StudyDate", day, "TimezoneOffsetFromUTC", offset),
+                    day + " at " + offset);
         }
     }
 
@@ -148,7 +157,8 @@ class QidoTimezoneTest {
 
     @Test
     void withoutTheKeyDatesAreComparedAsStored() {
-        assertEquals(expected((ds, local) -> local.toLocalDate().equals(LocalDate.of(2024, 1, 10))),
+        assertEquals(
+                expected((ds, local) -> local.toLocalDate().equals(LocalDate.of(2024, 1, 10))),
                 studies("StudyDate", "20240110"));
     }
 
@@ -156,9 +166,11 @@ class QidoTimezoneTest {
     void dateRangesWithTimesAreOneInterval() {
         LocalDateTime from = LocalDateTime.of(2024, 1, 10, 22, 0);
         LocalDateTime to = LocalDateTime.of(2024, 1, 11, 6, 0, 59, 999_999_000);
-        assertEquals(expected(from, to, ZoneOffset.UTC), studies("StudyDate", "20240110-20240111", "StudyTime",
-                "2200-0600", "TimezoneOffsetFromUTC", "+0000"));
-        assertEquals(expected(start("20240111"), end("20240131"), ZoneOffset.ofHours(-5)),
+        assertEquals(
+                expected(from, to, ZoneOffset.UTC),
+                studies("StudyDate", "20240110-20240111", "StudyTime", "2200-0600", "TimezoneOffsetFromUTC", "+0000"));
+        assertEquals(
+                expected(start("20240111"), end("20240131"), ZoneOffset.ofHours(-5)),
                 studies("StudyDate", "20240111-", "TimezoneOffsetFromUTC", "-0500"));
     }
 
@@ -167,37 +179,49 @@ class QidoTimezoneTest {
         ZoneOffset zone = ZoneOffset.ofHours(9);
         LocalTime from = LocalTime.of(7, 0);
         LocalTime to = LocalTime.of(9, 0, 59, 999_999_000);
-        assertEquals(expected((ds, local) -> {
-            if (ds.getString(Tag.StudyTime) == null) {
-                return false;
-            }
-            String offset = ds.getString(Tag.TimezoneOffsetFromUTC);
-            LocalTime t = offset == null ? local.toLocalTime()
-                    : OffsetDateTime.of(local, ZoneOffset.of(offset)).withOffsetSameInstant(zone).toLocalTime();
-            return !t.isBefore(from) && !t.isAfter(to);
-        }), studies("StudyTime", "0700-0900", "TimezoneOffsetFromUTC", "+0900"));
+        assertEquals(
+                expected((ds, local) -> {
+                    if (ds.getString(Tag.StudyTime) == null) {
+                        return false;
+                    }
+                    String offset = ds.getString(Tag.TimezoneOffsetFromUTC);
+                    LocalTime t = offset == null
+                            ? local.toLocalTime()
+                            : OffsetDateTime.of(local, ZoneOffset.of(offset))
+                                    .withOffsetSameInstant(zone)
+                                    .toLocalTime();
+                    return !t.isBefore(from) && !t.isAfter(to);
+                }),
+                studies("StudyTime", "0700-0900", "TimezoneOffsetFromUTC", "+0900"));
     }
 
     @Test
     void theStudyOffsetIsReturned() {
-        Map<String, Object> r = search("/studies", "PatientID", "TZ" + run + "-2").get(0);
+        Map<String, Object> r =
+                search("/studies", "PatientID", "TZ" + run + "-2").get(0);
         assertEquals("+0900", first(r, "00080201"));
     }
 
     @Test
     void anUnencodedPlusSignIsTakenForOne() {
-        Response response = given().urlEncodingEnabled(false).accept(JSON)
+        Response response = given().urlEncodingEnabled(false)
+                .accept(JSON)
                 .get("/dicom-web/studies?StudyDate=20240111&TimezoneOffsetFromUTC=+0900&PatientID=TZ" + run + "-*");
         response.then().statusCode(200);
-        assertEquals(studies("StudyDate", "20240111", "TimezoneOffsetFromUTC", "+0900"),
+        assertEquals(
+                studies("StudyDate", "20240111", "TimezoneOffsetFromUTC", "+0900"),
                 uids(response.jsonPath().getList("$"), "0020000D"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0100", "+25", "+2500", "+1500", "-1300", "abc", "+01:00"})
     void aMalformedOffsetIs400NamingIt(String offset) {
-        given().accept(JSON).queryParam("TimezoneOffsetFromUTC", offset).queryParam("StudyDate", "20240110")
-                .get("/dicom-web/studies").then().statusCode(400)
+        given().accept(JSON)
+                .queryParam("TimezoneOffsetFromUTC", offset)
+                .queryParam("StudyDate", "20240110")
+                .get("/dicom-web/studies")
+                .then()
+                .statusCode(400)
                 .body("message", containsString("'TimezoneOffsetFromUTC'"));
     }
 }

@@ -17,8 +17,8 @@ import org.opendicomweb.qido.QuerySql.Statement;
 
 /** The SQL and the bound parameters each kind of QIDO-RS condition becomes; no database needed to read them. */
 class QuerySqlTest {
-    private static final Map<Integer, ExtendedKey> EXTENDED = Map.of(Tag.InstitutionName,
-            new ExtendedKey(new ExtendedQueryTag(Tag.InstitutionName, VR.LO, IndexLevel.STUDY)));
+    private static final Map<Integer, ExtendedKey> EXTENDED = Map.of(
+            Tag.InstitutionName, new ExtendedKey(new ExtendedQueryTag(Tag.InstitutionName, VR.LO, IndexLevel.STUDY)));
 
     private static QidoQuery query(QueryScope scope, String... pairs) {
         Map<String, List<String>> map = new LinkedHashMap<>();
@@ -68,8 +68,8 @@ class QuerySqlTest {
     @Test
     void valueInAListColumnMatchesBetweenBackslashes() {
         Statement s = probe(QueryScope.allStudies(), "ModalitiesInStudy", "CT\\M?");
-        assertEquals("(st.modalities_in_study like ? escape '!' or st.modalities_in_study like ? escape '!')",
-                where(s));
+        assertEquals(
+                "(st.modalities_in_study like ? escape '!' or st.modalities_in_study like ? escape '!')", where(s));
         assertEquals(List.of("%\\CT\\%", "%\\M_\\%"), bound(s));
     }
 
@@ -77,16 +77,18 @@ class QuerySqlTest {
     void exactNameAlsoMatchesEmptyTrailingComponentsAndOtherGroups() {
         Statement s = probe(QueryScope.allStudies(), "PatientName", "Doe^John");
         assertEquals("((p.patient_name_norm in (?, ?, ?, ?, ?) or p.patient_name_norm like ? escape '!'))", where(s));
-        assertEquals(List.of("DOE^JOHN", "DOE^JOHN^", "DOE^JOHN^^", "DOE^JOHN^^^", "DOE^JOHN^^^^", "DOE^JOHN=%"),
-                bound(s));
+        assertEquals(
+                List.of("DOE^JOHN", "DOE^JOHN^", "DOE^JOHN^^", "DOE^JOHN^^^", "DOE^JOHN^^^^", "DOE^JOHN=%"), bound(s));
         assertTrue(s.sql().contains(" join patient p on p.pk = st.patient_fk"), s.sql());
     }
 
     @Test
     void fuzzyNameTermsEachStartSomePartOfTheName() {
         Statement s = probe(QueryScope.allStudies(), "fuzzymatching", "true", "PatientName", "jo");
-        assertEquals("(((p.patient_name_norm like ? escape '!' or p.patient_name_norm like ? escape '!'"
-                + " or p.patient_name_norm like ? escape '!' or p.patient_name_norm like ? escape '!')))", where(s));
+        assertEquals(
+                "(((p.patient_name_norm like ? escape '!' or p.patient_name_norm like ? escape '!'"
+                        + " or p.patient_name_norm like ? escape '!' or p.patient_name_norm like ? escape '!')))",
+                where(s));
         assertEquals(List.of("JO%", "%^JO%", "% JO%", "%=JO%"), bound(s));
     }
 
@@ -115,8 +117,9 @@ class QuerySqlTest {
     @Test
     void dateTimeRangeLetsARowWithoutATimeMatchOnTheBoundDates() {
         Statement s = probe(QueryScope.allStudies(), "StudyDate", "20240101-20240102", "StudyTime", "1900-1000");
-        assertEquals("((st.study_date > ? or (st.study_date = ? and (st.study_time is null or st.study_time >= ?)))"
-                + " and (st.study_date < ? or (st.study_date = ? and (st.study_time is null or st.study_time <= ?))))",
+        assertEquals(
+                "((st.study_date > ? or (st.study_date = ? and (st.study_time is null or st.study_time >= ?)))"
+                        + " and (st.study_date < ? or (st.study_date = ? and (st.study_time is null or st.study_time <= ?))))",
                 where(s));
         assertEquals(List.of("20240101", "20240101", "1900", "20240102", "20240102", "100059.999999"), bound(s));
     }
@@ -124,17 +127,21 @@ class QuerySqlTest {
     @Test
     void zonedRangeComparesTheUtcColumnAndFallsBackToTheLocalRange() {
         Statement s = probe(QueryScope.allStudies(), "TimezoneOffsetFromUTC", "+0100", "StudyDate", "20240101");
-        assertEquals("((st.study_datetime_utc is not null and (st.study_datetime_utc >= ? and st.study_datetime_utc"
-                + " <= ?)) or (st.study_datetime_utc is null and (st.study_date >= ? and st.study_date <= ?)))", where(s));
+        assertEquals(
+                "((st.study_datetime_utc is not null and (st.study_datetime_utc >= ? and st.study_datetime_utc"
+                        + " <= ?)) or (st.study_datetime_utc is null and (st.study_date >= ? and st.study_date <= ?)))",
+                where(s));
         assertEquals(List.of("20231231230000.000000", "20240101225959.999999", "20240101", "20240101"), bound(s));
     }
 
     @Test
     void zonedTimeRangeAcrossUtcMidnightIsTheTwoEndsOfTheDay() {
         Statement s = probe(QueryScope.allStudies(), "TimezoneOffsetFromUTC", "+0100", "StudyTime", "00-01");
-        assertEquals("((st.study_datetime_utc is not null and (substring(st.study_datetime_utc, 9) >= ? or"
-                + " substring(st.study_datetime_utc, 9) <= ?)) or (st.study_datetime_utc is null and"
-                + " (st.study_time >= ? and st.study_time <= ?)))", where(s));
+        assertEquals(
+                "((st.study_datetime_utc is not null and (substring(st.study_datetime_utc, 9) >= ? or"
+                        + " substring(st.study_datetime_utc, 9) <= ?)) or (st.study_datetime_utc is null and"
+                        + " (st.study_time >= ? and st.study_time <= ?)))",
+                where(s));
         assertEquals(List.of("230000.000000", "005959.999999", "00", "015959.999999"), bound(s));
     }
 
@@ -148,26 +155,37 @@ class QuerySqlTest {
     @Test
     void extendedKeyIsAnExistsOverItsRows() {
         Statement s = probe(QueryScope.allStudies(), "InstitutionName", "Mercy*");
-        assertEquals("exists (select 1 from extended_key x where x.tag = ? and x.owner_pk = st.pk and"
-                + " x.owner_level = 'STUDY' and (x.key_value like ? escape '!'))", where(s));
+        assertEquals(
+                "exists (select 1 from extended_key x where x.tag = ? and x.owner_pk = st.pk and"
+                        + " x.owner_level = 'STUDY' and (x.key_value like ? escape '!'))",
+                where(s));
         assertEquals(List.of(Tag.InstitutionName, "Mercy%"), bound(s));
     }
 
     @Test
     void itemKeysOfOneSequenceMustMatchTheSameItem() {
-        Statement s = probe(QueryScope.allSeries(), "RequestAttributesSequence.RequestedProcedureID", "RP1",
-                "RequestAttributesSequence.ScheduledProcedureStepID", "SPS1");
-        assertEquals("exists (select 1 from request_attributes_item ra where ra.series_fk = se.pk"
-                + " and (ra.requested_procedure_id = ?) and (ra.scheduled_procedure_step_id = ?))", where(s));
+        Statement s = probe(
+                QueryScope.allSeries(),
+                "RequestAttributesSequence.RequestedProcedureID",
+                "RP1",
+                "RequestAttributesSequence.ScheduledProcedureStepID",
+                "SPS1");
+        assertEquals(
+                "exists (select 1 from request_attributes_item ra where ra.series_fk = se.pk"
+                        + " and (ra.requested_procedure_id = ?) and (ra.scheduled_procedure_step_id = ?))",
+                where(s));
         assertEquals(List.of("RP1", "SPS1"), bound(s));
     }
 
     @Test
     void pathScopeComesFirstAndJoinsOnlyTheTablesItNeeds() {
-        Statement s = probe(QueryScope.instancesOfSeries("1.2.3", "1.2.3.4"), "SOPClassUID", "1.2.840.10008.5.1.4.1.1.2");
-        assertEquals("select i.pk from instance i join series se on se.pk = i.series_fk join study st on"
-                + " st.pk = se.study_fk where st.study_iuid = ? and se.series_iuid = ? and (i.sop_class_uid = ?)"
-                + " order by i.pk limit 1 offset ?", s.sql());
+        Statement s =
+                probe(QueryScope.instancesOfSeries("1.2.3", "1.2.3.4"), "SOPClassUID", "1.2.840.10008.5.1.4.1.1.2");
+        assertEquals(
+                "select i.pk from instance i join series se on se.pk = i.series_fk join study st on"
+                        + " st.pk = se.study_fk where st.study_iuid = ? and se.series_iuid = ? and (i.sop_class_uid = ?)"
+                        + " order by i.pk limit 1 offset ?",
+                s.sql());
         assertEquals(List.of("1.2.3", "1.2.3.4", "1.2.840.10008.5.1.4.1.1.2", 7), s.parameters());
     }
 
@@ -182,8 +200,11 @@ class QuerySqlTest {
     @Test
     void pageWithMetadataWrapsThePageToReadTheFirstStoredInstance() {
         Statement s = QuerySql.page(query(QueryScope.allSeries()), 5, true);
-        assertTrue(s.sql().startsWith("select q.*, (select r.metadata from instance r where r.pk ="
-                + " (select min(m.pk) from instance m where m.series_fk = q.series_pk)) as metadata from (select "),
+        assertTrue(
+                s.sql()
+                        .startsWith(
+                                "select q.*, (select r.metadata from instance r where r.pk ="
+                                        + " (select min(m.pk) from instance m where m.series_fk = q.series_pk)) as metadata from (select "),
                 s.sql());
         assertTrue(s.sql().endsWith(") q order by q.series_pk"), s.sql());
         assertEquals(List.of(5, 0), s.parameters());
@@ -193,17 +214,23 @@ class QuerySqlTest {
     void itemsOfOneResultAreFilteredByTheQuerysItemKeys() {
         QidoQuery q = query(QueryScope.allSeries(), "RequestAttributesSequence.RequestedProcedureID", "RP*");
         Statement s = QuerySql.items(q, ItemSequence.REQUEST_ATTRIBUTES, Set.of(ItemKey.REQUESTED_PROCEDURE_ID));
-        assertEquals("select ra.pk, ra.requested_procedure_id from request_attributes_item ra where ra.series_fk = ?"
-                + " and (ra.requested_procedure_id like ? escape '!') order by ra.pk", s.sql());
+        assertEquals(
+                "select ra.pk, ra.requested_procedure_id from request_attributes_item ra where ra.series_fk = ?"
+                        + " and (ra.requested_procedure_id like ? escape '!') order by ra.pk",
+                s.sql());
         assertEquals(List.of("RP%"), s.parameters());
     }
 
     @Test
     void scopeExistsLooksUpTheStudyAndSeriesOfThePath() {
-        assertEquals(new Statement("select st.pk from study st where st.study_iuid = ?", List.of("1.2.3")),
+        assertEquals(
+                new Statement("select st.pk from study st where st.study_iuid = ?", List.of("1.2.3")),
                 QuerySql.scopeExists(QueryScope.seriesOfStudy("1.2.3")));
-        assertEquals(new Statement("select se.pk from series se join study st on st.pk = se.study_fk"
-                        + " where st.study_iuid = ? and se.series_iuid = ?", List.of("1.2.3", "1.2.3.4")),
+        assertEquals(
+                new Statement(
+                        "select se.pk from series se join study st on st.pk = se.study_fk"
+                                + " where st.study_iuid = ? and se.series_iuid = ?",
+                        List.of("1.2.3", "1.2.3.4")),
                 QuerySql.scopeExists(QueryScope.instancesOfSeries("1.2.3", "1.2.3.4")));
     }
 

@@ -53,7 +53,8 @@ class FileSystemBlobStoreTest {
         TemporaryBlob temporary = store.temporary();
         temporary.outputStream().write(BYTES);
         assertEquals(BYTES.length, temporary.size());
-        try (InputStream first = temporary.inputStream(); InputStream second = temporary.inputStream()) {
+        try (InputStream first = temporary.inputStream();
+                InputStream second = temporary.inputStream()) {
             assertArrayEquals(BYTES, first.readAllBytes());
             assertArrayEquals(BYTES, second.readAllBytes());
         }
@@ -126,8 +127,9 @@ class FileSystemBlobStoreTest {
     @Test
     void unsafeKeysAreRefused() {
         FileSystemBlobStore store = open(root);
-        for (String key : new String[] {"", "../escape", ".staging", "a/../b", "a//b", "/a", "a/", "a b",
-                "a/b/c/d/e", "x".repeat(256)}) {
+        for (String key : new String[] {
+            "", "../escape", ".staging", "a/../b", "a//b", "/a", "a/", "a b", "a/b/c/d/e", "x".repeat(256)
+        }) {
             assertThrows(IllegalArgumentException.class, () -> store.exists(key), key);
         }
     }
@@ -136,7 +138,8 @@ class FileSystemBlobStoreTest {
     void startupSweepsWhatDeadProcessesOfThisHostStaged() throws IOException, InterruptedException {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        Path dead = Files.createDirectories(stagingRoot().resolve(StagingArea.hostName() + "_" + gone.pid() + "_0badc0de"));
+        Path dead =
+                Files.createDirectories(stagingRoot().resolve(StagingArea.hostName() + "_" + gone.pid() + "_0badc0de"));
         Files.write(dead.resolve("crashed-1.part"), BYTES);
         Files.write(dead.resolve("crashed-2.part"), BYTES);
 

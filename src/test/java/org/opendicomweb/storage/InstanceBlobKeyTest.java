@@ -17,7 +17,8 @@ class InstanceBlobKeyTest {
 
     @Test
     void keyGroupsTheInstanceUnderItsStudyAndSeries() {
-        assertEquals("1.2.840.1/1.2.840.1.2/1.2.840.1.2.3-000000000042",
+        assertEquals(
+                "1.2.840.1/1.2.840.1.2/1.2.840.1.2.3-000000000042",
                 InstanceBlobKey.of(STUDY, SERIES, INSTANCE, "000000000042"));
     }
 
@@ -27,7 +28,8 @@ class InstanceBlobKeyTest {
 
         assertTrue(key.matches("1\\.2\\.840\\.1/1\\.2\\.840\\.1\\.2/1\\.2\\.840\\.1\\.2\\.3-[0-9]{12}"), key);
         assertTrue(BlobStore.isValidKey(key), key);
-        assertNotEquals(key, InstanceBlobKey.newVersion(STUDY, SERIES, INSTANCE), "a replacing version gets its own key");
+        assertNotEquals(
+                key, InstanceBlobKey.newVersion(STUDY, SERIES, INSTANCE), "a replacing version gets its own key");
     }
 
     @Test
@@ -40,8 +42,9 @@ class InstanceBlobKeyTest {
     @Test
     void instanceKeysAreRecognisedAndOtherBlobsAreNot() {
         assertTrue(InstanceBlobKey.isInstanceKey(InstanceBlobKey.newVersion(STUDY, SERIES, INSTANCE)));
-        for (String other : new String[] {"1.2.3.4", "1.2/1.3", "1.2/1.3/4-5/6", "index/1.2/x", ".staging/1.2/x",
-                "1.2/series/x", "1.2//x"}) {
+        for (String other : new String[] {
+            "1.2.3.4", "1.2/1.3", "1.2/1.3/4-5/6", "index/1.2/x", ".staging/1.2/x", "1.2/series/x", "1.2//x"
+        }) {
             assertFalse(InstanceBlobKey.isInstanceKey(other), other);
         }
     }

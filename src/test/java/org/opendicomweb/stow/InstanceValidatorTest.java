@@ -50,60 +50,73 @@ class InstanceValidatorTest {
     @Test
     void instanceWithoutFileMetaInformationCannotBeUnderstood() {
         Violation v = InstanceValidator.check(new Attributes(), dataset(), EXPLICIT, false, null);
-        assertEquals(new Violation(FailureReason.CANNOT_UNDERSTAND,
-                "not a DICOM Part 10 file: no File Meta Information (PS3.10 §7.1)"), v);
+        assertEquals(
+                new Violation(
+                        FailureReason.CANNOT_UNDERSTAND,
+                        "not a DICOM Part 10 file: no File Meta Information (PS3.10 §7.1)"),
+                v);
         assertEquals(v, InstanceValidator.check(null, dataset(), EXPLICIT, false, null));
     }
 
     @Test
     void implicitVrDatasetUnderAnExplicitVrSyntaxCannotBeUnderstood() {
-        assertEquals(new Violation(FailureReason.CANNOT_UNDERSTAND, "the dataset is implicit VR although"
-                        + " TransferSyntaxUID (0002,0010) declares explicit VR 1.2.840.10008.1.2.1"),
+        assertEquals(
+                new Violation(
+                        FailureReason.CANNOT_UNDERSTAND,
+                        "the dataset is implicit VR although"
+                                + " TransferSyntaxUID (0002,0010) declares explicit VR 1.2.840.10008.1.2.1"),
                 InstanceValidator.check(meta(), dataset(), EXPLICIT, true, null));
     }
 
     @Test
     void unknownCompressedSyntaxIsNotSupported() {
-        assertEquals(new Violation(FailureReason.TRANSFER_SYNTAX_NOT_SUPPORTED,
-                        "unknown Transfer Syntax UID 1.2.3.999"),
+        assertEquals(
+                new Violation(FailureReason.TRANSFER_SYNTAX_NOT_SUPPORTED, "unknown Transfer Syntax UID 1.2.3.999"),
                 InstanceValidator.check(meta(), dataset(), TransferSyntax.of("1.2.3.999"), false, null));
     }
 
     @Test
     void registeredCompressedSyntaxPasses() {
-        assertNull(InstanceValidator.check(meta(), dataset(), TransferSyntax.of("1.2.840.10008.1.2.4.50"), false, null));
+        assertNull(
+                InstanceValidator.check(meta(), dataset(), TransferSyntax.of("1.2.840.10008.1.2.4.50"), false, null));
     }
 
     @Test
     void missingSopClassUidDoesNotMatchTheSopClass() {
         Attributes ds = dataset();
         ds.remove(Tag.SOPClassUID);
-        assertEquals(new Violation(FailureReason.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
-                "SOPClassUID (0008,0016) is missing"), check(ds));
+        assertEquals(
+                new Violation(FailureReason.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "SOPClassUID (0008,0016) is missing"),
+                check(ds));
     }
 
     @Test
     void missingSopInstanceUidDoesNotMatchTheSopClass() {
         Attributes ds = dataset();
         ds.remove(Tag.SOPInstanceUID);
-        assertEquals(new Violation(FailureReason.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
-                "SOPInstanceUID (0008,0018) is missing"), check(ds));
+        assertEquals(
+                new Violation(FailureReason.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "SOPInstanceUID (0008,0018) is missing"),
+                check(ds));
     }
 
     @Test
     void missingStudyInstanceUidDoesNotMatchTheSopClass() {
         Attributes ds = dataset();
         ds.remove(Tag.StudyInstanceUID);
-        assertEquals(new Violation(FailureReason.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
-                "StudyInstanceUID (0020,000D) is missing"), check(ds));
+        assertEquals(
+                new Violation(
+                        FailureReason.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "StudyInstanceUID (0020,000D) is missing"),
+                check(ds));
     }
 
     @Test
     void missingSeriesInstanceUidDoesNotMatchTheSopClass() {
         Attributes ds = dataset();
         ds.remove(Tag.SeriesInstanceUID);
-        assertEquals(new Violation(FailureReason.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
-                "SeriesInstanceUID (0020,000E) is missing"), check(ds));
+        assertEquals(
+                new Violation(
+                        FailureReason.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "SeriesInstanceUID (0020,000E) is missing"),
+                check(ds));
     }
 
     @Test
@@ -128,13 +141,18 @@ class InstanceValidatorTest {
     void dicomdirIsNoInstanceToStore() {
         Attributes ds = dataset();
         ds.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.1.3.10");
-        assertEquals(new Violation(FailureReason.SOP_CLASS_NOT_SUPPORTED,
-                "a DICOMDIR (Media Storage Directory) is not an instance to store"), check(ds));
+        assertEquals(
+                new Violation(
+                        FailureReason.SOP_CLASS_NOT_SUPPORTED,
+                        "a DICOMDIR (Media Storage Directory) is not an instance to store"),
+                check(ds));
     }
 
     @Test
     void instanceOfAnotherStudyThanThePathsIsAMismatch() {
-        assertEquals(new Violation(FailureReason.STUDY_INSTANCE_UID_MISMATCH,
+        assertEquals(
+                new Violation(
+                        FailureReason.STUDY_INSTANCE_UID_MISMATCH,
                         "StudyInstanceUID 1.2.3 differs from the study in the request path 1.2.9"),
                 InstanceValidator.check(meta(), dataset(), EXPLICIT, false, "1.2.9"));
     }

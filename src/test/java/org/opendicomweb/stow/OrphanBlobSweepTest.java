@@ -44,7 +44,8 @@ class OrphanBlobSweepTest {
         String indexedKey = blobKeyOf(ct.sopInstanceUid());
         // What a crash between committing the file and writing its row leaves behind.
         String orphanKey = InstanceBlobKey.of(Uids.generate(), Uids.generate(), Uids.generate(), "012345678901");
-        try (StagedBlob staged = blobs.stage(); OutputStream out = staged.outputStream()) {
+        try (StagedBlob staged = blobs.stage();
+                OutputStream out = staged.outputStream()) {
             out.write(ct.toBytes());
             out.flush();
             blobs.commit(staged, orphanKey);

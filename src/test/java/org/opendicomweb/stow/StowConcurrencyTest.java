@@ -41,16 +41,23 @@ class StowConcurrencyTest {
         String study = Uids.generate();
         String[] series = {Uids.generate(), Uids.generate(), Uids.generate()};
         // Every client also re-sends one instance that all clients share: identical bytes, stored once.
-        byte[] shared = DicomFiles.ctImage().patient("Concurrent^Shared", patientId).studyUid(study)
-                .seriesUid(series[0]).toBytes();
+        byte[] shared = DicomFiles.ctImage()
+                .patient("Concurrent^Shared", patientId)
+                .studyUid(study)
+                .seriesUid(series[0])
+                .toBytes();
         List<byte[]> bodies = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             for (int r = 0; r < REQUESTS_PER_CLIENT; r++) {
                 byte[][] parts = new byte[INSTANCES_PER_REQUEST + 1][];
                 for (int i = 0; i < INSTANCES_PER_REQUEST; i++) {
-                    parts[i] = DicomFiles.ctImage().patient("Concurrent^Shared", patientId).studyUid(study)
-                            .seriesUid(series[(c + i) % series.length]).modality(i == 0 ? "CT" : "MR")
-                            .instance(Uids.generate(), i + 1).toBytes();
+                    parts[i] = DicomFiles.ctImage()
+                            .patient("Concurrent^Shared", patientId)
+                            .studyUid(study)
+                            .seriesUid(series[(c + i) % series.length])
+                            .modality(i == 0 ? "CT" : "MR")
+                            .instance(Uids.generate(), i + 1)
+                            .toBytes();
                 }
                 parts[INSTANCES_PER_REQUEST] = shared;
                 bodies.add(multipart(parts));
@@ -68,8 +75,12 @@ class StowConcurrencyTest {
         assertEquals(expected, number("""
                 select sum(se.num_instances) from series se join study st on st.pk = se.study_fk
                  where st.study_iuid = ?""", study));
-        assertEquals(1, number("select count(*) from study where study_iuid = ? and modalities_in_study in "
-                + "('\\CT\\MR\\', '\\MR\\CT\\')", study));
+        assertEquals(
+                1,
+                number(
+                        "select count(*) from study where study_iuid = ? and modalities_in_study in "
+                                + "('\\CT\\MR\\', '\\MR\\CT\\')",
+                        study));
     }
 
     /**
@@ -91,8 +102,12 @@ class StowConcurrencyTest {
                 String series = Uids.generate();
                 studies.add(study);
                 for (int r = 0; r < requestsPerStudy; r++) {
-                    bodies.add(multipart(DicomFiles.ctImage().patient("Split^Patient" + p, prefix + p).studyUid(study)
-                            .seriesUid(series).instance(Uids.generate(), r + 1).toBytes()));
+                    bodies.add(multipart(DicomFiles.ctImage()
+                            .patient("Split^Patient" + p, prefix + p)
+                            .studyUid(study)
+                            .seriesUid(series)
+                            .instance(Uids.generate(), r + 1)
+                            .toBytes()));
                 }
             }
         }
@@ -121,10 +136,19 @@ class StowConcurrencyTest {
         String series = Uids.generate();
         long before = number("select count(*) from patient where patient_id is null and ? is not null", study);
         for (int r = 0; r < 3; r++) {
-            post("/dicom-web/studies", MULTIPART, multipart(DicomFiles.ctImage().patient("No^Identifier", null)
-                    .studyUid(study).seriesUid(series).instance(Uids.generate(), r + 1).toBytes())).statusCode(200);
+            post(
+                            "/dicom-web/studies",
+                            MULTIPART,
+                            multipart(DicomFiles.ctImage()
+                                    .patient("No^Identifier", null)
+                                    .studyUid(study)
+                                    .seriesUid(series)
+                                    .instance(Uids.generate(), r + 1)
+                                    .toBytes()))
+                    .statusCode(200);
         }
-        assertEquals(before + 1, number("select count(*) from patient where patient_id is null and ? is not null", study));
+        assertEquals(
+                before + 1, number("select count(*) from patient where patient_id is null and ? is not null", study));
         assertEquals(1, number("""
                 select count(*) from patient pa join study st on st.patient_fk = pa.pk
                  where pa.patient_id is null and st.study_iuid = ?""", study));
@@ -136,7 +160,8 @@ class StowConcurrencyTest {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (byte[] body : bodies) {
-                futures.add(pool.submit(() -> post("/dicom-web/studies", MULTIPART, body).statusCode(200)));
+                futures.add(pool.submit(
+                        () -> post("/dicom-web/studies", MULTIPART, body).statusCode(200)));
             }
             for (Future<?> f : futures) {
                 f.get(120, TimeUnit.SECONDS);
@@ -147,7 +172,8 @@ class StowConcurrencyTest {
     }
 
     private long number(String sql, String param) throws Exception {
-        try (Connection c = index.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = index.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, param);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

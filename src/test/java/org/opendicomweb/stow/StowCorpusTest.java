@@ -59,10 +59,12 @@ class StowCorpusTest {
      * Files whose stored codestream no decoder reads: served as stored, but not in Explicit VR Little Endian (a
      * 406 naming the frame, as for any corrupt stored frame).
      */
-    private static final Map<String, String> UNDECODABLE = Map.of("test_files/JPEG2000-embedded-sequence-delimiter.dcm",
+    private static final Map<String, String> UNDECODABLE = Map.of(
+            "test_files/JPEG2000-embedded-sequence-delimiter.dcm",
             "its SIZ marker segment holds the bytes of (FFFE,E0DD): Rsiz 0xFEFF, Xsiz 0xDDE00100; openjpeg refuses it too");
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Inject
     IndexDatabase index;
@@ -94,7 +96,8 @@ class StowCorpusTest {
             tests.add(DynamicTest.dynamicTest(CORPUS.relativize(file).toString(), () -> {
                 JsonNode view = seen.get(file.toString());
                 byte[] bytes = Files.readAllBytes(file);
-                String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                String digest = HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
                 if (!storable(view, dumps.get(file))) {
                     post("/dicom-web/studies", MULTIPART, multipart(bytes)).statusCode(409);
                     return;
@@ -103,15 +106,19 @@ class StowCorpusTest {
                 String earlier = digestBySop.putIfAbsent(sop, digest);
                 if (earlier != null && !earlier.equals(digest)) {
                     // pydicom's corpus reuses SOP Instance UIDs across variants of one object (rtdose*).
-                    post("/dicom-web/studies", MULTIPART, multipart(bytes)).statusCode(409)
+                    post("/dicom-web/studies", MULTIPART, multipart(bytes))
+                            .statusCode(409)
                             .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0x0111));
                     return;
                 }
                 post("/dicom-web/studies", MULTIPART, multipart(bytes)).statusCode(200);
                 assertEquals(digest, storedDigest(sop), "stored bytes must be the uploaded bytes");
-                String instance = "/dicom-web/studies/" + Uids.normalise(view.get("uids").get(2).asText())
-                        + "/series/" + Uids.normalise(view.get("uids").get(3).asText()) + "/instances/" + sop;
-                assertRetrievable(instance, UNDECODABLE.containsKey(CORPUS.relativize(file).toString()));
+                String instance = "/dicom-web/studies/"
+                        + Uids.normalise(view.get("uids").get(2).asText()) + "/series/"
+                        + Uids.normalise(view.get("uids").get(3).asText()) + "/instances/" + sop;
+                assertRetrievable(
+                        instance,
+                        UNDECODABLE.containsKey(CORPUS.relativize(file).toString()));
             }));
         }
         return tests.stream();
@@ -131,7 +138,8 @@ class StowCorpusTest {
             assertEquals(406, explicitLe.statusCode(), instance + " in the default syntax");
             assertTrue(new String(explicitLe.body(), StandardCharsets.UTF_8).contains("cannot be decoded"));
         } else {
-            assertTrue(explicitLe.statusCode() == 200 || explicitLe.statusCode() == 406,
+            assertTrue(
+                    explicitLe.statusCode() == 200 || explicitLe.statusCode() == 406,
                     instance + " in the default syntax answered " + explicitLe.statusCode());
         }
         HttpResponse<byte[]> metadata = get(instance + "/metadata", "application/dicom+json");
@@ -145,14 +153,17 @@ class StowCorpusTest {
 
     private static HttpResponse<byte[]> get(String path, String accept) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
-                .header("Accept", accept).build();
+                .header("Accept", accept)
+                .build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static void assertComplete(HttpResponse<byte[]> response, String what) {
         assertEquals(200, response.statusCode(), what + " answered " + response.statusCode());
-        response.headers().firstValueAsLong("Content-Length").ifPresent(length ->
-                assertEquals(length, response.body().length, what + ": body shorter or longer than its Content-Length"));
+        response.headers()
+                .firstValueAsLong("Content-Length")
+                .ifPresent(length -> assertEquals(
+                        length, response.body().length, what + ": body shorter or longer than its Content-Length"));
         assertTrue(response.body().length > 0, what + ": empty body");
     }
 
@@ -164,7 +175,10 @@ class StowCorpusTest {
     }
 
     private static boolean storable(JsonNode view, Dcmtk.Result dump) {
-        if (view == null || !view.get("readable").asBoolean() || !view.get("meta").asBoolean() || !dump.ok()) {
+        if (view == null
+                || !view.get("readable").asBoolean()
+                || !view.get("meta").asBoolean()
+                || !dump.ok()) {
             return false;
         }
         for (JsonNode uid : view.get("uids")) {
@@ -180,7 +194,9 @@ class StowCorpusTest {
         Path script = Path.of("src/test/resources/stow/pydicom_uids.py");
         List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
         files.forEach(f -> command.add(f.toString()));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor(), "pydicom helper failed");
         return new ObjectMapper().readTree(out);

@@ -63,8 +63,10 @@ class StowDatasetMemoryTest {
                 .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xA700))
                 .header("Warning", containsString("dicomweb.stow.max-dataset-memory"));
 
-        given().when().get("/dicom-web/instances?SOPInstanceUID=" + huge.sopInstanceUid())
-                .then().statusCode(anyOf(equalTo(200), equalTo(204)))
+        given().when()
+                .get("/dicom-web/instances?SOPInstanceUID=" + huge.sopInstanceUid())
+                .then()
+                .statusCode(anyOf(equalTo(200), equalTo(204)))
                 .body(not(containsString(huge.sopInstanceUid())));
     }
 
@@ -75,7 +77,11 @@ class StowDatasetMemoryTest {
         post("/dicom-web/studies", MULTIPART, multipart(b.toBytes())).statusCode(200);
         String instance = "/dicom-web/studies/" + b.studyInstanceUid() + "/series/" + b.seriesInstanceUid()
                 + "/instances/" + b.sopInstanceUid();
-        byte[] pixels = given().get(instance + "/bulkdata/7FE00010").then().statusCode(200).extract().asByteArray();
+        byte[] pixels = given().get(instance + "/bulkdata/7FE00010")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertArrayEquals((byte[]) b.dataset().getValue(Tag.PixelData), pixels);
     }
 }

@@ -65,15 +65,32 @@ class StowMetadataBulkDataTest {
     static final String XML_REQUEST = "multipart/related; type=\"application/dicom+xml\"; boundary=" + BOUNDARY;
     private static final String OCTETS = "application/octet-stream";
 
-    private static final List<String> JSON_FILES = List.of("test_files/CT_small.dcm", "test_files/MR_small.dcm",
-            "test_files/MR_small_padded.dcm", "test_files/SC_rgb_small_odd.dcm", "test_files/liver_1frame.dcm",
-            "test_files/reportsi.dcm", "test_files/test-SR.dcm", "test_files/waveform_ecg.dcm", "test_files/rtdose.dcm",
-            "test_files/rtplan.dcm", "charset_files/chrH31.dcm", "charset_files/chrJapMulti.dcm",
-            "charset_files/chrKoreanMulti.dcm", "charset_files/chrX1.dcm", "charset_files/chrArab.dcm",
+    private static final List<String> JSON_FILES = List.of(
+            "test_files/CT_small.dcm",
+            "test_files/MR_small.dcm",
+            "test_files/MR_small_padded.dcm",
+            "test_files/SC_rgb_small_odd.dcm",
+            "test_files/liver_1frame.dcm",
+            "test_files/reportsi.dcm",
+            "test_files/test-SR.dcm",
+            "test_files/waveform_ecg.dcm",
+            "test_files/rtdose.dcm",
+            "test_files/rtplan.dcm",
+            "charset_files/chrH31.dcm",
+            "charset_files/chrJapMulti.dcm",
+            "charset_files/chrKoreanMulti.dcm",
+            "charset_files/chrX1.dcm",
+            "charset_files/chrArab.dcm",
             "charset_files/chrRuss.dcm");
-    private static final List<String> XML_FILES = List.of("test_files/CT_small.dcm", "test_files/MR_small.dcm",
-            "test_files/rtdose.dcm", "test_files/rtplan.dcm", "test_files/test-SR.dcm",
-            "test_files/SC_rgb_small_odd.dcm", "charset_files/chrRuss.dcm", "charset_files/chrGerm.dcm");
+    private static final List<String> XML_FILES = List.of(
+            "test_files/CT_small.dcm",
+            "test_files/MR_small.dcm",
+            "test_files/rtdose.dcm",
+            "test_files/rtplan.dcm",
+            "test_files/test-SR.dcm",
+            "test_files/SC_rgb_small_odd.dcm",
+            "charset_files/chrRuss.dcm",
+            "charset_files/chrGerm.dcm");
 
     /** One part of a request body. */
     record Part(Map<String, String> headers, byte[] body) {
@@ -104,8 +121,12 @@ class StowMetadataBulkDataTest {
     }
 
     static ValidatableResponse post(String contentType, List<Part> parts) {
-        return given().contentType(contentType).accept("application/dicom+json").body(body(parts))
-                .when().post("/dicom-web/studies").then();
+        return given().contentType(contentType)
+                .accept("application/dicom+json")
+                .body(body(parts))
+                .when()
+                .post("/dicom-web/studies")
+                .then();
     }
 
     @BeforeEach
@@ -120,35 +141,42 @@ class StowMetadataBulkDataTest {
     @TestFactory
     Stream<DynamicTest> jsonMetadataWithBulkDataIsStoredAsTheOriginalDataset() {
         RequiredTools.require(Tool.PYDICOM, Tool.PYDICOM_FILES);
-        return JSON_FILES.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            IndexTables.clean();
-            Path original = DATA.resolve(name);
-            Path dir = Files.createTempDirectory("stow-json");
-            JsonNode made = pydicomJson(64, dir, original);
-            List<Part> parts = new ArrayList<>();
-            parts.add(Part.of("application/dicom+json", Files.readAllBytes(Path.of(made.get("metadata").asText()))));
-            for (JsonNode bulk : made.get("bulk")) {
-                parts.add(Part.of(OCTETS, Files.readAllBytes(Path.of(bulk.get("file").asText())))
-                        .with("Content-Location", bulk.get("uri").asText()));
-            }
-            if (name.hashCode() % 2 == 0) {
-                parts.add(parts.remove(0)); // bulk data first, metadata last: both orders are allowed
-            }
-            post(JSON_REQUEST, parts).statusCode(200).body("'00081199'.Value", hasSize(1));
-            assertSameDataset(original);
-        }));
+        return JSON_FILES.stream()
+                .map(name -> DynamicTest.dynamicTest(name, () -> {
+                    IndexTables.clean();
+                    Path original = DATA.resolve(name);
+                    Path dir = Files.createTempDirectory("stow-json");
+                    JsonNode made = pydicomJson(64, dir, original);
+                    List<Part> parts = new ArrayList<>();
+                    parts.add(Part.of(
+                            "application/dicom+json",
+                            Files.readAllBytes(Path.of(made.get("metadata").asText()))));
+                    for (JsonNode bulk : made.get("bulk")) {
+                        parts.add(Part.of(
+                                        OCTETS,
+                                        Files.readAllBytes(
+                                                Path.of(bulk.get("file").asText())))
+                                .with("Content-Location", bulk.get("uri").asText()));
+                    }
+                    if (name.hashCode() % 2 == 0) {
+                        parts.add(parts.remove(0)); // bulk data first, metadata last: both orders are allowed
+                    }
+                    post(JSON_REQUEST, parts).statusCode(200).body("'00081199'.Value", hasSize(1));
+                    assertSameDataset(original);
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> xmlMetadataWithBulkDataIsStoredAsTheOriginalDataset() {
         RequiredTools.require(Tool.DCMTK, Tool.PYDICOM, Tool.PYDICOM_FILES);
-        return XML_FILES.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            IndexTables.clean();
-            Path original = DATA.resolve(name);
-            List<Part> parts = xmlRequest(original, 1024);
-            post(XML_REQUEST, parts).statusCode(200).body("'00081199'.Value", hasSize(1));
-            assertSameDataset(original);
-        }));
+        return XML_FILES.stream()
+                .map(name -> DynamicTest.dynamicTest(name, () -> {
+                    IndexTables.clean();
+                    Path original = DATA.resolve(name);
+                    List<Part> parts = xmlRequest(original, 1024);
+                    post(XML_REQUEST, parts).statusCode(200).body("'00081199'.Value", hasSize(1));
+                    assertSameDataset(original);
+                }));
     }
 
     @Test
@@ -157,8 +185,12 @@ class StowMetadataBulkDataTest {
         Path original = DATA.resolve("test_files/CT_small.dcm");
         JsonNode made = pydicomJson(-1, Files.createTempDirectory("stow-json"), original);
         assertEquals(0, made.get("bulk").size());
-        post(JSON_REQUEST, List.of(Part.of("application/dicom+json",
-                Files.readAllBytes(Path.of(made.get("metadata").asText()))))).statusCode(200);
+        post(
+                        JSON_REQUEST,
+                        List.of(Part.of(
+                                "application/dicom+json",
+                                Files.readAllBytes(Path.of(made.get("metadata").asText())))))
+                .statusCode(200);
         assertSameDataset(original);
     }
 
@@ -168,8 +200,12 @@ class StowMetadataBulkDataTest {
         // About 280 KB of waveform data inline, in a sequence item: beyond what is decoded in memory.
         Path original = DATA.resolve("test_files/waveform_ecg.dcm");
         JsonNode made = pydicomJson(-1, Files.createTempDirectory("stow-json"), original);
-        post(JSON_REQUEST, List.of(Part.of("application/dicom+json",
-                Files.readAllBytes(Path.of(made.get("metadata").asText()))))).statusCode(200);
+        post(
+                        JSON_REQUEST,
+                        List.of(Part.of(
+                                "application/dicom+json",
+                                Files.readAllBytes(Path.of(made.get("metadata").asText())))))
+                .statusCode(200);
         assertSameDataset(original);
     }
 
@@ -193,18 +229,23 @@ class StowMetadataBulkDataTest {
         ObjectMapper mapper = new ObjectMapper();
         JsonNode array = mapper.readTree(Path.of(made.get("metadata").asText()).toFile());
         // A dataset with an unknown VR between the two good ones.
-        ((com.fasterxml.jackson.databind.node.ArrayNode) array).insert(1,
-                mapper.readTree("{\"00080018\": {\"vr\": \"XX\", \"Value\": [\"1.2.3\"]}}"));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) array)
+                .insert(1, mapper.readTree("{\"00080018\": {\"vr\": \"XX\", \"Value\": [\"1.2.3\"]}}"));
         List<Part> parts = new ArrayList<>();
         parts.add(Part.of("application/dicom+json", mapper.writeValueAsBytes(array)));
         for (JsonNode bulk : made.get("bulk")) {
-            parts.add(Part.of(OCTETS, Files.readAllBytes(Path.of(bulk.get("file").asText())))
-                    .with("Content-Location", bulk.get("uri").asText()));
+            parts.add(
+                    Part.of(OCTETS, Files.readAllBytes(Path.of(bulk.get("file").asText())))
+                            .with("Content-Location", bulk.get("uri").asText()));
         }
-        assertWarnings(post(JSON_REQUEST, parts).statusCode(202)
-                .body("'00081199'.Value", hasSize(2))
-                .body("'00081198'.Value", hasSize(1))
-                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC000)), "dataset 2 of DICOM JSON part 1", "Unknown VR");
+        assertWarnings(
+                post(JSON_REQUEST, parts)
+                        .statusCode(202)
+                        .body("'00081199'.Value", hasSize(2))
+                        .body("'00081198'.Value", hasSize(1))
+                        .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC000)),
+                "dataset 2 of DICOM JSON part 1",
+                "Unknown VR");
         assertSameDataset(ct);
         assertSameDataset(mr);
     }
@@ -219,11 +260,15 @@ class StowMetadataBulkDataTest {
         JsonNode made = pydicomJson(0, Files.createTempDirectory("stow-json"), original);
         List<Part> parts = new ArrayList<>();
         for (JsonNode bulk : made.get("bulk")) {
-            parts.add(Part.of(OCTETS, Files.readAllBytes(Path.of(bulk.get("file").asText())))
-                    .with("Content-Location", bulk.get("uri").asText()));
+            parts.add(
+                    Part.of(OCTETS, Files.readAllBytes(Path.of(bulk.get("file").asText())))
+                            .with("Content-Location", bulk.get("uri").asText()));
         }
-        parts.add(Part.of("application/dicom+json", Files.readAllBytes(Path.of(made.get("metadata").asText()))));
-        post("/dicom-web/studies/" + image.studyInstanceUid(), JSON_REQUEST, parts).statusCode(200);
+        parts.add(Part.of(
+                "application/dicom+json",
+                Files.readAllBytes(Path.of(made.get("metadata").asText()))));
+        post("/dicom-web/studies/" + image.studyInstanceUid(), JSON_REQUEST, parts)
+                .statusCode(200);
         assertSameDataset(original);
     }
 
@@ -232,80 +277,135 @@ class StowMetadataBulkDataTest {
     @Test
     void malformedJsonFailsItsPartWithTheReason() {
         byte[] truncated = "[{\"00080018\": {\"vr\": \"UI\", ".getBytes(StandardCharsets.UTF_8);
-        assertWarnings(post(JSON_REQUEST, List.of(Part.of("application/dicom+json", truncated)))
-                .statusCode(409)
-                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC000)), "DICOM JSON part 1", "malformed JSON");
+        assertWarnings(
+                post(JSON_REQUEST, List.of(Part.of("application/dicom+json", truncated)))
+                        .statusCode(409)
+                        .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC000)),
+                "DICOM JSON part 1",
+                "malformed JSON");
     }
 
     @Test
     void missingSopInstanceUidIsRefusedBeforeAnythingIsWritten() {
         String json = "[" + minimalJson(null, "1.2.3.4", "1.2.3.4.5") + "]";
-        assertWarnings(post(JSON_REQUEST, List.of(Part.of("application/dicom+json", json.getBytes(StandardCharsets.UTF_8))))
-                .statusCode(409)
-                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xA900)), "SOPInstanceUID (0008,0018) is missing");
+        assertWarnings(
+                post(JSON_REQUEST, List.of(Part.of("application/dicom+json", json.getBytes(StandardCharsets.UTF_8))))
+                        .statusCode(409)
+                        .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xA900)),
+                "SOPInstanceUID (0008,0018) is missing");
     }
 
     @Test
     void aBulkDataUriWithoutItsPartIsThatInstancesFailure() {
         String sop = org.opendicomweb.dicom.Uids.generate();
-        String json = "[" + minimalJson(sop, "1.2.3.4", "1.2.3.4.5",
-                "\"7FE00010\": {\"vr\": \"OW\", \"BulkDataURI\": \"bulk/missing\"}") + "]";
-        assertWarnings(post(JSON_REQUEST, List.of(Part.of("application/dicom+json", json.getBytes(StandardCharsets.UTF_8)),
-                Part.of(OCTETS, new byte[8]).with("Content-Location", "bulk/other")))
-                .statusCode(409)
-                .body("'00081198'.Value[0].'00081155'.Value[0]", equalTo(sop))
-                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC000)), "BulkDataURI bulk/missing of (7FE0,0010) names no part", "bulk/other) is referenced by no BulkDataURI");
+        String json = "["
+                + minimalJson(
+                        sop,
+                        "1.2.3.4",
+                        "1.2.3.4.5",
+                        "\"7FE00010\": {\"vr\": \"OW\", \"BulkDataURI\": \"bulk/missing\"}")
+                + "]";
+        assertWarnings(
+                post(
+                                JSON_REQUEST,
+                                List.of(
+                                        Part.of("application/dicom+json", json.getBytes(StandardCharsets.UTF_8)),
+                                        Part.of(OCTETS, new byte[8]).with("Content-Location", "bulk/other")))
+                        .statusCode(409)
+                        .body("'00081198'.Value[0].'00081155'.Value[0]", equalTo(sop))
+                        .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC000)),
+                "BulkDataURI bulk/missing of (7FE0,0010) names no part",
+                "bulk/other) is referenced by no BulkDataURI");
     }
 
     @Test
     void compressedBulkDataIsRefusedWithTransferSyntaxNotSupported() {
         String sop = org.opendicomweb.dicom.Uids.generate();
-        String json = "[" + minimalJson(sop, "1.2.3.4", "1.2.3.4.5",
-                "\"7FE00010\": {\"vr\": \"OB\", \"BulkDataURI\": \"bulk/jpeg\"}") + "]";
-        assertWarnings(post(JSON_REQUEST, List.of(Part.of("application/dicom+json", json.getBytes(StandardCharsets.UTF_8)),
-                Part.of("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9})
-                        .with("Content-Location", "bulk/jpeg")))
-                .statusCode(409)
-                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC122)), "is image/jpeg; only uncompressed bulk data");
+        String json = "["
+                + minimalJson(
+                        sop, "1.2.3.4", "1.2.3.4.5", "\"7FE00010\": {\"vr\": \"OB\", \"BulkDataURI\": \"bulk/jpeg\"}")
+                + "]";
+        assertWarnings(
+                post(
+                                JSON_REQUEST,
+                                List.of(
+                                        Part.of("application/dicom+json", json.getBytes(StandardCharsets.UTF_8)),
+                                        Part.of(
+                                                        "image/jpeg",
+                                                        new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9})
+                                                .with("Content-Location", "bulk/jpeg")))
+                        .statusCode(409)
+                        .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC122)),
+                "is image/jpeg; only uncompressed bulk data");
     }
 
     @Test
     void malformedXmlFailsItsPartWithTheReason() {
-        assertWarnings(post(XML_REQUEST, List.of(Part.of("application/dicom+xml",
-                "<NativeDicomModel><DicomAttribute tag=\"00080018\" vr=\"UI\"><Value number=\"1\">1.2</DicomAttribute>"
-                        .getBytes(StandardCharsets.UTF_8))))
-                .statusCode(409)
-                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC000)), "Native DICOM Model XML part 1", "malformed XML");
+        assertWarnings(
+                post(
+                                XML_REQUEST,
+                                List.of(Part.of(
+                                        "application/dicom+xml",
+                                        "<NativeDicomModel><DicomAttribute tag=\"00080018\" vr=\"UI\"><Value number=\"1\">1.2</DicomAttribute>"
+                                                .getBytes(StandardCharsets.UTF_8))))
+                        .statusCode(409)
+                        .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC000)),
+                "Native DICOM Model XML part 1",
+                "malformed XML");
     }
 
     @Test
     void anXmlAttributeWithABadValueNamesTheAttribute() {
-        assertWarnings(post(XML_REQUEST, List.of(Part.of("application/dicom+xml",
-                ("<NativeDicomModel><DicomAttribute tag=\"00280010\" vr=\"US\"><Value number=\"1\">big</Value>"
-                        + "</DicomAttribute></NativeDicomModel>").getBytes(StandardCharsets.UTF_8))))
-                .statusCode(409)
-                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC000)), "\\\"big\\\" is not a valid US value");
+        assertWarnings(
+                post(
+                                XML_REQUEST,
+                                List.of(Part.of(
+                                        "application/dicom+xml",
+                                        ("<NativeDicomModel><DicomAttribute tag=\"00280010\" vr=\"US\"><Value number=\"1\">big</Value>"
+                                                        + "</DicomAttribute></NativeDicomModel>")
+                                                .getBytes(StandardCharsets.UTF_8))))
+                        .statusCode(409)
+                        .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xC000)),
+                "\\\"big\\\" is not a valid US value");
     }
 
     @Test
     void metadataOverTheConfiguredLimitIsRefused() {
         // The test profile sets dicomweb.stow.max-metadata-size=1M.
         String inline = Base64.getEncoder().encodeToString(new byte[1024 * 1024]);
-        String json = "[" + minimalJson("1.2.3.4.5.6", "1.2.3.4", "1.2.3.4.5",
-                "\"7FE00010\": {\"vr\": \"OB\", \"InlineBinary\": \"" + inline + "\"}") + "]";
-        assertWarnings(post(JSON_REQUEST, List.of(Part.of("application/dicom+json", json.getBytes(StandardCharsets.UTF_8))))
-                .statusCode(409)
-                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xA700)), "dicomweb.stow.max-metadata-size");
+        String json = "["
+                + minimalJson(
+                        "1.2.3.4.5.6",
+                        "1.2.3.4",
+                        "1.2.3.4.5",
+                        "\"7FE00010\": {\"vr\": \"OB\", \"InlineBinary\": \"" + inline + "\"}")
+                + "]";
+        assertWarnings(
+                post(JSON_REQUEST, List.of(Part.of("application/dicom+json", json.getBytes(StandardCharsets.UTF_8))))
+                        .statusCode(409)
+                        .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xA700)),
+                "dicomweb.stow.max-metadata-size");
     }
 
     @Test
     void aPartOfTheWrongKindIsRefusedAndTheOthersStored() throws Exception {
         DicomFiles.Builder image = DicomFiles.ctImage();
-        assertWarnings(post(JSON_REQUEST, List.of(Part.of("application/dicom", image.toBytes()),
-                Part.of("application/dicom+json", ("[" + minimalJson(image.sopInstanceUid(), image.studyInstanceUid(),
-                        image.seriesInstanceUid()) + "]").getBytes(StandardCharsets.UTF_8))))
-                .statusCode(202)
-                .body("'00081199'.Value", hasSize(1)),
+        assertWarnings(
+                post(
+                                JSON_REQUEST,
+                                List.of(
+                                        Part.of("application/dicom", image.toBytes()),
+                                        Part.of(
+                                                "application/dicom+json",
+                                                ("["
+                                                                + minimalJson(
+                                                                        image.sopInstanceUid(),
+                                                                        image.studyInstanceUid(),
+                                                                        image.seriesInstanceUid())
+                                                                + "]")
+                                                        .getBytes(StandardCharsets.UTF_8))))
+                        .statusCode(202)
+                        .body("'00081199'.Value", hasSize(1)),
                 "part 1: a part of type application/dicom in a request of type application/dicom+json");
     }
 
@@ -314,9 +414,11 @@ class StowMetadataBulkDataTest {
     @Test
     void theResponseComesAsNativeDicomModelXmlWhenAsked() throws Exception {
         DicomFiles.Builder image = DicomFiles.ctImage();
-        Response r = given().contentType(StowResourceTest.MULTIPART).accept("application/dicom+xml")
+        Response r = given().contentType(StowResourceTest.MULTIPART)
+                .accept("application/dicom+xml")
                 .body(StowResourceTest.multipart(image.toBytes(), "not DICOM".getBytes(StandardCharsets.US_ASCII)))
-                .when().post("/dicom-web/studies");
+                .when()
+                .post("/dicom-web/studies");
         r.then().statusCode(202).contentType(containsString("application/dicom+xml"));
         Attributes ds = XmlReader.readDataset(new ByteArrayInputStream(r.asByteArray()));
         Sequence referenced = ds.getSequence(Tag.ReferencedSOPSequence);
@@ -328,14 +430,21 @@ class StowMetadataBulkDataTest {
     @Test
     void anAcceptThatNothingSatisfiesIs406AndStoresNothing() {
         DicomFiles.Builder image = DicomFiles.ctImage();
-        given().contentType(StowResourceTest.MULTIPART).accept("text/html")
+        given().contentType(StowResourceTest.MULTIPART)
+                .accept("text/html")
                 .body(StowResourceTest.multipart(image.toBytes()))
-                .when().post("/dicom-web/studies").then()
+                .when()
+                .post("/dicom-web/studies")
+                .then()
                 .statusCode(406)
                 .body("message", containsString("application/dicom+xml"));
-        given().accept("application/dicom+json").queryParam("SOPInstanceUID", image.sopInstanceUid())
-                .when().get("/dicom-web/instances").then()
-                .statusCode(200).body("$", hasSize(0));
+        given().accept("application/dicom+json")
+                .queryParam("SOPInstanceUID", image.sopInstanceUid())
+                .when()
+                .get("/dicom-web/instances")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(0));
     }
 
     // ---- helpers ----
@@ -344,14 +453,19 @@ class StowMetadataBulkDataTest {
     private static void assertWarnings(ValidatableResponse response, String... fragments) {
         List<String> warnings = response.extract().headers().getValues("Warning");
         for (String fragment : fragments) {
-            assertTrue(warnings.stream().anyMatch(w -> w.contains(fragment)),
+            assertTrue(
+                    warnings.stream().anyMatch(w -> w.contains(fragment)),
                     "no Warning contains '" + fragment + "': " + warnings);
         }
     }
 
     static ValidatableResponse post(String path, String contentType, List<Part> parts) {
-        return given().contentType(contentType).accept("application/dicom+json").body(body(parts))
-                .when().post(path).then();
+        return given().contentType(contentType)
+                .accept("application/dicom+json")
+                .body(body(parts))
+                .when()
+                .post(path)
+                .then();
     }
 
     private static String minimalJson(String sop, String study, String series) {
@@ -368,8 +482,11 @@ class StowMetadataBulkDataTest {
     }
 
     private static JsonNode pydicomJson(int threshold, Path dir, Path... files) throws Exception {
-        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), "src/test/resources/stow/pydicom_to_json.py",
-                Integer.toString(threshold), dir.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                PYTHON.toString(),
+                "src/test/resources/stow/pydicom_to_json.py",
+                Integer.toString(threshold),
+                dir.toString()));
         for (Path f : files) {
             command.add(f.toString());
         }
@@ -414,7 +531,8 @@ class StowMetadataBulkDataTest {
         }
         for (Element e : moved) {
             String uri = "xml-bulk/" + (bulk.size() + 1);
-            bulk.add(Part.of(OCTETS, Base64.getMimeDecoder().decode(e.getTextContent())).with("Content-Location", uri));
+            bulk.add(Part.of(OCTETS, Base64.getMimeDecoder().decode(e.getTextContent()))
+                    .with("Content-Location", uri));
             Element ref = doc.createElement("BulkData");
             ref.setAttribute("uri", uri);
             e.getParentNode().replaceChild(ref, e);
@@ -431,26 +549,37 @@ class StowMetadataBulkDataTest {
 
     /** Retrieves the instance of {@code original} over WADO-RS and compares both with pydicom. */
     private static void assertSameDataset(Path original) throws Exception {
-        JsonNode uids = new ObjectMapper().readTree(run(List.of(PYTHON.toString(), "-c",
-                "import json,sys,pydicom; d=pydicom.dcmread(sys.argv[1]); "
-                        + "print(json.dumps([str(d.StudyInstanceUID), str(d.SeriesInstanceUID), str(d.SOPInstanceUID)]))",
-                original.toString())));
+        JsonNode uids = new ObjectMapper()
+                .readTree(run(List.of(
+                        PYTHON.toString(),
+                        "-c",
+                        "import json,sys,pydicom; d=pydicom.dcmread(sys.argv[1]); "
+                                + "print(json.dumps([str(d.StudyInstanceUID), str(d.SeriesInstanceUID), str(d.SOPInstanceUID)]))",
+                        original.toString())));
         Response r = given().accept("multipart/related; type=\"application/dicom\"")
-                .when().get("/dicom-web/studies/" + uids.get(0).asText() + "/series/" + uids.get(1).asText()
-                        + "/instances/" + uids.get(2).asText());
+                .when()
+                .get("/dicom-web/studies/" + uids.get(0).asText() + "/series/"
+                        + uids.get(1).asText() + "/instances/" + uids.get(2).asText());
         r.then().statusCode(200);
         MediaType type = MediaType.parse(r.getContentType());
-        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(r.asByteArray()), type.parameter("boundary"));
+        MultipartReader reader =
+                new MultipartReader(new ByteArrayInputStream(r.asByteArray()), type.parameter("boundary"));
         Path retrieved = Files.createTempFile("retrieved", ".dcm");
         Files.write(retrieved, reader.next().body().readAllBytes());
-        JsonNode differences = new ObjectMapper().readTree(run(List.of(PYTHON.toString(),
-                "src/test/resources/stow/pydicom_compare.py", original.toString(), retrieved.toString())));
+        JsonNode differences = new ObjectMapper()
+                .readTree(run(List.of(
+                        PYTHON.toString(),
+                        "src/test/resources/stow/pydicom_compare.py",
+                        original.toString(),
+                        retrieved.toString())));
         assertTrue(differences.isEmpty(), "differences from " + original + ": " + differences);
         Files.delete(retrieved);
     }
 
     private static byte[] run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor(), "failed: " + command);
         return out;

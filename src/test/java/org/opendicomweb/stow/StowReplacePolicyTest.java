@@ -73,12 +73,15 @@ public class StowReplacePolicyTest {
         assertEquals(2, count(index, "select num_instances from study where study_iuid = ?", ct.studyInstanceUid()));
         assertEquals(1, count(index, "select count(*) from instance where sop_iuid = ?", ct.sopInstanceUid()));
         assertFalse(Files.exists(oldFile), "the replaced file is deleted: " + oldFile);
-        given().when().get("/dicom-web/studies/" + ct.studyInstanceUid() + "/series/" + ct.seriesInstanceUid()
-                        + "/instances/" + ct.sopInstanceUid() + "/metadata")
-                .then().statusCode(200)
+        given().when()
+                .get("/dicom-web/studies/" + ct.studyInstanceUid() + "/series/" + ct.seriesInstanceUid() + "/instances/"
+                        + ct.sopInstanceUid() + "/metadata")
+                .then()
+                .statusCode(200)
                 .body("[0].'00081030'.Value[0]", equalTo("replaced description"));
 
-        post("/dicom-web/studies", MULTIPART, multipart(changed)).statusCode(200)
+        post("/dicom-web/studies", MULTIPART, multipart(changed))
+                .statusCode(200)
                 .body("'00081199'.Value[0].'00081196'", nullValue());
     }
 

@@ -48,7 +48,8 @@ class StowResourceTest {
     static byte[] multipart(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(p);
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
@@ -57,8 +58,12 @@ class StowResourceTest {
     }
 
     static ValidatableResponse post(String path, String contentType, byte[] body) {
-        return given().contentType(contentType).accept("application/dicom+json").body(body)
-                .when().post(path).then();
+        return given().contentType(contentType)
+                .accept("application/dicom+json")
+                .body(body)
+                .when()
+                .post(path)
+                .then();
     }
 
     private long count(String sql, String param) throws Exception {
@@ -67,7 +72,8 @@ class StowResourceTest {
 
     /** The single number {@code sql} selects with one string parameter. */
     static long count(IndexDatabase index, String sql, String param) throws Exception {
-        try (Connection c = index.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = index.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, param);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -86,8 +92,10 @@ class StowResourceTest {
                 .body("'00081199'.Value", hasSize(1))
                 .body("'00081199'.Value[0].'00081155'.Value[0]", equalTo(ct.sopInstanceUid()))
                 .body("'00081199'.Value[0].'00081150'.Value[0]", equalTo(CT))
-                .body("'00081199'.Value[0].'00081190'.Value[0]", endsWith("/studies/" + ct.studyInstanceUid()
-                        + "/series/" + ct.seriesInstanceUid() + "/instances/" + ct.sopInstanceUid()))
+                .body(
+                        "'00081199'.Value[0].'00081190'.Value[0]",
+                        endsWith("/studies/" + ct.studyInstanceUid() + "/series/" + ct.seriesInstanceUid()
+                                + "/instances/" + ct.sopInstanceUid()))
                 .body("'00081198'", nullValue());
         assertEquals(1, count("select count(*) from instance where sop_iuid = ?", ct.sopInstanceUid()));
         assertEquals(1, count("select num_instances from study where study_iuid = ?", ct.studyInstanceUid()));
@@ -104,10 +112,15 @@ class StowResourceTest {
     @Test
     void aClientWaitingForContinueGetsItAndItsUploadIsStored() throws Exception {
         DicomFiles.Builder ct = DicomFiles.ctImage();
-        HttpRequest request = HttpRequest.newBuilder(studies).expectContinue(true)
-                .header("Content-Type", MULTIPART).header("Accept", "application/dicom+json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(ct.toBytes()))).build();
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        HttpRequest request = HttpRequest.newBuilder(studies)
+                .expectContinue(true)
+                .header("Content-Type", MULTIPART)
+                .header("Accept", "application/dicom+json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(ct.toBytes())))
+                .build();
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(1, count("select count(*) from instance where sop_iuid = ?", ct.sopInstanceUid()));
@@ -118,15 +131,23 @@ class StowResourceTest {
         DicomFiles.Builder first = DicomFiles.ctImage().modality("MR");
         byte[][] parts = new byte[5][];
         for (int i = 0; i < parts.length; i++) {
-            parts[i] = DicomFiles.ctImage().studyUid(first.studyInstanceUid()).seriesUid(first.seriesInstanceUid())
-                    .modality("MR").instance(Uids.generate(), i + 1).toBytes();
+            parts[i] = DicomFiles.ctImage()
+                    .studyUid(first.studyInstanceUid())
+                    .seriesUid(first.seriesInstanceUid())
+                    .modality("MR")
+                    .instance(Uids.generate(), i + 1)
+                    .toBytes();
         }
-        post("/dicom-web/studies/" + first.studyInstanceUid(), MULTIPART, multipart(parts)).statusCode(200)
+        post("/dicom-web/studies/" + first.studyInstanceUid(), MULTIPART, multipart(parts))
+                .statusCode(200)
                 .body("'00081199'.Value", hasSize(5));
         assertEquals(5, count("select num_instances from series where series_iuid = ?", first.seriesInstanceUid()));
         assertEquals(1, count("select num_series from study where study_iuid = ?", first.studyInstanceUid()));
-        assertEquals(1, count("select count(*) from study where study_iuid = ? and modalities_in_study = '\\MR\\'",
-                first.studyInstanceUid()));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from study where study_iuid = ? and modalities_in_study = '\\MR\\'",
+                        first.studyInstanceUid()));
     }
 
     @Test
@@ -178,11 +199,17 @@ class StowResourceTest {
 
     @Test
     void studiesWithoutPatientIdNeverShareAPatient() {
-        DicomFiles.Builder first = DicomFiles.ctImage().patientName("Nobody^First").without(Tag.PatientID);
-        DicomFiles.Builder second = DicomFiles.ctImage().patientName("Nobody^Second").without(Tag.PatientID);
-        post("/dicom-web/studies", MULTIPART, multipart(first.toBytes(), second.toBytes())).statusCode(200);
-        given().accept("application/dicom+json").queryParam("StudyInstanceUID", second.studyInstanceUid())
-                .when().get("/dicom-web/studies").then()
+        DicomFiles.Builder first =
+                DicomFiles.ctImage().patientName("Nobody^First").without(Tag.PatientID);
+        DicomFiles.Builder second =
+                DicomFiles.ctImage().patientName("Nobody^Second").without(Tag.PatientID);
+        post("/dicom-web/studies", MULTIPART, multipart(first.toBytes(), second.toBytes()))
+                .statusCode(200);
+        given().accept("application/dicom+json")
+                .queryParam("StudyInstanceUID", second.studyInstanceUid())
+                .when()
+                .get("/dicom-web/studies")
+                .then()
                 .statusCode(200)
                 .body("[0].'00100010'.Value[0].Alphabetic", equalTo("Nobody^Second"));
     }
@@ -219,7 +246,8 @@ class StowResourceTest {
         DicomFiles.Builder same = DicomFiles.ctImage();
         byte[] sameBytes = same.toBytes();
         DicomFiles.Builder changed = DicomFiles.ctImage();
-        post("/dicom-web/studies", MULTIPART, multipart(sameBytes, changed.toBytes())).statusCode(200);
+        post("/dicom-web/studies", MULTIPART, multipart(sameBytes, changed.toBytes()))
+                .statusCode(200);
         byte[] changedBytes = changed.studyDescription("changed description").toBytes();
         DicomFiles.Builder fresh = DicomFiles.ctImage();
 
@@ -233,8 +261,12 @@ class StowResourceTest {
                 .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0x0111));
         assertEquals(1, count("select num_instances from study where study_iuid = ?", same.studyInstanceUid()));
         assertEquals(1, count("select num_instances from study where study_iuid = ?", fresh.studyInstanceUid()));
-        assertEquals(0, count("select count(*) from study where study_description = 'changed description'"
-                + " and study_iuid = ?", changed.studyInstanceUid()));
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from study where study_description = 'changed description'"
+                                + " and study_iuid = ?",
+                        changed.studyInstanceUid()));
     }
 
     @Test
@@ -313,12 +345,16 @@ class StowResourceTest {
 
     @Test
     void unsupportedContentTypeIs415() {
-        post("/dicom-web/studies", "text/plain", "hello".getBytes(StandardCharsets.US_ASCII)).statusCode(415);
+        post("/dicom-web/studies", "text/plain", "hello".getBytes(StandardCharsets.US_ASCII))
+                .statusCode(415);
     }
 
     @Test
     void malformedStudyUidInPathIs400() {
-        post("/dicom-web/studies/1.2.abc", MULTIPART, multipart(DicomFiles.ctImage().toBytes()))
+        post(
+                        "/dicom-web/studies/1.2.abc",
+                        MULTIPART,
+                        multipart(DicomFiles.ctImage().toBytes()))
                 .statusCode(400)
                 .body("message", containsString("1.2.abc"));
     }

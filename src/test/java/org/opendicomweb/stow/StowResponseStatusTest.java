@@ -18,7 +18,8 @@ class StowResponseStatusTest {
     }
 
     private static PartOutcome failed(int n) {
-        return PartOutcome.failed(CT, "1.2.3.4.1." + n, "1.2.3", "1.2.3.4", FailureReason.CANNOT_UNDERSTAND, "truncated");
+        return PartOutcome.failed(
+                CT, "1.2.3.4.1." + n, "1.2.3", "1.2.3.4", FailureReason.CANNOT_UNDERSTAND, "truncated");
     }
 
     @Test

@@ -34,7 +34,8 @@ import org.opendicomweb.testing.Tool;
 @QuarkusTest
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
 class StowUnknownVrTest {
-    private static final Path FILE = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/rtdose_rle_1frame.dcm");
+    private static final Path FILE =
+            Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/rtdose_rle_1frame.dcm");
     private static final String STUDY = "1.2.999.999.99.9.9999.8888";
     private static final String SOP = "1.9.999.999.99.9.9999.9999.20030818153516";
 
@@ -47,29 +48,48 @@ class StowUnknownVrTest {
 
     private static void storeTheFile() throws Exception {
         RequiredTools.require(Tool.PYDICOM_FILES);
-        post("/dicom-web/studies", MULTIPART, multipart(Files.readAllBytes(FILE))).statusCode(200);
+        post("/dicom-web/studies", MULTIPART, multipart(Files.readAllBytes(FILE)))
+                .statusCode(200);
     }
 
     @Test
     void elementsSentAsUnAreMatchingKeysAndReturnedWithTheirDictionaryVr() throws Exception {
         storeTheFile();
-        given().accept("application/dicom+json").queryParam("StudyDate", "20030801-20030831")
-                .queryParam("StudyInstanceUID", STUDY).get("/dicom-web/studies").then().statusCode(200)
+        given().accept("application/dicom+json")
+                .queryParam("StudyDate", "20030801-20030831")
+                .queryParam("StudyInstanceUID", STUDY)
+                .get("/dicom-web/studies")
+                .then()
+                .statusCode(200)
                 .body("$", hasSize(1))
-                .body("[0].'00080020'.vr", equalTo("DA")).body("[0].'00080020'.Value[0]", equalTo("20030805"))
+                .body("[0].'00080020'.vr", equalTo("DA"))
+                .body("[0].'00080020'.Value[0]", equalTo("20030805"))
                 .body("[0].'00080061'.Value[0]", equalTo("RTDOSE"));
-        given().accept("application/dicom+json").queryParam("SOPInstanceUID", SOP).get("/dicom-web/instances")
-                .then().statusCode(200).body("$", hasSize(1))
-                .body("[0].'00080018'.vr", equalTo("UI")).body("[0].'00080018'.Value[0]", equalTo(SOP));
+        given().accept("application/dicom+json")
+                .queryParam("SOPInstanceUID", SOP)
+                .get("/dicom-web/instances")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].'00080018'.vr", equalTo("UI"))
+                .body("[0].'00080018'.Value[0]", equalTo(SOP));
     }
 
     @Test
     void metadataGivesElementsSentAsUnTheirDictionaryVr() throws Exception {
         storeTheFile();
         String instance = "/dicom-web/studies/" + STUDY + "/series/1.2.777.777.77.7.7777.7777/instances/" + SOP;
-        JsonNode ds = new ObjectMapper().readTree(given().accept("application/dicom+json").get(instance + "/metadata")
-                .then().statusCode(200).extract().asByteArray()).get(0);
-        ds.fields().forEachRemaining(e -> assertTrue(!"UN".equals(e.getValue().get("vr").asText()), e.getKey() + " is UN"));
+        JsonNode ds = new ObjectMapper()
+                .readTree(given().accept("application/dicom+json")
+                        .get(instance + "/metadata")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray())
+                .get(0);
+        ds.fields()
+                .forEachRemaining(
+                        e -> assertTrue(!"UN".equals(e.getValue().get("vr").asText()), e.getKey() + " is UN"));
         assertEquals("UI", ds.get("00080018").get("vr").asText());
         assertEquals(SOP, ds.get("00080018").get("Value").get(0).asText());
         assertEquals("DA", ds.get("00080012").get("vr").asText());
@@ -77,8 +97,11 @@ class StowUnknownVrTest {
         assertEquals("3004000C", ds.get("00280009").get("Value").get(0).asText());
         assertEquals("SQ", ds.get("300C0002").get("vr").asText());
         assertEquals(1, ds.get("300C0002").get("Value").size());
-        given().accept("multipart/related; type=\"application/dicom+xml\"").get(instance + "/metadata").then()
-                .statusCode(200).body(containsString("tag=\"00080018\" vr=\"UI\""))
+        given().accept("multipart/related; type=\"application/dicom+xml\"")
+                .get(instance + "/metadata")
+                .then()
+                .statusCode(200)
+                .body(containsString("tag=\"00080018\" vr=\"UI\""))
                 .body(not(containsString("vr=\"UN\"")));
     }
 }

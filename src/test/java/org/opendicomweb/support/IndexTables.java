@@ -19,8 +19,17 @@ public final class IndexTables {
         IndexDatabase index = Arc.container().instance(IndexDatabase.class).get();
         try (Connection connection = index.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"extended_key", "request_attributes_item", "referenced_study_item",
-                    "study_demographics", "series_conflict", "instance", "series", "study", "patient"}) {
+            for (String table : new String[] {
+                "extended_key",
+                "request_attributes_item",
+                "referenced_study_item",
+                "study_demographics",
+                "series_conflict",
+                "instance",
+                "series",
+                "study",
+                "patient"
+            }) {
                 statement.executeUpdate("delete from " + table);
             }
         }

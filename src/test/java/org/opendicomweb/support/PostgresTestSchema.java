@@ -34,7 +34,8 @@ public class PostgresTestSchema implements QuarkusTestResourceLifecycleManager {
         ThreadLocalRandom.current().nextBytes(random);
         schema = "odw_test_" + HexFormat.of().formatHex(random);
         return Map.of(
-                "quarkus.datasource.postgresql.jdbc.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "quarkus.datasource.postgresql.jdbc.url",
+                        url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
                 "quarkus.datasource.postgresql.username", user,
                 "quarkus.flyway.postgresql.schemas", schema);
     }
@@ -44,7 +45,8 @@ public class PostgresTestSchema implements QuarkusTestResourceLifecycleManager {
         if (schema == null) {
             return;
         }
-        try (Connection connection = DriverManager.getConnection(url, user, System.getProperty("test.postgresql.password", ""));
+        try (Connection connection =
+                        DriverManager.getConnection(url, user, System.getProperty("test.postgresql.password", ""));
                 Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + schema + " cascade");
         } catch (SQLException e) {

@@ -36,8 +36,8 @@ public final class DatasetComparison {
     }
 
     /** The differences, one line each naming the path to the element; empty when the datasets agree. */
-    public static List<String> compare(Attributes left, BulkDataSource leftSource, Attributes right,
-            BulkDataSource rightSource) {
+    public static List<String> compare(
+            Attributes left, BulkDataSource leftSource, Attributes right, BulkDataSource rightSource) {
         DatasetComparison c = new DatasetComparison(leftSource, rightSource);
         c.compare("", left, right);
         return c.differences;

@@ -46,14 +46,17 @@ public final class Dcmtk {
         }
         Path config = Files.createTempFile("dcmtk-log", ".cfg");
         try {
-            Files.writeString(config, String.join("\n",
-                    "log4cplus.rootLogger = WARN, out",
-                    "log4cplus.appender.out = log4cplus::ConsoleAppender",
-                    "log4cplus.appender.out.logToStdErr = false",
-                    "log4cplus.appender.out.ImmediateFlush = true",
-                    "log4cplus.appender.out.layout = log4cplus::PatternLayout",
-                    "log4cplus.appender.out.layout.ConversionPattern = %P: %m%n",
-                    ""));
+            Files.writeString(
+                    config,
+                    String.join(
+                            "\n",
+                            "log4cplus.rootLogger = WARN, out",
+                            "log4cplus.appender.out = log4cplus::ConsoleAppender",
+                            "log4cplus.appender.out.logToStdErr = false",
+                            "log4cplus.appender.out.ImmediateFlush = true",
+                            "log4cplus.appender.out.layout = log4cplus::PatternLayout",
+                            "log4cplus.appender.out.layout.ConversionPattern = %P: %m%n",
+                            ""));
             List<String> command = new ArrayList<>(List.of("dcmdump", "-lc", config.toString(), "+F"));
             files.forEach(f -> command.add(f.toString()));
             Result all = run(command);

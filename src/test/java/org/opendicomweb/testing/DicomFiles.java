@@ -364,9 +364,10 @@ public final class DicomFiles {
                 ds.setString(Tag.SpecificCharacterSet, VR.CS, charset);
             }
             ds.setString(Tag.ImageType, VR.CS, "ORIGINAL", "PRIMARY", "AXIAL");
-            String sopClass = bitsAllocated == 8 && sopClassUid.equals(UID.MultiFrameGrayscaleWordSecondaryCaptureImageStorage)
-                    ? UID.MultiFrameGrayscaleByteSecondaryCaptureImageStorage
-                    : sopClassUid;
+            String sopClass =
+                    bitsAllocated == 8 && sopClassUid.equals(UID.MultiFrameGrayscaleWordSecondaryCaptureImageStorage)
+                            ? UID.MultiFrameGrayscaleByteSecondaryCaptureImageStorage
+                            : sopClassUid;
             ds.setString(Tag.SOPClassUID, VR.UI, sopClass);
             ds.setString(Tag.SOPInstanceUID, VR.UI, sopInstanceUid());
             ds.setString(Tag.StudyDate, VR.DA, da(studyDate));
@@ -482,7 +483,8 @@ public final class DicomFiles {
         }
 
         private boolean needsUnicode() {
-            for (String s : new String[] {patientName, patientId, studyDescription, seriesDescription, referringPhysician}) {
+            for (String s :
+                    new String[] {patientName, patientId, studyDescription, seriesDescription, referringPhysician}) {
                 if (s != null && !s.chars().allMatch(c -> c < 0x80)) {
                     return true;
                 }
@@ -495,7 +497,8 @@ public final class DicomFiles {
             int length = rows * columns * frames * bytesPerPixel;
             if (pixelData != null) {
                 if (pixelData.length != length) {
-                    throw new IllegalStateException("pixel data has " + pixelData.length + " bytes, expected " + length);
+                    throw new IllegalStateException(
+                            "pixel data has " + pixelData.length + " bytes, expected " + length);
                 }
                 return pixelData.clone();
             }

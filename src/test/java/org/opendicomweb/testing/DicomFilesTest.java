@@ -47,7 +47,8 @@ class DicomFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99"})
+    @ValueSource(
+            strings = {"1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99"})
     void ctImageInEachNativeSyntax(String tsUid) throws IOException {
         DicomFiles.Builder b = DicomFiles.ctImage()
                 .patient("Doe^Jane", "PID-7")
@@ -74,7 +75,8 @@ class DicomFilesTest {
             if (TransferSyntax.of(tsUid).deflated()) {
                 byte[] b2 = (byte[]) px;
                 assertEquals(4 * 6 * 2, b2.length);
-                assertEquals(DicomFiles.expectedPixel(0, 3, 5, 12), (int) Endianness.raw(b2, (3 * 6 + 5) * 2, 2, false));
+                assertEquals(
+                        DicomFiles.expectedPixel(0, 3, 5, 12), (int) Endianness.raw(b2, (3 * 6 + 5) * 2, 2, false));
             } else {
                 assertEquals(4 * 6 * 2, ((BulkData) px).length());
                 assertEquals(DicomFiles.expectedPixel(0, 3, 5, 12), pixel(file, ds, 3 * 6 + 5));
@@ -84,7 +86,8 @@ class DicomFilesTest {
 
     @Test
     void sameInputsGiveTheSameBytes() {
-        DicomFiles.Builder b = DicomFiles.ctImage().studyUid("1.2.3").seriesUid("1.2.3.4").sopInstanceUid("1.2.3.4.5");
+        DicomFiles.Builder b =
+                DicomFiles.ctImage().studyUid("1.2.3").seriesUid("1.2.3.4").sopInstanceUid("1.2.3.4.5");
         assertArrayEquals(b.toBytes(), b.toBytes());
     }
 
@@ -110,7 +113,8 @@ class DicomFilesTest {
 
     @Test
     void eightBitMultiFrameIsByteSecondaryCapture() throws IOException {
-        Attributes ds = read(DicomFiles.multiFrame(2).bitsAllocated(8).size(3, 3).toBytes());
+        Attributes ds =
+                read(DicomFiles.multiFrame(2).bitsAllocated(8).size(3, 3).toBytes());
         assertEquals(UID.MultiFrameGrayscaleByteSecondaryCaptureImageStorage, ds.getString(Tag.SOPClassUID));
         assertEquals(VR.OB, ds.vrOf(Tag.PixelData));
         assertEquals(18, ((BulkData) ds.getValue(Tag.PixelData)).length());
@@ -118,7 +122,8 @@ class DicomFilesTest {
 
     @Test
     void encapsulatedHasOneFragmentPerFrame() throws IOException {
-        Attributes ds = read(DicomFiles.multiFrame(3).size(4, 4).encapsulatedUncompressed().toBytes());
+        Attributes ds = read(
+                DicomFiles.multiFrame(3).size(4, 4).encapsulatedUncompressed().toBytes());
         Fragments f = assertInstanceOf(Fragments.class, ds.getValue(Tag.PixelData));
         assertEquals(4, f.size());
         assertEquals(0, f.lengthOf(0));
@@ -137,14 +142,16 @@ class DicomFilesTest {
         Attributes ds = read(DicomFiles.ctImage()
                 .with(Tag.BodyPartExamined, VR.CS, "CHEST")
                 .withInt(Tag.AcquisitionNumber, VR.IS, 2)
-                .withSequence(Tag.ReferencedImageSequence,
+                .withSequence(
+                        Tag.ReferencedImageSequence,
                         item -> item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, "1.2.3.1"),
                         item -> item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, "1.2.3.2"))
                 .without(Tag.PatientBirthDate)
                 .toBytes());
         assertEquals("CHEST", ds.getString(Tag.BodyPartExamined));
         assertEquals(2, ds.getInt(Tag.AcquisitionNumber, -1));
-        assertEquals("1.2.3.2", ds.getSequence(Tag.ReferencedImageSequence).get(1).getString(Tag.ReferencedSOPInstanceUID));
+        assertEquals(
+                "1.2.3.2", ds.getSequence(Tag.ReferencedImageSequence).get(1).getString(Tag.ReferencedSOPInstanceUID));
         assertTrue(!ds.contains(Tag.PatientBirthDate));
     }
 
@@ -157,14 +164,16 @@ class DicomFilesTest {
                 "implicit.dcm", DicomFiles.ctImage().implicitLittleEndian(),
                 "big.dcm", DicomFiles.multiFrame(2).explicitBigEndian(),
                 "deflated.dcm", DicomFiles.ctImage().patientName("Müller^Zoë").deflated(),
-                "encapsulated.dcm", DicomFiles.multiFrame(2).bitsAllocated(8).size(3, 3).encapsulatedUncompressed());
+                "encapsulated.dcm",
+                        DicomFiles.multiFrame(2).bitsAllocated(8).size(3, 3).encapsulatedUncompressed());
         List<Path> paths = new ArrayList<>();
         for (var e : files.entrySet()) {
             paths.add(e.getValue().writeTo(dir.resolve(e.getKey())));
         }
         Map<Path, Dcmtk.Result> results = Dcmtk.dcmdumpEach(paths);
         for (Path p : paths) {
-            assertEquals(Map.of(p.getFileName().toString(), java.util.Set.of()),
+            assertEquals(
+                    Map.of(p.getFileName().toString(), java.util.Set.of()),
                     Map.of(p.getFileName().toString(), results.get(p).problems()));
         }
         assertTrue(Files.size(paths.get(0)) > 0);

@@ -54,8 +54,11 @@ public abstract class LocalServer implements AutoCloseable {
             port = freePort();
             try {
                 List<String> command = prepare(port);
-                process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("console.log").toFile()).start();
+                process = new ProcessBuilder(command)
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("console.log").toFile())
+                        .start();
             } catch (IOException e) {
                 close();
                 throw new IllegalStateException(name + " could not be started: " + e.getMessage(), e);
@@ -71,7 +74,9 @@ public abstract class LocalServer implements AutoCloseable {
                 }
                 pause();
             }
-            why = process.isAlive() ? "not ready after " + START_TIMEOUT_MS + " ms" : "exited with " + process.exitValue();
+            why = process.isAlive()
+                    ? "not ready after " + START_TIMEOUT_MS + " ms"
+                    : "exited with " + process.exitValue();
             stopProcess();
         }
         String log = log();
@@ -193,7 +198,8 @@ public abstract class LocalServer implements AutoCloseable {
 
     /** The first of the candidates that is an executable file; none is a missing tool ({@link RequiredTools}). */
     protected static Path executable(String what, String debianPackage, String... candidates) {
-        Optional<Path> found = Stream.of(candidates).map(Path::of).filter(Files::isExecutable).findFirst();
+        Optional<Path> found =
+                Stream.of(candidates).map(Path::of).filter(Files::isExecutable).findFirst();
         RequiredTools.require(new Tool(what, debianPackage, found::isPresent));
         return found.orElseThrow();
     }

@@ -41,9 +41,13 @@ public final class MissingToolsSummary implements TestExecutionListener {
         if (result.getStatus() != TestExecutionResult.Status.ABORTED) {
             return;
         }
-        String tool = result.getThrowable().map(Throwable::getMessage).map(RequiredTools::missingTool).orElse(null);
+        String tool = result.getThrowable()
+                .map(Throwable::getMessage)
+                .map(RequiredTools::missingTool)
+                .orElse(null);
         if (tool != null) {
-            boolean wholeClass = identifier.getSource().filter(ClassSource.class::isInstance).isPresent();
+            boolean wholeClass =
+                    identifier.getSource().filter(ClassSource.class::isInstance).isPresent();
             skipped.merge(tool, wholeClass ? new Count(0, 1) : new Count(1, 0), Count::plus);
         }
     }

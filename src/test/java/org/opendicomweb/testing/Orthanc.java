@@ -30,7 +30,8 @@ public final class Orthanc extends LocalServer {
     private final Path binary;
     private final Path plugin;
     private final Map<String, String> dicomWebServers;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Orthanc(Map<String, String> dicomWebServers) {
         super("orthanc");
@@ -76,7 +77,8 @@ public final class Orthanc extends LocalServer {
         ObjectNode servers = dicomWeb.putObject("Servers");
         dicomWebServers.forEach((name, url) -> servers.putObject(name).put("Url", url.endsWith("/") ? url : url + "/"));
         Path file = dir.resolve("orthanc.json");
-        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config), StandardCharsets.UTF_8);
+        Files.writeString(
+                file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config), StandardCharsets.UTF_8);
         return List.of(binary.toString(), file.toString());
     }
 
@@ -86,7 +88,9 @@ public final class Orthanc extends LocalServer {
             return false;
         }
         try {
-            return send(HttpRequest.newBuilder(URI.create(url("/system"))).GET()).statusCode() == 200;
+            return send(HttpRequest.newBuilder(URI.create(url("/system"))).GET())
+                            .statusCode()
+                    == 200;
         } catch (IllegalStateException e) {
             return false;
         }
@@ -95,13 +99,15 @@ public final class Orthanc extends LocalServer {
     /** Stores a DICOM file through Orthanc's REST API; its Orthanc instance ID. */
     public String store(byte[] dicom) {
         JsonNode answer = json(HttpRequest.newBuilder(URI.create(url("/instances")))
-                .header("Content-Type", "application/dicom").POST(HttpRequest.BodyPublishers.ofByteArray(dicom)));
+                .header("Content-Type", "application/dicom")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(dicom)));
         return answer.get("ID").asText();
     }
 
     /** POSTs a JSON body to an Orthanc REST path and returns the JSON answer; anything but 200 fails. */
     public JsonNode post(String path, JsonNode body) {
-        return json(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+        return json(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
@@ -112,14 +118,16 @@ public final class Orthanc extends LocalServer {
 
     /** A plain text answer, e.g. of {@code /instances/<id>/metadata/TransferSyntax}. */
     public String text(String path) {
-        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+        HttpResponse<byte[]> r =
+                send(HttpRequest.newBuilder(URI.create(url(path))).GET());
         check(r, "GET " + path);
         return new String(r.body(), StandardCharsets.UTF_8).strip();
     }
 
     /** The stored file of an instance, as Orthanc keeps it. */
     public byte[] file(String instanceId) {
-        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(url("/instances/" + instanceId + "/file"))).GET());
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(url("/instances/" + instanceId + "/file")))
+                .GET());
         check(r, "GET /instances/" + instanceId + "/file");
         return r.body();
     }
@@ -134,7 +142,8 @@ public final class Orthanc extends LocalServer {
     /** Deletes everything Orthanc holds. */
     public void deleteAll() {
         for (JsonNode patient : getJson("/patients")) {
-            HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(url("/patients/" + patient.asText()))).DELETE());
+            HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(url("/patients/" + patient.asText())))
+                    .DELETE());
             check(r, "DELETE /patients/" + patient.asText());
         }
     }
@@ -177,11 +186,13 @@ public final class Orthanc extends LocalServer {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        Optional<Path> found = Optional.of(Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so")).filter(Files::exists);
+        Optional<Path> found = Optional.of(Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so"))
+                .filter(Files::exists);
         Path libs = Path.of("/usr/lib/orthanc");
         if (found.isEmpty() && Files.isDirectory(libs)) {
             try (var files = Files.list(libs)) {
-                found = files.filter(p -> p.getFileName().toString().startsWith("libOrthancDicomWeb.so")).findFirst();
+                found = files.filter(p -> p.getFileName().toString().startsWith("libOrthancDicomWeb.so"))
+                        .findFirst();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -39,7 +39,9 @@ public final class PixelReference {
     /** The file decompressed by the dcmtk tool for its transfer syntax. */
     public static Pixels dcmtkDecompress(Path compressed) throws IOException {
         String ts = read(compressed).transferSyntax();
-        String tool = ts.equals("1.2.840.10008.1.2.5") ? "dcmdrle" : ts.startsWith("1.2.840.10008.1.2.4.8") ? "dcmdjpls" : "dcmdjpeg";
+        String tool = ts.equals("1.2.840.10008.1.2.5")
+                ? "dcmdrle"
+                : ts.startsWith("1.2.840.10008.1.2.4.8") ? "dcmdjpls" : "dcmdjpeg";
         Path out = Files.createTempFile("dcmtk-decompressed", ".dcm");
         try {
             run(List.of(tool, compressed.toString(), out.toString()));
@@ -118,7 +120,8 @@ public final class PixelReference {
      * One frame decoded by {@code opj_decompress}: its raw output is colour-by-plane, little endian, sign as the
      * codestream says, each sample in whole bytes.
      */
-    public static byte[] openJpegDecompress(byte[] codestream, int samplesPerPixel, int bytesPerSample) throws IOException {
+    public static byte[] openJpegDecompress(byte[] codestream, int samplesPerPixel, int bytesPerSample)
+            throws IOException {
         Path dir = Files.createTempDirectory("opj");
         try {
             boolean jp2 = codestream.length > 8 && codestream[4] == 'j' && codestream[5] == 'P';
@@ -138,14 +141,21 @@ public final class PixelReference {
     }
 
     /** A JPEG 2000 codestream made by {@code opj_compress} from colour-by-plane little endian samples. */
-    public static byte[] openJpegCompress(byte[] planar, int rows, int columns, int samples, int bits, boolean signed,
-            String... options) throws IOException {
+    public static byte[] openJpegCompress(
+            byte[] planar, int rows, int columns, int samples, int bits, boolean signed, String... options)
+            throws IOException {
         Path dir = Files.createTempDirectory("opj");
         try {
             Path in = Files.write(dir.resolve("in.rawl"), planar);
             Path out = dir.resolve("out.j2k");
-            List<String> command = new ArrayList<>(List.of("opj_compress", "-i", in.toString(), "-o", out.toString(),
-                    "-F", columns + "," + rows + "," + samples + "," + bits + "," + (signed ? "s" : "u")));
+            List<String> command = new ArrayList<>(List.of(
+                    "opj_compress",
+                    "-i",
+                    in.toString(),
+                    "-o",
+                    out.toString(),
+                    "-F",
+                    columns + "," + rows + "," + samples + "," + bits + "," + (signed ? "s" : "u")));
             command.addAll(List.of(options));
             run(command);
             return Files.readAllBytes(out);

@@ -22,7 +22,9 @@ public final class RequiredTools {
      * sees them from outside Quarkus' class loader, so it cannot go by the exception's class).
      */
     static final String MARKER = "missing tool: ";
-    private static final Pattern MESSAGE = Pattern.compile(Pattern.quote(MARKER) + "(.+) \\(apt-get install ([^)]+)\\)");
+
+    private static final Pattern MESSAGE =
+            Pattern.compile(Pattern.quote(MARKER) + "(.+) \\(apt-get install ([^)]+)\\)");
 
     private static final Map<Tool, Boolean> INSTALLED = new ConcurrentHashMap<>();
 

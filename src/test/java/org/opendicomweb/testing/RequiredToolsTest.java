@@ -22,21 +22,28 @@ import org.opentest4j.TestAbortedException;
 
 /** A missing tool fails the test under the switch, skips it without, and is listed once at the end of a run. */
 class RequiredToolsTest {
-    static final Tool ABSENT = new Tool("odw-no-such-tool", "odw-no-such-package", () -> Tool.onPath("odw-no-such-tool"));
-    private static final Tool JAVA = new Tool("java", "openjdk-25-jre-headless",
+    static final Tool ABSENT =
+            new Tool("odw-no-such-tool", "odw-no-such-package", () -> Tool.onPath("odw-no-such-tool"));
+    private static final Tool JAVA = new Tool(
+            "java",
+            "openjdk-25-jre-headless",
             () -> Files.isExecutable(Path.of(System.getProperty("java.home"), "bin", "java")));
 
     @Test
     void aMissingToolUnderTheSwitchFailsTheTestNamingThePackage() {
-        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> RequiredTools.require(true, JAVA, ABSENT));
+        AssertionFailedError e =
+                assertThrows(AssertionFailedError.class, () -> RequiredTools.require(true, JAVA, ABSENT));
         assertTrue(e.getMessage().contains("odw-no-such-tool (apt-get install odw-no-such-package)"), e.getMessage());
         assertTrue(e.getMessage().contains(RequiredTools.SWITCH + "=true"), e.getMessage());
     }
 
     @Test
     void aMissingToolWithoutTheSwitchSkipsTheTest() {
-        TestAbortedException e = assertThrows(TestAbortedException.class, () -> RequiredTools.require(false, JAVA, ABSENT));
-        assertEquals("odw-no-such-tool missing (apt-get install odw-no-such-package)", RequiredTools.missingTool(e.getMessage()));
+        TestAbortedException e =
+                assertThrows(TestAbortedException.class, () -> RequiredTools.require(false, JAVA, ABSENT));
+        assertEquals(
+                "odw-no-such-tool missing (apt-get install odw-no-such-package)",
+                RequiredTools.missingTool(e.getMessage()));
     }
 
     @Test
@@ -47,18 +54,25 @@ class RequiredToolsTest {
 
     @Test
     void theSkippedTestsAreCountedOncePerToolAtTheEndOfTheRun() {
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false)
+                .build());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream console = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(TwoTestsWithoutTheirTool.class),
-                    selectClass(AClassWithoutItsTool.class)).build(),
+            launcher.execute(
+                    LauncherDiscoveryRequestBuilder.request()
+                            .selectors(
+                                    selectClass(TwoTestsWithoutTheirTool.class),
+                                    selectClass(AClassWithoutItsTool.class))
+                            .build(),
                     new MissingToolsSummary());
         } finally {
             System.setOut(console);
         }
-        assertEquals("skipped 2 tests and 1 class: odw-no-such-tool missing (apt-get install odw-no-such-package)\n",
+        assertEquals(
+                "skipped 2 tests and 1 class: odw-no-such-tool missing (apt-get install odw-no-such-package)\n",
                 out.toString(StandardCharsets.UTF_8));
     }
 

@@ -23,6 +23,7 @@ public final class TestDataGenerator {
 
     /** One study of two series: a CT series in each native syntax and a multi-frame series. */
     private static final String STUDY = "2.25.202611230000000000000000000000000001";
+
     private static final String CT_SERIES = STUDY + ".1";
     private static final String MF_SERIES = STUDY + ".2";
 
@@ -32,21 +33,27 @@ public final class TestDataGenerator {
         files.put("ct-explicit-le.dcm", ct(1).explicitLittleEndian());
         files.put("ct-implicit-le.dcm", ct(2).implicitLittleEndian());
         files.put("ct-explicit-be.dcm", ct(3).explicitBigEndian());
-        files.put("ct-deflated-utf8.dcm", ct(4).deflated().patientName("Müller^Zoë").referringPhysician("Ødegård^Åse"));
-        files.put("mf-3frames-explicit-le.dcm", DicomFiles.multiFrame(3)
-                .patient("Test^Patient", "TEST-0001")
-                .study(STUDY, LocalDate.of(2026, 11, 23))
-                .series(MF_SERIES, 2)
-                .instance(MF_SERIES + ".1", 1)
-                .size(8, 8));
-        files.put("mf-2frames-encapsulated.dcm", DicomFiles.multiFrame(2)
-                .patient("Test^Patient", "TEST-0001")
-                .study(STUDY, LocalDate.of(2026, 11, 23))
-                .series(MF_SERIES, 2)
-                .instance(MF_SERIES + ".2", 2)
-                .bitsAllocated(8)
-                .size(8, 8)
-                .encapsulatedUncompressed());
+        files.put(
+                "ct-deflated-utf8.dcm",
+                ct(4).deflated().patientName("Müller^Zoë").referringPhysician("Ødegård^Åse"));
+        files.put(
+                "mf-3frames-explicit-le.dcm",
+                DicomFiles.multiFrame(3)
+                        .patient("Test^Patient", "TEST-0001")
+                        .study(STUDY, LocalDate.of(2026, 11, 23))
+                        .series(MF_SERIES, 2)
+                        .instance(MF_SERIES + ".1", 1)
+                        .size(8, 8));
+        files.put(
+                "mf-2frames-encapsulated.dcm",
+                DicomFiles.multiFrame(2)
+                        .patient("Test^Patient", "TEST-0001")
+                        .study(STUDY, LocalDate.of(2026, 11, 23))
+                        .series(MF_SERIES, 2)
+                        .instance(MF_SERIES + ".2", 2)
+                        .bitsAllocated(8)
+                        .size(8, 8)
+                        .encapsulatedUncompressed());
         return files;
     }
 

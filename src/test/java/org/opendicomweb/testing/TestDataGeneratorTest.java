@@ -29,7 +29,9 @@ class TestDataGeneratorTest {
         for (String name : TestDataGenerator.files().keySet()) {
             Path committed = TestDataGenerator.DEFAULT_FOLDER.resolve(name);
             assertTrue(Files.exists(committed), committed + " is missing; run the generator (see test-data/README.md)");
-            assertArrayEquals(Files.readAllBytes(dir.resolve(name)), Files.readAllBytes(committed),
+            assertArrayEquals(
+                    Files.readAllBytes(dir.resolve(name)),
+                    Files.readAllBytes(committed),
                     committed + " differs from what the generator writes now; regenerate and commit it");
         }
     }

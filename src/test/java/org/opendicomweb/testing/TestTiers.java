@@ -34,7 +34,8 @@ public final class TestTiers implements PostDiscoveryFilter {
         boolean wanted = switch (tier) {
             case "unit" -> !integration;
             case "integration" -> integration;
-            default -> throw new IllegalArgumentException(PROPERTY + " must be 'unit' or 'integration', not '" + tier + "'");
+            default ->
+                throw new IllegalArgumentException(PROPERTY + " must be 'unit' or 'integration', not '" + tier + "'");
         };
         return wanted ? FilterResult.included(tier) : FilterResult.excluded("not in the " + tier + " tier");
     }
@@ -44,10 +45,14 @@ public final class TestTiers implements PostDiscoveryFilter {
             return true;
         }
         // A parameterized or dynamic test's invocations have no source of their own: judge by the nearest that has.
-        for (Optional<TestDescriptor> d = Optional.of(descriptor); d.isPresent(); d = d.get().getParent()) {
+        for (Optional<TestDescriptor> d = Optional.of(descriptor);
+                d.isPresent();
+                d = d.get().getParent()) {
             Optional<TestSource> source = d.get().getSource();
             if (source.isPresent() && (source.get() instanceof MethodSource || source.get() instanceof ClassSource)) {
-                Class<?> testClass = source.get() instanceof MethodSource m ? m.getJavaClass() : ((ClassSource) source.get()).getJavaClass();
+                Class<?> testClass = source.get() instanceof MethodSource m
+                        ? m.getJavaClass()
+                        : ((ClassSource) source.get()).getJavaClass();
                 return isQuarkusTest(testClass);
             }
         }

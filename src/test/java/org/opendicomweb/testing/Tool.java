@@ -22,14 +22,19 @@ public record Tool(String name, String debianPackage, BooleanSupplier installed)
     /** pydicom, importable by the system Python. */
     public static final Tool PYDICOM = new Tool("pydicom", "python3-pydicom", Tool::pydicomImports);
     /** pydicom's test and character set files, read by our own codec. */
-    public static final Tool PYDICOM_FILES = new Tool("pydicom's test files", "python3-pydicom",
-            () -> Files.isDirectory(PYDICOM_DATA.resolve("test_files")) && Files.isDirectory(PYDICOM_DATA.resolve("charset_files")));
+    public static final Tool PYDICOM_FILES = new Tool(
+            "pydicom's test files",
+            "python3-pydicom",
+            () -> Files.isDirectory(PYDICOM_DATA.resolve("test_files"))
+                    && Files.isDirectory(PYDICOM_DATA.resolve("charset_files")));
     /** opj_compress and opj_decompress: JPEG 2000, which dcmtk cannot decode. */
-    public static final Tool OPENJPEG = new Tool("OpenJPEG's tools", "libopenjp2-tools",
-            () -> onPath("opj_compress") && onPath("opj_decompress"));
+    public static final Tool OPENJPEG =
+            new Tool("OpenJPEG's tools", "libopenjp2-tools", () -> onPath("opj_compress") && onPath("opj_decompress"));
     /** Debian 12's default Java, older than the server needs: what a newcomer may start the jar with. */
     public static final Path JAVA_17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
-    public static final Tool OLD_JAVA = new Tool("Java 17", "openjdk-17-jre-headless", () -> Files.isExecutable(JAVA_17));
+
+    public static final Tool OLD_JAVA =
+            new Tool("Java 17", "openjdk-17-jre-headless", () -> Files.isExecutable(JAVA_17));
     /** Node.js, which runs the browser clients of the interop tests. */
     public static final Tool NODE = new Tool("Node.js", "nodejs", () -> onPath("node"));
 
@@ -47,7 +52,9 @@ public record Tool(String name, String debianPackage, BooleanSupplier installed)
             return false;
         }
         try {
-            Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import pydicom").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import pydicom")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {

@@ -48,8 +48,10 @@ class InstanceLocationsTest {
     @Test
     void aReplacedInstanceIsSentFromItsNewFile() throws IOException {
         DicomFiles.Builder first = DicomFiles.ctImage().explicitLittleEndian();
-        DicomFiles.Builder second = DicomFiles.ctImage().explicitLittleEndian()
-                .studyUid(first.studyInstanceUid()).seriesUid(first.seriesInstanceUid());
+        DicomFiles.Builder second = DicomFiles.ctImage()
+                .explicitLittleEndian()
+                .studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid());
         byte[] firstBytes = first.toBytes();
         byte[] original = second.toBytes();
         store(firstBytes, original);
@@ -57,13 +59,16 @@ class InstanceLocationsTest {
         assertArrayEquals(original, instance(second, AS_STORED));
         assertArrayEquals(original, wadoUri(second));
 
-        byte[] replacing = second.studyDescription("replaced while its location was kept").toBytes();
+        byte[] replacing =
+                second.studyDescription("replaced while its location was kept").toBytes();
         store(202, replacing); // stored with the warning that it replaced an instance
 
         // WADO-URI first: the route below would drop the stale location on finding its file gone.
         assertArrayEquals(replacing, wadoUri(second), "WADO-URI, through the REST layer");
         assertArrayEquals(replacing, instance(second, AS_STORED), "the route that answers on the event loop");
-        assertArrayEquals(replacing, instance(second, "multipart/related; type=\"application/dicom\""),
+        assertArrayEquals(
+                replacing,
+                instance(second, "multipart/related; type=\"application/dicom\""),
                 "the default syntax, which is the stored one");
 
         byte[] again = second.studyDescription("replaced once more").toBytes();
@@ -77,8 +82,10 @@ class InstanceLocationsTest {
         byte[] firstBytes = first.toBytes();
         store(firstBytes);
         assertArrayEquals(firstBytes, instance(first, AS_STORED));
-        DicomFiles.Builder later = DicomFiles.ctImage().explicitLittleEndian()
-                .studyUid(first.studyInstanceUid()).seriesUid(first.seriesInstanceUid());
+        DicomFiles.Builder later = DicomFiles.ctImage()
+                .explicitLittleEndian()
+                .studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid());
         given().accept(AS_STORED).when().get(path(later)).then().statusCode(404);
 
         byte[] laterBytes = later.toBytes();
@@ -94,15 +101,22 @@ class InstanceLocationsTest {
         store(bytes);
         assertArrayEquals(bytes, instance(ct, AS_STORED));
         String instance = "/instances/" + ct.sopInstanceUid();
-        given().accept(AS_STORED).when()
+        given().accept(AS_STORED)
+                .when()
                 .get(ROOT + "/studies/" + Uids.generate() + "/series/" + ct.seriesInstanceUid() + instance)
-                .then().statusCode(404);
-        given().accept(AS_STORED).when()
+                .then()
+                .statusCode(404);
+        given().accept(AS_STORED)
+                .when()
                 .get(ROOT + "/studies/" + ct.studyInstanceUid() + "/series/" + Uids.generate() + instance)
-                .then().statusCode(404);
+                .then()
+                .statusCode(404);
         given().when().get(path(ct) + "/frames/1").then().statusCode(200);
-        given().when().get(ROOT + "/studies/" + Uids.generate() + "/series/" + ct.seriesInstanceUid() + instance
-                + "/frames/1").then().statusCode(404);
+        given().when()
+                .get(ROOT + "/studies/" + Uids.generate() + "/series/" + ct.seriesInstanceUid() + instance
+                        + "/frames/1")
+                .then()
+                .statusCode(404);
     }
 
     /**
@@ -117,8 +131,8 @@ class InstanceLocationsTest {
         store(bytes);
         assertArrayEquals(bytes, instance(ct, AS_STORED));
         List<Path> staging = new ArrayList<>();
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(storage.resolve(".staging"),
-                "*_" + ProcessHandle.current().pid() + "_*")) {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(
+                storage.resolve(".staging"), "*_" + ProcessHandle.current().pid() + "_*")) {
             folders.forEach(staging::add);
         }
         try {
@@ -128,8 +142,12 @@ class InstanceLocationsTest {
             }
             given().when().get("/q/health/ready").then().statusCode(503);
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path(ct)))
-                    .header("Accept", AS_STORED).timeout(Duration.ofSeconds(20)).build();
-            HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .header("Accept", AS_STORED)
+                    .timeout(Duration.ofSeconds(20))
+                    .build();
+            HttpResponse<String> r = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
             assertEquals(503, r.statusCode(), r.body());
         } finally {
@@ -143,17 +161,26 @@ class InstanceLocationsTest {
     }
 
     private static byte[] instance(DicomFiles.Builder b, String accept) throws IOException {
-        List<WadoFixtures.Part> parts = parts(given().accept(accept).when().get(path(b)).then().statusCode(200)
-                .extract().response());
+        List<WadoFixtures.Part> parts = parts(given().accept(accept)
+                .when()
+                .get(path(b))
+                .then()
+                .statusCode(200)
+                .extract()
+                .response());
         assertEquals(1, parts.size());
         return parts.get(0).body();
     }
 
     private static byte[] wadoUri(DicomFiles.Builder b) {
-        return given().when().get(ROOT + "/wado?requestType=WADO&contentType=application/dicom"
+        return given().when()
+                .get(ROOT + "/wado?requestType=WADO&contentType=application/dicom"
                         + "&studyUID=" + b.studyInstanceUid() + "&seriesUID=" + b.seriesInstanceUid()
                         + "&objectUID=" + b.sopInstanceUid())
-                .then().statusCode(200).extract().asByteArray();
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
     }
 
     private static String path(DicomFiles.Builder b) {

@@ -86,24 +86,27 @@ class InstanceNegotiationTest {
 
     @Test
     void rangesAreTriedInQualityOrderPerInstance() {
-        String accept = DICOM + "; transfer-syntax=" + JPEG_2000_LOSSLESS + "; q=0.5, " + DICOM
-                + "; transfer-syntax=" + JPEG_BASELINE;
+        String accept = DICOM + "; transfer-syntax=" + JPEG_2000_LOSSLESS + "; q=0.5, " + DICOM + "; transfer-syntax="
+                + JPEG_BASELINE;
         assertEquals(asStored(JPEG_BASELINE), deliver(accept, JPEG_BASELINE));
-        assertEquals(new Delivery(TransferSyntax.of(JPEG_2000_LOSSLESS), false),
-                InstanceNegotiation.of(accept).deliver(JPEG_2000_LOSSLESS, d -> !d.syntax().uid().equals(JPEG_BASELINE)));
+        assertEquals(
+                new Delivery(TransferSyntax.of(JPEG_2000_LOSSLESS), false),
+                InstanceNegotiation.of(accept)
+                        .deliver(JPEG_2000_LOSSLESS, d -> !d.syntax().uid().equals(JPEG_BASELINE)));
     }
 
     @Test
     void aDeliveryTheInstanceCannotTakeFallsToTheNextRange() {
         String accept = DICOM + "; transfer-syntax=" + RLE + ", " + DICOM + "; q=0.1";
-        assertEquals(new Delivery(EXPLICIT, false),
+        assertEquals(
+                new Delivery(EXPLICIT, false),
                 InstanceNegotiation.of(accept).deliver(EXPLICIT.uid(), d -> !d.compress()));
     }
 
     @Test
     void unquotedOrMissingPartTypeAndWildcardsAcceptDicomParts() {
-        for (String accept : new String[] {"multipart/related; type=application/dicom", "multipart/related",
-                "multipart/*", "*/*"}) {
+        for (String accept :
+                new String[] {"multipart/related; type=application/dicom", "multipart/related", "multipart/*", "*/*"}) {
             assertEquals(new Delivery(EXPLICIT, false), deliver(accept, EXPLICIT.uid()), accept);
             assertFalse(InstanceNegotiation.of(accept).zip(), accept);
         }
@@ -125,23 +128,31 @@ class InstanceNegotiationTest {
 
     @Test
     void otherPartTypesAreNotAcceptable() {
-        DicomwebException e = assertThrows(DicomwebException.class,
+        DicomwebException e = assertThrows(
+                DicomwebException.class,
                 () -> InstanceNegotiation.of("multipart/related; type=\"application/octet-stream\""));
         assertEquals(406, e.status());
-        assertEquals("Instances are sent as multipart/related; type=\"application/dicom\" or as application/zip;"
-                + " Accept was: multipart/related; type=\"application/octet-stream\"", e.getMessage());
+        assertEquals(
+                "Instances are sent as multipart/related; type=\"application/dicom\" or as application/zip;"
+                        + " Accept was: multipart/related; type=\"application/octet-stream\"",
+                e.getMessage());
     }
 
     @Test
     void singlePartDicomIsNotAcceptableForInstanceResources() {
-        assertEquals(406, assertThrows(DicomwebException.class,
-                () -> InstanceNegotiation.of("application/dicom")).status());
+        assertEquals(
+                406,
+                assertThrows(DicomwebException.class, () -> InstanceNegotiation.of("application/dicom"))
+                        .status());
     }
 
     @Test
     void wadoUriSyntaxParameterNamesOneSyntaxOrTheDefault() {
-        assertEquals(new Delivery(EXPLICIT, true), InstanceNegotiation.forSyntax(null).deliver(IMPLICIT, d -> true));
-        assertEquals(new Delivery(TransferSyntax.of(RLE), true),
+        assertEquals(
+                new Delivery(EXPLICIT, true),
+                InstanceNegotiation.forSyntax(null).deliver(IMPLICIT, d -> true));
+        assertEquals(
+                new Delivery(TransferSyntax.of(RLE), true),
                 InstanceNegotiation.forSyntax(RLE).deliver(EXPLICIT.uid(), d -> true));
     }
 }

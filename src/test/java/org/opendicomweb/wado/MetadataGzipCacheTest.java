@@ -64,10 +64,12 @@ class MetadataGzipCacheTest {
     @Test
     void aFailedWriteKeepsNothing() {
         MetadataGzipCache cache = new MetadataGzipCache(1 << 20);
-        assertThrows(IOException.class, () -> cache.compress("broken", new ByteArrayOutputStream(), out -> {
-            out.write(new byte[100]);
-            throw new IOException("the index went away");
-        }));
+        assertThrows(
+                IOException.class,
+                () -> cache.compress("broken", new ByteArrayOutputStream(), out -> {
+                    out.write(new byte[100]);
+                    throw new IOException("the index went away");
+                }));
         assertNull(cache.get("broken"));
     }
 

@@ -41,8 +41,21 @@ class MetadataRootTest {
     @Test
     void agreesWithAPlainReplaceOnRandomDocuments() throws IOException {
         Random random = new Random(7);
-        String[] pieces = {KEY, "\"BulkDataURI\"", "\"Value\":[\"", "\"vr\":\"UI\"", "\"", ":", ",", "{", "}", "URI\":\"",
-                "BulkData", "abc", "1.2.840"};
+        String[] pieces = {
+            KEY,
+            "\"BulkDataURI\"",
+            "\"Value\":[\"",
+            "\"vr\":\"UI\"",
+            "\"",
+            ":",
+            ",",
+            "{",
+            "}",
+            "URI\":\"",
+            "BulkData",
+            "abc",
+            "1.2.840"
+        };
         for (int n = 0; n < 500; n++) {
             StringBuilder doc = new StringBuilder();
             for (int k = random.nextInt(60); k > 0; k--) {

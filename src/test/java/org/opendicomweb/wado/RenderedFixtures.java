@@ -75,7 +75,8 @@ final class RenderedFixtures {
 
     /** Same size, same number of channels, every value within {@code tolerance}. */
     static void assertPixelsClose(BufferedImage expected, BufferedImage actual, int tolerance) {
-        assertEquals(expected.getWidth() + "x" + expected.getHeight(), actual.getWidth() + "x" + actual.getHeight(), "size");
+        assertEquals(
+                expected.getWidth() + "x" + expected.getHeight(), actual.getWidth() + "x" + actual.getHeight(), "size");
         int[][] e = pixels(expected);
         int[][] a = pixels(actual);
         assertEquals(e[0].length, a[0].length, "channels");
@@ -90,9 +91,12 @@ final class RenderedFixtures {
                 }
             }
         }
-        assertTrue(worst <= tolerance, "pixel " + at + " (x " + (at % expected.getWidth()) + ", y " + (at / expected.getWidth())
-                + ") differs by " + worst + ": expected " + (at < 0 ? "" : java.util.Arrays.toString(e[at])) + ", got "
-                + (at < 0 ? "" : java.util.Arrays.toString(a[at])));
+        assertTrue(
+                worst <= tolerance,
+                "pixel " + at + " (x " + (at % expected.getWidth()) + ", y " + (at / expected.getWidth())
+                        + ") differs by " + worst + ": expected " + (at < 0 ? "" : java.util.Arrays.toString(e[at]))
+                        + ", got "
+                        + (at < 0 ? "" : java.util.Arrays.toString(a[at])));
     }
 
     /** The mean absolute difference over all values: for lossy (JPEG) answers. */

@@ -33,8 +33,10 @@ import org.opendicomweb.testing.DicomFiles;
 @QuarkusTest
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
 class RenderedIccProfileTest {
-    private static final byte[] LINEAR_RGB = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
-    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    private static final byte[] LINEAR_RGB =
+            ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+    private static final byte[] SRGB =
+            ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     private static final int[] SAMPLES = {64, 128, 200};
 
     /** A 16x16 RGB image whose every pixel is (64, 128, 200), with the given ICC Profile or none. */
@@ -43,54 +45,86 @@ class RenderedIccProfileTest {
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (byte) SAMPLES[i % 3];
         }
-        return DicomFiles.ctImage().size(16, 16).bitsAllocated(8).pixelData(new byte[16 * 16]).edit(ds -> {
-            ds.setBytes(Tag.PixelData, VR.OB, pixels); // three samples per pixel, which the builder does not make
-            ds.setInt(Tag.SamplesPerPixel, VR.US, 3);
-            ds.setString(Tag.PhotometricInterpretation, VR.CS, "RGB");
-            ds.setInt(Tag.PlanarConfiguration, VR.US, 0);
-            ds.remove(Tag.RescaleSlope);
-            ds.remove(Tag.RescaleIntercept);
-            ds.remove(Tag.WindowCenter);
-            ds.remove(Tag.WindowWidth);
-            if (profile != null) {
-                ds.setBytes(Tag.ICCProfile, VR.OB, profile);
-            }
-        }).toBytes();
+        return DicomFiles.ctImage()
+                .size(16, 16)
+                .bitsAllocated(8)
+                .pixelData(new byte[16 * 16])
+                .edit(ds -> {
+                    ds.setBytes(
+                            Tag.PixelData, VR.OB, pixels); // three samples per pixel, which the builder does not make
+                    ds.setInt(Tag.SamplesPerPixel, VR.US, 3);
+                    ds.setString(Tag.PhotometricInterpretation, VR.CS, "RGB");
+                    ds.setInt(Tag.PlanarConfiguration, VR.US, 0);
+                    ds.remove(Tag.RescaleSlope);
+                    ds.remove(Tag.RescaleIntercept);
+                    ds.remove(Tag.WindowCenter);
+                    ds.remove(Tag.WindowWidth);
+                    if (profile != null) {
+                        ds.setBytes(Tag.ICCProfile, VR.OB, profile);
+                    }
+                })
+                .toBytes();
     }
 
     @Test
     void yesTagsTheImageWithItsOwnProfileAndLeavesThePixels() throws IOException {
         byte[] file = rgbImage(LINEAR_RGB);
         store(file);
-        byte[] png = given().accept("image/png").when().get(instanceUrl(file) + "/rendered?iccprofile=yes")
-                .then().statusCode(200).header("Warning", nullValue()).extract().asByteArray();
+        byte[] png = given().accept("image/png")
+                .when()
+                .get(instanceUrl(file) + "/rendered?iccprofile=yes")
+                .then()
+                .statusCode(200)
+                .header("Warning", nullValue())
+                .extract()
+                .asByteArray();
         assertArrayEquals(LINEAR_RGB, pngProfile(png));
         assertArrayEquals(new int[] {64, 128, 200}, rgbAt(png));
-        byte[] jpeg = given().accept("image/jpeg").when().get(instanceUrl(file) + "/rendered?iccprofile=yes")
-                .then().statusCode(200).extract().asByteArray();
+        byte[] jpeg = given().accept("image/jpeg")
+                .when()
+                .get(instanceUrl(file) + "/rendered?iccprofile=yes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertArrayEquals(LINEAR_RGB, jpegProfile(jpeg));
         // Without the parameter nothing is embedded.
-        assertNull(pngProfile(given().accept("image/png").when().get(instanceUrl(file) + "/rendered").asByteArray()));
+        assertNull(pngProfile(given().accept("image/png")
+                .when()
+                .get(instanceUrl(file) + "/rendered")
+                .asByteArray()));
     }
 
     @Test
     void srgbConvertsFromTheImagesProfileAndTagsTheResult() throws IOException {
         byte[] file = rgbImage(LINEAR_RGB);
         store(file);
-        byte[] png = given().accept("image/png").when().get(instanceUrl(file) + "/rendered?iccprofile=srgb")
-                .then().statusCode(200).extract().asByteArray();
+        byte[] png = given().accept("image/png")
+                .when()
+                .get(instanceUrl(file) + "/rendered?iccprofile=srgb")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertArrayEquals(SRGB, pngProfile(png));
         int[] rgb = rgbAt(png);
         for (int c = 0; c < 3; c++) {
             int expected = srgbEncoded(SAMPLES[c]);
-            assertTrue(Math.abs(rgb[c] - expected) <= 3, "channel " + c + ": " + rgb[c] + " where the sRGB curve gives "
-                    + expected);
+            assertTrue(
+                    Math.abs(rgb[c] - expected) <= 3,
+                    "channel " + c + ": " + rgb[c] + " where the sRGB curve gives " + expected);
         }
         // An image without a profile is taken as sRGB already: tagged, not changed.
         byte[] plain = rgbImage(null);
         store(plain);
-        byte[] tagged = given().accept("image/png").when().get(instanceUrl(plain) + "/rendered?iccprofile=srgb")
-                .then().statusCode(200).header("Warning", nullValue()).extract().asByteArray();
+        byte[] tagged = given().accept("image/png")
+                .when()
+                .get(instanceUrl(plain) + "/rendered?iccprofile=srgb")
+                .then()
+                .statusCode(200)
+                .header("Warning", nullValue())
+                .extract()
+                .asByteArray();
         assertArrayEquals(SRGB, pngProfile(tagged));
         assertArrayEquals(new int[] {64, 128, 200}, rgbAt(tagged));
     }
@@ -99,17 +133,35 @@ class RenderedIccProfileTest {
     void whatCannotBeDoneIsAWarning() throws IOException {
         byte[] plain = rgbImage(null);
         store(plain);
-        given().accept("image/png").when().get(instanceUrl(plain) + "/rendered?iccprofile=yes").then().statusCode(200)
+        given().accept("image/png")
+                .when()
+                .get(instanceUrl(plain) + "/rendered?iccprofile=yes")
+                .then()
+                .statusCode(200)
                 .header("Warning", containsString("1 colour image(s) have no ICC Profile"));
-        given().accept("image/gif").when().get(instanceUrl(plain) + "/rendered?iccprofile=srgb").then().statusCode(200)
+        given().accept("image/gif")
+                .when()
+                .get(instanceUrl(plain) + "/rendered?iccprofile=srgb")
+                .then()
+                .statusCode(200)
                 .header("Warning", containsString("GIF images carry no ICC profile"));
-        given().accept("image/png").when().get(instanceUrl(plain) + "/rendered?iccprofile=adobergb").then().statusCode(200)
+        given().accept("image/png")
+                .when()
+                .get(instanceUrl(plain) + "/rendered?iccprofile=adobergb")
+                .then()
+                .statusCode(200)
                 .header("Warning", containsString("iccprofile=adobergb is not supported"));
         // Grayscale images carry no profile, and that is no shortcoming.
         byte[] gray = DicomFiles.ctImage().toBytes();
         store(gray);
-        byte[] png = given().accept("image/png").when().get(instanceUrl(gray) + "/rendered?iccprofile=srgb")
-                .then().statusCode(200).header("Warning", nullValue()).extract().asByteArray();
+        byte[] png = given().accept("image/png")
+                .when()
+                .get(instanceUrl(gray) + "/rendered?iccprofile=srgb")
+                .then()
+                .statusCode(200)
+                .header("Warning", nullValue())
+                .extract()
+                .asByteArray();
         assertNull(pngProfile(png));
     }
 
@@ -169,7 +221,8 @@ class RenderedIccProfileTest {
         while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) != 0xDA) {
             int marker = jpeg[i + 1] & 0xFF;
             int length = (jpeg[i + 2] & 0xFF) << 8 | (jpeg[i + 3] & 0xFF);
-            if (marker == 0xE2 && new String(jpeg, i + 4, 11, java.nio.charset.StandardCharsets.US_ASCII).equals("ICC_PROFILE")) {
+            if (marker == 0xE2
+                    && new String(jpeg, i + 4, 11, java.nio.charset.StandardCharsets.US_ASCII).equals("ICC_PROFILE")) {
                 out.write(jpeg, i + 4 + 14, length - 2 - 14); // "ICC_PROFILE\0", sequence number, count
             }
             i += 2 + length;

@@ -52,33 +52,38 @@ class RenderedPixelsTest {
     /** Our PNG rendering of the stored file. */
     private static BufferedImage rendered(byte[] file, String query) throws IOException {
         store(file);
-        Response r = given().when().get(instanceUrl(file) + "/rendered?accept=image/png" + (query.isEmpty() ? "" : "&" + query));
+        Response r = given().when()
+                .get(instanceUrl(file) + "/rendered?accept=image/png" + (query.isEmpty() ? "" : "&" + query));
         r.then().statusCode(200).contentType("image/png");
         return decode(r.asByteArray());
     }
 
     @ParameterizedTest(name = "{0} {1} as dcmj2pnm {2}")
-    @CsvSource(delimiter = '|', value = {
-        // signed 16-bit CT with rescale, the client's window
-        "CT_small.dcm | window=40,400 | +Ww 40 400",
-        "CT_small.dcm | window=-600,1500,linear | +Ww -600 1500",
-        // no window in the file: the frame's range
-        "CT_small.dcm | '' | +Wm",
-        // the file's first window
-        "MR_small.dcm | '' | +Wi 1",
-        "MR_small_bigendian.dcm | '' | +Wi 1",
-        "MR_small_implicit.dcm | window=1000,800,sigmoid | +Ww 1000 800 +Wfs",
-        // colour
-        "SC_rgb_small_odd.dcm | '' | ''",
-        "SC_rgb_jpeg_dcmd.dcm | '' | ''",
-        "ExplVR_BigEnd.dcm | '' | ''",
-        "SC_ybr_full_422_uncompressed.dcm | '' | ''",
-        // 1 bit per pixel, 32 bits per pixel
-        "liver_1frame.dcm | '' | +Wm",
-        "rtdose_1frame.dcm | '' | +Wm"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // signed 16-bit CT with rescale, the client's window
+                "CT_small.dcm | window=40,400 | +Ww 40 400",
+                "CT_small.dcm | window=-600,1500,linear | +Ww -600 1500",
+                // no window in the file: the frame's range
+                "CT_small.dcm | '' | +Wm",
+                // the file's first window
+                "MR_small.dcm | '' | +Wi 1",
+                "MR_small_bigendian.dcm | '' | +Wi 1",
+                "MR_small_implicit.dcm | window=1000,800,sigmoid | +Ww 1000 800 +Wfs",
+                // colour
+                "SC_rgb_small_odd.dcm | '' | ''",
+                "SC_rgb_jpeg_dcmd.dcm | '' | ''",
+                "ExplVR_BigEnd.dcm | '' | ''",
+                "SC_ybr_full_422_uncompressed.dcm | '' | ''",
+                // 1 bit per pixel, 32 bits per pixel
+                "liver_1frame.dcm | '' | +Wm",
+                "rtdose_1frame.dcm | '' | +Wm"
+            })
     void corpusImagesLookAsDcmtkRendersThem(String name, String query, String options) throws IOException {
         byte[] file = Files.readAllBytes(CORPUS.resolve(name));
-        BufferedImage expected = dcmtk(file, options.isBlank() ? new String[0] : options.trim().split(" +"));
+        BufferedImage expected =
+                dcmtk(file, options.isBlank() ? new String[0] : options.trim().split(" +"));
         assertPixelsClose(expected, rendered(file, query), name.startsWith("SC_ybr") ? 2 : 1);
     }
 
@@ -90,8 +95,10 @@ class RenderedPixelsTest {
 
     @Test
     void monochrome1IsShownInverted() throws IOException {
-        byte[] file = DicomFiles.multiFrame(1).size(24, 32).edit(ds -> ds.setString(Tag.PhotometricInterpretation, VR.CS,
-                "MONOCHROME1")).toBytes();
+        byte[] file = DicomFiles.multiFrame(1)
+                .size(24, 32)
+                .edit(ds -> ds.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME1"))
+                .toBytes();
         BufferedImage ours = rendered(file, "");
         assertPixelsClose(dcmtk(file, "+Wm"), ours, 1);
         assertEquals(255, ours.getRaster().getSample(0, 0, 0), "the smallest value (0 at the top left) is white");
@@ -108,14 +115,18 @@ class RenderedPixelsTest {
                 px.putShort((short) ((v & 0xFFF) | 0xA000));
             }
         }
-        byte[] file = DicomFiles.ctImage().size(rows, columns).pixelData(px.array())
-                .edit(ds -> ds.setInt(Tag.PixelRepresentation, VR.US, 1)).toBytes();
+        byte[] file = DicomFiles.ctImage()
+                .size(rows, columns)
+                .pixelData(px.array())
+                .edit(ds -> ds.setInt(Tag.PixelRepresentation, VR.US, 1))
+                .toBytes();
         assertPixelsClose(dcmtk(file, "+Wi", "1"), rendered(file, ""), 1);
     }
 
     @Test
     void ybrFullIsConvertedToRgb() throws IOException {
-        byte[] file = colour("YBR_FULL", 0, (r, c) -> new int[] {(r * 16 + c * 4) & 255, (c * 9 + 64) & 255, (r * 7 + 100) & 255});
+        byte[] file = colour("YBR_FULL", 0, (r, c) ->
+                new int[] {(r * 16 + c * 4) & 255, (c * 9 + 64) & 255, (r * 7 + 100) & 255});
         assertPixelsClose(dcmtk(file), rendered(file, ""), 2);
     }
 
@@ -143,16 +154,24 @@ class RenderedPixelsTest {
             green.putShort((short) ((255 - i) * 257));
             blue.putShort((short) (((i * 3) & 255) * 257));
         }
-        byte[] file = DicomFiles.multiFrame(1).size(rows, columns).bitsAllocated(8).pixelData(indexes).edit(ds -> {
-            ds.setString(Tag.PhotometricInterpretation, VR.CS, "PALETTE COLOR");
-            for (int tag : new int[] {Tag.RedPaletteColorLookupTableDescriptor, Tag.GreenPaletteColorLookupTableDescriptor,
-                Tag.BluePaletteColorLookupTableDescriptor}) {
-                ds.setInt(tag, VR.US, 256, 0, 16);
-            }
-            ds.setBytes(Tag.RedPaletteColorLookupTableData, VR.OW, red.array());
-            ds.setBytes(Tag.GreenPaletteColorLookupTableData, VR.OW, green.array());
-            ds.setBytes(Tag.BluePaletteColorLookupTableData, VR.OW, blue.array());
-        }).toBytes();
+        byte[] file = DicomFiles.multiFrame(1)
+                .size(rows, columns)
+                .bitsAllocated(8)
+                .pixelData(indexes)
+                .edit(ds -> {
+                    ds.setString(Tag.PhotometricInterpretation, VR.CS, "PALETTE COLOR");
+                    for (int tag : new int[] {
+                        Tag.RedPaletteColorLookupTableDescriptor,
+                        Tag.GreenPaletteColorLookupTableDescriptor,
+                        Tag.BluePaletteColorLookupTableDescriptor
+                    }) {
+                        ds.setInt(tag, VR.US, 256, 0, 16);
+                    }
+                    ds.setBytes(Tag.RedPaletteColorLookupTableData, VR.OW, red.array());
+                    ds.setBytes(Tag.GreenPaletteColorLookupTableData, VR.OW, green.array());
+                    ds.setBytes(Tag.BluePaletteColorLookupTableData, VR.OW, blue.array());
+                })
+                .toBytes();
         BufferedImage ours = rendered(file, "");
         assertPixelsClose(dcmtk(file), ours, 1);
         int index = (5 * columns + 3) * 7 & 255;
@@ -161,20 +180,26 @@ class RenderedPixelsTest {
 
     @Test
     void modalityLutSequenceReplacesRescale() throws IOException {
-        byte[] file = DicomFiles.multiFrame(1).size(20, 24).withSequence(Tag.ModalityLUTSequence, item -> {
-            item.setInt(Tag.LUTDescriptor, VR.US, 4096, 0, 16);
-            item.setString(Tag.ModalityLUTType, VR.LO, "US");
-            item.setBytes(Tag.LUTData, VR.OW, table(4096, v -> (int) ((long) v * v / 256)));
-        }).toBytes();
+        byte[] file = DicomFiles.multiFrame(1)
+                .size(20, 24)
+                .withSequence(Tag.ModalityLUTSequence, item -> {
+                    item.setInt(Tag.LUTDescriptor, VR.US, 4096, 0, 16);
+                    item.setString(Tag.ModalityLUTType, VR.LO, "US");
+                    item.setBytes(Tag.LUTData, VR.OW, table(4096, v -> (int) ((long) v * v / 256)));
+                })
+                .toBytes();
         assertPixelsClose(dcmtk(file, "+Wm"), rendered(file, ""), 1);
     }
 
     @Test
     void voiLutSequenceIsUsedWhenTheFileHasNoWindow() throws IOException {
-        byte[] file = DicomFiles.multiFrame(1).size(20, 24).withSequence(Tag.VOILUTSequence, item -> {
-            item.setInt(Tag.LUTDescriptor, VR.US, 2048, 1000, 12);
-            item.setBytes(Tag.LUTData, VR.OW, table(2048, v -> (int) Math.round(Math.sqrt(v / 2047.0) * 4095)));
-        }).toBytes();
+        byte[] file = DicomFiles.multiFrame(1)
+                .size(20, 24)
+                .withSequence(Tag.VOILUTSequence, item -> {
+                    item.setInt(Tag.LUTDescriptor, VR.US, 2048, 1000, 12);
+                    item.setBytes(Tag.LUTData, VR.OW, table(2048, v -> (int) Math.round(Math.sqrt(v / 2047.0) * 4095)));
+                })
+                .toBytes();
         assertPixelsClose(dcmtk(file, "+Wl", "1"), rendered(file, ""), 1);
     }
 
@@ -187,13 +212,19 @@ class RenderedPixelsTest {
             ds.setString(Tag.WindowWidth, VR.DS, "3000");
         });
         DicomFiles.Builder enhanced = DicomFiles.multiFrame(2).size(16, 16).edit(ds -> {
-            ds.newSequence(Tag.SharedFunctionalGroupsSequence, 1).addItem().newSequence(Tag.PixelValueTransformationSequence, 1)
-                    .addItem().setString(Tag.RescaleSlope, VR.DS, "2");
-            ds.getNestedDataset(Tag.SharedFunctionalGroupsSequence).getNestedDataset(Tag.PixelValueTransformationSequence)
+            ds.newSequence(Tag.SharedFunctionalGroupsSequence, 1)
+                    .addItem()
+                    .newSequence(Tag.PixelValueTransformationSequence, 1)
+                    .addItem()
+                    .setString(Tag.RescaleSlope, VR.DS, "2");
+            ds.getNestedDataset(Tag.SharedFunctionalGroupsSequence)
+                    .getNestedDataset(Tag.PixelValueTransformationSequence)
                     .setString(Tag.RescaleIntercept, VR.DS, "-500");
             var perFrame = ds.newSequence(Tag.PerFrameFunctionalGroupsSequence, 2);
             for (int k = 0; k < 2; k++) {
-                var voi = perFrame.addItem().newSequence(Tag.FrameVOILUTSequence, 1).addItem();
+                var voi = perFrame.addItem()
+                        .newSequence(Tag.FrameVOILUTSequence, 1)
+                        .addItem();
                 voi.setString(Tag.WindowCenter, VR.DS, k == 1 ? "2000" : "100");
                 voi.setString(Tag.WindowWidth, VR.DS, k == 1 ? "3000" : "50");
             }
@@ -212,7 +243,9 @@ class RenderedPixelsTest {
         byte[] file = Files.readAllBytes(CORPUS.resolve("CT_small.dcm"));
         store(file);
         for (String accept : new String[] {null, "*/*", "image/*", "image/jpeg"}) {
-            Response r = (accept == null ? given() : given().accept(accept)).when().get(instanceUrl(file) + "/rendered?window=40,400");
+            Response r = (accept == null ? given() : given().accept(accept))
+                    .when()
+                    .get(instanceUrl(file) + "/rendered?window=40,400");
             r.then().statusCode(200).contentType("image/jpeg");
             double diff = RenderedFixtures.meanDifference(dcmtk(file, "+Ww", "40", "400"), decode(r.asByteArray()));
             assertTrue(diff < 3, "mean difference " + diff + " with Accept " + accept);
@@ -248,11 +281,15 @@ class RenderedPixelsTest {
                 }
             }
         }
-        return DicomFiles.multiFrame(1).size(rows, columns).bitsAllocated(8).edit(ds -> {
-            ds.setInt(Tag.SamplesPerPixel, VR.US, 3);
-            ds.setString(Tag.PhotometricInterpretation, VR.CS, photometric);
-            ds.setInt(Tag.PlanarConfiguration, VR.US, planar);
-            ds.setBytes(Tag.PixelData, VR.OB, px);
-        }).toBytes();
+        return DicomFiles.multiFrame(1)
+                .size(rows, columns)
+                .bitsAllocated(8)
+                .edit(ds -> {
+                    ds.setInt(Tag.SamplesPerPixel, VR.US, 3);
+                    ds.setString(Tag.PhotometricInterpretation, VR.CS, photometric);
+                    ds.setInt(Tag.PlanarConfiguration, VR.US, planar);
+                    ds.setBytes(Tag.PixelData, VR.OB, px);
+                })
+                .toBytes();
     }
 }

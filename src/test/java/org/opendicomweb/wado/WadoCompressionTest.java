@@ -31,8 +31,8 @@ import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DatasetComparison;
 import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
-import org.opendicomweb.testing.PixelReference.Pixels;
 import org.opendicomweb.testing.PixelReference;
+import org.opendicomweb.testing.PixelReference.Pixels;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
 
@@ -79,8 +79,12 @@ class WadoCompressionTest {
         for (int f = 0; f < pixels.description().numberOfFrames(); f++) {
             for (int p = 0; p < count; p++) {
                 for (int s = 0; s < samples; s++) {
-                    System.arraycopy(pixels.bytes(), f * frameLength + (p * samples + s) * bytes, planar,
-                            f * frameLength + (s * count + p) * bytes, bytes);
+                    System.arraycopy(
+                            pixels.bytes(),
+                            f * frameLength + (p * samples + s) * bytes,
+                            planar,
+                            f * frameLength + (s * count + p) * bytes,
+                            bytes);
                 }
             }
         }
@@ -95,28 +99,50 @@ class WadoCompressionTest {
         if (!sibling.isBlank()) {
             return PixelReference.nativePixels(CORPUS.resolve(sibling));
         }
-        return TransferSyntax.of(Dcmtk.transferSyntax(file)).encapsulated() ? PixelReference.dcmtkDecompress(file)
+        return TransferSyntax.of(Dcmtk.transferSyntax(file)).encapsulated()
+                ? PixelReference.dcmtkDecompress(file)
                 : PixelReference.nativePixels(file);
     }
 
     @ParameterizedTest(name = "{0} from {1}")
     @CsvSource({
-        "rle, MR_small.dcm, ''", "rle, MR_small_bigendian.dcm, MR_small.dcm", "rle, MR_small_implicit.dcm, MR_small.dcm",
-        "rle, rtdose.dcm, ''", "rle, SC_rgb_small_odd.dcm, ''", "rle, image_dfl.dcm, ''",
-        "rle, dcmdrle:SC_rgb_rle_16bit.dcm, ''", "rle, dcmdrle:SC_rgb_rle_32bit_2frame.dcm, ''",
-        "rle, planar:dcmdrle:SC_rgb_rle_16bit_2frame.dcm, ''", "rle, MR_small_jpeg_ls_lossless.dcm, MR_small.dcm",
-        "rle, SC_rgb_jpeg_dcmtk.dcm, ''", "rle, MR_small_jp2klossless.dcm, MR_small.dcm",
-        "jpeg-lossless, MR_small.dcm, ''", "jpeg-lossless, MR_small_bigendian.dcm, MR_small.dcm",
-        "jpeg-lossless, CT_small.dcm, ''", "jpeg-lossless, SC_rgb_small_odd.dcm, ''", "jpeg-lossless, image_dfl.dcm, ''",
-        "jpeg-lossless, dcmdrle:SC_rgb_rle_16bit_2frame.dcm, ''", "jpeg-lossless, planar:dcmdrle:SC_rgb_rle_2frame.dcm, ''",
-        "jpeg-lossless, MR_small_RLE.dcm, MR_small.dcm", "jpeg-lossless, MR_small_jpeg_ls_lossless.dcm, MR_small.dcm",
+        "rle, MR_small.dcm, ''",
+        "rle, MR_small_bigendian.dcm, MR_small.dcm",
+        "rle, MR_small_implicit.dcm, MR_small.dcm",
+        "rle, rtdose.dcm, ''",
+        "rle, SC_rgb_small_odd.dcm, ''",
+        "rle, image_dfl.dcm, ''",
+        "rle, dcmdrle:SC_rgb_rle_16bit.dcm, ''",
+        "rle, dcmdrle:SC_rgb_rle_32bit_2frame.dcm, ''",
+        "rle, planar:dcmdrle:SC_rgb_rle_16bit_2frame.dcm, ''",
+        "rle, MR_small_jpeg_ls_lossless.dcm, MR_small.dcm",
+        "rle, SC_rgb_jpeg_dcmtk.dcm, ''",
+        "rle, MR_small_jp2klossless.dcm, MR_small.dcm",
+        "jpeg-lossless, MR_small.dcm, ''",
+        "jpeg-lossless, MR_small_bigendian.dcm, MR_small.dcm",
+        "jpeg-lossless, CT_small.dcm, ''",
+        "jpeg-lossless, SC_rgb_small_odd.dcm, ''",
+        "jpeg-lossless, image_dfl.dcm, ''",
+        "jpeg-lossless, dcmdrle:SC_rgb_rle_16bit_2frame.dcm, ''",
+        "jpeg-lossless, planar:dcmdrle:SC_rgb_rle_2frame.dcm, ''",
+        "jpeg-lossless, MR_small_RLE.dcm, MR_small.dcm",
+        "jpeg-lossless, MR_small_jpeg_ls_lossless.dcm, MR_small.dcm",
         "jpeg-lossless, SC_rgb_jpeg_dcmtk.dcm, ''",
-        "jpeg2000, MR_small.dcm, ''", "jpeg2000, CT_small.dcm, ''", "jpeg2000, SC_rgb_small_odd.dcm, ''",
-        "jpeg2000, planar:dcmdrle:SC_rgb_rle_2frame.dcm, ''", "jpeg2000, MR_small_RLE.dcm, MR_small.dcm",
-        "jpeg-ls, MR_small.dcm, ''", "jpeg-ls, CT_small.dcm, ''", "jpeg-ls, SC_rgb_small_odd.dcm, ''",
-        "jpeg-ls, image_dfl.dcm, ''", "jpeg-ls, dcmdrle:SC_rgb_rle_16bit_2frame.dcm, ''",
-        "jpeg-ls, planar:dcmdrle:SC_rgb_rle_2frame.dcm, ''", "jpeg-ls, MR_small_RLE.dcm, MR_small.dcm",
-        "jpeg-ls, MR_small_jp2klossless.dcm, MR_small.dcm", "jpeg-ls, SC_rgb_jpeg_dcmtk.dcm, ''"})
+        "jpeg2000, MR_small.dcm, ''",
+        "jpeg2000, CT_small.dcm, ''",
+        "jpeg2000, SC_rgb_small_odd.dcm, ''",
+        "jpeg2000, planar:dcmdrle:SC_rgb_rle_2frame.dcm, ''",
+        "jpeg2000, MR_small_RLE.dcm, MR_small.dcm",
+        "jpeg-ls, MR_small.dcm, ''",
+        "jpeg-ls, CT_small.dcm, ''",
+        "jpeg-ls, SC_rgb_small_odd.dcm, ''",
+        "jpeg-ls, image_dfl.dcm, ''",
+        "jpeg-ls, dcmdrle:SC_rgb_rle_16bit_2frame.dcm, ''",
+        "jpeg-ls, planar:dcmdrle:SC_rgb_rle_2frame.dcm, ''",
+        "jpeg-ls, MR_small_RLE.dcm, MR_small.dcm",
+        "jpeg-ls, MR_small_jp2klossless.dcm, MR_small.dcm",
+        "jpeg-ls, SC_rgb_jpeg_dcmtk.dcm, ''"
+    })
     void instancesAndFramesAreCompressedOnRequest(String codec, String name, String sibling) throws IOException {
         String syntax = switch (codec) {
             case "rle" -> RLE;
@@ -129,8 +155,8 @@ class WadoCompressionTest {
         store(Files.readAllBytes(file));
         Pixels expected = reference(file, sibling);
 
-        Path received = WadoFixtures.receivedInstance(url(file), INSTANCES + "; transfer-syntax=" + syntax, syntax,
-                dir.resolve("received.dcm"));
+        Path received = WadoFixtures.receivedInstance(
+                url(file), INSTANCES + "; transfer-syntax=" + syntax, syntax, dir.resolve("received.dcm"));
 
         Attributes h = header(received);
         if (expected.description().samplesPerPixel() > 1) { // RLE segments are planes (PS3.5 §G.2); JPEG is by pixel
@@ -142,12 +168,16 @@ class WadoCompressionTest {
             a.remove(Tag.PhotometricInterpretation);
             a.remove(Tag.PlanarConfiguration);
         }
-        assertEquals(List.of(), DatasetComparison.compare(original, DicomFiles.bulkDataOf(file), h,
-                DicomFiles.bulkDataOf(received)), "the other attributes are as stored");
+        assertEquals(
+                List.of(),
+                DatasetComparison.compare(original, DicomFiles.bulkDataOf(file), h, DicomFiles.bulkDataOf(received)),
+                "the other attributes are as stored");
 
         List<byte[]> fragments = PixelReference.read(received).frames();
         assertEquals(expected.description().numberOfFrames(), fragments.size(), "one fragment per frame");
-        assertArrayEquals(expected.bytes(), decompressed(received, fragments, expected.description()),
+        assertArrayEquals(
+                expected.bytes(),
+                decompressed(received, fragments, expected.description()),
                 "the decoder's pixels differ from the source's");
 
         // Frames: the same codestreams, under the syntax's media type, asked for by transfer syntax or by media type
@@ -160,10 +190,16 @@ class WadoCompressionTest {
             accepts.add("multipart/related; type=\"" + mediaType + "\"");
         }
         for (String accept : accepts) {
-            List<WadoFixtures.Part> frames = parts(given().accept(accept).when().get(url(file) + "/frames/" + last + ",1")
-                    .then().statusCode(200).extract().response());
+            List<WadoFixtures.Part> frames = parts(given().accept(accept)
+                    .when()
+                    .get(url(file) + "/frames/" + last + ",1")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .response());
             assertEquals(2, frames.size());
-            assertEquals(mediaType + "; transfer-syntax=" + syntax, frames.get(0).contentType());
+            assertEquals(
+                    mediaType + "; transfer-syntax=" + syntax, frames.get(0).contentType());
             assertArrayEquals(fragments.get(last - 1), padded(frames.get(0).body()), accept);
             assertArrayEquals(fragments.get(0), padded(frames.get(1).body()), accept);
         }
@@ -193,26 +229,49 @@ class WadoCompressionTest {
     void imagesTheEncoderCannotHoldAreLeftOutOrRefused() throws IOException {
         Path dose = source("rtdose.dcm"); // 32 bits allocated: RLE holds it, JPEG does not
         store(Files.readAllBytes(dose));
-        given().accept(INSTANCES + "; transfer-syntax=" + JPEG_LOSSLESS).when().get(url(dose)).then().statusCode(406);
-        given().accept("multipart/related; type=\"image/jpeg\"").when().get(url(dose) + "/frames/1").then().statusCode(406);
+        given().accept(INSTANCES + "; transfer-syntax=" + JPEG_LOSSLESS)
+                .when()
+                .get(url(dose))
+                .then()
+                .statusCode(406);
+        given().accept("multipart/related; type=\"image/jpeg\"")
+                .when()
+                .get(url(dose) + "/frames/1")
+                .then()
+                .statusCode(406);
 
         Path subsampled = source("SC_ybr_full_422_uncompressed.dcm");
         Path oneBit = source("liver_1frame.dcm");
         store(Files.readAllBytes(subsampled), Files.readAllBytes(oneBit));
         for (Path file : new Path[] {subsampled, oneBit}) {
-            given().accept(AS_RLE).when().get(url(file)).then().statusCode(406)
+            given().accept(AS_RLE)
+                    .when()
+                    .get(url(file))
+                    .then()
+                    .statusCode(406)
                     .body("message", containsString("cannot be made from its pixels"));
-            given().accept("multipart/related; type=\"image/dicom-rle\"").when().get(url(file) + "/frames/1")
-                    .then().statusCode(406);
+            given().accept("multipart/related; type=\"image/dicom-rle\"")
+                    .when()
+                    .get(url(file) + "/frames/1")
+                    .then()
+                    .statusCode(406);
             // The next range in q-order is still tried.
-            List<WadoFixtures.Part> fallback = parts(given().accept(AS_RLE + ", " + INSTANCES + "; q=0.5").when()
-                    .get(url(file)).then().statusCode(200).extract().response());
-            assertEquals("application/dicom; transfer-syntax=" + EXPLICIT_LE, fallback.get(0).contentType());
+            List<WadoFixtures.Part> fallback = parts(given().accept(AS_RLE + ", " + INSTANCES + "; q=0.5")
+                    .when()
+                    .get(url(file))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .response());
+            assertEquals(
+                    "application/dicom; transfer-syntax=" + EXPLICIT_LE,
+                    fallback.get(0).contentType());
         }
 
         // In one series with an image RLE can hold: that one is sent, the other left out (206).
         Attributes h = header(subsampled);
-        DicomFiles.Builder ct = DicomFiles.ctImage().studyUid(h.getString(Tag.StudyInstanceUID))
+        DicomFiles.Builder ct = DicomFiles.ctImage()
+                .studyUid(h.getString(Tag.StudyInstanceUID))
                 .seriesUid(h.getString(Tag.SeriesInstanceUID));
         store(ct.toBytes());
         String series = WadoFixtures.ROOT + "/studies/" + ct.studyInstanceUid() + "/series/" + ct.seriesInstanceUid();
@@ -227,8 +286,13 @@ class WadoCompressionTest {
     void instancesWithoutPixelDataKeepTheirDatasetUnderTheRleName() throws IOException {
         Path report = source("test-SR.dcm");
         store(Files.readAllBytes(report));
-        List<WadoFixtures.Part> parts = parts(given().accept(AS_RLE).when().get(url(report)).then().statusCode(200)
-                .extract().response());
+        List<WadoFixtures.Part> parts = parts(given().accept(AS_RLE)
+                .when()
+                .get(url(report))
+                .then()
+                .statusCode(200)
+                .extract()
+                .response());
         Path received = Files.write(dir.resolve("report.dcm"), parts.get(0).body());
         assertEquals(RLE, Dcmtk.transferSyntax(received));
         assertEquals(Dcmtk.dcm2json(report).stdout(), Dcmtk.dcm2json(received).stdout());
@@ -239,13 +303,22 @@ class WadoCompressionTest {
         Path file = source("MR_small.dcm");
         store(Files.readAllBytes(file));
         Attributes h = header(file);
-        byte[] body = given().queryParam("requestType", "WADO").queryParam("studyUID", h.getString(Tag.StudyInstanceUID))
+        byte[] body = given().queryParam("requestType", "WADO")
+                .queryParam("studyUID", h.getString(Tag.StudyInstanceUID))
                 .queryParam("seriesUID", h.getString(Tag.SeriesInstanceUID))
                 .queryParam("objectUID", h.getString(Tag.SOPInstanceUID))
-                .queryParam("contentType", "application/dicom").queryParam("transferSyntax", RLE)
-                .when().get(WadoFixtures.ROOT + "/wado").then().statusCode(200).extract().asByteArray();
+                .queryParam("contentType", "application/dicom")
+                .queryParam("transferSyntax", RLE)
+                .when()
+                .get(WadoFixtures.ROOT + "/wado")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         Path received = Files.write(dir.resolve("wado-uri.dcm"), body);
         RequiredTools.require(Tool.DCMTK);
-        assertArrayEquals(PixelReference.nativePixels(file).bytes(), PixelReference.dcmtkDecompress(received).bytes());
+        assertArrayEquals(
+                PixelReference.nativePixels(file).bytes(),
+                PixelReference.dcmtkDecompress(received).bytes());
     }
 }

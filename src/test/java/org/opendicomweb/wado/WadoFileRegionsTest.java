@@ -54,7 +54,8 @@ import org.opendicomweb.web.multipart.MultipartReader;
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
 class WadoFileRegionsTest {
     private static final String DICOM_ANY = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
-    private static final Pattern REGION_BYTES = Pattern.compile("(?m)^dicomweb_response_file_region_bytes_total(?:\\{[^}]*})? (\\S+)$");
+    private static final Pattern REGION_BYTES =
+            Pattern.compile("(?m)^dicomweb_response_file_region_bytes_total(?:\\{[^}]*})? (\\S+)$");
 
     @Test
     void aSeriesOfLargeInstancesIsTheStoredFilesInOrderAndUncompressed() throws Exception {
@@ -79,9 +80,11 @@ class WadoFileRegionsTest {
     void overHttp2TheFilesAreCopiedAndStillWhole() throws Exception {
         Series series = series(2, 256);
         List<byte[]> files = series.files();
-        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpClient http2 =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + series.url()))
-                .header("Accept", DICOM_ANY).build();
+                .header("Accept", DICOM_ANY)
+                .build();
         http2.send(request, HttpResponse.BodyHandlers.ofByteArray()); // upgrades the connection
         long before = regionBytes();
         HttpResponse<byte[]> r = http2.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -99,7 +102,9 @@ class WadoFileRegionsTest {
         String url = ROOT + "/studies/" + b.studyInstanceUid() + "/series/" + b.seriesInstanceUid() + "/instances/"
                 + b.sopInstanceUid() + "/frames/3,1";
         long before = regionBytes();
-        HttpResponse<byte[]> r = get(url, "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*",
+        HttpResponse<byte[]> r = get(
+                url,
+                "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*",
                 HttpClient.Version.HTTP_1_1);
         assertEquals(200, r.statusCode());
         List<byte[]> parts = parts(r);
@@ -117,12 +122,18 @@ class WadoFileRegionsTest {
         byte[] pixels = expectedFrame(0, 512, 512, 16);
         long before = regionBytes();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + url))
-                .header("Accept", "application/octet-stream").header("Range", "bytes=1000-200999").build();
-        HttpResponse<byte[]> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .header("Accept", "application/octet-stream")
+                .header("Range", "bytes=1000-200999")
+                .build();
+        HttpResponse<byte[]> r = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request, HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(206, r.statusCode());
         assertEquals("200000", r.headers().firstValue("Content-Length").orElse(null));
-        assertEquals("bytes 1000-200999/" + pixels.length, r.headers().firstValue("Content-Range").orElse(null));
+        assertEquals(
+                "bytes 1000-200999/" + pixels.length,
+                r.headers().firstValue("Content-Range").orElse(null));
         assertArrayEquals(Arrays.copyOfRange(pixels, 1000, 201000), r.body());
         long sent = regionBytes() - before; // the first bytes carry the response head out, the rest is a region
         assertTrue(sent > 100000 && sent <= 200000, sent + " bytes sent as a file region");
@@ -136,31 +147,49 @@ class WadoFileRegionsTest {
         String url = series.url() + "/instances/" + sop;
         long before = regionBytes();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + url))
-                .header("Accept", DICOM_ANY).header("Accept-Encoding", "gzip").header("X-Forwarded-Proto", "https")
-                .header("X-Forwarded-Host", "pacs.example.org").header("X-Forwarded-Prefix", "/imaging").build();
-        HttpResponse<byte[]> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .header("Accept", DICOM_ANY)
+                .header("Accept-Encoding", "gzip")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "pacs.example.org")
+                .header("X-Forwarded-Prefix", "/imaging")
+                .build();
+        HttpResponse<byte[]> r = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request, HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode());
-        assertEquals(Long.toString(r.body().length), r.headers().firstValue("Content-Length").orElse(null),
+        assertEquals(
+                Long.toString(r.body().length),
+                r.headers().firstValue("Content-Length").orElse(null),
                 "a sized body, not chunks");
         assertTrue(r.headers().firstValue("Content-Encoding").isEmpty(), "no content coding");
         MultipartReader.Part part = onlyPart(r);
         assertArrayEquals(file, part.body().readAllBytes());
         assertEquals("application/dicom; transfer-syntax=" + UID.ExplicitVRLittleEndian, part.header("Content-Type"));
         assertEquals("https://pacs.example.org/imaging" + url, part.header("Content-Location"));
-        assertEquals(file.length, regionBytes() - before,
+        assertEquals(
+                file.length,
+                regionBytes() - before,
                 "the whole file as a file region, also behind a TLS-terminating proxy");
     }
 
     @Test
     void aSingleInstanceIsCountedUnderTheTemplateOfItsTransaction() throws Exception {
         Series series = series(1, 64);
-        HttpResponse<byte[]> r = get(series.url() + "/instances/" + series.sops().get(0), DICOM_ANY,
-                HttpClient.Version.HTTP_1_1);
+        HttpResponse<byte[]> r =
+                get(series.url() + "/instances/" + series.sops().get(0), DICOM_ANY, HttpClient.Version.HTTP_1_1);
         assertEquals(200, r.statusCode());
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/studies/{study}/series/{series}"
-                + "/instances/{instance}\""), "the REST endpoint's template names the request on /q/metrics");
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(
+                metrics.contains(
+                        "method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/studies/{study}/series/{series}"
+                                + "/instances/{instance}\""),
+                "the REST endpoint's template names the request on /q/metrics");
         assertFalse(metrics.contains("uri=\"" + ROOT + "/studies/{study}"), "one name for the transaction");
     }
 
@@ -172,7 +201,9 @@ class WadoFileRegionsTest {
         Path blob;
         try (Stream<Path> files = Files.walk(storage)) {
             blob = files.filter(f -> sop.equals(InstanceBlobKey.instanceOf(
-                    storage.relativize(f).toString().replace(File.separatorChar, '/')))).findFirst().orElseThrow();
+                            storage.relativize(f).toString().replace(File.separatorChar, '/'))))
+                    .findFirst()
+                    .orElseThrow();
         }
         try (FileChannel ch = FileChannel.open(blob, StandardOpenOption.WRITE)) {
             ch.truncate(ch.size() / 2);
@@ -190,15 +221,19 @@ class WadoFileRegionsTest {
      * answers come from the REST layer.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"native 16-bit, true", "encapsulated uncompressed with a padding byte, true",
-        "one JPEG fragment, true", "big endian, false"})
+    @CsvSource({
+        "native 16-bit, true",
+        "encapsulated uncompressed with a padding byte, true",
+        "one JPEG fragment, true",
+        "big endian, false"
+    })
     void aFrameOfAnInstanceReadBeforeIsOneSizedRegion(String kind, boolean sized) throws Exception {
         DicomFiles.Builder b = switch (kind) {
             case "native 16-bit" -> DicomFiles.multiFrame(3).size(256, 256);
             case "encapsulated uncompressed with a padding byte" ->
-                    DicomFiles.multiFrame(3).size(3, 3).bitsAllocated(8).encapsulatedUncompressed();
-            case "one JPEG fragment" -> DicomFiles.multiFrame(3).size(16, 16).bitsAllocated(8)
-                    .encapsulatedAs(UID.JPEGBaseline8Bit);
+                DicomFiles.multiFrame(3).size(3, 3).bitsAllocated(8).encapsulatedUncompressed();
+            case "one JPEG fragment" ->
+                DicomFiles.multiFrame(3).size(16, 16).bitsAllocated(8).encapsulatedAs(UID.JPEGBaseline8Bit);
             default -> DicomFiles.multiFrame(3).size(8, 6).explicitBigEndian();
         };
         store(b.toBytes());
@@ -216,13 +251,18 @@ class WadoFileRegionsTest {
         MultipartReader.Part expected = onlyPart(first);
         MultipartReader.Part part = onlyPart(again);
         assertEquals(expected.header("Content-Type"), part.header("Content-Type"));
-        assertEquals(MediaType.parse(first.headers().firstValue("Content-Type").orElseThrow()).parameter("type"),
-                MediaType.parse(again.headers().firstValue("Content-Type").orElseThrow()).parameter("type"));
+        assertEquals(
+                MediaType.parse(first.headers().firstValue("Content-Type").orElseThrow())
+                        .parameter("type"),
+                MediaType.parse(again.headers().firstValue("Content-Type").orElseThrow())
+                        .parameter("type"));
         byte[] frame = part.body().readAllBytes();
         assertArrayEquals(expected.body().readAllBytes(), frame);
-        byte[] pixels = kind.equals("native 16-bit") ? expectedFrame(1, 256, 256, 16)
-                : kind.equals("big endian") ? expectedFrame(1, 8, 6, 16) : expectedFrame(1, kind.startsWith("one") ? 16 : 3,
-                        kind.startsWith("one") ? 16 : 3, 8);
+        byte[] pixels = kind.equals("native 16-bit")
+                ? expectedFrame(1, 256, 256, 16)
+                : kind.equals("big endian")
+                        ? expectedFrame(1, 8, 6, 16)
+                        : expectedFrame(1, kind.startsWith("one") ? 16 : 3, kind.startsWith("one") ? 16 : 3, 8);
         assertArrayEquals(pixels, frame, "the frame's pixels");
         if (sized) {
             assertEquals(frame.length, sent, "the frame as one file region");
@@ -239,25 +279,32 @@ class WadoFileRegionsTest {
         files.add(first.toBytes());
         sops.add(first.sopInstanceUid());
         for (int i = 2; i <= count; i++) {
-            DicomFiles.Builder next = DicomFiles.ctImage().size(size, size).studyUid(first.studyInstanceUid())
-                    .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), i);
+            DicomFiles.Builder next = DicomFiles.ctImage()
+                    .size(size, size)
+                    .studyUid(first.studyInstanceUid())
+                    .seriesUid(first.seriesInstanceUid())
+                    .instance(Uids.generate(), i);
             files.add(next.toBytes());
             sops.add(next.sopInstanceUid());
         }
         store(files.toArray(byte[][]::new));
-        return new Series(ROOT + "/studies/" + first.studyInstanceUid() + "/series/" + first.seriesInstanceUid(), files,
-                sops);
+        return new Series(
+                ROOT + "/studies/" + first.studyInstanceUid() + "/series/" + first.seriesInstanceUid(), files, sops);
     }
 
     private static HttpResponse<byte[]> get(String path, String accept, HttpClient.Version version) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
-                .header("Accept", accept).header("Accept-Encoding", "gzip").build();
+                .header("Accept", accept)
+                .header("Accept-Encoding", "gzip")
+                .build();
         return HttpClient.newBuilder().version(version).build().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static MultipartReader.Part onlyPart(HttpResponse<byte[]> response) throws IOException {
-        MediaType type = MediaType.parse(response.headers().firstValue("Content-Type").orElseThrow());
-        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(response.body()), type.parameter("boundary"));
+        MediaType type =
+                MediaType.parse(response.headers().firstValue("Content-Type").orElseThrow());
+        MultipartReader reader =
+                new MultipartReader(new ByteArrayInputStream(response.body()), type.parameter("boundary"));
         MultipartReader.Part part = reader.next();
         assertNotNull(part, "one part");
         byte[] body = part.body().readAllBytes();
@@ -266,8 +313,10 @@ class WadoFileRegionsTest {
     }
 
     private static List<byte[]> parts(HttpResponse<byte[]> response) throws IOException {
-        MediaType type = MediaType.parse(response.headers().firstValue("Content-Type").orElseThrow());
-        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(response.body()), type.parameter("boundary"));
+        MediaType type =
+                MediaType.parse(response.headers().firstValue("Content-Type").orElseThrow());
+        MultipartReader reader =
+                new MultipartReader(new ByteArrayInputStream(response.body()), type.parameter("boundary"));
         List<byte[]> parts = new ArrayList<>();
         for (MultipartReader.Part p = reader.next(); p != null; p = reader.next()) {
             parts.add(p.body().readAllBytes());
@@ -276,7 +325,12 @@ class WadoFileRegionsTest {
     }
 
     private static long regionBytes() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Matcher m = REGION_BYTES.matcher(metrics);
         assertTrue(m.find(), "dicomweb_response_file_region_bytes_total on /q/metrics");
         return (long) Double.parseDouble(m.group(1));

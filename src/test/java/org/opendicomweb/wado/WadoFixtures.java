@@ -49,14 +49,19 @@ final class WadoFixtures {
     static void store(int status, byte[]... files) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] f : files) {
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(f);
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         out.writeBytes(("--" + BOUNDARY + "--").getBytes(StandardCharsets.US_ASCII));
         given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
-                .accept("application/dicom+json").body(out.toByteArray())
-                .when().post(ROOT + "/studies").then().statusCode(status);
+                .accept("application/dicom+json")
+                .body(out.toByteArray())
+                .when()
+                .post(ROOT + "/studies")
+                .then()
+                .statusCode(status);
     }
 
     /** One part of a multipart answer. */
@@ -74,7 +79,8 @@ final class WadoFixtures {
     static List<Part> parts(Response response) throws IOException {
         MediaType type = MediaType.parse(response.getContentType());
         assertEquals("multipart/related", type.essence(), "response type");
-        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(response.asByteArray()), type.parameter("boundary"));
+        MultipartReader reader =
+                new MultipartReader(new ByteArrayInputStream(response.asByteArray()), type.parameter("boundary"));
         List<Part> parts = new ArrayList<>();
         for (MultipartReader.Part p = reader.next(); p != null; p = reader.next()) {
             parts.add(new Part(new LinkedHashMap<>(p.headers()), p.body().readAllBytes()));
@@ -85,8 +91,8 @@ final class WadoFixtures {
     /** The WADO-RS URL of the instance a file holds. */
     static String url(Path file) throws IOException {
         Attributes ds = header(file);
-        return ROOT + "/studies/" + ds.getString(Tag.StudyInstanceUID) + "/series/" + ds.getString(Tag.SeriesInstanceUID)
-                + "/instances/" + ds.getString(Tag.SOPInstanceUID);
+        return ROOT + "/studies/" + ds.getString(Tag.StudyInstanceUID) + "/series/"
+                + ds.getString(Tag.SeriesInstanceUID) + "/instances/" + ds.getString(Tag.SOPInstanceUID);
     }
 
     /** The dataset of a file up to its pixel data. */
@@ -118,7 +124,8 @@ final class WadoFixtures {
         ds.setString(Tag.StudyInstanceUID, VR.UI, Uids.generate());
         ds.setString(Tag.SeriesInstanceUID, VR.UI, Uids.generate());
         ds.setString(Tag.SOPInstanceUID, VR.UI, Uids.generate());
-        return write(ds, fmi.getString(Tag.TransferSyntaxUID).trim(), source, dir.resolve("copy-" + source.getFileName()));
+        return write(
+                ds, fmi.getString(Tag.TransferSyntaxUID).trim(), source, dir.resolve("copy-" + source.getFileName()));
     }
 
     /** Writes {@code ds} as a Part 10 file in syntax {@code ts}, its bulk values read from {@code source}. */
@@ -126,8 +133,8 @@ final class WadoFixtures {
         try (OutputStream out = Files.newOutputStream(file)) {
             DicomOutputStream dout = new DicomOutputStream(out);
             dout.setBulkDataSource(DicomFiles.bulkDataOf(source));
-            dout.writeFileMetaInformation(DicomOutputStream.createFileMetaInformation(ds.getString(Tag.SOPClassUID),
-                    ds.getString(Tag.SOPInstanceUID), ts));
+            dout.writeFileMetaInformation(DicomOutputStream.createFileMetaInformation(
+                    ds.getString(Tag.SOPClassUID), ds.getString(Tag.SOPInstanceUID), ts));
             dout.writeDataset(ds, TransferSyntax.of(ts));
             dout.flush();
         }
@@ -143,7 +150,8 @@ final class WadoFixtures {
         r.then().statusCode(200);
         List<Part> parts = parts(r);
         assertEquals(1, parts.size());
-        assertEquals("application/dicom; transfer-syntax=" + syntax, parts.get(0).contentType());
+        assertEquals(
+                "application/dicom; transfer-syntax=" + syntax, parts.get(0).contentType());
         Files.write(file, parts.get(0).body());
         Dcmtk.Result dump = Dcmtk.dcmdump(file);
         assertTrue(dump.ok(), "dcmdump refuses the file sent as " + syntax + ": " + dump.problems());

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.dicom.io.BulkDataSource;
 import org.opendicomweb.dicom.io.DicomInputStream;
-import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.storage.InstanceBlobKey;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DatasetComparison;
@@ -50,13 +50,17 @@ class WadoInstancesTest {
 
     /** One series: an explicit VR little endian image and one in a syntax we cannot decode into native. */
     private static DicomFiles.Builder plain;
+
     private static DicomFiles.Builder encapsulated;
 
     private static synchronized void storeNegotiationSeries() {
         if (plain == null) {
             DicomFiles.Builder p = DicomFiles.ctImage().instance(Uids.generate(), 1);
-            DicomFiles.Builder e = DicomFiles.ctImage().studyUid(p.studyInstanceUid()).seriesUid(p.seriesInstanceUid())
-                    .instance(Uids.generate(), 2).encapsulatedUncompressed();
+            DicomFiles.Builder e = DicomFiles.ctImage()
+                    .studyUid(p.studyInstanceUid())
+                    .seriesUid(p.seriesInstanceUid())
+                    .instance(Uids.generate(), 2)
+                    .encapsulatedUncompressed();
             store(p.toBytes(), e.toBytes());
             plain = p;
             encapsulated = e;
@@ -87,8 +91,11 @@ class WadoInstancesTest {
     void transferSyntaxStarReturnsTheStoredFilesByteForByte() throws IOException {
         storeNegotiationSeries();
         Response r = given().accept("multipart/related; type=\"application/dicom\"; transfer-syntax=*")
-                .when().get(url(plain, "series"));
-        r.then().statusCode(200).contentType(startsWith("multipart/related"))
+                .when()
+                .get(url(plain, "series"));
+        r.then()
+                .statusCode(200)
+                .contentType(startsWith("multipart/related"))
                 .contentType(containsString("type=\"application/dicom\""));
         List<WadoFixtures.Part> parts = parts(r);
         assertEquals(2, parts.size());
@@ -105,12 +112,19 @@ class WadoInstancesTest {
             explicit big endian    | 1.2.840.10008.1.2.2
             deflated               | 1.2.840.10008.1.2.1.99
             """)
-    void theDefaultAcceptGivesExplicitLittleEndianWithTheSameDataset(String name, String storedSyntax) throws IOException {
-        DicomFiles.Builder b = DicomFiles.multiFrame(2).transferSyntax(org.opendicomweb.dicom.TransferSyntax.of(storedSyntax));
+    void theDefaultAcceptGivesExplicitLittleEndianWithTheSameDataset(String name, String storedSyntax)
+            throws IOException {
+        DicomFiles.Builder b =
+                DicomFiles.multiFrame(2).transferSyntax(org.opendicomweb.dicom.TransferSyntax.of(storedSyntax));
         store(b.toBytes());
-        for (String accept : new String[] {null, "multipart/related; type=\"application/dicom\"", "*/*",
-                "multipart/related; type=application/dicom; transfer-syntax=*"}) {
-            Response r = (accept == null ? given() : given().accept(accept)).when().get(url(b, "instance"));
+        for (String accept : new String[] {
+            null,
+            "multipart/related; type=\"application/dicom\"",
+            "*/*",
+            "multipart/related; type=application/dicom; transfer-syntax=*"
+        }) {
+            Response r =
+                    (accept == null ? given() : given().accept(accept)).when().get(url(b, "instance"));
             List<WadoFixtures.Part> parts = parts(r);
             assertEquals(1, parts.size());
             // transfer-syntax=* keeps a web-transferable stored syntax (deflated), never implicit LE or big endian.
@@ -122,7 +136,9 @@ class WadoInstancesTest {
                 assertEquals(expectedSyntax, in.transferSyntax().uid());
             }
             byte[] original = b.toBytes();
-            assertEquals(List.of(), DatasetComparison.compare(read(original), source(original), read(sent), source(sent)),
+            assertEquals(
+                    List.of(),
+                    DatasetComparison.compare(read(original), source(original), read(sent), source(sent)),
                     "dataset sent for Accept: " + accept);
         }
     }
@@ -170,7 +186,8 @@ class WadoInstancesTest {
         if (status == 206) {
             r.then().header("Warning", containsString("left out"));
         }
-        List<String> sent = parts(r).stream().map(WadoFixtures.Part::transferSyntax).toList();
+        List<String> sent =
+                parts(r).stream().map(WadoFixtures.Part::transferSyntax).toList();
         assertEquals(List.of(syntaxes.split(",")), sent);
     }
 
@@ -178,11 +195,20 @@ class WadoInstancesTest {
     void unknownUidsAre404AndMalformedOnes400() {
         storeNegotiationSeries();
         given().when().get(ROOT + "/studies/" + Uids.generate()).then().statusCode(404);
-        given().when().get(url(plain, "study") + "/series/" + Uids.generate()).then().statusCode(404);
-        given().when().get(url(plain, "series") + "/instances/" + Uids.generate()).then().statusCode(404);
+        given().when()
+                .get(url(plain, "study") + "/series/" + Uids.generate())
+                .then()
+                .statusCode(404);
+        given().when()
+                .get(url(plain, "series") + "/instances/" + Uids.generate())
+                .then()
+                .statusCode(404);
         // The instance exists, but not in this study.
-        given().when().get(ROOT + "/studies/" + Uids.generate() + "/series/" + plain.seriesInstanceUid() + "/instances/"
-                + plain.sopInstanceUid()).then().statusCode(404);
+        given().when()
+                .get(ROOT + "/studies/" + Uids.generate() + "/series/" + plain.seriesInstanceUid() + "/instances/"
+                        + plain.sopInstanceUid())
+                .then()
+                .statusCode(404);
         given().when().get(url(plain, "series") + "/instances/1.2.x").then().statusCode(400);
         given().when().get(ROOT + "/studies/01.2").then().statusCode(400);
     }
@@ -190,20 +216,28 @@ class WadoInstancesTest {
     @Test
     void aFileThatFailsWhileBeingSentBreaksTheResponseInsteadOfEndingIt() throws Exception {
         DicomFiles.Builder big = DicomFiles.ctImage().size(512, 512).instance(Uids.generate(), 1);
-        DicomFiles.Builder broken = DicomFiles.ctImage().studyUid(big.studyInstanceUid()).seriesUid(big.seriesInstanceUid())
-                .instance(Uids.generate(), 2).size(512, 512);
+        DicomFiles.Builder broken = DicomFiles.ctImage()
+                .studyUid(big.studyInstanceUid())
+                .seriesUid(big.seriesInstanceUid())
+                .instance(Uids.generate(), 2)
+                .size(512, 512);
         store(big.toBytes(), broken.toBytes());
         Path storage = Path.of(ConfigProvider.getConfig().getValue("dicomweb.storage.path", String.class));
         Path blob;
         try (Stream<Path> files = Files.walk(storage)) {
-            blob = files.filter(f -> broken.sopInstanceUid().equals(InstanceBlobKey.instanceOf(
-                    storage.relativize(f).toString().replace(File.separatorChar, '/')))).findFirst().orElseThrow();
+            blob = files.filter(f -> broken.sopInstanceUid()
+                            .equals(InstanceBlobKey.instanceOf(
+                                    storage.relativize(f).toString().replace(File.separatorChar, '/'))))
+                    .findFirst()
+                    .orElseThrow();
         }
         try (FileChannel ch = FileChannel.open(blob, StandardOpenOption.WRITE)) {
             ch.truncate(ch.size() / 2);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + url(big, "series")))
-                .header("Accept", "multipart/related; type=\"application/dicom\"; transfer-syntax=*").build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + RestAssured.port + url(big, "series")))
+                .header("Accept", "multipart/related; type=\"application/dicom\"; transfer-syntax=*")
+                .build();
         try (HttpClient client = HttpClient.newHttpClient()) {
             assertThrows(IOException.class, () -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
         }
@@ -212,19 +246,27 @@ class WadoInstancesTest {
     @Test
     void aStudyAsZipHoldsEachInstanceAsItWouldBeSentInItsSyntax() throws IOException {
         DicomFiles.Builder first = DicomFiles.ctImage().instance(Uids.generate(), 1);
-        DicomFiles.Builder second = DicomFiles.ctImage().studyUid(first.studyInstanceUid())
-                .seriesUid(first.seriesInstanceUid()).instance(Uids.generate(), 2);
-        DicomFiles.Builder implicit = DicomFiles.ctImage().studyUid(first.studyInstanceUid())
-                .series(Uids.generate(), 2).implicitLittleEndian();
+        DicomFiles.Builder second = DicomFiles.ctImage()
+                .studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid())
+                .instance(Uids.generate(), 2);
+        DicomFiles.Builder implicit = DicomFiles.ctImage()
+                .studyUid(first.studyInstanceUid())
+                .series(Uids.generate(), 2)
+                .implicitLittleEndian();
         store(first.toBytes(), second.toBytes(), implicit.toBytes());
         String study = ROOT + "/studies/" + first.studyInstanceUid();
 
         Response r = given().accept("application/zip").when().get(study);
-        r.then().statusCode(200).contentType("application/zip")
+        r.then()
+                .statusCode(200)
+                .contentType("application/zip")
                 .header("Content-Disposition", containsString(first.studyInstanceUid() + ".zip"));
         java.util.Map<String, byte[]> entries = unzip(r.asByteArray());
         assertEquals(3, entries.size(), "one entry per instance: " + entries.keySet());
-        assertArrayEquals(first.toBytes(), entries.get(first.seriesInstanceUid() + "/" + first.sopInstanceUid() + ".dcm"),
+        assertArrayEquals(
+                first.toBytes(),
+                entries.get(first.seriesInstanceUid() + "/" + first.sopInstanceUid() + ".dcm"),
                 "an Explicit VR Little Endian file is stored and sent as it is");
         byte[] transcoded = entries.get(implicit.seriesInstanceUid() + "/" + implicit.sopInstanceUid() + ".dcm");
         try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(transcoded))) {
@@ -232,13 +274,18 @@ class WadoInstancesTest {
             assertEquals(EXPLICIT_LE, in.transferSyntax().uid(), "the default syntax, as for multipart");
         }
 
-        Response series = given().accept("application/zip; transfer-syntax=*").when()
+        Response series = given().accept("application/zip; transfer-syntax=*")
+                .when()
                 .get(study + "/series/" + implicit.seriesInstanceUid());
         series.then().statusCode(200).contentType("application/zip");
         assertEquals(1, unzip(series.asByteArray()).size());
 
-        given().accept("application/zip; q=0.5, multipart/related; type=\"application/dicom\"").when().get(study)
-                .then().statusCode(200).contentType(startsWith("multipart/related"));
+        given().accept("application/zip; q=0.5, multipart/related; type=\"application/dicom\"")
+                .when()
+                .get(study)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("multipart/related"));
     }
 
     private static java.util.Map<String, byte[]> unzip(byte[] zip) throws IOException {

@@ -54,7 +54,8 @@ class WadoLossyCompressionTest {
         "image_dfl.dcm, MONOCHROME2, 45", // 8-bit grayscale, deflated
         "SC_rgb_jpeg_dcmd.dcm, YBR_FULL, 40", // RGB, implicit VR
         "SC_rgb_rle_2frame.dcm, YBR_FULL, 40", // RGB, 2 frames, decoded from RLE first
-        "SC_rgb_jpeg_gdcm.dcm, YBR_FULL, 40"}) // RGB, decoded from JPEG Lossless first
+        "SC_rgb_jpeg_gdcm.dcm, YBR_FULL, 40"
+    }) // RGB, decoded from JPEG Lossless first
     void anInstanceCompressedLossilyIsADerivedImageCloseToTheStoredOne(String name, String photometric, double minPsnr)
             throws IOException {
         Path source = WadoFixtures.reidentified(CORPUS.resolve(name), dir);
@@ -65,7 +66,9 @@ class WadoLossyCompressionTest {
 
         String sop = stored.getString(Tag.SOPInstanceUID);
         assertNotEquals(sop, ds.getString(Tag.SOPInstanceUID), "a lossy copy is a new instance");
-        assertEquals(ds.getString(Tag.SOPInstanceUID), WadoFixtures.fileMeta(received).getString(Tag.MediaStorageSOPInstanceUID));
+        assertEquals(
+                ds.getString(Tag.SOPInstanceUID),
+                WadoFixtures.fileMeta(received).getString(Tag.MediaStorageSOPInstanceUID));
         assertEquals("01", ds.getString(Tag.LossyImageCompression));
         String[] methods = ds.getStrings(Tag.LossyImageCompressionMethod);
         assertEquals("ISO_10918_1", methods[methods.length - 1]);
@@ -76,17 +79,22 @@ class WadoLossyCompressionTest {
         if (stored.getStrings(Tag.ImageType) != null) {
             assertEquals("DERIVED", ds.getStrings(Tag.ImageType)[0]);
         }
-        Attributes source0 = ds.getSequence(Tag.SourceImageSequence).get(ds.getSequence(Tag.SourceImageSequence).size() - 1);
+        Attributes source0 = ds.getSequence(Tag.SourceImageSequence)
+                .get(ds.getSequence(Tag.SourceImageSequence).size() - 1);
         assertEquals(sop, source0.getString(Tag.ReferencedSOPInstanceUID));
-        assertEquals("121320", source0.getSequence(Tag.PurposeOfReferenceCodeSequence).get(0).getString(Tag.CodeValue));
+        assertEquals(
+                "121320",
+                source0.getSequence(Tag.PurposeOfReferenceCodeSequence).get(0).getString(Tag.CodeValue));
         assertEquals(stored.getString(Tag.PatientID), ds.getString(Tag.PatientID));
         assertEquals(stored.getString(Tag.StudyInstanceUID), ds.getString(Tag.StudyInstanceUID));
 
         Path again = receivedInstance(url(source), ACCEPT, BASELINE, dir.resolve("again.dcm"));
-        assertEquals(ds.getString(Tag.SOPInstanceUID), header(again).getString(Tag.SOPInstanceUID), "the same derived UID");
+        assertEquals(
+                ds.getString(Tag.SOPInstanceUID), header(again).getString(Tag.SOPInstanceUID), "the same derived UID");
 
         Pixels reference = TransferSyntax.of(Dcmtk.transferSyntax(source)).encapsulated()
-                ? PixelReference.dcmtkDecompress(source) : PixelReference.nativePixels(source);
+                ? PixelReference.dcmtkDecompress(source)
+                : PixelReference.nativePixels(source);
         Pixels decoded = PixelReference.dcmtkDecompress(received);
         assertEquals(reference.bytes().length, decoded.bytes().length);
         double psnr = psnr(reference.bytes(), decoded.bytes());
@@ -98,12 +106,19 @@ class WadoLossyCompressionTest {
     void framesComeAsBaselineJpegsAndSixteenBitImagesAreRefused() throws IOException {
         Path rgb = WadoFixtures.reidentified(CORPUS.resolve("SC_rgb_rle_2frame.dcm"), dir);
         store(Files.readAllBytes(rgb));
-        List<WadoFixtures.Part> frames = parts(given().accept("multipart/related; type=\"image/jpeg\"; transfer-syntax="
-                + BASELINE).when().get(url(rgb) + "/frames/2,1").then().statusCode(200).extract().response());
+        List<WadoFixtures.Part> frames =
+                parts(given().accept("multipart/related; type=\"image/jpeg\"; transfer-syntax=" + BASELINE)
+                        .when()
+                        .get(url(rgb) + "/frames/2,1")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .response());
         assertEquals(2, frames.size());
         for (WadoFixtures.Part frame : frames) {
             assertEquals("image/jpeg; transfer-syntax=" + BASELINE, frame.contentType());
-            assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, java.util.Arrays.copyOf(frame.body(), 3));
+            assertArrayEquals(
+                    new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, java.util.Arrays.copyOf(frame.body(), 3));
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(frame.body())); // the JDK reads baseline only
             assertNotNull(image);
             assertEquals("100x100", image.getWidth() + "x" + image.getHeight());

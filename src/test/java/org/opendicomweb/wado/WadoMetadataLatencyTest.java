@@ -35,8 +35,11 @@ class WadoMetadataLatencyTest {
         for (int batch = 0; batch < instances; batch += 100) {
             byte[][] files = new byte[Math.min(100, instances - batch)][];
             for (int i = 0; i < files.length; i++) {
-                files[i] = DicomFiles.ctImage().studyUid(first.studyInstanceUid()).seriesUid(first.seriesInstanceUid())
-                        .instance(Uids.generate(), batch + i + 1).toBytes();
+                files[i] = DicomFiles.ctImage()
+                        .studyUid(first.studyInstanceUid())
+                        .seriesUid(first.seriesInstanceUid())
+                        .instance(Uids.generate(), batch + i + 1)
+                        .toBytes();
             }
             store(files);
         }
@@ -44,7 +47,9 @@ class WadoMetadataLatencyTest {
                 + "/series/" + first.seriesInstanceUid() + "/metadata");
         HttpClient client = HttpClient.newHttpClient();
         for (String encoding : new String[] {"identity", "gzip"}) {
-            HttpRequest request = HttpRequest.newBuilder(url).header("Accept-Encoding", encoding).build();
+            HttpRequest request = HttpRequest.newBuilder(url)
+                    .header("Accept-Encoding", encoding)
+                    .build();
             long[] times = new long[101];
             long bytes = 0;
             for (int i = -50; i < times.length; i++) {
@@ -58,8 +63,14 @@ class WadoMetadataLatencyTest {
                 }
             }
             Arrays.sort(times);
-            System.out.printf("WADO series metadata, %d instances, %s, %d bytes: p50 %.1f ms, p90 %.1f ms (%s)%n",
-                    instances, encoding, bytes, times[50] / 1e6, times[90] / 1e6, System.getProperty("dicomweb.database"));
+            System.out.printf(
+                    "WADO series metadata, %d instances, %s, %d bytes: p50 %.1f ms, p90 %.1f ms (%s)%n",
+                    instances,
+                    encoding,
+                    bytes,
+                    times[50] / 1e6,
+                    times[90] / 1e6,
+                    System.getProperty("dicomweb.database"));
         }
     }
 }

@@ -42,8 +42,8 @@ class WadoUriTest {
     private static final String WADO = ROOT + "/wado";
 
     private static String query(DicomFiles.Builder b) {
-        return "?requestType=WADO&studyUID=" + b.studyInstanceUid() + "&seriesUID=" + b.seriesInstanceUid() + "&objectUID="
-                + b.sopInstanceUid();
+        return "?requestType=WADO&studyUID=" + b.studyInstanceUid() + "&seriesUID=" + b.seriesInstanceUid()
+                + "&objectUID=" + b.sopInstanceUid();
     }
 
     @Test
@@ -66,11 +66,13 @@ class WadoUriTest {
             ds = in.readDataset(Tag.PixelData);
         }
         String q = "?requestType=WADO&studyUID=" + ds.getString(Tag.StudyInstanceUID) + "&seriesUID="
-                + ds.getString(Tag.SeriesInstanceUID) + "&objectUID=" + ds.getString(Tag.SOPInstanceUID) + "&contentType=image/png";
-        assertPixelsClose(dcmtk(file, "+Ww", "40", "400"),
-                png(WADO + q + "&windowCenter=40&windowWidth=400"), 1);
-        assertPixelsClose(dcmtk(file, "+Ww", "40", "400", "+C", "32", "64", "64", "32"),
-                png(WADO + q + "&windowCenter=40&windowWidth=400&region=0.25,0.5,0.75,0.75"), 1);
+                + ds.getString(Tag.SeriesInstanceUID) + "&objectUID=" + ds.getString(Tag.SOPInstanceUID)
+                + "&contentType=image/png";
+        assertPixelsClose(dcmtk(file, "+Ww", "40", "400"), png(WADO + q + "&windowCenter=40&windowWidth=400"), 1);
+        assertPixelsClose(
+                dcmtk(file, "+Ww", "40", "400", "+C", "32", "64", "64", "32"),
+                png(WADO + q + "&windowCenter=40&windowWidth=400&region=0.25,0.5,0.75,0.75"),
+                1);
         BufferedImage fit = png(WADO + q + "&rows=100&columns=50");
         assertEquals("50x50", fit.getWidth() + "x" + fit.getHeight());
         BufferedImage columns = png(WADO + q + "&columns=64&region=0,0,1,0.5");
@@ -98,10 +100,18 @@ class WadoUriTest {
             reader.setInput(in);
             assertEquals(3, reader.getNumImages(true));
         }
-        given().when().get(WADO + query(b) + "&frameNumber=4").then().statusCode(400).body(containsString("frameNumber"));
+        given().when()
+                .get(WADO + query(b) + "&frameNumber=4")
+                .then()
+                .statusCode(400)
+                .body(containsString("frameNumber"));
         DicomFiles.Builder single = DicomFiles.ctImage().size(8, 8);
         store(single.toBytes());
-        given().when().get(WADO + query(single) + "&frameNumber=1").then().statusCode(400).body(containsString("not a multi-frame"));
+        given().when()
+                .get(WADO + query(single) + "&frameNumber=1")
+                .then()
+                .statusCode(400)
+                .body(containsString("not a multi-frame"));
     }
 
     @Test
@@ -112,21 +122,37 @@ class WadoUriTest {
         Response same = given().when().get(WADO + query(explicit) + "&contentType=application/dicom");
         same.then().statusCode(200).contentType("application/dicom");
         assertArrayEquals(explicit.toBytes(), same.asByteArray(), "stored bytes, unchanged");
-        byte[] transcoded = given().when().get(WADO + query(implicit) + "&contentType=application/dicom").asByteArray();
+        byte[] transcoded = given().when()
+                .get(WADO + query(implicit) + "&contentType=application/dicom")
+                .asByteArray();
         try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(transcoded))) {
             assertEquals("1.2.840.10008.1.2.1", in.readFileMetaInformation().getString(Tag.TransferSyntaxUID));
             assertEquals(implicit.sopInstanceUid(), in.readDataset().getString(Tag.SOPInstanceUID));
         }
-        given().when().get(WADO + query(implicit) + "&contentType=application/dicom&transferSyntax=1.2.840.10008.1.2.1.99")
-                .then().statusCode(200).contentType("application/dicom");
-        given().when().get(WADO + query(explicit) + "&contentType=application/dicom&transferSyntax=1.2.840.10008.1.2.4.50")
-                .then().statusCode(406).body(containsString("1.2.840.10008.1.2.4.50"));
-        given().when().get(WADO + query(explicit) + "&contentType=application/dicom&transferSyntax=1.2.840.10008.1.2")
-                .then().statusCode(406);
-        given().when().get(WADO + query(explicit) + "&contentType=application/dicom&transferSyntax=explicit")
-                .then().statusCode(400).body(containsString("transferSyntax"));
-        given().when().get(WADO + query(explicit) + "&contentType=application/dicom&rows=10")
-                .then().statusCode(400).body(containsString("rows"));
+        given().when()
+                .get(WADO + query(implicit) + "&contentType=application/dicom&transferSyntax=1.2.840.10008.1.2.1.99")
+                .then()
+                .statusCode(200)
+                .contentType("application/dicom");
+        given().when()
+                .get(WADO + query(explicit) + "&contentType=application/dicom&transferSyntax=1.2.840.10008.1.2.4.50")
+                .then()
+                .statusCode(406)
+                .body(containsString("1.2.840.10008.1.2.4.50"));
+        given().when()
+                .get(WADO + query(explicit) + "&contentType=application/dicom&transferSyntax=1.2.840.10008.1.2")
+                .then()
+                .statusCode(406);
+        given().when()
+                .get(WADO + query(explicit) + "&contentType=application/dicom&transferSyntax=explicit")
+                .then()
+                .statusCode(400)
+                .body(containsString("transferSyntax"));
+        given().when()
+                .get(WADO + query(explicit) + "&contentType=application/dicom&rows=10")
+                .then()
+                .statusCode(400)
+                .body(containsString("rows"));
     }
 
     @Test
@@ -140,19 +166,27 @@ class WadoUriTest {
         }
         String query = "?requestType=WADO&studyUID=" + stored.getString(Tag.StudyInstanceUID) + "&seriesUID="
                 + stored.getString(Tag.SeriesInstanceUID) + "&objectUID=" + stored.getString(Tag.SOPInstanceUID);
-        byte[] answer = given().when().get(WADO + query + "&contentType=application/dicom")
-                .then().statusCode(200).contentType("application/dicom").extract().asByteArray();
+        byte[] answer = given().when()
+                .get(WADO + query + "&contentType=application/dicom")
+                .then()
+                .statusCode(200)
+                .contentType("application/dicom")
+                .extract()
+                .asByteArray();
         try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(answer))) {
             assertEquals("1.2.840.10008.1.2.1", in.readFileMetaInformation().getString(Tag.TransferSyntaxUID));
         }
-        assertArrayEquals(pixelData(Files.readAllBytes(CORPUS.resolve("MR_small.dcm"))), pixelData(answer),
+        assertArrayEquals(
+                pixelData(Files.readAllBytes(CORPUS.resolve("MR_small.dcm"))),
+                pixelData(answer),
                 "the RLE file's pixels are MR_small.dcm's, uncompressed");
     }
 
     /** The native Pixel Data value of a Part 10 file, by the offset the codec reports. */
     private static byte[] pixelData(byte[] file) throws IOException {
         try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(file))) {
-            org.opendicomweb.dicom.BulkData v = (org.opendicomweb.dicom.BulkData) in.readDataset().getValue(Tag.PixelData);
+            org.opendicomweb.dicom.BulkData v =
+                    (org.opendicomweb.dicom.BulkData) in.readDataset().getValue(Tag.PixelData);
             return java.util.Arrays.copyOfRange(file, (int) v.offset(), (int) (v.offset() + v.length()));
         }
     }
@@ -168,23 +202,30 @@ class WadoUriTest {
         String q = "?requestType=WADO&studyUID=" + ds.getString(Tag.StudyInstanceUID) + "&seriesUID="
                 + ds.getString(Tag.SeriesInstanceUID) + "&objectUID=" + ds.getString(Tag.SOPInstanceUID);
         given().when().get(WADO + q).then().statusCode(200).contentType("application/dicom");
-        given().when().get(WADO + q + "&contentType=image/jpeg").then().statusCode(406).body(containsString("not an image"));
+        given().when()
+                .get(WADO + q + "&contentType=image/jpeg")
+                .then()
+                .statusCode(406)
+                .body(containsString("not an image"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "studyUID=1.2 | requestType",
-        "requestType=WADOX&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4 | requestType",
-        "requestType=WADO&seriesUID=1.2.3&objectUID=1.2.3.4 | studyUID",
-        "requestType=WADO&studyUID=1.2&seriesUID=1.2.3 | objectUID",
-        "requestType=WADO&studyUID=1.2&seriesUID=1.x&objectUID=1.2.3.4 | series",
-        "requestType=WADO&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4&anonymize=yes | anonymize",
-        "requestType=WADO&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4&windowCenter=40 | windowWidth",
-        "requestType=WADO&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4&windowCenter=a&windowWidth=3 | windowCenter",
-        "requestType=WADO&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4&rows=0 | rows",
-        "requestType=WADO&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4&region=0.5,0,0.2,1 | region",
-        "requestType=WADO&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4&imageQuality=0 | imageQuality",
-        "requestType=WADO&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4&presentationUID=1.2.5 | presentationUID"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "studyUID=1.2 | requestType",
+                "requestType=WADOX&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4 | requestType",
+                "requestType=WADO&seriesUID=1.2.3&objectUID=1.2.3.4 | studyUID",
+                "requestType=WADO&studyUID=1.2&seriesUID=1.2.3 | objectUID",
+                "requestType=WADO&studyUID=1.2&seriesUID=1.x&objectUID=1.2.3.4 | series",
+                "requestType=WADO&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4&anonymize=yes | anonymize",
+                "requestType=WADO&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4&windowCenter=40 | windowWidth",
+                "requestType=WADO&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4&windowCenter=a&windowWidth=3 | windowCenter",
+                "requestType=WADO&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4&rows=0 | rows",
+                "requestType=WADO&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4&region=0.5,0,0.2,1 | region",
+                "requestType=WADO&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4&imageQuality=0 | imageQuality",
+                "requestType=WADO&studyUID=1.2&seriesUID=1.2.3&objectUID=1.2.3.4&presentationUID=1.2.5 | presentationUID"
+            })
     void malformedRequestsAre400NamingTheParameter(String query, String parameter) {
         given().when().get(WADO + "?" + query).then().statusCode(400).body(containsString(parameter));
     }
@@ -193,9 +234,19 @@ class WadoUriTest {
     void unknownInstancesAre404AndUnknownTypes406() {
         DicomFiles.Builder b = DicomFiles.ctImage().size(8, 8);
         store(b.toBytes());
-        given().when().get(WADO + query(b).replace(b.sopInstanceUid(), "1.2.3.999")).then().statusCode(404);
-        given().when().get(WADO + query(b) + "&contentType=application/pdf").then().statusCode(406)
+        given().when()
+                .get(WADO + query(b).replace(b.sopInstanceUid(), "1.2.3.999"))
+                .then()
+                .statusCode(404);
+        given().when()
+                .get(WADO + query(b) + "&contentType=application/pdf")
+                .then()
+                .statusCode(406)
                 .body(containsString("application/pdf"));
-        given().when().get(WADO + query(b) + "&contentType=image/webp,image/png").then().statusCode(200).contentType("image/png");
+        given().when()
+                .get(WADO + query(b) + "&contentType=image/webp,image/png")
+                .then()
+                .statusCode(200)
+                .contentType("image/png");
     }
 }

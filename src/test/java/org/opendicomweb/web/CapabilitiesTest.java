@@ -48,7 +48,8 @@ class CapabilitiesTest {
     @Test
     void serviceRootDescribesEveryResourceMethodOfTheCode() throws Exception {
         Response r = given().when().options("/dicom-web");
-        r.then().statusCode(200)
+        r.then()
+                .statusCode(200)
                 .contentType(containsString("application/vnd.sun.wadl+xml"))
                 .header("Allow", equalTo("GET, HEAD, OPTIONS"));
         Document wadl = parse(r.asByteArray());
@@ -70,13 +71,20 @@ class CapabilitiesTest {
                 String http = httpMethod(m);
                 if (http != null) {
                     Path mp = m.getAnnotation(Path.class);
-                    String path = normalise(type.getAnnotation(Path.class).value() + "/" + (mp == null ? "" : mp.value()));
+                    String path =
+                            normalise(type.getAnnotation(Path.class).value() + "/" + (mp == null ? "" : mp.value()));
                     declared.add(http + " " + path);
                 }
             }
         }
-        assertTrue(declared.containsAll(List.of("POST studies", "GET studies/{study}/series/{series}/instances/{instance}"
-                + "/bulkdata/{path}", "GET studies/{study}/rendered", "GET wado", "GET integrity", "POST admin/reindex")),
+        assertTrue(
+                declared.containsAll(List.of(
+                        "POST studies",
+                        "GET studies/{study}/series/{series}/instances/{instance}" + "/bulkdata/{path}",
+                        "GET studies/{study}/rendered",
+                        "GET wado",
+                        "GET integrity",
+                        "POST admin/reindex")),
                 "resource methods found: " + declared);
         Set<String> missing = new TreeSet<>(declared);
         missing.removeAll(described);
@@ -85,7 +93,12 @@ class CapabilitiesTest {
 
     @Test
     void transactionsAreNamedWithTheirRepresentations() throws Exception {
-        Document wadl = parse(given().when().options("/dicom-web").then().statusCode(200).extract().asByteArray());
+        Document wadl = parse(given().when()
+                .options("/dicom-web")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
         Element search = method(wadl, "SearchForStudies");
         assertEquals("GET", search.getAttribute("name"));
         assertEquals("Search for Studies", child(search, "doc").getAttribute("title"));
@@ -95,7 +108,8 @@ class CapabilitiesTest {
         assertEquals("POST", store.getAttribute("name"));
         assertTrue(mediaTypes(child(store, "request")).contains("multipart/related; type=\"application/dicom\""));
         Element frames = method(wadl, "RetrieveFrames");
-        assertTrue(mediaTypes(child(frames, "response")).contains("multipart/related; type=\"application/octet-stream\""));
+        assertTrue(
+                mediaTypes(child(frames, "response")).contains("multipart/related; type=\"application/octet-stream\""));
     }
 
     @Test
@@ -103,7 +117,8 @@ class CapabilitiesTest {
         Response r = given().when().options("/dicom-web/studies/" + STUDY + "/series/" + SERIES);
         r.then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS"));
         Document wadl = parse(r.asByteArray());
-        Element target = children(child(wadl.getDocumentElement(), "resources"), "resource").get(0);
+        Element target = children(child(wadl.getDocumentElement(), "resources"), "resource")
+                .get(0);
         assertEquals("studies/{study}/series/{series}", target.getAttribute("path"));
         Set<String> described = new TreeSet<>();
         collect(target, "", described);
@@ -112,29 +127,59 @@ class CapabilitiesTest {
         assertTrue(described.contains("GET instances/{instance}/frames/{frames}"), described.toString());
         assertTrue(described.stream().noneMatch(d -> d.startsWith("POST")), described.toString());
 
-        given().when().options("/dicom-web/studies").then().statusCode(200).header("Allow", equalTo("GET, HEAD, POST, OPTIONS"));
-        given().when().options("/dicom-web/studies/" + STUDY).then().statusCode(200)
+        given().when()
+                .options("/dicom-web/studies")
+                .then()
+                .statusCode(200)
                 .header("Allow", equalTo("GET, HEAD, POST, OPTIONS"));
-        given().when().options("/dicom-web/studies/" + STUDY + "/series/" + SERIES + "/instances/1.2.3/bulkdata/00420011/1/7FE00010")
-                .then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        given().when()
+                .options("/dicom-web/studies/" + STUDY)
+                .then()
+                .statusCode(200)
+                .header("Allow", equalTo("GET, HEAD, POST, OPTIONS"));
+        given().when()
+                .options("/dicom-web/studies/" + STUDY + "/series/" + SERIES
+                        + "/instances/1.2.3/bulkdata/00420011/1/7FE00010")
+                .then()
+                .statusCode(200)
+                .header("Allow", equalTo("GET, HEAD, OPTIONS"));
     }
 
     @Test
     void theBaseFollowsForwardedHeadersFromATrustedProxy() throws Exception {
-        Document wadl = parse(given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "pacs.example.org")
-                .header("X-Forwarded-Prefix", "/imaging").when().options("/dicom-web/series")
-                .then().statusCode(200).extract().asByteArray());
-        assertEquals("https://pacs.example.org/imaging/dicom-web/",
+        Document wadl = parse(given().header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "pacs.example.org")
+                .header("X-Forwarded-Prefix", "/imaging")
+                .when()
+                .options("/dicom-web/series")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
+        assertEquals(
+                "https://pacs.example.org/imaging/dicom-web/",
                 child(wadl.getDocumentElement(), "resources").getAttribute("base"));
     }
 
     @Test
     void anUnknownResourceIs404AndAnUnsupportedRepresentation406() {
-        given().when().options("/dicom-web/no/such/resource").then().statusCode(404)
-                .contentType("application/json").body("message", containsString("no/such/resource"));
-        given().accept("application/json").when().options("/dicom-web").then().statusCode(406)
+        given().when()
+                .options("/dicom-web/no/such/resource")
+                .then()
+                .statusCode(404)
+                .contentType("application/json")
+                .body("message", containsString("no/such/resource"));
+        given().accept("application/json")
+                .when()
+                .options("/dicom-web")
+                .then()
+                .statusCode(406)
                 .body("message", containsString("application/vnd.sun.wadl+xml"));
-        given().accept("application/xml").when().options("/dicom-web").then().statusCode(200)
+        given().accept("application/xml")
+                .when()
+                .options("/dicom-web")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("application/xml"));
     }
 
@@ -143,8 +188,10 @@ class CapabilitiesTest {
         given().header("Origin", "http://viewer.example")
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "Content-Type")
-                .when().options("/dicom-web/studies")
-                .then().statusCode(200)
+                .when()
+                .options("/dicom-web/studies")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo("http://viewer.example"))
                 .header("Access-Control-Allow-Methods", containsString("POST"))
                 .header("Allow", nullValue())
@@ -153,8 +200,11 @@ class CapabilitiesTest {
 
     @Test
     void aCrossOriginCapabilitiesRequestGetsTheDescriptionAndCorsHeaders() {
-        given().header("Origin", "http://viewer.example").when().options("/dicom-web")
-                .then().statusCode(200)
+        given().header("Origin", "http://viewer.example")
+                .when()
+                .options("/dicom-web")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo("http://viewer.example"))
                 .header("Allow", equalTo("GET, HEAD, OPTIONS"))
                 .body(containsString("<application"));
@@ -192,9 +242,12 @@ class CapabilitiesTest {
             }
             java.nio.file.Path dir = java.nio.file.Path.of(root.toURI());
             try (Stream<java.nio.file.Path> files = Files.walk(dir)) {
-                for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                for (java.nio.file.Path f :
+                        files.filter(f -> f.toString().endsWith(".class")).toList()) {
                     String relative = dir.relativize(f).toString();
-                    String name = pkg + "." + relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+                    String name = pkg + "."
+                            + relative.substring(0, relative.length() - ".class".length())
+                                    .replace('/', '.');
                     Class<?> type = Class.forName(name, false, loader);
                     if (type.isAnnotationPresent(Path.class)) {
                         found.add(type);
@@ -209,7 +262,10 @@ class CapabilitiesTest {
         List<String> segments = new ArrayList<>();
         for (String s : template.split("/")) {
             if (!s.isEmpty()) {
-                segments.add(s.startsWith("{") && s.contains(":") ? s.substring(0, s.indexOf(':')).strip() + "}" : s);
+                segments.add(
+                        s.startsWith("{") && s.contains(":")
+                                ? s.substring(0, s.indexOf(':')).strip() + "}"
+                                : s);
             }
         }
         return String.join("/", segments);
@@ -237,11 +293,15 @@ class CapabilitiesTest {
     }
 
     private static List<String> mediaTypes(Element parent) {
-        return children(parent, "representation").stream().map(e -> e.getAttribute("mediaType")).toList();
+        return children(parent, "representation").stream()
+                .map(e -> e.getAttribute("mediaType"))
+                .toList();
     }
 
     private static List<String> paramNames(Element parent) {
-        return children(parent, "param").stream().map(e -> e.getAttribute("name")).toList();
+        return children(parent, "param").stream()
+                .map(e -> e.getAttribute("name"))
+                .toList();
     }
 
     private static Element child(Element parent, String name) {

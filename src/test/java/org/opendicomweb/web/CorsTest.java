@@ -55,10 +55,16 @@ class CorsTest {
     void aPageCanReadWhichBytesOfABulkDataValueItGot() {
         DicomFiles.Builder b = DicomFiles.ctImage().size(8, 8);
         String boundary = "cors-test";
-        byte[] body = concat(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII),
-                b.toBytes(), ("\r\n--" + boundary + "--").getBytes(StandardCharsets.US_ASCII));
-        given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + boundary).body(body)
-                .when().post("/dicom-web/studies").then().statusCode(200);
+        byte[] body = concat(
+                ("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII),
+                b.toBytes(),
+                ("\r\n--" + boundary + "--").getBytes(StandardCharsets.US_ASCII));
+        given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + boundary)
+                .body(body)
+                .when()
+                .post("/dicom-web/studies")
+                .then()
+                .statusCode(200);
         given().header("Origin", VIEWER)
                 .header("Range", "bytes=0-9")
                 .when()

@@ -86,7 +86,8 @@ class OutageTest {
 
     @Test
     void storeWhileStorageAndIndexAreDownIs503NotAConflict() {
-        given().contentType("application/dicom").accept("application/dicom+json")
+        given().contentType("application/dicom")
+                .accept("application/dicom+json")
                 .body(org.opendicomweb.testing.DicomFiles.ctImage().toBytes())
                 .when()
                 .post("/dicom-web/studies")

@@ -73,8 +73,12 @@ class RawRequestTargetTest {
     }
 
     private static DicomFiles.Builder instance(String patientName, int n, String description) {
-        return DicomFiles.ctImage().patient(patientName, patientId(n)).studyDescription(description)
-                .series(Uids.generate(), 1).seriesDescription(description).instance(Uids.generate(), 1);
+        return DicomFiles.ctImage()
+                .patient(patientName, patientId(n))
+                .studyDescription(description)
+                .series(Uids.generate(), 1)
+                .seriesDescription(description)
+                .instance(Uids.generate(), 1);
     }
 
     private static String patientId(int n) {
@@ -96,11 +100,14 @@ class RawRequestTargetTest {
     @ValueSource(strings = {"^", "|", "{", "}", "[", "]", "`", "\"", "ü"})
     void studiesMatchAValueWithTheCharacterSentUnencoded(String c) throws IOException {
         DicomFiles.Builder b = BY_CHARACTER.get(c);
-        assertEquals(Set.of(b.studyInstanceUid()),
+        assertEquals(
+                Set.of(b.studyInstanceUid()),
                 uids(qido("/studies?StudyDescription=" + description(c) + "&" + onlyThisRun()), "0020000D"));
-        assertEquals(Set.of(b.seriesInstanceUid()),
+        assertEquals(
+                Set.of(b.seriesInstanceUid()),
                 uids(qido("/series?SeriesDescription=" + description(c) + "&" + onlyThisRun()), "0020000E"));
-        assertEquals(Set.of(b.sopInstanceUid()),
+        assertEquals(
+                Set.of(b.sopInstanceUid()),
                 uids(qido("/instances?SeriesDescription=" + description(c) + "&" + onlyThisRun()), "00080018"));
     }
 
@@ -110,11 +117,14 @@ class RawRequestTargetTest {
         DicomFiles.Builder b = BY_CHARACTER.get(c);
         String study = "/studies/" + b.studyInstanceUid();
         String series = study + "/series/" + b.seriesInstanceUid();
-        assertEquals(Set.of(b.seriesInstanceUid()),
+        assertEquals(
+                Set.of(b.seriesInstanceUid()),
                 uids(qido(study + "/series?SeriesDescription=" + description(c)), "0020000E"));
-        assertEquals(Set.of(b.sopInstanceUid()),
+        assertEquals(
+                Set.of(b.sopInstanceUid()),
                 uids(qido(series + "/instances?SeriesDescription=" + description(c)), "00080018"));
-        assertEquals(Set.of(b.sopInstanceUid()),
+        assertEquals(
+                Set.of(b.sopInstanceUid()),
                 uids(qido(study + "/instances?StudyDescription=" + description(c)), "00080018"));
         assertEquals(Set.of(), uids(qido(study + "/instances?StudyDescription=" + description(c) + "x"), "00080018"));
     }
@@ -124,18 +134,27 @@ class RawRequestTargetTest {
         DicomFiles.Builder caret = BY_CHARACTER.get("^");
         DicomFiles.Builder pipe = BY_CHARACTER.get("|");
         String both = description("^") + "\\" + description("|");
-        assertEquals(Set.of(caret.studyInstanceUid(), pipe.studyInstanceUid()),
+        assertEquals(
+                Set.of(caret.studyInstanceUid(), pipe.studyInstanceUid()),
                 uids(qido("/studies?StudyDescription=" + both + "&" + onlyThisRun()), "0020000D"));
-        assertEquals(Set.of(caret.seriesInstanceUid(), pipe.seriesInstanceUid()),
+        assertEquals(
+                Set.of(caret.seriesInstanceUid(), pipe.seriesInstanceUid()),
                 uids(qido("/series?SeriesDescription=" + both + "&" + onlyThisRun()), "0020000E"));
-        assertEquals(Set.of(caret.sopInstanceUid(), pipe.sopInstanceUid()),
+        assertEquals(
+                Set.of(caret.sopInstanceUid(), pipe.sopInstanceUid()),
                 uids(qido("/instances?SeriesDescription=" + both + "&" + onlyThisRun()), "00080018"));
-        assertEquals(Set.of(caret.seriesInstanceUid()), uids(qido("/studies/" + caret.studyInstanceUid()
-                + "/series?SeriesDescription=" + both), "0020000E"));
-        assertEquals(Set.of(caret.sopInstanceUid()), uids(qido("/studies/" + caret.studyInstanceUid() + "/series/"
-                + caret.seriesInstanceUid() + "/instances?SeriesDescription=" + both), "00080018"));
-        assertEquals(Set.of(caret.sopInstanceUid()), uids(qido("/studies/" + caret.studyInstanceUid()
-                + "/instances?StudyDescription=" + both), "00080018"));
+        assertEquals(
+                Set.of(caret.seriesInstanceUid()),
+                uids(qido("/studies/" + caret.studyInstanceUid() + "/series?SeriesDescription=" + both), "0020000E"));
+        assertEquals(
+                Set.of(caret.sopInstanceUid()),
+                uids(
+                        qido("/studies/" + caret.studyInstanceUid() + "/series/" + caret.seriesInstanceUid()
+                                + "/instances?SeriesDescription=" + both),
+                        "00080018"));
+        assertEquals(
+                Set.of(caret.sopInstanceUid()),
+                uids(qido("/studies/" + caret.studyInstanceUid() + "/instances?StudyDescription=" + both), "00080018"));
     }
 
     @Test
@@ -160,13 +179,16 @@ class RawRequestTargetTest {
         RawResponse response = send("/studies?PatientName=Doe^Peter&" + onlyThisRun(), "X-Forwarded-Prefix: /pacs\r\n");
         assertEquals(200, response.status(), response.text());
         List<String> urls = JsonPath.from(response.text()).getList("'00081190'.Value[0]");
-        assertEquals(List.of("http://localhost:" + RestAssured.port + "/pacs/dicom-web/studies/" + doePeter.studyInstanceUid()),
+        assertEquals(
+                List.of("http://localhost:" + RestAssured.port + "/pacs/dicom-web/studies/"
+                        + doePeter.studyInstanceUid()),
                 urls);
     }
 
     @Test
     void aPlusStillStandsForASpace() throws IOException {
-        assertEquals(Set.of(withSpace.studyInstanceUid()),
+        assertEquals(
+                Set.of(withSpace.studyInstanceUid()),
                 uids(qido("/studies?StudyDescription=" + RUN + "-a+b&" + onlyThisRun()), "0020000D"));
     }
 
@@ -184,7 +206,8 @@ class RawRequestTargetTest {
         assertEquals("application/dicom", file.header("content-type"));
         assertTrue(new String(file.body(), StandardCharsets.ISO_8859_1).contains(b.sopInstanceUid()));
         // The character reaches the parameter parser, decoded, and is refused there as part of a UID.
-        RawResponse malformed = send(query.replace("&objectUID=" + b.sopInstanceUid(), "&objectUID=" + b.sopInstanceUid() + c));
+        RawResponse malformed =
+                send(query.replace("&objectUID=" + b.sopInstanceUid(), "&objectUID=" + b.sopInstanceUid() + c));
         assertJsonError(malformed, "Malformed instance UID '" + b.sopInstanceUid() + c + "'");
     }
 
@@ -252,8 +275,9 @@ class RawRequestTargetTest {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + ROOT + target + " HTTP/1.1\r\nHost: localhost:" + RestAssured.port + "\r\nAccept: application/dicom+json, */*\r\n"
-                    + moreHeaders + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(("GET " + ROOT + target + " HTTP/1.1\r\nHost: localhost:" + RestAssured.port
+                            + "\r\nAccept: application/dicom+json, */*\r\n" + moreHeaders + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             out.flush();
             return RawResponse.parse(socket.getInputStream());
         }
@@ -278,7 +302,9 @@ class RawRequestTargetTest {
             Map<String, String> headers = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
             }
             byte[] body = Arrays.copyOfRange(all, end + 4, all.length);
             if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -292,7 +318,8 @@ class RawRequestTargetTest {
             int at = 0;
             while (true) {
                 int lineEnd = indexOfCrLf(chunked, at);
-                int size = Integer.parseInt(new String(chunked, at, lineEnd - at, StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
+                int size = Integer.parseInt(
+                        new String(chunked, at, lineEnd - at, StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
                 if (size == 0) {
                     return out.toByteArray();
                 }
@@ -313,12 +340,17 @@ class RawRequestTargetTest {
 
     private static void stow(DicomFiles.Builder b) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(
+                ("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         body.writeBytes(b.toBytes());
         body.writeBytes(("\r\n--" + BOUNDARY + "--").getBytes(StandardCharsets.US_ASCII));
         given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
-                .accept("application/dicom+json").body(body.toByteArray())
-                .when().post(ROOT + "/studies").then().statusCode(200);
+                .accept("application/dicom+json")
+                .body(body.toByteArray())
+                .when()
+                .post(ROOT + "/studies")
+                .then()
+                .statusCode(200);
     }
 
     private static byte[] randomBytes() {

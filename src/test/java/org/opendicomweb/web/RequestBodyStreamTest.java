@@ -1,6 +1,5 @@
 package org.opendicomweb.web;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -54,8 +53,12 @@ class RequestBodyStreamTest {
         Router router = Router.router(vertx);
         router.post("/slow").handler(ctx -> readOnVirtualThread(ctx, true));
         router.post("/").handler(ctx -> readOnVirtualThread(ctx, false));
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server = vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         port = server.actualPort();
     }
 
@@ -118,7 +121,8 @@ class RequestBodyStreamTest {
         Outcome seen = outcome.get(20, TimeUnit.SECONDS);
         assertEquals(sha256Hex(body), seen.sha256());
         // The connection is paused above the high-water mark; a chunk already on its way may still land.
-        assertTrue(seen.mostQueued() <= RequestBodyStream.HIGH_WATER + 64 * 1024,
+        assertTrue(
+                seen.mostQueued() <= RequestBodyStream.HIGH_WATER + 64 * 1024,
                 "queued " + seen.mostQueued() + " bytes");
     }
 
@@ -176,7 +180,9 @@ class RequestBodyStreamTest {
             out.flush();
             Outcome seen = outcome.get(10, TimeUnit.SECONDS);
             assertNotNull(seen.failure());
-            assertTrue(seen.failure().getMessage().contains("No request data received"), seen.failure().getMessage());
+            assertTrue(
+                    seen.failure().getMessage().contains("No request data received"),
+                    seen.failure().getMessage());
             String answer = readToEnd(socket.getInputStream());
             assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
         }
@@ -215,12 +221,20 @@ class RequestBodyStreamTest {
                 done.complete(null);
             });
         });
-        HttpServer second = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        HttpServer second = vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         try {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.actualPort() + "/"))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.actualPort() + "/"))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             done.get(10, TimeUnit.SECONDS);
             assertEquals(-1, mismatch.get(), "first differing byte");
         } finally {
@@ -229,10 +243,12 @@ class RequestBodyStreamTest {
     }
 
     private static HttpResponse<String> post(String path, byte[] body, boolean expectContinue) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .expectContinue(expectContinue)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

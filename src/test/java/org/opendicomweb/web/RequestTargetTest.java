@@ -18,11 +18,14 @@ class RequestTargetTest {
     }
 
     @ParameterizedTest
-    @CsvSource(quoteCharacter = '\'', value = {
-        "'/s?n=Doe^Peter', '/s?n=Doe%5EPeter'",
-        "'/s?n=a|b{c}[d]`e', '/s?n=a%7Cb%7Bc%7D%5Bd%5D%60e'",
-        "'/s?n=a\\b\"c<d>', '/s?n=a%5Cb%22c%3Cd%3E'",
-        "'/s/1^2?n=x', '/s/1%5E2?n=x'"})
+    @CsvSource(
+            quoteCharacter = '\'',
+            value = {
+                "'/s?n=Doe^Peter', '/s?n=Doe%5EPeter'",
+                "'/s?n=a|b{c}[d]`e', '/s?n=a%7Cb%7Bc%7D%5Bd%5D%60e'",
+                "'/s?n=a\\b\"c<d>', '/s?n=a%5Cb%22c%3Cd%3E'",
+                "'/s/1^2?n=x', '/s/1%5E2?n=x'"
+            })
     void charactersClientsLeaveUnencodedArePercentEncoded(String target, String expected) {
         assertEquals(expected, RequestTarget.normalized(target));
     }
@@ -35,10 +38,15 @@ class RequestTargetTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0, 'the control character 0x00'", "31, 'the control character 0x1F'", "127, 'the control character 0x7F'",
-        "32, 'a space'"})
+    @CsvSource({
+        "0, 'the control character 0x00'",
+        "31, 'the control character 0x1F'",
+        "127, 'the control character 0x7F'",
+        "32, 'a space'"
+    })
     void aControlCharacterOrSpaceIsABadRequest(int c, String named) {
-        DicomwebException e = assertThrows(DicomwebException.class, () -> RequestTarget.normalized("/s?n=a" + (char) c));
+        DicomwebException e =
+                assertThrows(DicomwebException.class, () -> RequestTarget.normalized("/s?n=a" + (char) c));
         assertEquals(400, e.status());
         assertTrue(e.getMessage().contains(named + " at position 6"), e.getMessage());
     }

@@ -54,9 +54,13 @@ class UntrustedProxyTest {
     @Test
     void stowRetrieveUrlsIgnoreForgedHeaders() {
         DicomFiles.Builder image = DicomFiles.ctImage().instance(Uids.generate(), 1);
-        forged().contentType("application/dicom").accept("application/dicom+json").body(image.toBytes())
-                .when().post("/dicom-web/studies")
-                .then().statusCode(200)
+        forged().contentType("application/dicom")
+                .accept("application/dicom+json")
+                .body(image.toBytes())
+                .when()
+                .post("/dicom-web/studies")
+                .then()
+                .statusCode(200)
                 .body("'00081190'.Value[0]", equalTo(root() + "/studies/" + image.studyInstanceUid()))
                 .body("'00081199'.Value[0].'00081190'.Value[0]", startsWith(root() + "/studies/"));
     }
@@ -64,21 +68,30 @@ class UntrustedProxyTest {
     @Test
     void qidoAndMetadataLinksIgnoreForgedHeaders() {
         DicomFiles.Builder image = DicomFiles.multiFrame(2).instance(Uids.generate(), 1);
-        given().contentType("application/dicom").accept("application/dicom+json").body(image.toBytes())
-                .when().post("/dicom-web/studies").then().statusCode(200);
-        forged().accept("application/dicom+json").queryParam("StudyInstanceUID", image.studyInstanceUid())
-                .when().get("/dicom-web/studies")
-                .then().statusCode(200)
+        given().contentType("application/dicom")
+                .accept("application/dicom+json")
+                .body(image.toBytes())
+                .when()
+                .post("/dicom-web/studies")
+                .then()
+                .statusCode(200);
+        forged().accept("application/dicom+json")
+                .queryParam("StudyInstanceUID", image.studyInstanceUid())
+                .when()
+                .get("/dicom-web/studies")
+                .then()
+                .statusCode(200)
                 .body("[0].'00081190'.Value[0]", equalTo(root() + "/studies/" + image.studyInstanceUid()));
         forged().accept("application/dicom+json")
-                .when().get("/dicom-web/studies/" + image.studyInstanceUid() + "/metadata")
-                .then().statusCode(200)
+                .when()
+                .get("/dicom-web/studies/" + image.studyInstanceUid() + "/metadata")
+                .then()
+                .statusCode(200)
                 .body("[0].'7FE00010'.BulkDataURI", startsWith(root() + "/studies/" + image.studyInstanceUid()));
     }
 
     @Test
     void theCapabilitiesBaseIgnoresForgedHeaders() {
-        forged().when().options("/dicom-web").then().statusCode(200)
-                .body(containsString("base=\"" + root() + "/\""));
+        forged().when().options("/dicom-web").then().statusCode(200).body(containsString("base=\"" + root() + "/\""));
     }
 }

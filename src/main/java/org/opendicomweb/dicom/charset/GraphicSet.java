@@ -20,7 +20,10 @@ import java.util.Arrays;
 final class GraphicSet {
 
     /** Where a designation puts the set (ISO 2022 §6.4; DICOM uses only G0 and G1). */
-    enum Slot { G0, G1 }
+    enum Slot {
+        G0,
+        G1
+    }
 
     static final char REPLACEMENT = '\uFFFD';
     private static final int CELLS = 94;
@@ -43,6 +46,7 @@ final class GraphicSet {
     static final GraphicSet LATIN_5 = upperHalf("ISO-IR 148", "-M", "ISO-8859-9", false);
     /** TIS 620-2533; the JDK's ISO-8859-11 is the same repertoire plus NO-BREAK SPACE at 0xA0, as ISO-IR 166. */
     static final GraphicSet THAI = upperHalf("ISO-IR 166", "-T", "x-iso-8859-11", false);
+
     static final GraphicSet LATIN_9 = upperHalf("ISO-IR 203", "-b", "ISO-8859-15", false);
 
     /** JIS X 0208 in G0, ESC $ B; taken from the two-byte part of EUC-JP. */
@@ -56,13 +60,28 @@ final class GraphicSet {
 
     /** Every set an escape sequence may designate, in the order the decoder looks them up. */
     static final GraphicSet[] DESIGNATABLE = {
-        ASCII, JIS_ROMAN, JIS_KATAKANA, LATIN_1, LATIN_2, LATIN_3, LATIN_4, GREEK, ARABIC, HEBREW,
-        CYRILLIC, LATIN_5, THAI, LATIN_9, JIS_X_0208, JIS_X_0212, KS_X_1001, GB_2312
+        ASCII,
+        JIS_ROMAN,
+        JIS_KATAKANA,
+        LATIN_1,
+        LATIN_2,
+        LATIN_3,
+        LATIN_4,
+        GREEK,
+        ARABIC,
+        HEBREW,
+        CYRILLIC,
+        LATIN_5,
+        THAI,
+        LATIN_9,
+        JIS_X_0208,
+        JIS_X_0212,
+        KS_X_1001,
+        GB_2312
     };
 
     /** The decoding table and its inverse, built together. */
-    private record Tables(char[] toChar, char[] toCode) {
-    }
+    private record Tables(char[] toChar, char[] toCode) {}
 
     private interface TableSource {
         char[] build();
@@ -209,7 +228,8 @@ final class GraphicSet {
     }
 
     private static CharsetDecoder strictDecoder(String charset) {
-        return Charset.forName(charset).newDecoder()
+        return Charset.forName(charset)
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }

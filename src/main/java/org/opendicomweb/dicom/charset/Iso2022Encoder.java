@@ -37,7 +37,8 @@ final class Iso2022Encoder {
                 run.writeIn(run.g0, run.g0.encode(c));
             } else if (!run.tryCurrent(c) && !run.tryDesignating(c)) {
                 run.writeUnencodable();
-                if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < value.length()
                         && Character.isLowSurrogate(value.charAt(i + 1))) {
                     i++; // one '?' per code point: no set here holds characters beyond the BMP
                 }

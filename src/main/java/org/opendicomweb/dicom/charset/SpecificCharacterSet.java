@@ -33,6 +33,7 @@ public final class SpecificCharacterSet {
 
     /** Distinct values of (0008,0005) are few; the bound only keeps hostile input from growing the cache. */
     private static final int CACHE_LIMIT = 256;
+
     private static final Map<List<String>, SpecificCharacterSet> CACHE = new ConcurrentHashMap<>();
 
     private final String[] definedTerms;

@@ -37,11 +37,13 @@ public final class DicomInputStream implements Closeable {
     public static final int DEFAULT_BULK_DATA_THRESHOLD = 64 * 1024;
     /** Non-bulk values longer than this are refused as corrupt rather than held in memory. */
     public static final int DEFAULT_MAX_VALUE_LENGTH = 64 * 1024 * 1024;
+
     public static final int MAX_SEQUENCE_DEPTH = 64;
     /** What one read may hold in memory by default: values, plus a per-element and per-item allowance. */
     public static final long DEFAULT_MAX_DATASET_MEMORY = 256L * 1024 * 1024;
     /** Roughly the heap an element costs beyond its value bytes (slot, value object, array header). */
     private static final int ELEMENT_OVERHEAD = 48;
+
     private static final long UNDEFINED = 0xFFFFFFFFL;
     private static final int BASIC_OFFSET_TABLE_INLINE_LIMIT = 1024 * 1024;
     private static final int CHUNK = 64 * 1024;
@@ -53,6 +55,7 @@ public final class DicomInputStream implements Closeable {
     private int bufLim;
     /** Stream offset of buf[0]. */
     private long bufStart;
+
     private boolean offsetsValid = true;
     /** Bulk values of a deflated stream are skipped like the others rather than read into memory. */
     private boolean skipInflatedBulkData;
@@ -219,8 +222,11 @@ public final class DicomInputStream implements Closeable {
             transferSyntax = guessTransferSyntax(fill(8));
         } else {
             transferSyntax = TransferSyntax.of(tsUid);
-            if (transferSyntax.explicitVR() && !transferSyntax.bigEndian() && !transferSyntax.deflated()
-                    && fill(8) >= 8 && !isVrCode(buf[bufPos + 4], buf[bufPos + 5])) {
+            if (transferSyntax.explicitVR()
+                    && !transferSyntax.bigEndian()
+                    && !transferSyntax.deflated()
+                    && fill(8) >= 8
+                    && !isVrCode(buf[bufPos + 4], buf[bufPos + 5])) {
                 // Some writers declare explicit VR but write the dataset implicit; the first element shows it.
                 // A compressed syntax stays one: its pixel data are still fragments.
                 transferSyntax = transferSyntax.encapsulated()
@@ -245,7 +251,8 @@ public final class DicomInputStream implements Closeable {
         if (plausibleFirstGroup(groupBE) && explicit) {
             return TransferSyntax.EXPLICIT_VR_BIG_ENDIAN;
         }
-        throw new DicomParseException("Not a DICOM stream: no DICM prefix and no recognisable first element", position(), -1);
+        throw new DicomParseException(
+                "Not a DICOM stream: no DICM prefix and no recognisable first element", position(), -1);
     }
 
     private static boolean plausibleFirstGroup(int group) {
@@ -395,7 +402,8 @@ public final class DicomInputStream implements Closeable {
     private void readUnknownSequence(Attributes ds, int tag, long len, int depth) throws IOException {
         byte[] value = readHeld(len, tag);
         // Parsed from the bytes in hand, so that a value that is no sequence after all can stay UN.
-        DicomInputStream items = new DicomInputStream(new ByteArrayInputStream(value), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        DicomInputStream items =
+                new DicomInputStream(new ByteArrayInputStream(value), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
         items.offsetsValid = false;
         items.maxValueLength = maxValueLength;
         items.maxDatasetMemory = maxDatasetMemory - retained;
@@ -475,7 +483,8 @@ public final class DicomInputStream implements Closeable {
     private byte[] readHeld(long len, int tag) throws IOException {
         long valuePos = position();
         if (len > maxValueLength) {
-            throw new DicomParseException("Value length " + len + " exceeds the limit of " + maxValueLength, valuePos, tag);
+            throw new DicomParseException(
+                    "Value length " + len + " exceeds the limit of " + maxValueLength, valuePos, tag);
         }
         retain(len, valuePos, tag);
         return readBytes((int) len, tag);
@@ -503,7 +512,8 @@ public final class DicomInputStream implements Closeable {
                 break;
             }
             if (itemTag != Tag.Item) {
-                throw new DicomParseException("Expected an item in sequence, found " + Tag.toString(itemTag), itemPos, tag);
+                throw new DicomParseException(
+                        "Expected an item in sequence, found " + Tag.toString(itemTag), itemPos, tag);
             }
             retain(0, itemPos, tag);
             Attributes item = seq.addItem();
@@ -530,15 +540,19 @@ public final class DicomInputStream implements Closeable {
                 throw new DicomParseException("Malformed fragment item " + Tag.toString(itemTag), itemPos, tag);
             }
             boolean offsetTable = frags.isEmpty();
-            if ((offsetsValid || skipInflatedBulkData) && !(offsetTable && itemLen <= BASIC_OFFSET_TABLE_INLINE_LIMIT)) {
+            if ((offsetsValid || skipInflatedBulkData)
+                    && !(offsetTable && itemLen <= BASIC_OFFSET_TABLE_INLINE_LIMIT)) {
                 long valuePos = position();
                 retain(0, valuePos, tag);
                 skipFully(itemLen, tag);
                 frags.add(BulkData.atOffset(valuePos, itemLen, be));
             } else {
                 if (itemLen > maxValueLength) {
-                    throw new DicomParseException("Fragment of " + itemLen + " bytes exceeds the limit of "
-                            + maxValueLength + " for values held in memory", itemPos, tag);
+                    throw new DicomParseException(
+                            "Fragment of " + itemLen + " bytes exceeds the limit of " + maxValueLength
+                                    + " for values held in memory",
+                            itemPos,
+                            tag);
                 }
                 retain(itemLen, itemPos, tag);
                 frags.add(readBytes((int) itemLen, tag));
@@ -549,8 +563,11 @@ public final class DicomInputStream implements Closeable {
     private void retain(long valueBytes, long pos, int tag) throws DatasetTooLargeException {
         retained += valueBytes + ELEMENT_OVERHEAD;
         if (retained > maxDatasetMemory) {
-            throw new DatasetTooLargeException("Dataset holds more than " + maxDatasetMemory
-                    + " bytes in memory (values and elements), the most allowed", pos, tag);
+            throw new DatasetTooLargeException(
+                    "Dataset holds more than " + maxDatasetMemory
+                            + " bytes in memory (values and elements), the most allowed",
+                    pos,
+                    tag);
         }
     }
 
@@ -668,8 +685,11 @@ public final class DicomInputStream implements Closeable {
             // A file seeks; its size tells whether the value is really there (skip alone would run past the end).
             FileChannel ch = file.getChannel();
             if (ch.position() + left > ch.size()) {
-                throw new DicomParseException("Truncated: value of " + len + " bytes runs past the end of the file",
-                        start, tag, new EOFException());
+                throw new DicomParseException(
+                        "Truncated: value of " + len + " bytes runs past the end of the file",
+                        start,
+                        tag,
+                        new EOFException());
             }
             ch.position(ch.position() + left);
             bufStart += left;
@@ -679,7 +699,10 @@ public final class DicomInputStream implements Closeable {
             int r = in.read(buf, 0, (int) Math.min(buf.length, left));
             if (r < 0) {
                 throw new DicomParseException(
-                        "Truncated: value of " + len + " bytes ends after " + (len - left), start, tag, new EOFException());
+                        "Truncated: value of " + len + " bytes ends after " + (len - left),
+                        start,
+                        tag,
+                        new EOFException());
             }
             bufStart += r;
             left -= r;

@@ -29,6 +29,7 @@ import org.opendicomweb.dicom.charset.SpecificCharacterSet;
 public final class DicomOutputStream implements Closeable {
     /** Our Implementation Class UID (PS3.7 §D.3.3.2), under the UUID-derived 2.25 root. */
     public static final String IMPLEMENTATION_CLASS_UID = "2.25.151924834196497839225637284163302906118";
+
     public static final String IMPLEMENTATION_VERSION_NAME = "OPENDICOMWEB01";
 
     private static final long UNDEFINED = 0xFFFFFFFFL;
@@ -190,7 +191,8 @@ public final class DicomOutputStream implements Closeable {
             return b;
         }
         String[] strings = v instanceof String s ? new String[] {s} : (String[]) v;
-        SpecificCharacterSet cs = vr.usesSpecificCharacterSet() ? ds.specificCharacterSet() : SpecificCharacterSet.DEFAULT;
+        SpecificCharacterSet cs =
+                vr.usesSpecificCharacterSet() ? ds.specificCharacterSet() : SpecificCharacterSet.DEFAULT;
         if (strings.length == 1) {
             return cs.encode(strings[0], vr);
         }

@@ -73,7 +73,8 @@ public final class BulkValueResolver {
                         + " has no URI, and no bulk data source was given to read it");
             }
             if (bd.length() > Integer.MAX_VALUE - 16) {
-                throw new IOException("Bulk data of " + Tag.toString(tag) + " too large to write inline: " + bd.length());
+                throw new IOException(
+                        "Bulk data of " + Tag.toString(tag) + " too large to write inline: " + bd.length());
             }
             byte[] b;
             try (InputStream in = source.open(bd)) {

@@ -1,8 +1,8 @@
 package org.opendicomweb.dicom.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.Closeable;
@@ -44,8 +44,11 @@ public final class JsonReader implements Closeable {
      * dicomweb.stow.max-metadata-size).
      */
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .build())
             .build();
+
     private static final Object NULL = new Object();
 
     /** A JSON number, kept as text so that DS/IS values round-trip exactly. */
@@ -55,6 +58,7 @@ public final class JsonReader implements Closeable {
     private long datasetOffset;
     /** The first member name seen twice in the object being read, if any. */
     private String duplicate;
+
     private BinarySpill spill;
 
     public JsonReader(InputStream in) throws IOException {
@@ -110,8 +114,11 @@ public final class JsonReader implements Closeable {
 
     private static DicomParseException malformed(JsonProcessingException e) {
         // Jackson counts characters for text input and bytes for byte input; whichever it knows.
-        long offset = e.getLocation() == null ? -1
-                : e.getLocation().getCharOffset() >= 0 ? e.getLocation().getCharOffset() : e.getLocation().getByteOffset();
+        long offset = e.getLocation() == null
+                ? -1
+                : e.getLocation().getCharOffset() >= 0
+                        ? e.getLocation().getCharOffset()
+                        : e.getLocation().getByteOffset();
         return new DicomParseException("DICOM JSON: malformed JSON: " + e.getOriginalMessage(), offset, -1, e);
     }
 
@@ -223,9 +230,10 @@ public final class JsonReader implements Closeable {
         while ((t = next()) != JsonToken.END_OBJECT) {
             String name = parser.currentName();
             next();
-            Object value = spill != null && name.equals("InlineBinary") && parser.currentToken() == JsonToken.VALUE_STRING
-                    ? spilled()
-                    : value();
+            Object value =
+                    spill != null && name.equals("InlineBinary") && parser.currentToken() == JsonToken.VALUE_STRING
+                            ? spilled()
+                            : value();
             if (map.put(name, value) != null && duplicate == null) {
                 duplicate = name;
             }
@@ -305,7 +313,10 @@ public final class JsonReader implements Closeable {
             throw error("More than one of Value, InlineBinary, BulkDataURI", tag, path);
         }
         for (String key : attr.keySet()) {
-            if (!key.equals("vr") && !key.equals("Value") && !key.equals("InlineBinary") && !key.equals("BulkDataURI")) {
+            if (!key.equals("vr")
+                    && !key.equals("Value")
+                    && !key.equals("InlineBinary")
+                    && !key.equals("BulkDataURI")) {
                 throw error("Unknown member \"" + key + "\"", tag, path);
             }
         }
@@ -337,8 +348,11 @@ public final class JsonReader implements Closeable {
             throw error("InlineBinary is not a string", tag, path);
         }
         try {
-            return Base64.getDecoder().decode(text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0
-                    ? text.replaceAll("[\\r\\n]", "") : text);
+            return Base64.getDecoder()
+                    .decode(
+                            text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0
+                                    ? text.replaceAll("[\\r\\n]", "")
+                                    : text);
         } catch (IllegalArgumentException e) {
             throw error("InlineBinary is not base64: " + e.getMessage(), tag, path);
         }
@@ -377,8 +391,11 @@ public final class JsonReader implements Closeable {
             } else if (vr == VR.PN && v instanceof Map<?, ?> m) {
                 out[k] = personName(cast(m), tag, path);
             } else {
-                throw error("Value " + (k + 1) + " is not a " + (vr == VR.PN ? "person name object" : "string")
-                        + ": " + describe(v), tag, path);
+                throw error(
+                        "Value " + (k + 1) + " is not a " + (vr == VR.PN ? "person name object" : "string") + ": "
+                                + describe(v),
+                        tag,
+                        path);
             }
         }
         return out.length == 1 ? out[0] : out;
@@ -423,7 +440,10 @@ public final class JsonReader implements Closeable {
             Object v = values.get(k);
             texts[k] = v instanceof Num n ? n.text() : v instanceof String s ? s.strip() : null;
             if (texts[k] == null) {
-                throw error("Value " + (k + 1) + " is not a " + (vr == VR.AT ? "tag" : "number") + ": " + describe(v), tag, path);
+                throw error(
+                        "Value " + (k + 1) + " is not a " + (vr == VR.AT ? "tag" : "number") + ": " + describe(v),
+                        tag,
+                        path);
             }
         }
         try {

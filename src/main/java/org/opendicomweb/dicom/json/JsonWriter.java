@@ -88,6 +88,7 @@ public final class JsonWriter implements Flushable, Closeable {
     private final int[] segments = new int[2 * 64];
     /** Open-addressed cache of the quoted 8-hex-digit keys, by tag. */
     private int[] keyTags = new int[512];
+
     private SerializableString[] keyNames = new SerializableString[512];
     private int keyCount;
 
@@ -173,7 +174,8 @@ public final class JsonWriter implements Flushable, Closeable {
      */
     public void writeAttribute(Attributes ds, int index) throws IOException {
         int tag = ds.tagAt(index);
-        if (Tag.isGroupLength(tag) || tag == DATA_SET_TRAILING_PADDING
+        if (Tag.isGroupLength(tag)
+                || tag == DATA_SET_TRAILING_PADDING
                 || (Tag.group(tag) == 0x0002 && !includeFileMeta)) {
             return;
         }
@@ -184,7 +186,8 @@ public final class JsonWriter implements Flushable, Closeable {
         int n = ds.size();
         for (int i = 0; i < n; i++) {
             int tag = ds.tagAt(i);
-            if (Tag.isGroupLength(tag) || tag == DATA_SET_TRAILING_PADDING
+            if (Tag.isGroupLength(tag)
+                    || tag == DATA_SET_TRAILING_PADDING
                     || (Tag.group(tag) == 0x0002 && topLevel && !includeFileMeta)) {
                 continue;
             }
@@ -414,9 +417,14 @@ public final class JsonWriter implements Flushable, Closeable {
     private void writePersonName(String value) throws IOException {
         int eq1 = value.indexOf('=');
         int eq2 = eq1 < 0 ? -1 : value.indexOf('=', eq1 + 1);
-        int[] bounds = {0, eq1 < 0 ? value.length() : eq1,
-            eq1 + 1, eq1 < 0 ? eq1 + 1 : eq2 < 0 ? value.length() : eq2,
-            eq2 + 1, eq2 < 0 ? eq2 + 1 : value.length()};
+        int[] bounds = {
+            0,
+            eq1 < 0 ? value.length() : eq1,
+            eq1 + 1,
+            eq1 < 0 ? eq1 + 1 : eq2 < 0 ? value.length() : eq2,
+            eq2 + 1,
+            eq2 < 0 ? eq2 + 1 : value.length()
+        };
         boolean any = false;
         for (int g = 0; g < 3; g++) {
             any |= (g == 0 || (g == 1 ? eq1 >= 0 : eq2 >= 0)) && bounds[2 * g + 1] > bounds[2 * g];

@@ -45,6 +45,7 @@ public final class XmlReader {
     private static final XMLInputFactory FACTORY = newFactory();
     /** Highest {@code number} of a value or item accepted; bounds the array a hostile number could demand. */
     private static final int MAX_NUMBER = 1 << 20;
+
     private static final String[] PN_GROUPS = {"Alphabetic", "Ideographic", "Phonetic"};
     private static final String[] PN_COMPONENTS = {"FamilyName", "GivenName", "MiddleName", "NamePrefix", "NameSuffix"};
 
@@ -97,9 +98,14 @@ public final class XmlReader {
     private static DicomParseException malformed(XMLStreamException e) {
         Location at = e.getLocation();
         String where = at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
-        String message = e.getMessage() == null ? "" : e.getMessage().replaceFirst("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", "");
-        return new DicomParseException("Native DICOM Model XML: malformed XML" + where + ": " + message,
-                at == null ? -1 : at.getCharacterOffset(), -1, e);
+        String message = e.getMessage() == null
+                ? ""
+                : e.getMessage().replaceFirst("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", "");
+        return new DicomParseException(
+                "Native DICOM Model XML: malformed XML" + where + ": " + message,
+                at == null ? -1 : at.getCharacterOffset(),
+                -1,
+                e);
     }
 
     private Attributes document() throws XMLStreamException, IOException {
@@ -139,7 +145,10 @@ public final class XmlReader {
         String tagText = xml.getAttributeValue(null, "tag");
         int tag = Tag.parseHex(tagText);
         if (tag == -1 && !"FFFFFFFF".equalsIgnoreCase(tagText)) {
-            throw error(tagText == null ? "<DicomAttribute> without a tag" : "tag \"" + tagText + "\" is not 8 hex digits", -1, path);
+            throw error(
+                    tagText == null ? "<DicomAttribute> without a tag" : "tag \"" + tagText + "\" is not 8 hex digits",
+                    -1,
+                    path);
         }
         VR vr = vrOf(tag, xml.getAttributeValue(null, "vr"), path);
         String creator = xml.getAttributeValue(null, "privateCreator");
@@ -258,7 +267,10 @@ public final class XmlReader {
             throw error("<" + xml.getLocalName() + "> number=\"" + text + "\" is not a positive integer", tag, path);
         }
         if (n < 1 || n > MAX_NUMBER) {
-            throw error("<" + xml.getLocalName() + "> number=\"" + text + "\" is out of range (1.." + MAX_NUMBER + ")", tag, path);
+            throw error(
+                    "<" + xml.getLocalName() + "> number=\"" + text + "\" is out of range (1.." + MAX_NUMBER + ")",
+                    tag,
+                    path);
         }
         if (seen.containsKey(n)) {
             throw error("<" + xml.getLocalName() + "> number=\"" + n + "\" occurs twice", tag, path);
@@ -278,8 +290,11 @@ public final class XmlReader {
 
     private byte[] binary(int tag, VR vr, String[] values, int present, String path) throws DicomParseException {
         if (present != values.length) {
-            throw error("A value of VR " + vr + " cannot be left out (values are numbered up to " + values.length
-                    + " but only " + present + " are given)", tag, path);
+            throw error(
+                    "A value of VR " + vr + " cannot be left out (values are numbered up to " + values.length
+                            + " but only " + present + " are given)",
+                    tag,
+                    path);
         }
         String[] texts = new String[values.length];
         for (int k = 0; k < texts.length; k++) {
@@ -378,8 +393,8 @@ public final class XmlReader {
             for (int event = xml.next(); event != XMLStreamConstants.END_ELEMENT; event = xml.next()) {
                 switch (event) {
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                            base64.write(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
-                    case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> { }
+                        base64.write(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                    case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> {}
                     default -> throw error("Unexpected content in <InlineBinary>", tag, path);
                 }
             }
@@ -434,7 +449,10 @@ public final class XmlReader {
                     return false;
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE:
                     if (!xml.isWhiteSpace() && !xml.getText().isBlank()) {
-                        throw error("Unexpected text \"" + abbreviate(xml.getText().strip()) + "\" between elements", -1, "");
+                        throw error(
+                                "Unexpected text \"" + abbreviate(xml.getText().strip()) + "\" between elements",
+                                -1,
+                                "");
                     }
                     break;
                 case XMLStreamConstants.END_DOCUMENT:
@@ -453,7 +471,8 @@ public final class XmlReader {
      * Places the private data elements written as gggg00ee in the block their creator reserves here, or in the
      * lowest free block of the group, which then gets its creator element.
      */
-    private void placePrivateElements(Attributes ds, List<PrivateElement> privates, String path) throws DicomParseException {
+    private void placePrivateElements(Attributes ds, List<PrivateElement> privates, String path)
+            throws DicomParseException {
         for (PrivateElement p : privates) {
             int group = p.tag() >>> 16;
             int block = (p.tag() >>> 8) & 0xFF;
@@ -462,8 +481,11 @@ public final class XmlReader {
                 if (block < 0) {
                     block = freeBlock(ds, group);
                     if (block < 0) {
-                        throw error("No free private block in group " + String.format("%04X", group)
-                                + " for privateCreator \"" + p.creator() + "\"", p.tag(), path);
+                        throw error(
+                                "No free private block in group " + String.format("%04X", group)
+                                        + " for privateCreator \"" + p.creator() + "\"",
+                                p.tag(),
+                                path);
                     }
                     ds.setString(group << 16 | block, VR.LO, p.creator());
                 }
@@ -472,8 +494,11 @@ public final class XmlReader {
                 if (reserved == null) {
                     ds.setString(group << 16 | block, VR.LO, p.creator());
                 } else if (!reserved.strip().equals(p.creator())) {
-                    throw error("privateCreator \"" + p.creator() + "\" differs from \"" + reserved
-                            + "\" that reserves the block", p.tag(), path);
+                    throw error(
+                            "privateCreator \"" + p.creator() + "\" differs from \"" + reserved
+                                    + "\" that reserves the block",
+                            p.tag(),
+                            path);
                 }
             }
             set(ds, group << 16 | block << 8 | (p.tag() & 0xFF), p.vr(), p.value());
@@ -503,7 +528,7 @@ public final class XmlReader {
         Location at = xml.getLocation();
         String where = path.isEmpty() ? "" : " (in " + path.substring(0, path.length() - 1) + ")";
         String line = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
-        return new DicomParseException("Native DICOM Model XML: " + message + where + line,
-                at == null ? -1 : at.getCharacterOffset(), tag);
+        return new DicomParseException(
+                "Native DICOM Model XML: " + message + where + line, at == null ? -1 : at.getCharacterOffset(), tag);
     }
 }

@@ -36,6 +36,7 @@ import org.opendicomweb.dicom.json.TagPath;
 public final class XmlWriter {
     /** The namespace of the PS3.19 schema for the Native DICOM Model. */
     public static final String NAMESPACE = "http://dicom.nema.org/PS3.19/models/NativeDICOM";
+
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
     private static final String[] GROUPS = {"Alphabetic", "Ideographic", "Phonetic"};
     private static final String[] COMPONENTS = {"FamilyName", "GivenName", "MiddleName", "NamePrefix", "NameSuffix"};
@@ -79,7 +80,9 @@ public final class XmlWriter {
     private void attributes(Attributes ds, boolean topLevel) throws XMLStreamException, IOException {
         for (int i = 0, n = ds.size(); i < n; i++) {
             int tag = ds.tagAt(i);
-            if (Tag.isGroupLength(tag) || tag == 0xFFFCFFFC || (topLevel && Tag.group(tag) == 0x0002 && !includeFileMeta)) {
+            if (Tag.isGroupLength(tag)
+                    || tag == 0xFFFCFFFC
+                    || (topLevel && Tag.group(tag) == 0x0002 && !includeFileMeta)) {
                 continue;
             }
             VR vr = ds.vrAt(i);

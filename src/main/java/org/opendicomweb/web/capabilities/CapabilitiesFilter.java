@@ -53,7 +53,7 @@ public class CapabilitiesFilter {
                 return XML;
             }
         }
-        throw DicomwebException.notAcceptable(
-                "The capabilities description is available as " + WADL + " (or " + XML + ") only; Accept was: " + accept);
+        throw DicomwebException.notAcceptable("The capabilities description is available as " + WADL + " (or " + XML
+                + ") only; Accept was: " + accept);
     }
 }

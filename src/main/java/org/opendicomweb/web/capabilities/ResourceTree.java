@@ -28,22 +28,30 @@ import java.util.regex.Pattern;
 public final class ResourceTree {
 
     /** HTTP methods in the order they are listed. */
-    private static final List<String> METHOD_ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final List<String> METHOD_ORDER =
+            List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     /** A request parameter of an operation: a query parameter or a header. */
     public record Param(String name, String style) {}
 
     /** One HTTP method on one resource. */
-    public record Operation(String httpMethod, String id, String title, String section, String doc, List<Param> params,
-            List<String> consumes, List<String> produces) {}
+    public record Operation(
+            String httpMethod,
+            String id,
+            String title,
+            String section,
+            String doc,
+            List<Param> params,
+            List<String> consumes,
+            List<String> produces) {}
 
     /** A path segment: a literal ("studies") or a template ("{study}"); a greedy template takes the rest of the path. */
     public static final class Node {
         private final String segment;
         private final String templateName;
         private final boolean greedy;
-        private final TreeMap<String, Node> children = new TreeMap<>(Comparator
-                .comparing((String s) -> s.startsWith("{")).thenComparing(Comparator.naturalOrder()));
+        private final TreeMap<String, Node> children = new TreeMap<>(
+                Comparator.comparing((String s) -> s.startsWith("{")).thenComparing(Comparator.naturalOrder()));
         private final List<Operation> operations = new ArrayList<>();
 
         private Node(String segment, String templateName, boolean greedy) {
@@ -81,7 +89,9 @@ public final class ResourceTree {
                 methods.add("HEAD");
             }
             methods.add("OPTIONS");
-            return methods.stream().sorted(Comparator.comparingInt(ResourceTree::methodRank)).toList();
+            return methods.stream()
+                    .sorted(Comparator.comparingInt(ResourceTree::methodRank))
+                    .toList();
         }
     }
 
@@ -172,7 +182,10 @@ public final class ResourceTree {
                 String inner = segment.substring(1, segment.length() - 1);
                 int colon = inner.indexOf(':');
                 name = (colon < 0 ? inner : inner.substring(0, colon)).strip();
-                greedy = colon >= 0 && Pattern.compile(inner.substring(colon + 1).strip()).matcher("a/b").matches();
+                greedy = colon >= 0
+                        && Pattern.compile(inner.substring(colon + 1).strip())
+                                .matcher("a/b")
+                                .matches();
             }
             String key = name == null ? segment : "{" + name + "}";
             String templateName = name;
@@ -243,8 +256,8 @@ public final class ResourceTree {
             produces.addAll(List.of(declaredProduces.value()));
         }
         String id = uniqueId(title, ids);
-        return new Operation(httpMethod, id, title, section, doc, List.copyOf(params), List.copyOf(consumes),
-                List.copyOf(produces));
+        return new Operation(
+                httpMethod, id, title, section, doc, List.copyOf(params), List.copyOf(consumes), List.copyOf(produces));
     }
 
     private static <A extends Annotation> A annotation(Method method, Class<?> type, Class<A> annotation) {

@@ -35,11 +35,15 @@ public final class WadlWriter {
             xml.writeStartDocument("UTF-8", "1.0");
             w.start("application");
             xml.writeDefaultNamespace(NAMESPACE);
-            w.doc("OpenDICOMweb", "DICOMweb services (PS3.18) of this server, generated from its resources."
-                    + " Resource paths are relative to the base of 'resources'.");
+            w.doc(
+                    "OpenDICOMweb",
+                    "DICOMweb services (PS3.18) of this server, generated from its resources."
+                            + " Resource paths are relative to the base of 'resources'.");
             w.start("resources");
             xml.writeAttribute("base", root + "/");
-            w.resource(match.templatePath().isEmpty() ? "/" : match.templatePath(), match.node(),
+            w.resource(
+                    match.templatePath().isEmpty() ? "/" : match.templatePath(),
+                    match.node(),
                     templateNames(match.templatePath()));
             w.end();
             w.end();
@@ -75,7 +79,8 @@ public final class WadlWriter {
         xml.writeAttribute("name", operation.httpMethod());
         xml.writeAttribute("id", operation.id());
         String reference = operation.section() == null ? null : "PS3.18 §" + operation.section() + ".";
-        String text = operation.doc() == null ? reference
+        String text = operation.doc() == null
+                ? reference
                 : reference == null ? operation.doc() : reference + " " + operation.doc();
         doc(operation.title(), text);
         if (!operation.params().isEmpty() || !operation.consumes().isEmpty()) {

@@ -22,6 +22,7 @@ public final class MultipartReader {
     private final InputStream in;
     /** "\r\n--boundary": what ends a part's body. */
     private final byte[] delimiter;
+
     private final byte[] buf;
     private final BytePattern delimiterPattern;
     private int pos;
@@ -31,6 +32,7 @@ public final class MultipartReader {
      * without searching again, so a reader asking for small chunks costs one scan of the body, not one per read.
      */
     private int scanned;
+
     private boolean eof;
     private boolean finished;
     private PartStream current;
@@ -129,7 +131,9 @@ public final class MultipartReader {
                 }
                 int colon = line.indexOf(":");
                 if (colon > 0) {
-                    headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                    headers.put(
+                            line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                            line.substring(colon + 1).trim());
                 }
                 line.setLength(0);
             } else {

@@ -57,7 +57,9 @@ class PydicomOracleTest {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(CHARSET_FILES, "*.dcm")) {
             files.forEach(f -> command.add(f.toString()));
         }
-        Process run = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process run = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(run.waitFor(120, TimeUnit.SECONDS), "pydicom script timed out");
         assertEquals(0, run.exitValue(), "pydicom script failed");
@@ -71,15 +73,21 @@ class PydicomOracleTest {
             JsonNode node = json.readTree(line);
             List<String> terms = new ArrayList<>();
             node.get("charset").forEach(t -> terms.add(t.asText()));
-            elements.add(new Element(node.get("file").asText(), node.get("path").asText(),
-                    VR.valueOf(node.get("vr").asText()), terms.toArray(String[]::new),
-                    HexFormat.of().parseHex(node.get("raw").asText()), node.get("values")));
+            elements.add(new Element(
+                    node.get("file").asText(),
+                    node.get("path").asText(),
+                    VR.valueOf(node.get("vr").asText()),
+                    terms.toArray(String[]::new),
+                    HexFormat.of().parseHex(node.get("raw").asText()),
+                    node.get("values")));
         }
         assertTrue(elements.size() > 100, "expected the pydicom charset files, got " + elements.size() + " elements");
     }
 
     private static Path script() throws URISyntaxException {
-        return Path.of(PydicomOracleTest.class.getResource("/charset/pydicom_strings.py").toURI());
+        return Path.of(PydicomOracleTest.class
+                .getResource("/charset/pydicom_strings.py")
+                .toURI());
     }
 
     @Test
@@ -109,7 +117,8 @@ class PydicomOracleTest {
                 }
             }
             if (rawValues.size() != e.values().size()) {
-                disagreements.add(e.where() + ": " + rawValues.size() + " values, pydicom " + e.values().size());
+                disagreements.add(e.where() + ": " + rawValues.size() + " values, pydicom "
+                        + e.values().size());
             }
             for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
                 compared++;

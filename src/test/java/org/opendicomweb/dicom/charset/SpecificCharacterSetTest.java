@@ -172,8 +172,8 @@ class SpecificCharacterSetTest {
 
         @Test
         void namesRoundTrip() {
-            for (String name : new String[] {"山田^太郎", "やまだ^たろう", "Yamada^Tarou=山田^太郎=やまだ^たろう",
-                    "=山田^太郎", "東京 太郎", "ＡＢＣ全角^Ｔａｒｏ"}) {
+            for (String name :
+                    new String[] {"山田^太郎", "やまだ^たろう", "Yamada^Tarou=山田^太郎=やまだ^たろう", "=山田^太郎", "東京 太郎", "ＡＢＣ全角^Ｔａｒｏ"}) {
                 assertEquals(name, roundTrip(JAPANESE, name, VR.PN), name);
                 assertEquals(name, roundTrip(JAPANESE_KATAKANA, name, VR.PN), name);
             }
@@ -219,7 +219,8 @@ class SpecificCharacterSetTest {
     class Korean {
         @Test
         void ps35I2ExampleRedesignatesG1AfterEachDelimiter() {
-            String raw = "Hong^Gildong={ESC}$)C\\xfb\\xf3^{ESC}$)C\\xd1\\xce\\xd4\\xd7={ESC}$)C\\xc8\\xab^{ESC}$)C\\xb1\\xe6\\xb5\\xbf";
+            String raw =
+                    "Hong^Gildong={ESC}$)C\\xfb\\xf3^{ESC}$)C\\xd1\\xce\\xd4\\xd7={ESC}$)C\\xc8\\xab^{ESC}$)C\\xb1\\xe6\\xb5\\xbf";
             String name = "Hong^Gildong=洪^吉洞=홍^길동";
             assertEquals(name, decode(KOREAN, raw, VR.PN));
             assertArrayEquals(bytes(raw), KOREAN.encode(name, VR.PN));
@@ -255,7 +256,8 @@ class SpecificCharacterSetTest {
             SpecificCharacterSet cs = SpecificCharacterSet.valueOf("GB18030");
             // U+0080 and U+20000 exist in GB18030 only as four-byte sequences.
             assertEquals("\u0080\uD840\uDC00", decode(cs, "\\x81\\x30\\x81\\x30\\x95\\x32\\x82\\x36", VR.LO));
-            assertArrayEquals(bytes("\\x81\\x30\\x81\\x30\\x95\\x32\\x82\\x36"), cs.encode("\u0080\uD840\uDC00", VR.LO));
+            assertArrayEquals(
+                    bytes("\\x81\\x30\\x81\\x30\\x95\\x32\\x82\\x36"), cs.encode("\u0080\uD840\uDC00", VR.LO));
             assertEquals("Wang^XiaoDong=王^小东=", decode(cs, "Wang^XiaoDong=\\xcd\\xf5^\\xd0\\xa1\\xb6\\xab=", VR.PN));
         }
 
@@ -283,19 +285,32 @@ class SpecificCharacterSetTest {
 
     @Nested
     class SingleByteExtensions {
-        private final SpecificCharacterSet latinGreek = SpecificCharacterSet.valueOf("ISO 2022 IR 100", "ISO 2022 IR 126");
+        private final SpecificCharacterSet latinGreek =
+                SpecificCharacterSet.valueOf("ISO 2022 IR 100", "ISO 2022 IR 126");
 
         @Test
         void switchesG1AndReturnsToValue1AtTheEnd() {
             byte[] encoded = latinGreek.encode("Jérôme Διονυσιος", VR.LO);
-            assertArrayEquals(bytes("J\\xe9r\\xf4me {ESC}-F\\xc4\\xe9\\xef\\xed\\xf5\\xf3\\xe9\\xef\\xf2{ESC}-A"), encoded);
+            assertArrayEquals(
+                    bytes("J\\xe9r\\xf4me {ESC}-F\\xc4\\xe9\\xef\\xed\\xf5\\xf3\\xe9\\xef\\xf2{ESC}-A"), encoded);
             assertEquals("Jérôme Διονυσιος", latinGreek.decode(encoded, 0, encoded.length, VR.LO));
         }
 
         @Test
         void everySingleByteSetRoundTripsItsUpperHalf() {
-            for (String term : new String[] {"ISO_IR 100", "ISO_IR 101", "ISO_IR 109", "ISO_IR 110", "ISO_IR 126",
-                    "ISO_IR 127", "ISO_IR 138", "ISO_IR 144", "ISO_IR 148", "ISO_IR 166", "ISO_IR 203"}) {
+            for (String term : new String[] {
+                "ISO_IR 100",
+                "ISO_IR 101",
+                "ISO_IR 109",
+                "ISO_IR 110",
+                "ISO_IR 126",
+                "ISO_IR 127",
+                "ISO_IR 138",
+                "ISO_IR 144",
+                "ISO_IR 148",
+                "ISO_IR 166",
+                "ISO_IR 203"
+            }) {
                 SpecificCharacterSet cs = SpecificCharacterSet.valueOf(term);
                 for (int b = 0xA0; b <= 0xFF; b++) {
                     String decoded = cs.decode(new byte[] {(byte) b}, 0, 1, VR.LO);

@@ -3,7 +3,6 @@ package org.opendicomweb.dicom.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,12 +99,14 @@ class CorpusRoundTripTest {
     @TestFactory
     Stream<DynamicTest> everyCorpusFile() throws IOException {
         Path corpus = Path.of(System.getProperty("pydicom.data", DEFAULT_CORPUS.toString()));
-        RequiredTools.require(new Tool("pydicom's test files in " + corpus, "python3-pydicom", () -> Files.isDirectory(corpus)));
+        RequiredTools.require(
+                new Tool("pydicom's test files in " + corpus, "python3-pydicom", () -> Files.isDirectory(corpus)));
         Files.createDirectories(OUTPUT);
         List<Path> files;
         try (Stream<Path> s = Files.walk(corpus)) {
             files = s.filter(Files::isRegularFile)
-                    .filter(p -> p.startsWith(corpus.resolve("test_files")) || p.startsWith(corpus.resolve("charset_files")))
+                    .filter(p ->
+                            p.startsWith(corpus.resolve("test_files")) || p.startsWith(corpus.resolve("charset_files")))
                     .sorted()
                     .toList();
         }
@@ -123,17 +124,18 @@ class CorpusRoundTripTest {
             dumps = Dcmtk.dcmdumpEach(all);
             Set<String> groupsSeen = new HashSet<>();
             for (Case c : cases) {
-                if (c.original != null && !c.original.syntax().encapsulated()
+                if (c.original != null
+                        && !c.original.syntax().encapsulated()
                         && groupsSeen.add(sameKindGroup(corpus.relativize(c.file)))) {
                     c.originalJson = CompletableFuture.supplyAsync(() -> comparableJson(c.file), DCMTK_RUNS);
-                    c.outputs.forEach((ts, out) -> c.outputJson.put(ts,
-                            CompletableFuture.supplyAsync(() -> comparableJson(out), DCMTK_RUNS)));
+                    c.outputs.forEach((ts, out) ->
+                            c.outputJson.put(ts, CompletableFuture.supplyAsync(() -> comparableJson(out), DCMTK_RUNS)));
                 }
             }
         }
         Map<Path, Dcmtk.Result> dumpResults = dumps;
-        return cases.stream().map(c -> DynamicTest.dynamicTest(
-                corpus.relativize(c.file).toString(), () -> check(c, dumpResults)));
+        return cases.stream()
+                .map(c -> DynamicTest.dynamicTest(corpus.relativize(c.file).toString(), () -> check(c, dumpResults)));
     }
 
     /**
@@ -216,12 +218,17 @@ class CorpusRoundTripTest {
                 assertTrue(dump.ok(), "dcmdump refuses our output in " + target.uid() + ": " + dump.problems());
                 Set<String> added = new LinkedHashSet<>(dump.problems());
                 added.removeAll(originalDump.problems());
-                assertEquals(Set.of(), added, "dcmdump complains of our output in " + target.uid() + ", not of the original");
+                assertEquals(
+                        Set.of(),
+                        added,
+                        "dcmdump complains of our output in " + target.uid() + ", not of the original");
             }
             if (c.originalJson != null && c.originalJson.join().isPresent()) {
                 Optional<JsonNode> ours = c.outputJson.get(target).join();
                 assertTrue(ours.isPresent(), "dcm2json converts the original but not our output in " + target.uid());
-                assertEquals(c.originalJson.join().get(), ours.get(),
+                assertEquals(
+                        c.originalJson.join().get(),
+                        ours.get(),
                         "dcm2json of the original and of our output in " + target.uid());
             }
         }

@@ -100,10 +100,15 @@ class MalformedInputTest {
     /** Preamble, DICM and a meta group declaring {@code tsUid}, as a Part 10 file starts. */
     private static Bytes part10(String tsUid) {
         String ts = tsUid.length() % 2 == 0 ? tsUid : tsUid + "\0";
-        Bytes meta = new Bytes().shortHeader(Tag.TransferSyntaxUID, "UI", ts.length()).ascii(ts);
+        Bytes meta = new Bytes()
+                .shortHeader(Tag.TransferSyntaxUID, "UI", ts.length())
+                .ascii(ts);
         byte[] m = meta.get();
-        return new Bytes().filler(128).ascii("DICM")
-                .shortHeader(Tag.FileMetaInformationGroupLength, "UL", 4).u32(m.length)
+        return new Bytes()
+                .filler(128)
+                .ascii("DICM")
+                .shortHeader(Tag.FileMetaInformationGroupLength, "UL", 4)
+                .u32(m.length)
                 .raw(m);
     }
 
@@ -115,15 +120,18 @@ class MalformedInputTest {
         return part10(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid());
     }
 
-    private static final Bytes PATIENT_ID = new Bytes().shortHeader(Tag.PatientID, "LO", 4).ascii("ID01");
+    private static final Bytes PATIENT_ID =
+            new Bytes().shortHeader(Tag.PatientID, "LO", 4).ascii("ID01");
 
     /** Reads the bytes to the end; the failure it must give. */
     private static DicomParseException refused(byte[] input) {
-        return assertTimeoutPreemptively(Duration.ofSeconds(1), () -> assertThrows(DicomParseException.class, () -> {
-            try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(input))) {
-                in.readDataset();
-            }
-        }));
+        return assertTimeoutPreemptively(
+                Duration.ofSeconds(1),
+                () -> assertThrows(DicomParseException.class, () -> {
+                    try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(input))) {
+                        in.readDataset();
+                    }
+                }));
     }
 
     private static void assertWhere(DicomParseException e, long offset, int tag) {
@@ -155,7 +163,9 @@ class MalformedInputTest {
 
         try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(input))) {
             in.setMaxDatasetMemory(4 * 1024 * 1024);
-            assertEquals(30_000, in.readDataset().getSequence(Tag.ReferencedSeriesSequence).size());
+            assertEquals(
+                    30_000,
+                    in.readDataset().getSequence(Tag.ReferencedSeriesSequence).size());
         }
     }
 
@@ -203,28 +213,44 @@ class MalformedInputTest {
     @Test
     void valueTruncated() {
         byte[] start = explicitLE().get();
-        byte[] b = new Bytes().raw(start).shortHeader(Tag.PatientName, "PN", 10).ascii("Doe^").get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .shortHeader(Tag.PatientName, "PN", 10)
+                .ascii("Doe^")
+                .get();
         assertWhere(refused(b), start.length + 8, Tag.PatientName);
     }
 
     @Test
     void bulkValueLengthPastEnd() {
         byte[] start = explicitLE().get();
-        byte[] b = new Bytes().raw(start).longHeader(Tag.PixelData, "OW", 1000).filler(10).get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .longHeader(Tag.PixelData, "OW", 1000)
+                .filler(10)
+                .get();
         assertWhere(refused(b), start.length + 12, Tag.PixelData);
     }
 
     @Test
     void absurdLengthOnShortVrInImplicitVr() {
         byte[] start = implicitLE().get();
-        byte[] b = new Bytes().raw(start).implicitHeader(Tag.PatientID, 0xFFFFFFF0).ascii("ID01").get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .implicitHeader(Tag.PatientID, 0xFFFFFFF0)
+                .ascii("ID01")
+                .get();
         assertWhere(refused(b), start.length + 8, Tag.PatientID);
     }
 
     @Test
     void absurdLengthOnUnlimitedText() {
         byte[] start = explicitLE().get();
-        byte[] b = new Bytes().raw(start).longHeader(Tag.TextValue, "UT", 0xFFFFFFF0).ascii("text").get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .longHeader(Tag.TextValue, "UT", 0xFFFFFFF0)
+                .ascii("text")
+                .get();
         assertWhere(refused(b), start.length + 12, Tag.TextValue);
     }
 
@@ -232,7 +258,11 @@ class MalformedInputTest {
     void absurdLengthOnOB() {
         byte[] start = explicitLE().get();
         int tag = Tag.EncapsulatedDocument;
-        byte[] b = new Bytes().raw(start).longHeader(tag, "OB", 0xFFFFFFF0).filler(100).get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .longHeader(tag, "OB", 0xFFFFFFF0)
+                .filler(100)
+                .get();
         assertWhere(refused(b), start.length + 12, tag);
     }
 
@@ -240,8 +270,15 @@ class MalformedInputTest {
     void absurdLengthOnOBInAFile(@TempDir Path dir) throws IOException {
         byte[] start = explicitLE().get();
         Path file = dir.resolve("absurd.dcm");
-        Files.write(file, new Bytes().raw(start).longHeader(Tag.PixelData, "OB", 0xFFFFFFF0).filler(100).get());
-        DicomParseException e = assertTimeoutPreemptively(Duration.ofSeconds(1),
+        Files.write(
+                file,
+                new Bytes()
+                        .raw(start)
+                        .longHeader(Tag.PixelData, "OB", 0xFFFFFFF0)
+                        .filler(100)
+                        .get());
+        DicomParseException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(1),
                 () -> assertThrows(DicomParseException.class, () -> {
                     try (DicomInputStream in = new DicomInputStream(new FileInputStream(file.toFile()))) {
                         in.readDataset();
@@ -253,8 +290,12 @@ class MalformedInputTest {
     @Test
     void absurdLengthOnOBWhenDeflated() {
         // Deflated input has no offsets to refer to, so values are read into memory: the limit must hold there.
-        byte[] start = part10(TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.uid()).get();
-        byte[] dataset = new Bytes().longHeader(Tag.EncapsulatedDocument, "OB", 0xFFFFFFF0).filler(100).get();
+        byte[] start =
+                part10(TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.uid()).get();
+        byte[] dataset = new Bytes()
+                .longHeader(Tag.EncapsulatedDocument, "OB", 0xFFFFFFF0)
+                .filler(100)
+                .get();
         ByteArrayOutputStream deflated = new ByteArrayOutputStream();
         java.util.zip.Deflater d = new java.util.zip.Deflater(6, true);
         try (var out = new java.util.zip.DeflaterOutputStream(deflated, d)) {
@@ -262,7 +303,8 @@ class MalformedInputTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        DicomParseException e = refused(new Bytes().raw(start).raw(deflated.toByteArray()).get());
+        DicomParseException e =
+                refused(new Bytes().raw(start).raw(deflated.toByteArray()).get());
         assertWhere(e, 12, Tag.EncapsulatedDocument);
     }
 
@@ -270,7 +312,11 @@ class MalformedInputTest {
     void claimedLengthIsNotAllocatedUpFront() {
         // 60 MB claimed (under the 64 MB limit), 8 bytes present: must fail at the end of input, not allocate.
         byte[] start = implicitLE().get();
-        byte[] b = new Bytes().raw(start).implicitHeader(Tag.PatientID, 60 << 20).ascii("ID01ID01").get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .implicitHeader(Tag.PatientID, 60 << 20)
+                .ascii("ID01ID01")
+                .get();
         Runtime rt = Runtime.getRuntime();
         long before = rt.totalMemory() - rt.freeMemory();
         assertWhere(refused(b), start.length + 8, Tag.PatientID);
@@ -283,7 +329,9 @@ class MalformedInputTest {
         byte[] start = explicitLE().get();
         Bytes b = new Bytes().raw(start);
         for (int i = 0; i < 100; i++) {
-            b.longHeader(Tag.ReferencedSeriesSequence, "SQ", UNDEFINED).tag(Tag.Item).u32(UNDEFINED);
+            b.longHeader(Tag.ReferencedSeriesSequence, "SQ", UNDEFINED)
+                    .tag(Tag.Item)
+                    .u32(UNDEFINED);
         }
         DicomParseException e = refused(b.get());
         assertTrue(e.getMessage().contains("nested deeper"), e.getMessage());
@@ -295,7 +343,9 @@ class MalformedInputTest {
     void sequencesNestedTenThousandDeepFailWithoutStackOverflow() {
         Bytes b = implicitLE();
         for (int i = 0; i < 10_000; i++) {
-            b.implicitHeader(Tag.ReferencedSeriesSequence, UNDEFINED).tag(Tag.Item).u32(UNDEFINED);
+            b.implicitHeader(Tag.ReferencedSeriesSequence, UNDEFINED)
+                    .tag(Tag.Item)
+                    .u32(UNDEFINED);
         }
         DicomParseException e = refused(b.get());
         assertTrue(e.getMessage().contains("nested deeper"), e.getMessage());
@@ -304,14 +354,22 @@ class MalformedInputTest {
     @Test
     void undefinedLengthOnTextElement() {
         byte[] start = explicitLE().get();
-        byte[] b = new Bytes().raw(start).longHeader(Tag.TextValue, "UT", UNDEFINED).ascii("text").get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .longHeader(Tag.TextValue, "UT", UNDEFINED)
+                .ascii("text")
+                .get();
         assertWhere(refused(b), start.length, Tag.TextValue);
     }
 
     @Test
     void undefinedLengthOnShortVrInImplicitVr() {
         byte[] start = implicitLE().get();
-        byte[] b = new Bytes().raw(start).implicitHeader(Tag.PatientID, UNDEFINED).ascii("ID01").get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .implicitHeader(Tag.PatientID, UNDEFINED)
+                .ascii("ID01")
+                .get();
         assertWhere(refused(b), start.length, Tag.PatientID);
     }
 
@@ -319,8 +377,12 @@ class MalformedInputTest {
     void invalidVrBytes() {
         byte[] start = explicitLE().get();
         // Not the first element: a first element without a VR makes the reader take the dataset as implicit VR.
-        byte[] b = new Bytes().raw(start).raw(PATIENT_ID.get())
-                .shortHeader(Tag.PatientBirthDate, "Z!", 8).ascii("19700101").get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .raw(PATIENT_ID.get())
+                .shortHeader(Tag.PatientBirthDate, "Z!", 8)
+                .ascii("19700101")
+                .get();
         DicomParseException e = refused(b);
         assertTrue(e.getMessage().contains("Invalid VR"), e.getMessage());
         assertWhere(e, start.length + 12, Tag.PatientBirthDate);
@@ -329,22 +391,39 @@ class MalformedInputTest {
     @Test
     void itemOutsideSequence() {
         byte[] start = explicitLE().get();
-        byte[] b = new Bytes().raw(start).raw(PATIENT_ID.get()).tag(Tag.Item).u32(4).ascii("abcd").get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .raw(PATIENT_ID.get())
+                .tag(Tag.Item)
+                .u32(4)
+                .ascii("abcd")
+                .get();
         assertWhere(refused(b), start.length + 12, Tag.Item);
     }
 
     @Test
     void sequenceDelimiterOutsideSequence() {
         byte[] start = explicitLE().get();
-        byte[] b = new Bytes().raw(start).raw(PATIENT_ID.get()).tag(Tag.SequenceDelimitationItem).u32(0).get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .raw(PATIENT_ID.get())
+                .tag(Tag.SequenceDelimitationItem)
+                .u32(0)
+                .get();
         assertWhere(refused(b), start.length + 12, Tag.SequenceDelimitationItem);
     }
 
     @Test
     void itemDelimiterAtTopLevelEndsTheDataset() throws IOException {
         // dcmtk and pydicom both stop reading there without complaint; so do we, keeping what came before.
-        byte[] b = new Bytes().raw(explicitLE().get()).raw(PATIENT_ID.get()).tag(Tag.ItemDelimitationItem).u32(0)
-                .shortHeader(Tag.StudyID, "SH", 2).ascii("42").get();
+        byte[] b = new Bytes()
+                .raw(explicitLE().get())
+                .raw(PATIENT_ID.get())
+                .tag(Tag.ItemDelimitationItem)
+                .u32(0)
+                .shortHeader(Tag.StudyID, "SH", 2)
+                .ascii("42")
+                .get();
         try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(b))) {
             Attributes ds = in.readDataset();
             assertEquals("ID01", ds.getString(Tag.PatientID));
@@ -355,8 +434,11 @@ class MalformedInputTest {
     @Test
     void somethingElseThanAnItemInASequence() {
         byte[] start = explicitLE().get();
-        byte[] b = new Bytes().raw(start).longHeader(Tag.ReferencedSeriesSequence, "SQ", UNDEFINED)
-                .raw(PATIENT_ID.get()).get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .longHeader(Tag.ReferencedSeriesSequence, "SQ", UNDEFINED)
+                .raw(PATIENT_ID.get())
+                .get();
         assertWhere(refused(b), start.length + 12, Tag.ReferencedSeriesSequence);
     }
 
@@ -364,8 +446,14 @@ class MalformedInputTest {
     void itemLongerThanItsSequence() {
         byte[] start = explicitLE().get();
         byte[] item = PATIENT_ID.get();
-        byte[] b = new Bytes().raw(start).longHeader(Tag.ReferencedSeriesSequence, "SQ", 8 + item.length - 4)
-                .tag(Tag.Item).u32(item.length).raw(item).raw(PATIENT_ID.get()).get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .longHeader(Tag.ReferencedSeriesSequence, "SQ", 8 + item.length - 4)
+                .tag(Tag.Item)
+                .u32(item.length)
+                .raw(item)
+                .raw(PATIENT_ID.get())
+                .get();
         DicomParseException e = refused(b);
         assertEquals(Tag.ReferencedSeriesSequence, e.tag(), e.getMessage());
     }
@@ -373,26 +461,43 @@ class MalformedInputTest {
     @Test
     void fragmentWithUndefinedLength() {
         byte[] start = part10("1.2.840.10008.1.2.4.50").get();
-        byte[] b = new Bytes().raw(start).longHeader(Tag.PixelData, "OB", UNDEFINED)
-                .tag(Tag.Item).u32(0).tag(Tag.Item).u32(UNDEFINED).filler(16).get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .longHeader(Tag.PixelData, "OB", UNDEFINED)
+                .tag(Tag.Item)
+                .u32(0)
+                .tag(Tag.Item)
+                .u32(UNDEFINED)
+                .filler(16)
+                .get();
         assertWhere(refused(b), start.length + 20, Tag.PixelData);
     }
 
     @Test
     void fragmentsWithoutSequenceDelimiter() {
         byte[] start = part10("1.2.840.10008.1.2.4.50").get();
-        byte[] b = new Bytes().raw(start).longHeader(Tag.PixelData, "OB", UNDEFINED)
-                .tag(Tag.Item).u32(0).tag(Tag.Item).u32(4).filler(4).get();
+        byte[] b = new Bytes()
+                .raw(start)
+                .longHeader(Tag.PixelData, "OB", UNDEFINED)
+                .tag(Tag.Item)
+                .u32(0)
+                .tag(Tag.Item)
+                .u32(4)
+                .filler(4)
+                .get();
         DicomParseException e = refused(b);
         assertEquals(Tag.PixelData, e.tag(), e.getMessage());
     }
 
     @Test
     void bigEndianBareDatasetTruncated() {
-        byte[] b = new Bytes(true).shortHeader(Tag.PatientName, "PN", 10).ascii("Doe^").get();
+        byte[] b = new Bytes(true)
+                .shortHeader(Tag.PatientName, "PN", 10)
+                .ascii("Doe^")
+                .get();
         DicomParseException e = assertThrows(DicomParseException.class, () -> {
-            try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(b),
-                    TransferSyntax.EXPLICIT_VR_BIG_ENDIAN)) {
+            try (DicomInputStream in =
+                    new DicomInputStream(new ByteArrayInputStream(b), TransferSyntax.EXPLICIT_VR_BIG_ENDIAN)) {
                 in.readDataset();
             }
         });
@@ -402,10 +507,19 @@ class MalformedInputTest {
     @Test
     void wellFormedInputStillReads() throws IOException {
         // The builders above make valid input when nothing is broken: guards the failures above against false passes.
-        byte[] b = new Bytes().raw(explicitLE().get()).raw(PATIENT_ID.get())
-                .longHeader(Tag.ReferencedSeriesSequence, "SQ", UNDEFINED).tag(Tag.Item).u32(UNDEFINED)
-                .shortHeader(Tag.StudyID, "SH", 2).ascii("42").tag(Tag.ItemDelimitationItem).u32(0)
-                .tag(Tag.SequenceDelimitationItem).u32(0).get();
+        byte[] b = new Bytes()
+                .raw(explicitLE().get())
+                .raw(PATIENT_ID.get())
+                .longHeader(Tag.ReferencedSeriesSequence, "SQ", UNDEFINED)
+                .tag(Tag.Item)
+                .u32(UNDEFINED)
+                .shortHeader(Tag.StudyID, "SH", 2)
+                .ascii("42")
+                .tag(Tag.ItemDelimitationItem)
+                .u32(0)
+                .tag(Tag.SequenceDelimitationItem)
+                .u32(0)
+                .get();
         try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(b))) {
             Attributes ds = in.readDataset();
             assertEquals("ID01", ds.getString(Tag.PatientID));

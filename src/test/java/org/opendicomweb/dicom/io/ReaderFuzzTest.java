@@ -36,11 +36,13 @@ class ReaderFuzzTest {
     private static final long MAX_NANOS_PER_READ = 1_000_000_000L;
     /** Allowed allocation per read: a fixed amount for buffers and the dataset, plus some per input byte. */
     private static final long ALLOCATION_BASE = 8L << 20;
+
     private static final long ALLOCATION_PER_INPUT_BYTE = 64;
     private static final Path CORPUS = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
     private static final int MAX_SEED_SIZE = 40_000;
     private static final int[] INTERESTING_LENGTHS = {
-        0, 1, 2, 3, 0xFF, 0xFFFF, 0x10000, 0x7FFFFFFF, 0x80000000, 0xFFFFFFF0, 0xFFFFFFFE, 0xFFFFFFFF};
+        0, 1, 2, 3, 0xFF, 0xFFFF, 0x10000, 0x7FFFFFFF, 0x80000000, 0xFFFFFFF0, 0xFFFFFFFE, 0xFFFFFFFF
+    };
 
     private record Seed(String name, byte[] bytes) {}
 
@@ -100,7 +102,8 @@ class ReaderFuzzTest {
             }
         }
         long totalMillis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("fuzz: %d seeds, %d mutations, %d read, %d refused, %d wrong; slowest %.1f ms (%s); %d ms in all%n",
+        System.out.printf(
+                "fuzz: %d seeds, %d mutations, %d read, %d refused, %d wrong; slowest %.1f ms (%s); %d ms in all%n",
                 seeds.size(), MUTATIONS, accepted, refused, failures.size(), slowest / 1e6, slowestCase, totalMillis);
         StringBuilder report = new StringBuilder();
         for (Failure f : failures.subList(0, Math.min(20, failures.size()))) {
@@ -119,19 +122,54 @@ class ReaderFuzzTest {
 
     private static List<Seed> seeds() throws IOException {
         List<Seed> seeds = new ArrayList<>();
-        seeds.add(new Seed("built explicit LE", DicomFiles.ctImage().size(8, 8).sopInstanceUid("1.2.3.1").studyUid("1.2.3")
-                .seriesUid("1.2.3.4").toBytes()));
-        seeds.add(new Seed("built implicit LE", DicomFiles.ctImage().size(8, 8).implicitLittleEndian()
-                .sopInstanceUid("1.2.3.2").studyUid("1.2.3").seriesUid("1.2.3.4")
-                .withSequence(org.opendicomweb.dicom.Tag.ReferencedImageSequence,
-                        item -> item.setString(org.opendicomweb.dicom.Tag.ReferencedSOPInstanceUID, VR.UI, "1.2.3.9"))
-                .toBytes()));
-        seeds.add(new Seed("built big endian", DicomFiles.ctImage().size(8, 8).explicitBigEndian()
-                .sopInstanceUid("1.2.3.3").studyUid("1.2.3").seriesUid("1.2.3.4").toBytes()));
-        seeds.add(new Seed("built deflated", DicomFiles.ctImage().size(8, 8).deflated()
-                .sopInstanceUid("1.2.3.4").studyUid("1.2.3").seriesUid("1.2.3.4").toBytes()));
-        seeds.add(new Seed("built encapsulated", DicomFiles.multiFrame(3).size(4, 4).encapsulatedUncompressed()
-                .sopInstanceUid("1.2.3.5").studyUid("1.2.3").seriesUid("1.2.3.4").toBytes()));
+        seeds.add(new Seed(
+                "built explicit LE",
+                DicomFiles.ctImage()
+                        .size(8, 8)
+                        .sopInstanceUid("1.2.3.1")
+                        .studyUid("1.2.3")
+                        .seriesUid("1.2.3.4")
+                        .toBytes()));
+        seeds.add(new Seed(
+                "built implicit LE",
+                DicomFiles.ctImage()
+                        .size(8, 8)
+                        .implicitLittleEndian()
+                        .sopInstanceUid("1.2.3.2")
+                        .studyUid("1.2.3")
+                        .seriesUid("1.2.3.4")
+                        .withSequence(
+                                org.opendicomweb.dicom.Tag.ReferencedImageSequence,
+                                item -> item.setString(
+                                        org.opendicomweb.dicom.Tag.ReferencedSOPInstanceUID, VR.UI, "1.2.3.9"))
+                        .toBytes()));
+        seeds.add(new Seed(
+                "built big endian",
+                DicomFiles.ctImage()
+                        .size(8, 8)
+                        .explicitBigEndian()
+                        .sopInstanceUid("1.2.3.3")
+                        .studyUid("1.2.3")
+                        .seriesUid("1.2.3.4")
+                        .toBytes()));
+        seeds.add(new Seed(
+                "built deflated",
+                DicomFiles.ctImage()
+                        .size(8, 8)
+                        .deflated()
+                        .sopInstanceUid("1.2.3.4")
+                        .studyUid("1.2.3")
+                        .seriesUid("1.2.3.4")
+                        .toBytes()));
+        seeds.add(new Seed(
+                "built encapsulated",
+                DicomFiles.multiFrame(3)
+                        .size(4, 4)
+                        .encapsulatedUncompressed()
+                        .sopInstanceUid("1.2.3.5")
+                        .studyUid("1.2.3")
+                        .seriesUid("1.2.3.4")
+                        .toBytes()));
         if (Files.isDirectory(CORPUS)) {
             List<Path> files;
             try (Stream<Path> s = Files.walk(CORPUS)) {
@@ -171,7 +209,8 @@ class ReaderFuzzTest {
             case 1, 2 -> {
                 byte[] c = b.clone();
                 int at = lengthFieldNear(c, r.nextInt(c.length));
-                int value = r.nextInt(3) == 0 ? r.nextInt() : INTERESTING_LENGTHS[r.nextInt(INTERESTING_LENGTHS.length)];
+                int value =
+                        r.nextInt(3) == 0 ? r.nextInt() : INTERESTING_LENGTHS[r.nextInt(INTERESTING_LENGTHS.length)];
                 boolean wide = at + 4 <= c.length && r.nextBoolean();
                 c[at] = (byte) value;
                 if (at + 1 < c.length) {

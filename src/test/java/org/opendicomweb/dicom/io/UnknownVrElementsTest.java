@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.opendicomweb.dicom.Attributes;
@@ -60,8 +59,8 @@ class UnknownVrElementsTest {
         }
 
         Attributes read() throws IOException {
-            try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(out.toByteArray()),
-                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)) {
+            try (DicomInputStream in = new DicomInputStream(
+                    new ByteArrayInputStream(out.toByteArray()), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)) {
                 return in.readDataset();
             }
         }
@@ -86,7 +85,10 @@ class UnknownVrElementsTest {
 
     @Test
     void publicTextElementSentAsUnIsReadWithItsDictionaryVr() throws IOException {
-        Attributes ds = new Elements().un(Tag.StudyDate, "20030805").un(Tag.SOPInstanceUID, "1.2.3.4\0").read();
+        Attributes ds = new Elements()
+                .un(Tag.StudyDate, "20030805")
+                .un(Tag.SOPInstanceUID, "1.2.3.4\0")
+                .read();
         assertEquals(VR.DA, ds.vrOf(Tag.StudyDate));
         assertEquals(VR.UI, ds.vrOf(Tag.SOPInstanceUID));
         assertEquals("1.2.3.4", ds.getString(Tag.SOPInstanceUID));
@@ -94,8 +96,10 @@ class UnknownVrElementsTest {
 
     @Test
     void publicBinaryElementSentAsUnIsReadLittleEndian() throws IOException {
-        Attributes ds = new Elements().un(Tag.FrameIncrementPointer, new byte[] {0x04, 0x30, 0x0C, 0x00})
-                .un(Tag.Rows, new byte[] {0x00, 0x02}).read();
+        Attributes ds = new Elements()
+                .un(Tag.FrameIncrementPointer, new byte[] {0x04, 0x30, 0x0C, 0x00})
+                .un(Tag.Rows, new byte[] {0x00, 0x02})
+                .read();
         assertEquals(VR.AT, ds.vrOf(Tag.FrameIncrementPointer));
         assertEquals(Tag.GridFrameOffsetVector, ds.getInt(Tag.FrameIncrementPointer, 0));
         assertEquals(VR.US, ds.vrOf(Tag.Rows));
@@ -104,7 +108,8 @@ class UnknownVrElementsTest {
 
     @Test
     void publicSequenceSentAsUnOfDefinedLengthIsReadAsImplicitItems() throws IOException {
-        Attributes ds = new Elements().un(Tag.ReferencedRTPlanSequence, implicitItem(Tag.ReferencedSOPInstanceUID, "1.2.5\0"))
+        Attributes ds = new Elements()
+                .un(Tag.ReferencedRTPlanSequence, implicitItem(Tag.ReferencedSOPInstanceUID, "1.2.5\0"))
                 .read();
         assertEquals(VR.SQ, ds.vrOf(Tag.ReferencedRTPlanSequence));
         Sequence items = ds.getSequence(Tag.ReferencedRTPlanSequence);
@@ -118,8 +123,11 @@ class UnknownVrElementsTest {
         byte[] notASequence = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         byte[] oddRows = {1, 2, 3};
         byte[] binaryUid = {'1', '.', 2, 0x7F, 0x01, '3'};
-        Attributes ds = new Elements().un(Tag.SOPInstanceUID, binaryUid).un(Tag.Rows, oddRows)
-                .un(Tag.ReferencedRTPlanSequence, notASequence).read();
+        Attributes ds = new Elements()
+                .un(Tag.SOPInstanceUID, binaryUid)
+                .un(Tag.Rows, oddRows)
+                .un(Tag.ReferencedRTPlanSequence, notASequence)
+                .read();
         assertEquals(VR.UN, ds.vrOf(Tag.SOPInstanceUID));
         assertArrayEquals(binaryUid, (byte[]) ds.getValue(Tag.SOPInstanceUID));
         assertEquals(VR.UN, ds.vrOf(Tag.Rows));
@@ -129,7 +137,10 @@ class UnknownVrElementsTest {
 
     @Test
     void privateElementSentAsUnStaysUn() throws IOException {
-        Attributes ds = new Elements().un(0x00090010, "SIEMENS CT VA0  COAD").un(0x00091001, "text").read();
+        Attributes ds = new Elements()
+                .un(0x00090010, "SIEMENS CT VA0  COAD")
+                .un(0x00091001, "text")
+                .read();
         assertEquals(VR.UN, ds.vrOf(0x00091001));
     }
 

@@ -56,7 +56,9 @@ final class JsonCompare {
         ours.fieldNames().forEachRemaining(keys::add);
         theirs.fieldNames().forEachRemaining(keys::add);
         for (String key : keys) {
-            if (key.endsWith("0000") || key.equals("FFFCFFFC") || skip.test(path + key)
+            if (key.endsWith("0000")
+                    || key.equals("FFFCFFFC")
+                    || skip.test(path + key)
                     || (dcmtk && key.equals("00080005"))) {
                 continue;
             }
@@ -64,7 +66,10 @@ final class JsonCompare {
             JsonNode b = theirs.get(key);
             String where = path + key;
             if (a == null || b == null) {
-                diffs.add(where + ": " + (a == null ? "missing in ours, theirs " + abbrev(b) : "missing in theirs, ours " + abbrev(a)));
+                diffs.add(where + ": "
+                        + (a == null
+                                ? "missing in ours, theirs " + abbrev(b)
+                                : "missing in theirs, ours " + abbrev(a)));
                 continue;
             }
             attribute(a, b, where);
@@ -80,7 +85,8 @@ final class JsonCompare {
         if (!dcmtk && vr.equals("UN") && !theirVr.equals("UN") && isPrivate(where)) {
             return; // pydicom retypes private elements sent as UN from its private dictionary; we keep them UN
         }
-        if (!vr.equals(theirVr) && !(theirVr.contains(" or ") && List.of(theirVr.split(" or ")).contains(vr))) {
+        if (!vr.equals(theirVr)
+                && !(theirVr.contains(" or ") && List.of(theirVr.split(" or ")).contains(vr))) {
             diffs.add(where + ": vr " + vr + ", theirs " + theirVr);
             return;
         }
@@ -91,7 +97,8 @@ final class JsonCompare {
         List<JsonNode> av = values(a);
         List<JsonNode> bv = values(b);
         if (av.size() != bv.size()) {
-            diffs.add(where + ": " + av.size() + " values " + abbrev(a.get("Value")) + ", theirs " + bv.size() + " " + abbrev(b.get("Value")));
+            diffs.add(where + ": " + av.size() + " values " + abbrev(a.get("Value")) + ", theirs " + bv.size() + " "
+                    + abbrev(b.get("Value")));
             return;
         }
         for (int i = 0; i < av.size(); i++) {
@@ -107,7 +114,10 @@ final class JsonCompare {
             }
             String p = canonical(x, vr);
             String q = canonical(y, vr);
-            if (!dcmtk && q != null && y.isTextual() && !List.of("LT", "ST", "UT", "UR").contains(vr)) {
+            if (!dcmtk
+                    && q != null
+                    && y.isTextual()
+                    && !List.of("LT", "ST", "UT", "UR").contains(vr)) {
                 q = q.strip();
             }
             if (!Objects.equals(p, q)) {
@@ -130,7 +140,10 @@ final class JsonCompare {
         if (java.util.Arrays.equals(x, y)) {
             return;
         }
-        if (dcmtk && x.length % 2 == 1 && y.length == x.length + 1 && y[x.length] == 0
+        if (dcmtk
+                && x.length % 2 == 1
+                && y.length == x.length + 1
+                && y[x.length] == 0
                 && java.util.Arrays.equals(x, java.util.Arrays.copyOf(y, x.length))) {
             return;
         }

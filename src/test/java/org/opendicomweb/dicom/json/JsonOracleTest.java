@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,8 +73,13 @@ class JsonOracleTest {
         work = Files.createTempDirectory("json-oracle");
         Path py = Files.createDirectories(work.resolve("pydicom"));
         if (pydicom) {
-            List<String> command = new ArrayList<>(List.of(Corpus.PYTHON.toString(),
-                    Path.of(JsonOracleTest.class.getResource("/json/pydicom_to_json.py").toURI()).toString(), py.toString()));
+            List<String> command = new ArrayList<>(List.of(
+                    Corpus.PYTHON.toString(),
+                    Path.of(JsonOracleTest.class
+                                    .getResource("/json/pydicom_to_json.py")
+                                    .toURI())
+                            .toString(),
+                    py.toString()));
             files.forEach(f -> command.add(f.toString()));
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -83,8 +87,9 @@ class JsonOracleTest {
                 fail("pydicom oracle script failed");
             }
         }
-        return IntStream.range(0, files.size()).mapToObj(i -> dynamicTest(Corpus.name(files.get(i)),
-                () -> check(files.get(i), i, dcmtk, pydicom ? py : null)));
+        return IntStream.range(0, files.size())
+                .mapToObj(i -> dynamicTest(
+                        Corpus.name(files.get(i)), () -> check(files.get(i), i, dcmtk, pydicom ? py : null)));
     }
 
     @AfterAll
@@ -122,16 +127,20 @@ class JsonOracleTest {
             if (err != null && err.contains("compressed pixel data")) {
                 Path copy = work.resolve(index + ".dcm");
                 Files.copy(file, copy);
-                String modErr = Corpus.run(List.of("dcmodify", "-nb", "-q", "-ea", "(7fe0,0010)", copy.toString()), Path.of("/dev/null"));
-                err = modErr != null ? modErr : Corpus.run(List.of("dcm2json", "-fc", copy.toString(), out.toString()), Path.of("/dev/null"));
+                String modErr = Corpus.run(
+                        List.of("dcmodify", "-nb", "-q", "-ea", "(7fe0,0010)", copy.toString()), Path.of("/dev/null"));
+                err = modErr != null
+                        ? modErr
+                        : Corpus.run(List.of("dcm2json", "-fc", copy.toString(), out.toString()), Path.of("/dev/null"));
                 pixelDataErased = true;
             }
             if (err == null && !isUtf8(out)) {
                 // no verdict: dcm2json copies bytes of items with their own (0008,0005) unconverted
                 err = "dcm2json output is not UTF-8";
             }
-            if (err != null && (err.contains("not supported by the utilized character set conversion library")
-                    || err.contains("not UTF-8"))) {
+            if (err != null
+                    && (err.contains("not supported by the utilized character set conversion library")
+                            || err.contains("not UTF-8"))) {
                 // no verdict: dcmtk's iconv lacks the set, or it did not convert (see class comment)
             } else if (err == null) {
                 anyAccepted = true;
@@ -171,14 +180,18 @@ class JsonOracleTest {
                     cmp.diffs.forEach(d -> problems.add("pydicom: " + d));
                 }
             } else if (ourError == null) {
-                verdict(problems, name, "pydicom refuses it (" + Files.readString(py.resolve(index + ".err")) + "), we read it");
+                verdict(
+                        problems,
+                        name,
+                        "pydicom refuses it (" + Files.readString(py.resolve(index + ".err")) + "), we read it");
             }
         }
         if (ourError != null && !anyAccepted) {
             refusedByAll++;
         }
         if (!problems.isEmpty()) {
-            fail(name + ": " + problems.size() + " differences:\n" + String.join("\n", problems.subList(0, Math.min(40, problems.size()))));
+            fail(name + ": " + problems.size() + " differences:\n"
+                    + String.join("\n", problems.subList(0, Math.min(40, problems.size()))));
         }
         assertEquals(List.of(), problems);
     }

@@ -55,21 +55,26 @@ class JsonReaderTest {
         assertTrue(error("{\"0010001\":{\"vr\":\"PN\"}}").contains("not 8 hex digits"));
         assertTrue(error("{\"00100010\":{\"vr\":\"XX\"}}").contains("(0010,0010)"));
         assertTrue(error("{\"00100010\":{}}").contains("Missing \"vr\""));
-        assertTrue(error("{\"00280010\":{\"vr\":\"US\",\"Value\":[70000]}}").matches("(?s).*70000.*US.*\\(0028,0010\\).*"));
+        assertTrue(error("{\"00280010\":{\"vr\":\"US\",\"Value\":[70000]}}")
+                .matches("(?s).*70000.*US.*\\(0028,0010\\).*"));
         assertTrue(error("{\"00280010\":{\"vr\":\"US\",\"Value\":[\"x\"]}}").contains("(0028,0010)"));
         assertTrue(error("{\"7FE00010\":{\"vr\":\"OW\",\"Value\":[1,2]}}").contains("use InlineBinary"));
-        assertTrue(error("{\"7FE00010\":{\"vr\":\"OW\",\"InlineBinary\":\"@@\"}}").contains("base64"));
+        assertTrue(
+                error("{\"7FE00010\":{\"vr\":\"OW\",\"InlineBinary\":\"@@\"}}").contains("base64"));
         assertTrue(error("{\"00081115\":{\"vr\":\"SQ\",\"Value\":[{\"00080060\":{\"vr\":\"CS\",\"Value\":[1,{}]}}]}}")
                 .contains("00081115/0"));
-        assertTrue(error("{\"00100010\":{\"vr\":\"PN\",\"Value\":[\"a\"],\"InlineBinary\":\"AA==\"}}").contains("More than one"));
-        assertTrue(error("{\"00100010\":{\"vr\":\"PN\",\"Value\":[{\"Foo\":\"a\"}]}}").contains("Foo"));
+        assertTrue(error("{\"00100010\":{\"vr\":\"PN\",\"Value\":[\"a\"],\"InlineBinary\":\"AA==\"}}")
+                .contains("More than one"));
+        assertTrue(error("{\"00100010\":{\"vr\":\"PN\",\"Value\":[{\"Foo\":\"a\"}]}}")
+                .contains("Foo"));
         assertTrue(error("{\"00100010\":").contains("end of input") || true);
         assertThrows(IOException.class, () -> read("{\"00100010\":"));
     }
 
     @Test
     void arraysAndSingleObjects() throws IOException {
-        try (JsonReader r = new JsonReader(new ByteArrayInputStream("[{},{\"00080060\":{\"vr\":\"CS\",\"Value\":[\"CT\"]}}]".getBytes()))) {
+        try (JsonReader r = new JsonReader(
+                new ByteArrayInputStream("[{},{\"00080060\":{\"vr\":\"CS\",\"Value\":[\"CT\"]}}]".getBytes()))) {
             var all = r.readAll();
             assertEquals(2, all.size());
             assertEquals("CT", all.get(1).getString(0x00080060));

@@ -27,17 +27,19 @@ class JsonRoundTripTest {
     Stream<DynamicTest> corpusRoundTrips() throws IOException {
         RequiredTools.require(Tool.PYDICOM_FILES);
         List<Path> files = Corpus.files();
-        return files.stream().map(f -> dynamicTest(Corpus.name(f), () -> {
-            Attributes ds;
-            try {
-                ds = Corpus.read(f);
-            } catch (IOException refused) {
-                return; // not DICOM, or refused: JsonOracleTest checks that verdict
-            }
-            String first = Corpus.json(f, ds);
-            Attributes back = JsonReader.readDataset(new ByteArrayInputStream(first.getBytes(StandardCharsets.UTF_8)));
-            assertEquals(first, JsonWriter.toJson(back));
-        }));
+        return files.stream()
+                .map(f -> dynamicTest(Corpus.name(f), () -> {
+                    Attributes ds;
+                    try {
+                        ds = Corpus.read(f);
+                    } catch (IOException refused) {
+                        return; // not DICOM, or refused: JsonOracleTest checks that verdict
+                    }
+                    String first = Corpus.json(f, ds);
+                    Attributes back =
+                            JsonReader.readDataset(new ByteArrayInputStream(first.getBytes(StandardCharsets.UTF_8)));
+                    assertEquals(first, JsonWriter.toJson(back));
+                }));
     }
 
     @Test
@@ -47,7 +49,8 @@ class JsonRoundTripTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonWriter w = new JsonWriter(out)) {
             w.writeArrayStart();
-            for (String name : List.of("test_files/CT_small.dcm", "test_files/rtplan.dcm", "test_files/MR_small_bigendian.dcm")) {
+            for (String name :
+                    List.of("test_files/CT_small.dcm", "test_files/rtplan.dcm", "test_files/MR_small_bigendian.dcm")) {
                 Path f = Corpus.PYDICOM_DATA.resolve(name);
                 Attributes ds = Corpus.read(f);
                 singles.add(Corpus.json(f, ds));

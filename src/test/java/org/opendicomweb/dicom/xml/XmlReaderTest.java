@@ -49,9 +49,16 @@ class XmlReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"test_files/CT_small.dcm", "test_files/rtplan.dcm", "test_files/test-SR.dcm",
-            "test_files/waveform_ecg.dcm", "charset_files/chrH31.dcm", "charset_files/chrSQEncoding.dcm",
-            "test_files/nested_priv_SQ.dcm"})
+    @ValueSource(
+            strings = {
+                "test_files/CT_small.dcm",
+                "test_files/rtplan.dcm",
+                "test_files/test-SR.dcm",
+                "test_files/waveform_ecg.dcm",
+                "charset_files/chrH31.dcm",
+                "charset_files/chrSQEncoding.dcm",
+                "test_files/nested_priv_SQ.dcm"
+            })
     @UsesTools
     void whatXmlWriterWritesReadsBackToTheSameDataset(String name) throws IOException {
         Path file = DATA.resolve(name);
@@ -80,7 +87,8 @@ class XmlReaderTest {
         for (int i = 0; i < ds.size(); i++) {
             if (ds.valueAt(i) instanceof Sequence seq) {
                 seq.forEach(XmlReaderTest::blankEmptyNames);
-            } else if (ds.vrAt(i) == VR.PN && String.join("", ds.stringsAt(i)).replaceAll("[\\^=]", "").isBlank()) {
+            } else if (ds.vrAt(i) == VR.PN
+                    && String.join("", ds.stringsAt(i)).replaceAll("[\\^=]", "").isBlank()) {
                 ds.setValue(ds.tagAt(i), VR.PN, null);
             }
         }
@@ -88,9 +96,10 @@ class XmlReaderTest {
 
     @Test
     void aDoctypeIsRefusedSoNoEntityIsEverExpanded() {
-        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE NativeDicomModel [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
-                + "<NativeDicomModel><DicomAttribute tag=\"00100010\" vr=\"PN\"><PersonName number=\"1\"><Alphabetic>"
-                + "<FamilyName>&secret;</FamilyName></Alphabetic></PersonName></DicomAttribute></NativeDicomModel>";
+        String xxe =
+                "<?xml version=\"1.0\"?><!DOCTYPE NativeDicomModel [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
+                        + "<NativeDicomModel><DicomAttribute tag=\"00100010\" vr=\"PN\"><PersonName number=\"1\"><Alphabetic>"
+                        + "<FamilyName>&secret;</FamilyName></Alphabetic></PersonName></DicomAttribute></NativeDicomModel>";
         DicomParseException e = assertThrows(DicomParseException.class, () -> read(xxe));
         assertTrue(e.getMessage().contains("malformed XML"), e.getMessage());
     }
@@ -131,19 +140,24 @@ class XmlReaderTest {
 
     @Test
     void faultsNameTheAttributeAndThePlace() {
-        DicomParseException e = assertThrows(DicomParseException.class, () -> read(
-                "<NativeDicomModel>\n<DicomAttribute tag=\"00280010\" vr=\"US\"><Value number=\"1\">70000</Value>"
-                        + "</DicomAttribute></NativeDicomModel>"));
+        DicomParseException e = assertThrows(
+                DicomParseException.class,
+                () -> read(
+                        "<NativeDicomModel>\n<DicomAttribute tag=\"00280010\" vr=\"US\"><Value number=\"1\">70000</Value>"
+                                + "</DicomAttribute></NativeDicomModel>"));
         assertTrue(e.getMessage().contains("\"70000\" is not a valid US value"), e.getMessage());
         assertTrue(e.getMessage().contains("(0028,0010)"), e.getMessage());
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
-        e = assertThrows(DicomParseException.class, () -> read("<NativeDicomModel><DicomAttribute tag=\"0010001\" "
-                + "vr=\"PN\"/></NativeDicomModel>"));
+        e = assertThrows(
+                DicomParseException.class,
+                () -> read("<NativeDicomModel><DicomAttribute tag=\"0010001\" " + "vr=\"PN\"/></NativeDicomModel>"));
         assertTrue(e.getMessage().contains("tag \"0010001\" is not 8 hex digits"), e.getMessage());
         e = assertThrows(DicomParseException.class, () -> read("<Other/>"));
         assertTrue(e.getMessage().contains("not <NativeDicomModel>"), e.getMessage());
-        e = assertThrows(DicomParseException.class, () -> read("<NativeDicomModel><DicomAttribute tag=\"00100010\" "
-                + "vr=\"PN\"><Value number=\"1\">x</Value></DicomAttribute></NativeDicomModel>"));
+        e = assertThrows(
+                DicomParseException.class,
+                () -> read("<NativeDicomModel><DicomAttribute tag=\"00100010\" "
+                        + "vr=\"PN\"><Value number=\"1\">x</Value></DicomAttribute></NativeDicomModel>"));
         assertTrue(e.getMessage().contains("<Value> is not allowed for VR PN"), e.getMessage());
     }
 }

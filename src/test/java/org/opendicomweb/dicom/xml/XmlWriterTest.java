@@ -85,22 +85,37 @@ class XmlWriterTest {
         assertEquals("ImageType", xpath(plain, "//DicomAttribute[@tag='00080008']/@keyword"));
         assertEquals("ACME", xpath(plain, "//DicomAttribute[@tag='00090001']/@privateCreator"));
         assertEquals("x", xpath(plain, "//DicomAttribute[@tag='00090001']/Value"));
-        assertEquals("Yamada", xpath(plain, "//DicomAttribute[@tag='00100010']/PersonName[@number='1']/Alphabetic/FamilyName"));
+        assertEquals(
+                "Yamada",
+                xpath(plain, "//DicomAttribute[@tag='00100010']/PersonName[@number='1']/Alphabetic/FamilyName"));
         assertEquals("太郎", xpath(plain, "//DicomAttribute[@tag='00100010']/PersonName/Ideographic/GivenName"));
         assertEquals("0", xpath(plain, "count(//DicomAttribute[@tag='00100020']/*)"));
         assertEquals("1.4E-45", xpath(plain, "//DicomAttribute[@tag='00189219']/Value"));
         assertEquals("0", xpath(plain, "count(//DicomAttribute[@tag='00081115']/Item[@number='1']/*)"));
-        assertEquals("1.2.3", xpath(plain, "//DicomAttribute[@tag='00081115']/Item[@number='2']/DicomAttribute[@tag='0020000E']/Value"));
+        assertEquals(
+                "1.2.3",
+                xpath(
+                        plain,
+                        "//DicomAttribute[@tag='00081115']/Item[@number='2']/DicomAttribute[@tag='0020000E']/Value"));
         assertEquals("AQIDBA==", xpath(plain, "//DicomAttribute[@tag='7FE00010']/InlineBinary"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new XmlWriter().bulkData((a, t, v, value, p) -> "http://h/" + p, null).write(ds, out);
-        assertEquals("http://h/7FE00010", xpath(parse(out.toByteArray(), false), "//DicomAttribute[@tag='7FE00010']/BulkData/@uri"));
+        assertEquals(
+                "http://h/7FE00010",
+                xpath(parse(out.toByteArray(), false), "//DicomAttribute[@tag='7FE00010']/BulkData/@uri"));
     }
 
     /** Compared with dcm2xml --native-format: binary values only as present/absent (it writes UUID references). */
     @ParameterizedTest
-    @ValueSource(strings = {"test_files/CT_small.dcm", "test_files/rtplan.dcm", "test_files/MR_small_bigendian.dcm",
-        "test_files/nested_priv_SQ.dcm", "charset_files/chrRuss.dcm", "test_files/reportsi.dcm"})
+    @ValueSource(
+            strings = {
+                "test_files/CT_small.dcm",
+                "test_files/rtplan.dcm",
+                "test_files/MR_small_bigendian.dcm",
+                "test_files/nested_priv_SQ.dcm",
+                "charset_files/chrRuss.dcm",
+                "test_files/reportsi.dcm"
+            })
     void sameContentAsDcm2xml(String name) throws Exception {
         Path file = DATA.resolve(name);
         RequiredTools.require(Tool.PYDICOM_FILES, Tool.DCMTK);
@@ -114,7 +129,8 @@ class XmlWriterTest {
             return Channels.newInputStream(ch);
         };
         Process p = new ProcessBuilder("dcm2xml", "--native-format", file.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         byte[] theirs = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "dcm2xml failed");
         List<String> ours = canonical(parse(xml(ds, source), false).getDocumentElement(), "", true);
@@ -123,7 +139,8 @@ class XmlWriterTest {
         List<String> oursWithoutNewKeywords = new ArrayList<>();
         for (int i = 0; i < ours.size(); i++) {
             String line = ours.get(i);
-            oursWithoutNewKeywords.add(i < expected.size() && !expected.get(i).contains(" kw=") ? line.replaceAll(" kw=\\S*", "") : line);
+            oursWithoutNewKeywords.add(
+                    i < expected.size() && !expected.get(i).contains(" kw=") ? line.replaceAll(" kw=\\S*", "") : line);
         }
         assertEquals(String.join("\n", expected), String.join("\n", oursWithoutNewKeywords));
     }
@@ -152,13 +169,17 @@ class XmlWriterTest {
                     continue;
                 }
                 switch (c.getTagName()) {
-                    case "Item" -> lines.addAll(canonical(c, head.split(" ")[0] + "/" + c.getAttribute("number") + "/", ours));
+                    case "Item" ->
+                        lines.addAll(canonical(c, head.split(" ")[0] + "/" + c.getAttribute("number") + "/", ours));
                     case "InlineBinary", "BulkData" -> lines.add(head + " = binary");
                     case "PersonName" -> lines.add(head + " #" + c.getAttribute("number") + " = " + personName(c));
                     default -> {
                         String text = c.getTextContent();
                         if (vr.equals("FL") || vr.equals("FD")) {
-                            text = Double.toString(vr.equals("FL") ? (float) Double.parseDouble(text) + 0.0f : Double.parseDouble(text) + 0.0);
+                            text = Double.toString(
+                                    vr.equals("FL")
+                                            ? (float) Double.parseDouble(text) + 0.0f
+                                            : Double.parseDouble(text) + 0.0);
                         }
                         lines.add(head + " #" + c.getAttribute("number") + " = " + text);
                     }
@@ -175,8 +196,12 @@ class XmlWriterTest {
             if (g instanceof Element group) {
                 for (Node c = group.getFirstChild(); c != null; c = c.getNextSibling()) {
                     if (c instanceof Element component) {
-                        sb.append(group.getTagName()).append('.').append(component.getTagName()).append('=')
-                                .append(component.getTextContent()).append(' ');
+                        sb.append(group.getTagName())
+                                .append('.')
+                                .append(component.getTagName())
+                                .append('=')
+                                .append(component.getTextContent())
+                                .append(' ');
                     }
                 }
             }

@@ -21,7 +21,8 @@ class MultipartReaderTest {
     private static byte[] body(String boundary, byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(p);
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
@@ -150,7 +151,8 @@ class MultipartReaderTest {
     @Test
     void readsPartHeadersCaseInsensitively() throws IOException {
         String text = "preamble\r\n--xyz\r\nCONTENT-TYPE: application/dicom+json\n\r\n{}\r\n--xyz--";
-        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)), "xyz");
+        MultipartReader reader =
+                new MultipartReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)), "xyz");
         MultipartReader.Part part = reader.next();
         assertEquals("application/dicom+json", part.header("Content-Type"));
         assertEquals("{}", new String(part.body().readAllBytes(), StandardCharsets.US_ASCII));
