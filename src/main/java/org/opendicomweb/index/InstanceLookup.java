@@ -14,8 +14,19 @@ final class InstanceLookup {
         this.sql = sql;
     }
 
-    /** The stored instances among these SOP Instance UIDs, by UID: one query for a whole STOW batch. */
+    /**
+     * The stored instances among these SOP Instance UIDs, by UID: one query for a whole STOW batch. What is found is
+     * durable: STOW answers success for an identical duplicate on the strength of it.
+     */
     Map<String, StoredInstance> findAll(List<String> sopInstanceUids) throws SQLException {
+        Map<String, StoredInstance> found = query(sopInstanceUids);
+        if (!found.isEmpty()) {
+            sql.awaitDurable();
+        }
+        return found;
+    }
+
+    private Map<String, StoredInstance> query(List<String> sopInstanceUids) throws SQLException {
         return sql.query("""
                 select i.sop_iuid, i.pk, st.study_iuid, se.series_iuid, i.blob_key, i.blob_size, i.blob_sha256
                   from instance i join series se on se.pk = i.series_fk join study st on st.pk = se.study_fk

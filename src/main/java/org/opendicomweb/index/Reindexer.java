@@ -262,7 +262,11 @@ public class Reindexer {
 
     private record Batch(int count, long lastPk) {}
 
-    /** One batch of instances after {@code cursor}, in one transaction with the tasks' new positions. */
+    /**
+     * One batch of instances after {@code cursor}, in one transaction with the tasks' new positions. Committed
+     * without waiting for durability ({@link Sql#inTransaction} does): nothing is acknowledged to a client, and a
+     * batch lost in a crash is done again from the position that survived.
+     */
     private Batch batch(long cursor, long target, Map<String, Long> pending, Map<String, ExtendedQueryTag> tagsByTask)
             throws SQLException, IOException {
         try (Connection c = index.dataSource().getConnection()) {

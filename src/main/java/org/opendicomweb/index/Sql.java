@@ -69,7 +69,9 @@ public class Sql {
     /**
      * Runs {@code work} in one transaction, from the start again when a concurrent writer created the same row
      * first or the database chose it as a deadlock victim. Returns once the commit is durable
-     * ({@link IndexDatabase#afterCommit}): only then may a write be acknowledged.
+     * ({@link IndexDatabase#afterCommit}): only then may a write be acknowledged. A commit that could not be made
+     * durable throws {@link CommitNotDurableException}: its rows are written, so the caller must not undo what they
+     * point at.
      */
     public <T, X extends Exception> T inTransaction(Work<T, X> work) throws SQLException, X {
         SQLException last = null;
@@ -93,11 +95,27 @@ public class Sql {
                 } finally {
                     c.setAutoCommit(true);
                 }
-                database.afterCommit(c);
+                try {
+                    database.afterCommit(c);
+                } catch (SQLException e) {
+                    throw new CommitNotDurableException(e);
+                }
                 return result;
             }
         }
         throw last;
+    }
+
+    /**
+     * Returns once every commit that this process has seen is durable: what another writer committed is visible
+     * on H2 before that writer's sync has made it durable, so a write may be acknowledged on the strength of a row
+     * found (an identical duplicate) only after this. Nothing to wait for on PostgreSQL.
+     */
+    public void awaitDurable() throws SQLException {
+        withConnection(c -> {
+            database.afterCommit(c);
+            return null;
+        });
     }
 
     /**
@@ -109,11 +127,23 @@ public class Sql {
         try (Connection c = database.dataSource().getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
+            Throwable failure = null;
             try {
                 return work.run(c);
+            } catch (Throwable e) {
+                failure = e;
+                throw e;
             } finally {
-                c.rollback();
-                c.setAutoCommit(autoCommit);
+                try {
+                    c.rollback();
+                    c.setAutoCommit(autoCommit);
+                } catch (SQLException e) {
+                    // A connection broken while streaming fails here too: the first failure is the one to report.
+                    if (failure == null) {
+                        throw e;
+                    }
+                    failure.addSuppressed(e);
+                }
             }
         }
     }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.opendicomweb.index.CommitNotDurableException;
 import org.opendicomweb.index.IndexUnavailableException;
 import org.opendicomweb.index.InstanceIndex;
 import org.opendicomweb.index.InstanceIndex.AlreadyIndexedException;
@@ -76,6 +77,11 @@ class BatchCommit {
                         .toList());
                 inserts.forEach(p -> outcomes.set(p.position(), PartOutcome.stored(p.keys(), null)));
                 indexedTogether = true;
+            } catch (CommitNotDurableException e) {
+                // The rows are written: their files stay, and no instance may be indexed again or acknowledged.
+                LOG.errorf(e, "Indexing %d instances: %s", inserts.size(), e.getMessage());
+                inserts.forEach(p -> outcomes.set(p.position(), notDurable(p, e)));
+                indexedTogether = true;
             } catch (SQLException | SeriesInOtherStudyException | AlreadyIndexedException | RuntimeException e) {
                 LOG.debugf(
                         "Indexing %d instances together failed (%s); indexing them one by one",
@@ -117,6 +123,9 @@ class BatchCommit {
             deleteQuietly(p.key());
             recordConflict(e, keys);
             return r.refused(FailureReason.SERIES_IN_OTHER_STUDY, e.getMessage());
+        } catch (CommitNotDurableException e) {
+            LOG.errorf(e, "Indexing SOP Instance %s of study %s: %s", sop, keys.studyInstanceUid(), e.getMessage());
+            return notDurable(p, e);
         } catch (IndexUnavailableException e) {
             deleteQuietly(p.key());
             return r.refused(FailureReason.PROCESSING_FAILURE, e.getMessage()).asUnavailable();
@@ -125,6 +134,13 @@ class BatchCommit {
             LOG.errorf(e, "Indexing SOP Instance %s of study %s failed", sop, keys.studyInstanceUid());
             return r.refused(FailureReason.PROCESSING_FAILURE, "the index could not be written");
         }
+    }
+
+    /** A failure the client may retry: the bytes it sent are then found identical, and acknowledged once durable. */
+    private static PartOutcome notDurable(Batch.Pending p, CommitNotDurableException e) {
+        return p.received()
+                .refused(FailureReason.PROCESSING_FAILURE, e.getMessage())
+                .asUnavailable();
     }
 
     /** Keeps the refusal for the integrity report; failing to do so must not change the instance's outcome. */

@@ -23,6 +23,9 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 @ApplicationScoped
 public class BaseUrl {
 
+    @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/")
+    String httpRootPath;
+
     @ConfigProperty(name = "quarkus.rest.path", defaultValue = "/")
     String restPath;
 
@@ -56,7 +59,8 @@ public class BaseUrl {
     }
 
     /**
-     * The root's path: the X-Forwarded-Prefix Quarkus accepted from a trusted proxy, then the REST mount point.
+     * The root's path: the X-Forwarded-Prefix Quarkus accepted from a trusted proxy, then the HTTP root path, then
+     * the REST mount point below it.
      * The prefix is read from what Quarkus recorded in the request's context ({@link ForwardedInfo}): the request's
      * uri() carries it too, but not once {@link RequestTargetFilter} has routed the request again with the target
      * it encoded.
@@ -65,8 +69,11 @@ public class BaseUrl {
         ForwardedInfo forwarded =
                 ((HttpServerRequestInternal) request).context().getLocal(ForwardedInfo.CONTEXT_KEY);
         String prefix = forwarded == null ? "" : trimSlashes(forwarded.getPrefix());
-        String mount = trimSlashes(restPath);
-        return (prefix.isEmpty() ? "" : "/" + prefix) + (mount.isEmpty() ? "" : "/" + mount);
+        return segment(prefix) + segment(trimSlashes(httpRootPath)) + segment(trimSlashes(restPath));
+    }
+
+    private static String segment(String trimmed) {
+        return trimmed.isEmpty() ? "" : "/" + trimmed;
     }
 
     private static String trimSlashes(String value) {

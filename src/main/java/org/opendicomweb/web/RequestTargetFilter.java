@@ -26,10 +26,16 @@ public class RequestTargetFilter {
     private static void normalize(RoutingContext ctx) {
         // Path and query, not uri(): from a trusted proxy, uri() starts with the X-Forwarded-Prefix, which is no
         // part of the routes (BaseUrl puts it into links).
+        String path = ctx.request().path();
         String query = ctx.request().query();
-        String target = query == null ? ctx.request().path() : ctx.request().path() + "?" + query;
+        String target = query == null ? path : path + "?" + query;
         String normalized;
         try {
+            if (path == null) { // a target that is no path (an authority or absolute form Vert.x did not parse)
+                throw new DicomwebException(
+                        400,
+                        "The request target is not a path: " + ctx.request().uri());
+            }
             normalized = RequestTarget.normalized(target);
         } catch (DicomwebException e) {
             ctx.response()

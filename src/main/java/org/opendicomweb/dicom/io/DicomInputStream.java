@@ -377,6 +377,12 @@ public final class DicomInputStream implements Closeable {
      */
     private void readUnknownAsKnown(Attributes ds, int tag, VR known, long len, int depth, boolean be)
             throws IOException {
+        if (len > bulkDataThreshold && (known == VR.SQ || known.isString())) {
+            // Text and sequences are read into memory to be checked: only up to the size of any value kept in memory.
+            // A larger one stays UN bulk data, streamed and never held. Binary values stream under their own VR.
+            readValue(ds, tag, VR.UN, len, be);
+            return;
+        }
         if (known == VR.SQ && !be) {
             readUnknownSequence(ds, tag, len, depth);
             return;
@@ -415,7 +421,8 @@ public final class DicomInputStream implements Closeable {
             ds.setValue(tag, VR.UN, value);
             return;
         }
-        retained += items.retained;
+        // The items now hold what the raw value held, which is dropped: count the memory once.
+        retained += items.retained - len;
     }
 
     /** Whether a value sent as UN reads as text: no control characters but the ones PS3.5 §6.1.3 allows. */

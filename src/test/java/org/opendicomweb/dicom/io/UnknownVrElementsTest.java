@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.BulkData;
 import org.opendicomweb.dicom.Sequence;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.TransferSyntax;
@@ -116,6 +117,20 @@ class UnknownVrElementsTest {
         assertEquals(1, items.size());
         assertEquals(VR.UI, items.get(0).vrOf(Tag.ReferencedSOPInstanceUID));
         assertEquals("1.2.5", items.get(0).getString(Tag.ReferencedSOPInstanceUID));
+    }
+
+    @Test
+    void valueSentAsUnLargerThanTheBulkDataThresholdStaysUnAndIsNotHeld() throws IOException {
+        String description = "x".repeat(DicomInputStream.DEFAULT_BULK_DATA_THRESHOLD + 2);
+        byte[] sequence = implicitItem(
+                Tag.ReferencedSOPInstanceUID, "1." + "2".repeat(DicomInputStream.DEFAULT_BULK_DATA_THRESHOLD));
+        Attributes ds = new Elements()
+                .un(Tag.StudyDescription, description)
+                .un(Tag.ReferencedRTPlanSequence, sequence)
+                .read();
+        assertEquals(VR.UN, ds.vrOf(Tag.StudyDescription));
+        assertEquals(VR.UN, ds.vrOf(Tag.ReferencedRTPlanSequence));
+        assertTrue(ds.getValue(Tag.ReferencedRTPlanSequence) instanceof BulkData, "streamed, not held");
     }
 
     @Test
