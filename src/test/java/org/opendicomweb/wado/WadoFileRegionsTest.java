@@ -175,12 +175,7 @@ class WadoFileRegionsTest {
         HttpResponse<byte[]> r =
                 get(series.url() + "/instances/" + series.sops().get(0), DICOM_ANY, HttpClient.Version.HTTP_1_1);
         assertEquals(200, r.statusCode());
-        String metrics = given().when()
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String metrics = metrics();
         assertTrue(
                 metrics.contains(
                         "method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/studies/{study}/series/{series}"
@@ -325,13 +320,13 @@ class WadoFileRegionsTest {
         return parts;
     }
 
+    /** The Prometheus text of /q/metrics. */
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
     private static long regionBytes() {
-        String metrics = given().when()
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String metrics = metrics();
         Matcher m = REGION_BYTES.matcher(metrics);
         assertTrue(m.find(), "dicomweb_response_file_region_bytes_total on /q/metrics");
         return (long) Double.parseDouble(m.group(1));
