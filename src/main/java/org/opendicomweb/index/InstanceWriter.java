@@ -232,26 +232,17 @@ final class InstanceWriter {
                                    num_series, num_instances, version, modalities_in_study, sop_classes_in_study,
                                    demographics_sha, num_demographic_variants, created, updated)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)""",
-                patientPk,
-                k.studyInstanceUid(),
-                StudyHierarchy.date(k.studyDate()),
-                StudyHierarchy.unparsedDate(k.studyDate()),
-                k.studyTime(),
-                k.timezoneOffsetFromUtc(),
-                k.accessionNumber(),
-                k.studyId(),
-                k.referringPhysicianName(),
-                k.referringPhysicianNameNormalised(),
-                k.studyDescription(),
-                k.studyDateTimeUtc(),
-                seriesOfStudy.size(),
-                all.size(),
-                modalities,
-                sopClasses,
-                reference,
-                firstOfVariant.size(),
-                Sql.timestamp(now),
-                Sql.timestamp(now));
+                StudyHierarchy.studyValues(
+                        patientPk,
+                        k,
+                        seriesOfStudy.size(),
+                        all.size(),
+                        modalities,
+                        sopClasses,
+                        reference,
+                        firstOfVariant.size(),
+                        Sql.timestamp(now),
+                        Sql.timestamp(now)));
         if (studyPk == null) {
             if (k.patientId() == null) {
                 StudyHierarchy.deletePatient(

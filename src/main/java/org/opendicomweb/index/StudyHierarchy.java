@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.opendicomweb.index.InstanceIndex.SeriesInOtherStudyException;
@@ -41,28 +42,13 @@ final class StudyHierarchy {
         StudyRow study = lockStudy(c, k.studyInstanceUid());
         if (study == null) {
             long patientPk = patientOf(c, k, patients, now);
-            Long created = insertUnlessPresent(
-                    c,
-                    """
+            Long created =
+                    insertUnlessPresent(c, """
                     insert into study (patient_fk, study_iuid, study_date, study_date_stored, study_time,
                                        timezone_offset, accession_number, study_id, referring_physician_name,
                                        referring_physician_name_norm, study_description, study_datetime_utc,
                                        created, updated)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    patientPk,
-                    k.studyInstanceUid(),
-                    date(k.studyDate()),
-                    unparsedDate(k.studyDate()),
-                    k.studyTime(),
-                    k.timezoneOffsetFromUtc(),
-                    k.accessionNumber(),
-                    k.studyId(),
-                    k.referringPhysicianName(),
-                    k.referringPhysicianNameNormalised(),
-                    k.studyDescription(),
-                    k.studyDateTimeUtc(),
-                    Sql.timestamp(now),
-                    Sql.timestamp(now));
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", studyValues(patientPk, k, Sql.timestamp(now), Sql.timestamp(now)));
             if (created == null && k.patientId() == null) {
                 // The concurrent writer's study has a patient row of its own; this one would belong to no study.
                 deletePatient(c, patientPk);
@@ -236,6 +222,31 @@ final class StudyHierarchy {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /**
+     * The values of a study row's first columns, taken from the instance's keys, followed by {@code following}:
+     * patient_fk, study_iuid, study_date, study_date_stored, study_time, timezone_offset, accession_number,
+     * study_id, referring_physician_name, referring_physician_name_norm, study_description, study_datetime_utc.
+     */
+    static Object[] studyValues(long patientPk, InstanceKeys k, Object... following) {
+        Object[] keys = {
+            patientPk,
+            k.studyInstanceUid(),
+            date(k.studyDate()),
+            unparsedDate(k.studyDate()),
+            k.studyTime(),
+            k.timezoneOffsetFromUtc(),
+            k.accessionNumber(),
+            k.studyId(),
+            k.referringPhysicianName(),
+            k.referringPhysicianNameNormalised(),
+            k.studyDescription(),
+            k.studyDateTimeUtc()
+        };
+        Object[] values = Arrays.copyOf(keys, keys.length + following.length);
+        System.arraycopy(following, 0, values, keys.length, following.length);
+        return values;
     }
 
     /**

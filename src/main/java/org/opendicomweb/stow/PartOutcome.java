@@ -52,19 +52,14 @@ public record PartOutcome(
     }
 
     PartOutcome asUnavailable() {
-        return new PartOutcome(
-                sopClassUid,
-                sopInstanceUid,
-                studyInstanceUid,
-                seriesInstanceUid,
-                failure,
-                warning,
-                detail,
-                true,
-                source);
+        return with(true, source);
     }
 
     PartOutcome from(String where) {
+        return with(unavailable, where);
+    }
+
+    private PartOutcome with(boolean unavailable, String source) {
         return new PartOutcome(
                 sopClassUid,
                 sopInstanceUid,
@@ -74,7 +69,7 @@ public record PartOutcome(
                 warning,
                 detail,
                 unavailable,
-                where);
+                source);
     }
 
     public boolean isStored() {

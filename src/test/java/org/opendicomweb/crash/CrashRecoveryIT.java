@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -47,6 +46,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.opendicomweb.storage.InstanceBlobKey;
 import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.testing.PackagedServer;
+import org.opendicomweb.testing.StowBody;
 
 /**
  * What a STOW-RS acknowledgement promises, checked the hard way: the packaged server is killed with SIGKILL while
@@ -155,10 +155,7 @@ class CrashRecoveryIT {
                         try {
                             HttpResponse<String> response = http.send(
                                     HttpRequest.newBuilder(URI.create(server.url("/dicom-web/studies")))
-                                            .header(
-                                                    "Content-Type",
-                                                    "multipart/related; type=\"application/dicom\"; boundary="
-                                                            + BOUNDARY)
+                                            .header("Content-Type", StowBody.contentType(BOUNDARY))
                                             .header("Accept", "application/dicom+json")
                                             .timeout(Duration.ofSeconds(30))
                                             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -191,7 +188,7 @@ class CrashRecoveryIT {
     /** One multipart/related body of new instances in a new series of {@code study}, noting what it sends. */
     private static byte[] request(String study, Map<String, Acked> sent) throws NoSuchAlgorithmException {
         String series = newUid();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<byte[]> files = new ArrayList<>();
         for (int i = 1; i <= INSTANCES_PER_REQUEST; i++) {
             String sop = newUid();
             byte[] file = DicomFiles.ctImage()
@@ -202,13 +199,9 @@ class CrashRecoveryIT {
                     .size(128, 128)
                     .toBytes();
             sent.put(sop, new Acked(study, series, sha256(file)));
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(file);
-            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+            files.add(file);
         }
-        out.writeBytes(("--" + BOUNDARY + "--").getBytes(StandardCharsets.US_ASCII));
-        return out.toByteArray();
+        return StowBody.of(BOUNDARY, files);
     }
 
     // ---- checking ----

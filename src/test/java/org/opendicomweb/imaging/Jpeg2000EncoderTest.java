@@ -3,7 +3,6 @@ package org.opendicomweb.imaging;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
@@ -45,25 +44,14 @@ class Jpeg2000EncoderTest {
     void framesDecodeToThePixelsTheyWereMadeFrom(int samples, int allocated, int stored, int signed, int planar)
             throws IOException {
         RequiredTools.require(Tool.OPENJPEG);
-        PixelDescription d = new PixelDescription(
-                40,
-                33,
-                samples,
-                allocated,
-                stored,
-                stored - 1,
-                signed,
-                samples == 1 ? "MONOCHROME2" : "RGB",
-                planar,
-                1);
+        PixelDescription d = SyntheticFrames.layout(40, 33, samples, allocated, stored, signed, planar);
         byte[] source = pixels(d, samples * 100L + stored + signed);
         assertNull(encoder.refusal(d));
         byte[] codestream = encoder.encode(d, source);
         assertEquals((byte) 0xFF, codestream[0]);
         assertEquals((byte) 0x4F, codestream[1], "a bare codestream (SOC), no JP2 file header");
         assertFalse(Jpeg2000Decoder.usesComponentTransform(codestream), "RGB stays RGB");
-        byte[] expected =
-                planar == 1 ? PixelReference.interleave(source, source.length, samples, allocated / 8) : source;
+        byte[] expected = SyntheticFrames.byPixel(d, source);
 
         assertArrayEquals(
                 expected, PixelReference.openJpegDecompress(codestream, samples, allocated / 8), "opj_decompress");
@@ -73,8 +61,6 @@ class Jpeg2000EncoderTest {
 
     @Test
     void layoutsItCannotCodeAreRefused() {
-        assertNotNull(encoder.refusal(new PixelDescription(8, 8, 1, 32, 32, 31, 0, "MONOCHROME2", 0, 1)));
-        assertNotNull(encoder.refusal(new PixelDescription(8, 8, 1, 1, 1, 0, 0, "MONOCHROME2", 0, 1)));
-        assertNotNull(encoder.refusal(new PixelDescription(8, 8, 3, 8, 8, 7, 0, "YBR_FULL_422", 0, 1)));
+        SyntheticFrames.assertRefusesLayoutsNoEncoderCodes(encoder);
     }
 }

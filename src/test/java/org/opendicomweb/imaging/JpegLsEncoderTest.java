@@ -1,7 +1,6 @@
 package org.opendicomweb.imaging;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.opendicomweb.testing.PixelReference;
 
 /**
  * The JPEG-LS encoder against the JPEG-LS decoder (checked against dcmtk's {@code dcmdjpls} and CharLS-made files in
@@ -49,22 +47,11 @@ class JpegLsEncoderTest {
     })
     void framesDecodeToThePixelsTheyWereMadeFrom(
             int samples, int allocated, int stored, int planar, int rows, int columns) throws IOException {
-        PixelDescription d = new PixelDescription(
-                rows,
-                columns,
-                samples,
-                allocated,
-                stored,
-                stored - 1,
-                0,
-                samples == 1 ? "MONOCHROME2" : "RGB",
-                planar,
-                1);
+        PixelDescription d = SyntheticFrames.layout(rows, columns, samples, allocated, stored, 0, planar);
         byte[] source = pixels(d, rows * 13L + columns + stored);
         assertNull(encoder.refusal(d));
         byte[] frame = encoder.encode(d, source);
-        byte[] expected =
-                planar == 1 ? PixelReference.interleave(source, source.length, samples, allocated / 8) : source;
+        byte[] expected = SyntheticFrames.byPixel(d, source);
         assertArrayEquals(
                 expected,
                 decoder.decode(encoder.encoded(d), new ByteArrayInputStream(frame))
@@ -73,8 +60,6 @@ class JpegLsEncoderTest {
 
     @Test
     void layoutsItCannotCodeAreRefused() {
-        assertNotNull(encoder.refusal(new PixelDescription(8, 8, 1, 32, 32, 31, 0, "MONOCHROME2", 0, 1)));
-        assertNotNull(encoder.refusal(new PixelDescription(8, 8, 1, 1, 1, 0, 0, "MONOCHROME2", 0, 1)));
-        assertNotNull(encoder.refusal(new PixelDescription(8, 8, 3, 8, 8, 7, 0, "YBR_FULL_422", 0, 1)));
+        SyntheticFrames.assertRefusesLayoutsNoEncoderCodes(encoder);
     }
 }

@@ -261,30 +261,26 @@ class IndexSchemaTest {
     }
 
     private static long insertPatient(Connection connection, String id, String issuer) throws SQLException {
-        return insert(
-                connection,
-                "insert into patient (patient_id, issuer_of_patient_id, created, updated)"
-                        + " values (?, ?, current_timestamp, current_timestamp)",
-                id,
-                issuer);
+        return insertTimestamped(connection, "patient", "patient_id, issuer_of_patient_id", id, issuer);
     }
 
     private static long insertStudy(Connection connection, long patient, String uid) throws SQLException {
-        return insert(
-                connection,
-                "insert into study (patient_fk, study_iuid, created, updated)"
-                        + " values (?, ?, current_timestamp, current_timestamp)",
-                patient,
-                uid);
+        return insertTimestamped(connection, "study", "patient_fk, study_iuid", patient, uid);
     }
 
     private static long insertSeries(Connection connection, long study, String uid) throws SQLException {
+        return insertTimestamped(connection, "series", "study_fk, series_iuid", study, uid);
+    }
+
+    /** A row of {@code table} with the two {@code columns} given and both timestamps now. */
+    private static long insertTimestamped(
+            Connection connection, String table, String columns, Object first, Object second) throws SQLException {
         return insert(
                 connection,
-                "insert into series (study_fk, series_iuid, created, updated)"
+                "insert into " + table + " (" + columns + ", created, updated)"
                         + " values (?, ?, current_timestamp, current_timestamp)",
-                study,
-                uid);
+                first,
+                second);
     }
 
     private static long insertInstance(Connection connection, long series, String uid, String key) throws SQLException {

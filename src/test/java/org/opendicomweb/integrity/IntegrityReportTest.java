@@ -12,8 +12,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,7 @@ import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.testing.StowBody;
 
 /** {@code GET /dicom-web/integrity} after real uploads that contradict each other. */
 @QuarkusTest
@@ -37,17 +36,9 @@ class IntegrityReportTest {
     }
 
     private static ValidatableResponse store(DicomFiles.Builder... files) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (DicomFiles.Builder f : files) {
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(f.toBytes());
-            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        out.writeBytes(("--" + BOUNDARY + "--").getBytes(StandardCharsets.US_ASCII));
-        return given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
+        return given().contentType(StowBody.contentType(BOUNDARY))
                 .accept("application/dicom+json")
-                .body(out.toByteArray())
+                .body(StowBody.of(BOUNDARY, files))
                 .when()
                 .post("/dicom-web/studies")
                 .then();

@@ -10,8 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +19,7 @@ import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.testing.Nginx;
+import org.opendicomweb.testing.StowBody;
 
 /**
  * The server behind nginx under a path prefix, {@code /pacs/dicom-web} outside for {@code /dicom-web} inside, with
@@ -157,10 +156,9 @@ class ReverseProxyTest {
     @Test
     void theSchemeAndHostAnnouncedByTheProxyAreUsed() {
         DicomFiles.Builder image = DicomFiles.ctImage().instance(Uids.generate(), 1);
-        String body = multipart(image);
-        JsonPath stow = given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
+        JsonPath stow = given().contentType(StowBody.contentType(BOUNDARY))
                 .accept("application/dicom+json")
-                .body(body.getBytes(StandardCharsets.ISO_8859_1))
+                .body(StowBody.of(BOUNDARY, image))
                 .when()
                 .post(nginx.url("/tls/dicom-web/studies"))
                 .then()
@@ -179,26 +177,14 @@ class ReverseProxyTest {
 
     /** STOW-RS through the proxy; fails unless everything was stored. */
     private static JsonPath store(DicomFiles.Builder... files) {
-        return given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
+        return given().contentType(StowBody.contentType(BOUNDARY))
                 .accept("application/dicom+json")
-                .body(multipart(files).getBytes(StandardCharsets.ISO_8859_1))
+                .body(StowBody.of(BOUNDARY, files))
                 .when()
                 .post(outside() + "/studies")
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-    }
-
-    private static String multipart(DicomFiles.Builder... files) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (DicomFiles.Builder f : files) {
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(f.toBytes());
-            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        out.writeBytes(("--" + BOUNDARY + "--").getBytes(StandardCharsets.US_ASCII));
-        return out.toString(StandardCharsets.ISO_8859_1);
     }
 }

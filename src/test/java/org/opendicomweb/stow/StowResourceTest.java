@@ -14,7 +14,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.Uids;
@@ -31,12 +31,13 @@ import org.opendicomweb.dicom.VR;
 import org.opendicomweb.index.IndexDatabase;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.testing.StowBody;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
 class StowResourceTest {
     private static final String BOUNDARY = "stow-test-boundary";
-    static final String MULTIPART = "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY;
+    static final String MULTIPART = StowBody.contentType(BOUNDARY);
     private static final String CT = "1.2.840.10008.5.1.4.1.1.2";
 
     @Inject
@@ -46,15 +47,7 @@ class StowResourceTest {
     URI studies;
 
     static byte[] multipart(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(p);
-            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        out.writeBytes(("--" + BOUNDARY + "--").getBytes(StandardCharsets.US_ASCII));
-        return out.toByteArray();
+        return StowBody.of(BOUNDARY, List.of(parts));
     }
 
     static ValidatableResponse post(String path, String contentType, byte[] body) {

@@ -121,14 +121,8 @@ class WadoFileRegionsTest {
                 + b.sopInstanceUid() + "/bulkdata/7FE00010";
         byte[] pixels = expectedFrame(0, 512, 512, 16);
         long before = regionBytes();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + url))
-                .header("Accept", "application/octet-stream")
-                .header("Range", "bytes=1000-200999")
-                .build();
-        HttpResponse<byte[]> r = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .build()
-                .send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = send(
+                HttpClient.Version.HTTP_1_1, url, "Accept", "application/octet-stream", "Range", "bytes=1000-200999");
         assertEquals(206, r.statusCode());
         assertEquals("200000", r.headers().firstValue("Content-Length").orElse(null));
         assertEquals(
@@ -146,17 +140,19 @@ class WadoFileRegionsTest {
         String sop = series.sops().get(0);
         String url = series.url() + "/instances/" + sop;
         long before = regionBytes();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + url))
-                .header("Accept", DICOM_ANY)
-                .header("Accept-Encoding", "gzip")
-                .header("X-Forwarded-Proto", "https")
-                .header("X-Forwarded-Host", "pacs.example.org")
-                .header("X-Forwarded-Prefix", "/imaging")
-                .build();
-        HttpResponse<byte[]> r = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .build()
-                .send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = send(
+                HttpClient.Version.HTTP_1_1,
+                url,
+                "Accept",
+                DICOM_ANY,
+                "Accept-Encoding",
+                "gzip",
+                "X-Forwarded-Proto",
+                "https",
+                "X-Forwarded-Host",
+                "pacs.example.org",
+                "X-Forwarded-Prefix",
+                "/imaging");
         assertEquals(200, r.statusCode());
         assertEquals(
                 Long.toString(r.body().length),
@@ -179,12 +175,7 @@ class WadoFileRegionsTest {
         HttpResponse<byte[]> r =
                 get(series.url() + "/instances/" + series.sops().get(0), DICOM_ANY, HttpClient.Version.HTTP_1_1);
         assertEquals(200, r.statusCode());
-        String metrics = given().when()
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String metrics = metrics();
         assertTrue(
                 metrics.contains(
                         "method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/studies/{study}/series/{series}"
@@ -293,9 +284,14 @@ class WadoFileRegionsTest {
     }
 
     private static HttpResponse<byte[]> get(String path, String accept, HttpClient.Version version) throws Exception {
+        return send(version, path, "Accept", accept, "Accept-Encoding", "gzip");
+    }
+
+    /** A GET of {@code path} on a new connection, {@code headers} given as name, value, name, value ... */
+    private static HttpResponse<byte[]> send(HttpClient.Version version, String path, String... headers)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
-                .header("Accept", accept)
-                .header("Accept-Encoding", "gzip")
+                .headers(headers)
                 .build();
         return HttpClient.newBuilder().version(version).build().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -324,13 +320,13 @@ class WadoFileRegionsTest {
         return parts;
     }
 
+    /** The Prometheus text of /q/metrics. */
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
     private static long regionBytes() {
-        String metrics = given().when()
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String metrics = metrics();
         Matcher m = REGION_BYTES.matcher(metrics);
         assertTrue(m.find(), "dicomweb_response_file_region_bytes_total on /q/metrics");
         return (long) Double.parseDouble(m.group(1));

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +26,7 @@ import org.opendicomweb.dicom.io.DicomOutputStream;
 import org.opendicomweb.testing.Dcmtk;
 import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.testing.RequiredTools;
+import org.opendicomweb.testing.StowBody;
 import org.opendicomweb.testing.Tool;
 import org.opendicomweb.web.MediaType;
 import org.opendicomweb.web.multipart.MultipartReader;
@@ -47,17 +46,9 @@ final class WadoFixtures {
 
     /** Stores the files in one STOW request; fails the test unless it answers {@code status}. */
     static void store(int status, byte[]... files) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] f : files) {
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(f);
-            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        out.writeBytes(("--" + BOUNDARY + "--").getBytes(StandardCharsets.US_ASCII));
-        given().contentType("multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
+        given().contentType(StowBody.contentType(BOUNDARY))
                 .accept("application/dicom+json")
-                .body(out.toByteArray())
+                .body(StowBody.of(BOUNDARY, List.of(files)))
                 .when()
                 .post(ROOT + "/studies")
                 .then()

@@ -48,6 +48,17 @@ class WadoFramesTest {
 
     private static final Path CORPUS = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
 
+    /** The body of the 206 answer to a GET of {@code uri} with this Range header. */
+    private static byte[] partialContent(String uri, String range) {
+        return given().header("Range", range)
+                .when()
+                .get(uri)
+                .then()
+                .statusCode(206)
+                .extract()
+                .asByteArray();
+    }
+
     private static String instanceUrl(DicomFiles.Builder b) {
         return ROOT + "/studies/" + b.studyInstanceUid() + "/series/" + b.seriesInstanceUid() + "/instances/"
                 + b.sopInstanceUid();
@@ -308,13 +319,7 @@ class WadoFramesTest {
                 .extract()
                 .asByteArray();
         assertArrayEquals(Arrays.copyOfRange(pixels, 10, 20), slice);
-        byte[] tail = given().header("Range", "bytes=-5")
-                .when()
-                .get(pixelUri)
-                .then()
-                .statusCode(206)
-                .extract()
-                .asByteArray();
+        byte[] tail = partialContent(pixelUri, "bytes=-5");
         assertArrayEquals(Arrays.copyOfRange(pixels, pixels.length - 5, pixels.length), tail);
         given().header("Range", "bytes=" + pixels.length + "-")
                 .when()
@@ -429,13 +434,7 @@ class WadoFramesTest {
                         .statusCode(200)
                         .extract()
                         .asByteArray());
-        byte[] odd = given().header("Range", "bytes=3-8")
-                .when()
-                .get(instanceUrl(b) + "/bulkdata/7FE00010")
-                .then()
-                .statusCode(206)
-                .extract()
-                .asByteArray();
+        byte[] odd = partialContent(instanceUrl(b) + "/bulkdata/7FE00010", "bytes=3-8");
         assertArrayEquals(Arrays.copyOfRange(pixels, 3, 9), odd);
     }
 
@@ -454,13 +453,7 @@ class WadoFramesTest {
                 .extract()
                 .response();
         assertArrayEquals(pixels, whole.asByteArray());
-        byte[] range = given().header("Range", "bytes=100-199")
-                .when()
-                .get(instanceUrl(b) + "/bulkdata/7FE00010")
-                .then()
-                .statusCode(206)
-                .extract()
-                .asByteArray();
+        byte[] range = partialContent(instanceUrl(b) + "/bulkdata/7FE00010", "bytes=100-199");
         assertArrayEquals(Arrays.copyOfRange(pixels, 100, 200), range);
     }
 

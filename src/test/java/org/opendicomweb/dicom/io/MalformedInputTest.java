@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendicomweb.dicom.Attributes;
@@ -143,6 +144,17 @@ class MalformedInputTest {
         }
     }
 
+    /**
+     * {@code start} and then what {@code rest} adds is refused {@code offset} bytes after {@code start}, naming
+     * {@code tag} ({@code -1}: none).
+     */
+    private static DicomParseException assertRefusedAfter(Bytes start, UnaryOperator<Bytes> rest, int offset, int tag) {
+        byte[] head = start.get();
+        DicomParseException e = refused(rest.apply(new Bytes().raw(head)).get());
+        assertWhere(e, head.length + offset, tag);
+        return e;
+    }
+
     /** Many empty items cost memory though no value is large: the dataset memory budget counts them. */
     @Test
     void manySmallElementsExceedTheDatasetMemoryBudget() throws IOException {
@@ -197,73 +209,45 @@ class MalformedInputTest {
 
     @Test
     void headerTruncatedAfterTag() {
-        byte[] start = explicitLE().get();
-        byte[] b = new Bytes().raw(start).tag(Tag.PatientName).ascii("P").get();
-        DicomParseException e = refused(b);
-        assertWhere(e, start.length + 4, Tag.PatientName);
+        assertRefusedAfter(explicitLE(), b -> b.tag(Tag.PatientName).ascii("P"), 4, Tag.PatientName);
     }
 
     @Test
     void headerTruncatedInsideTag() {
-        byte[] start = explicitLE().get();
-        byte[] b = new Bytes().raw(start).raw(PATIENT_ID.get()).u16(0x0010).get();
-        assertWhere(refused(b), start.length + 12, -1);
+        assertRefusedAfter(explicitLE(), b -> b.raw(PATIENT_ID.get()).u16(0x0010), 12, -1);
     }
 
     @Test
     void valueTruncated() {
-        byte[] start = explicitLE().get();
-        byte[] b = new Bytes()
-                .raw(start)
-                .shortHeader(Tag.PatientName, "PN", 10)
-                .ascii("Doe^")
-                .get();
-        assertWhere(refused(b), start.length + 8, Tag.PatientName);
+        assertRefusedAfter(
+                explicitLE(), b -> b.shortHeader(Tag.PatientName, "PN", 10).ascii("Doe^"), 8, Tag.PatientName);
     }
 
     @Test
     void bulkValueLengthPastEnd() {
-        byte[] start = explicitLE().get();
-        byte[] b = new Bytes()
-                .raw(start)
-                .longHeader(Tag.PixelData, "OW", 1000)
-                .filler(10)
-                .get();
-        assertWhere(refused(b), start.length + 12, Tag.PixelData);
+        assertRefusedAfter(
+                explicitLE(), b -> b.longHeader(Tag.PixelData, "OW", 1000).filler(10), 12, Tag.PixelData);
     }
 
     @Test
     void absurdLengthOnShortVrInImplicitVr() {
-        byte[] start = implicitLE().get();
-        byte[] b = new Bytes()
-                .raw(start)
-                .implicitHeader(Tag.PatientID, 0xFFFFFFF0)
-                .ascii("ID01")
-                .get();
-        assertWhere(refused(b), start.length + 8, Tag.PatientID);
+        assertRefusedAfter(
+                implicitLE(), b -> b.implicitHeader(Tag.PatientID, 0xFFFFFFF0).ascii("ID01"), 8, Tag.PatientID);
     }
 
     @Test
     void absurdLengthOnUnlimitedText() {
-        byte[] start = explicitLE().get();
-        byte[] b = new Bytes()
-                .raw(start)
-                .longHeader(Tag.TextValue, "UT", 0xFFFFFFF0)
-                .ascii("text")
-                .get();
-        assertWhere(refused(b), start.length + 12, Tag.TextValue);
+        assertRefusedAfter(
+                explicitLE(), b -> b.longHeader(Tag.TextValue, "UT", 0xFFFFFFF0).ascii("text"), 12, Tag.TextValue);
     }
 
     @Test
     void absurdLengthOnOB() {
-        byte[] start = explicitLE().get();
-        int tag = Tag.EncapsulatedDocument;
-        byte[] b = new Bytes()
-                .raw(start)
-                .longHeader(tag, "OB", 0xFFFFFFF0)
-                .filler(100)
-                .get();
-        assertWhere(refused(b), start.length + 12, tag);
+        assertRefusedAfter(
+                explicitLE(),
+                b -> b.longHeader(Tag.EncapsulatedDocument, "OB", 0xFFFFFFF0).filler(100),
+                12,
+                Tag.EncapsulatedDocument);
     }
 
     @Test
@@ -353,64 +337,42 @@ class MalformedInputTest {
 
     @Test
     void undefinedLengthOnTextElement() {
-        byte[] start = explicitLE().get();
-        byte[] b = new Bytes()
-                .raw(start)
-                .longHeader(Tag.TextValue, "UT", UNDEFINED)
-                .ascii("text")
-                .get();
-        assertWhere(refused(b), start.length, Tag.TextValue);
+        assertRefusedAfter(
+                explicitLE(), b -> b.longHeader(Tag.TextValue, "UT", UNDEFINED).ascii("text"), 0, Tag.TextValue);
     }
 
     @Test
     void undefinedLengthOnShortVrInImplicitVr() {
-        byte[] start = implicitLE().get();
-        byte[] b = new Bytes()
-                .raw(start)
-                .implicitHeader(Tag.PatientID, UNDEFINED)
-                .ascii("ID01")
-                .get();
-        assertWhere(refused(b), start.length, Tag.PatientID);
+        assertRefusedAfter(
+                implicitLE(), b -> b.implicitHeader(Tag.PatientID, UNDEFINED).ascii("ID01"), 0, Tag.PatientID);
     }
 
     @Test
     void invalidVrBytes() {
-        byte[] start = explicitLE().get();
         // Not the first element: a first element without a VR makes the reader take the dataset as implicit VR.
-        byte[] b = new Bytes()
-                .raw(start)
-                .raw(PATIENT_ID.get())
-                .shortHeader(Tag.PatientBirthDate, "Z!", 8)
-                .ascii("19700101")
-                .get();
-        DicomParseException e = refused(b);
+        DicomParseException e = assertRefusedAfter(
+                explicitLE(),
+                b -> b.raw(PATIENT_ID.get())
+                        .shortHeader(Tag.PatientBirthDate, "Z!", 8)
+                        .ascii("19700101"),
+                12,
+                Tag.PatientBirthDate);
         assertTrue(e.getMessage().contains("Invalid VR"), e.getMessage());
-        assertWhere(e, start.length + 12, Tag.PatientBirthDate);
     }
 
     @Test
     void itemOutsideSequence() {
-        byte[] start = explicitLE().get();
-        byte[] b = new Bytes()
-                .raw(start)
-                .raw(PATIENT_ID.get())
-                .tag(Tag.Item)
-                .u32(4)
-                .ascii("abcd")
-                .get();
-        assertWhere(refused(b), start.length + 12, Tag.Item);
+        assertRefusedAfter(
+                explicitLE(), b -> b.raw(PATIENT_ID.get()).tag(Tag.Item).u32(4).ascii("abcd"), 12, Tag.Item);
     }
 
     @Test
     void sequenceDelimiterOutsideSequence() {
-        byte[] start = explicitLE().get();
-        byte[] b = new Bytes()
-                .raw(start)
-                .raw(PATIENT_ID.get())
-                .tag(Tag.SequenceDelimitationItem)
-                .u32(0)
-                .get();
-        assertWhere(refused(b), start.length + 12, Tag.SequenceDelimitationItem);
+        assertRefusedAfter(
+                explicitLE(),
+                b -> b.raw(PATIENT_ID.get()).tag(Tag.SequenceDelimitationItem).u32(0),
+                12,
+                Tag.SequenceDelimitationItem);
     }
 
     @Test
@@ -433,13 +395,11 @@ class MalformedInputTest {
 
     @Test
     void somethingElseThanAnItemInASequence() {
-        byte[] start = explicitLE().get();
-        byte[] b = new Bytes()
-                .raw(start)
-                .longHeader(Tag.ReferencedSeriesSequence, "SQ", UNDEFINED)
-                .raw(PATIENT_ID.get())
-                .get();
-        assertWhere(refused(b), start.length + 12, Tag.ReferencedSeriesSequence);
+        assertRefusedAfter(
+                explicitLE(),
+                b -> b.longHeader(Tag.ReferencedSeriesSequence, "SQ", UNDEFINED).raw(PATIENT_ID.get()),
+                12,
+                Tag.ReferencedSeriesSequence);
     }
 
     @Test
@@ -460,17 +420,16 @@ class MalformedInputTest {
 
     @Test
     void fragmentWithUndefinedLength() {
-        byte[] start = part10("1.2.840.10008.1.2.4.50").get();
-        byte[] b = new Bytes()
-                .raw(start)
-                .longHeader(Tag.PixelData, "OB", UNDEFINED)
-                .tag(Tag.Item)
-                .u32(0)
-                .tag(Tag.Item)
-                .u32(UNDEFINED)
-                .filler(16)
-                .get();
-        assertWhere(refused(b), start.length + 20, Tag.PixelData);
+        assertRefusedAfter(
+                part10("1.2.840.10008.1.2.4.50"),
+                b -> b.longHeader(Tag.PixelData, "OB", UNDEFINED)
+                        .tag(Tag.Item)
+                        .u32(0)
+                        .tag(Tag.Item)
+                        .u32(UNDEFINED)
+                        .filler(16),
+                20,
+                Tag.PixelData);
     }
 
     @Test
