@@ -69,19 +69,14 @@ public enum ItemSequence {
         return level;
     }
 
-    /** The item table. */
-    String table() {
-        return table;
-    }
-
     /** The alias QuerySql gives the item table. */
     String alias() {
         return alias;
     }
 
-    /** The item table's column naming the owning study or series. */
-    String ownerColumn() {
-        return ownerColumn;
+    /** {@code <table> <alias> where <alias>.<owner column> = }: the items of one owner, the owner still to name. */
+    String itemsOfOwner() {
+        return table + ' ' + alias + " where " + alias + '.' + ownerColumn + " = ";
     }
 
     /** The owner's primary key in the query's own FROM clause. */

@@ -204,15 +204,7 @@ final class QuerySql {
         for (ItemKey k : attributes) {
             sql.append(", ").append(k.column());
         }
-        sql.append(" from ")
-                .append(sequence.table())
-                .append(' ')
-                .append(sequence.alias())
-                .append(" where ")
-                .append(sequence.alias())
-                .append('.')
-                .append(sequence.ownerColumn())
-                .append(" = ?");
+        sql.append(" from ").append(sequence.itemsOfOwner()).append('?');
         for (Condition c : query.conditions()) {
             if (keysOf(c).get(0) instanceof ItemKey k && k.sequence() == sequence) {
                 sql.append(" and ").append(predicate(c, params));
@@ -273,14 +265,7 @@ final class QuerySql {
         }
         itemConditions.forEach((sequence, conditions) -> {
             StringBuilder exists = new StringBuilder("exists (select 1 from ")
-                    .append(sequence.table())
-                    .append(' ')
-                    .append(sequence.alias())
-                    .append(" where ")
-                    .append(sequence.alias())
-                    .append('.')
-                    .append(sequence.ownerColumn())
-                    .append(" = ")
+                    .append(sequence.itemsOfOwner())
                     .append(sequence.ownerKey());
             for (Condition c : conditions) {
                 exists.append(" and ").append(predicate(c, params));
