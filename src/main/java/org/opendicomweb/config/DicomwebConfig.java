@@ -32,6 +32,8 @@ public interface DicomwebConfig {
 
     Wado wado();
 
+    Auth auth();
+
     enum DatabaseKind {
         H2("h2"),
         POSTGRESQL("postgresql");
@@ -165,5 +167,43 @@ public interface DicomwebConfig {
     enum DuplicatePolicy {
         REJECT,
         REPLACE
+    }
+
+    /** Access control (docs/security.md). */
+    interface Auth {
+        @WithDefault("none")
+        org.opendicomweb.security.AuthMode mode();
+
+        /**
+         * Mode {@code none} serves clients on other machines too: anyone who reaches the port reads and writes
+         * patient data. Logged as a warning at start-up and shown by readiness.
+         */
+        @WithDefault("false")
+        boolean allowAnonymousRemote();
+
+        /** The realm named in {@code WWW-Authenticate} challenges (RFC 6750 §3). */
+        @WithDefault("dicomweb")
+        String realm();
+
+        /** Who may read the operations endpoints /q/metrics and /q/openapi: {@code admin} or {@code public}. */
+        @WithDefault("admin")
+        String operationsEndpoints();
+
+        Roles roles();
+
+        /** The role names a token must carry, as the issuer names them. */
+        interface Roles {
+            @WithDefault("dicomweb-read")
+            String read();
+
+            @WithDefault("dicomweb-write")
+            String write();
+
+            @WithDefault("dicomweb-delete")
+            String delete();
+
+            @WithDefault("dicomweb-admin")
+            String admin();
+        }
     }
 }
