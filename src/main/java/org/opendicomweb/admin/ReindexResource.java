@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import org.opendicomweb.index.Reindexer;
+import org.opendicomweb.security.Access;
+import org.opendicomweb.security.Permission;
+import org.opendicomweb.security.audit.AuditKind;
 
 /**
  * {@code /dicom-web/admin/reindex}: how far the background reindexing got ({@code GET}), and a full new run
@@ -19,6 +22,7 @@ import org.opendicomweb.index.Reindexer;
  * server also runs it by itself after start-up whenever some keys are missing. Not a DICOMweb resource: a
  * reverse proxy should keep {@code /dicom-web/admin} from the public.
  */
+@Access(value = Permission.ADMIN, audit = AuditKind.NONE)
 @Path("/admin/reindex")
 public class ReindexResource {
 

@@ -7,11 +7,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.opendicomweb.security.Access;
+import org.opendicomweb.security.Permission;
+import org.opendicomweb.security.audit.AuditKind;
 
 /**
  * {@code GET /dicom-web/integrity}: what storing noticed about the archive's consistency (not a DICOMweb
  * transaction). {@code limit} (default 100, at most 1000) and {@code offset} page each list.
  */
+@Access(value = Permission.ADMIN, audit = AuditKind.NONE)
 @Path("/integrity")
 public class IntegrityResource {
 

@@ -9,12 +9,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.opendicomweb.security.Access;
+import org.opendicomweb.security.Permission;
+import org.opendicomweb.security.audit.AuditKind;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.QueryString;
 import org.opendicomweb.web.capabilities.Representations;
 import org.opendicomweb.web.capabilities.Transaction;
 
 /** QIDO-RS All Series ({@code /series}) and All Instances ({@code /instances}): searches across every study. */
+@Access(value = Permission.READ, audit = AuditKind.QUERY)
 @Path("/")
 @Representations(
         produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""},

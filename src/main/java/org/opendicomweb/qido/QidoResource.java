@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.opendicomweb.security.Access;
+import org.opendicomweb.security.Permission;
+import org.opendicomweb.security.audit.AuditKind;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.QueryString;
 import org.opendicomweb.web.UidParam;
@@ -23,6 +26,7 @@ import org.opendicomweb.web.capabilities.Transaction;
  *
  * <p>STOW-RS shares the {@code /studies} path; the framework merges resource classes with the same path.
  */
+@Access(value = Permission.READ, audit = AuditKind.QUERY)
 @Path("/studies")
 @Representations(
         produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""},

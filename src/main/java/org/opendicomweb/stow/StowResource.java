@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opendicomweb.config.DicomwebConfig;
+import org.opendicomweb.security.Access;
+import org.opendicomweb.security.Permission;
+import org.opendicomweb.security.audit.AuditKind;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.DicomResponses;
 import org.opendicomweb.web.DicomResponses.DatasetType;
@@ -26,6 +29,7 @@ import org.opendicomweb.web.capabilities.Transaction;
  * so an upload of any size is stored while it is received, never buffered whole. The response type is negotiated
  * first: an Accept that nothing satisfies is a 406 before anything is stored.
  */
+@Access(value = Permission.WRITE, audit = AuditKind.STORE)
 @Path("/studies")
 @Representations(
         consumes = {"multipart/related; type=\"application/dicom\"", "application/dicom"},

@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.opendicomweb.security.Access;
+import org.opendicomweb.security.Permission;
+import org.opendicomweb.security.audit.AuditKind;
 import org.opendicomweb.web.StreamingBody;
 import org.opendicomweb.web.WarningHeader;
 import org.opendicomweb.web.capabilities.Representations;
@@ -22,6 +25,7 @@ import org.opendicomweb.web.multipart.MultipartWriter;
  * pixels at every level (study, series, instance, frames). Rendering happens while the body is sent, on a
  * virtual thread.
  */
+@Access(value = Permission.READ, audit = AuditKind.RETRIEVE)
 @Path("/studies")
 @Representations(
         produces = {"image/jpeg", "image/png", "image/gif", "multipart/related; type=\"image/jpeg\""},

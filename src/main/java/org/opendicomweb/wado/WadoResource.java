@@ -12,6 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.opendicomweb.security.Access;
+import org.opendicomweb.security.Permission;
+import org.opendicomweb.security.audit.AuditKind;
 import org.opendicomweb.web.AcceptEncoding;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.ByteRange;
@@ -39,6 +42,7 @@ import org.opendicomweb.web.multipart.MultipartWriter;
  * chunking. Both paths negotiate and locate through the same services ({@link InstanceRetrieveService},
  * {@link FrameService}, {@link InstanceLocations}): change what is answered there, not in a route.
  */
+@Access(value = Permission.READ, audit = AuditKind.RETRIEVE)
 @Path("/studies")
 public class WadoResource {
     /** Metadata bodies differ by media type and by content coding. */

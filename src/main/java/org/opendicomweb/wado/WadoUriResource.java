@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.opendicomweb.security.Access;
+import org.opendicomweb.security.Permission;
+import org.opendicomweb.security.audit.AuditKind;
 import org.opendicomweb.web.StreamingBody;
 import org.opendicomweb.web.WarningHeader;
 import org.opendicomweb.web.capabilities.Representations;
@@ -17,6 +20,7 @@ import org.opendicomweb.web.capabilities.Transaction;
  * WADO-URI (PS3.18 §9) at {@code /dicom-web/wado}: {@code ?requestType=WADO&studyUID=…&seriesUID=…&objectUID=…}.
  * Legacy clients that expect another path (such as {@code /wado}) reach it through a reverse proxy rule.
  */
+@Access(value = Permission.READ, audit = AuditKind.RETRIEVE)
 @Path("/wado")
 public class WadoUriResource {
 

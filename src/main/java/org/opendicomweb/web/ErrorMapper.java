@@ -108,7 +108,7 @@ public class ErrorMapper {
     }
 
     /** Hand-written so that an error can always be rendered, whatever the request's Accept header. */
-    static String json(int status, String message) {
+    public static String json(int status, String message) {
         StringBuilder out = new StringBuilder(64 + (message == null ? 0 : message.length()));
         out.append("{\"status\":").append(status).append(",\"message\":\"");
         String text = message == null ? "" : message;

@@ -10,11 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opendicomweb.index.IndexDatabase;
+import org.opendicomweb.security.Access;
+import org.opendicomweb.security.Permission;
+import org.opendicomweb.security.audit.AuditKind;
 
 /**
  * {@code GET /dicom-web}: a small description of this service, so that an operator (or a load balancer) can
  * see where the API is and whether its index is up. Answers even while the database is down.
  */
+@Access(value = Permission.PUBLIC, audit = AuditKind.NONE)
 @Path("/")
 public class ServiceResource {
 

@@ -6,11 +6,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import java.io.IOException;
 import org.opendicomweb.index.IndexDatabase;
+import org.opendicomweb.security.Access;
+import org.opendicomweb.security.Permission;
+import org.opendicomweb.security.audit.AuditKind;
 import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.storage.StagedBlob;
 import org.opendicomweb.web.DicomwebException;
 
 /** Test-only endpoints that exercise the shared HTTP behaviour before real transactions exist. */
+@Access(value = Permission.ADMIN, audit = AuditKind.NONE)
 @Path("/test-probe")
 public class TestProbeResource {
 

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -34,7 +36,10 @@ public final class ResourceTree {
     /** A request parameter of an operation: a query parameter or a header. */
     public record Param(String name, String style) {}
 
-    /** One HTTP method on one resource. */
+    /**
+     * One HTTP method on one resource, and the Java method that answers it: what else is declared on that method or
+     * its class (who may call it, how it is audited) is read from there by those who need it.
+     */
     public record Operation(
             String httpMethod,
             String id,
@@ -43,7 +48,15 @@ public final class ResourceTree {
             String doc,
             List<Param> params,
             List<String> consumes,
-            List<String> produces) {}
+            List<String> produces,
+            Class<?> resourceClass,
+            Method javaMethod) {
+
+        /** An annotation of the Java method, or else of its resource class; null when neither has it. */
+        public <A extends Annotation> A declared(Class<A> annotation) {
+            return annotation(javaMethod, resourceClass, annotation);
+        }
+    }
 
     /** A path segment: a literal ("studies") or a template ("{study}"); a greedy template takes the rest of the path. */
     public static final class Node {
@@ -95,8 +108,23 @@ public final class ResourceTree {
         }
     }
 
-    /** A node found for a request path, and the path of that node relative to the root, templates kept. */
-    public record Match(Node node, String templatePath) {}
+    /**
+     * A node found for a request path, the path of that node relative to the root with its templates kept, and the
+     * value each template took in the path (by template name).
+     */
+    public record Match(Node node, String templatePath, Map<String, String> values) {
+
+        /** The operation of this node for an HTTP method (HEAD is answered as GET), or null. */
+        public Operation operation(String httpMethod) {
+            String method = "HEAD".equals(httpMethod) ? "GET" : httpMethod;
+            for (Operation o : node.operations) {
+                if (o.httpMethod().equals(method)) {
+                    return o;
+                }
+            }
+            return null;
+        }
+    }
 
     private final Node root = new Node("", null, false);
 
@@ -143,7 +171,19 @@ public final class ResourceTree {
         }
         List<String> template = new ArrayList<>();
         Node node = find(root, parts, 0, template);
-        return node == null ? null : new Match(node, String.join("/", template));
+        if (node == null) {
+            return null;
+        }
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < template.size(); i++) {
+            String segment = template.get(i);
+            if (segment.startsWith("{")) {
+                String name = segment.substring(1, segment.length() - 1);
+                boolean last = i == template.size() - 1;
+                values.put(name, last ? String.join("/", parts.subList(i, parts.size())) : parts.get(i));
+            }
+        }
+        return new Match(node, String.join("/", template), Map.copyOf(values));
     }
 
     private static Node find(Node node, List<String> parts, int at, List<String> template) {
@@ -257,7 +297,16 @@ public final class ResourceTree {
         }
         String id = uniqueId(title, ids);
         return new Operation(
-                httpMethod, id, title, section, doc, List.copyOf(params), List.copyOf(consumes), List.copyOf(produces));
+                httpMethod,
+                id,
+                title,
+                section,
+                doc,
+                List.copyOf(params),
+                List.copyOf(consumes),
+                List.copyOf(produces),
+                type,
+                method);
     }
 
     private static <A extends Annotation> A annotation(Method method, Class<?> type, Class<A> annotation) {
