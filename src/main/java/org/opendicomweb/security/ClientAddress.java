@@ -1,7 +1,9 @@
 package org.opendicomweb.security;
 
+import io.quarkus.vertx.http.runtime.ForwardedInfo;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.net.SocketAddress;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -13,11 +15,12 @@ import java.util.List;
  *
  * <p>The address is the one the HTTP layer settled on: the connection's peer, or the {@code X-Forwarded-For} client
  * when the peer is a trusted proxy ({@code quarkus.http.proxy.trusted-proxies}); an untrusted peer's forwarding
- * headers are ignored, so nobody can claim to be loopback from elsewhere. One case is ours: a request that a proxy
- * forwarded (it carries forwarding headers) without naming the client in {@code X-Forwarded-For} comes from a client
- * we cannot see, so it is not local even though its peer, the proxy, may be.
+ * headers are ignored, so nobody can claim to be loopback from elsewhere. One case is ours: a request that a trusted
+ * proxy forwarded (the HTTP layer applied its forwarding headers) without naming the client in
+ * {@code X-Forwarded-For} comes from a client we cannot see, so it is not local even though its peer, the proxy, is.
  */
 public final class ClientAddress {
+    /** Headers by which a proxy says it forwarded a request (RFC 7239, the X-Forwarded-* family, RFC 9110 Via). */
     private static final List<String> FORWARDING_HEADERS = List.of(
             "Forwarded",
             "X-Forwarded-Host",
@@ -37,24 +40,34 @@ public final class ClientAddress {
 
     /** Whether the request comes from this machine itself. */
     public static boolean isLocal(HttpServerRequest request) {
-        return isLocal(of(request), request.headers());
+        // The HTTP layer records what it made of the forwarding headers only for a peer that is a trusted proxy.
+        boolean trustedPeer = request instanceof HttpServerRequestInternal internal
+                && internal.context().getLocal(ForwardedInfo.CONTEXT_KEY) != null;
+        return isLocal(of(request), trustedPeer, request.headers());
     }
 
-    /** The rule itself: a loopback address, and not forwarded for a client that the proxy did not name. */
-    static boolean isLocal(String address, MultiMap headers) {
+    /**
+     * The rule itself: a loopback address; and from a trusted proxy, a client named in X-Forwarded-For with every
+     * hop of it loopback, or no forwarding headers at all (a client on this machine, which may be trusted as a proxy
+     * too). An untrusted peer's headers count for nothing, as for the HTTP layer.
+     */
+    static boolean isLocal(String address, boolean trustedPeer, MultiMap headers) {
         if (!isLoopback(address)) {
             return false;
         }
-        List<String> forwardedFor = headers.getAll("X-Forwarded-For");
-        if (!forwardedFor.isEmpty()) {
-            // The HTTP layer takes the first address of the chain, which the client itself may have written: a
-            // proxy that appends to the header passes it on. Local only if every hop is.
-            return forwardedFor.stream()
-                    .flatMap(value -> Arrays.stream(value.split(",")))
-                    .map(ClientAddress::hostOf)
-                    .allMatch(ClientAddress::isLoopback);
+        if (!trustedPeer) {
+            return true;
         }
-        return FORWARDING_HEADERS.stream().noneMatch(headers::contains);
+        List<String> forwardedFor = headers.getAll("X-Forwarded-For");
+        if (forwardedFor.isEmpty()) {
+            return FORWARDING_HEADERS.stream().noneMatch(headers::contains);
+        }
+        // The HTTP layer takes the first address of the chain, which the client itself may have written: a proxy
+        // that appends to the header passes it on. Local only if every hop is.
+        return forwardedFor.stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(ClientAddress::hostOf)
+                .allMatch(ClientAddress::isLoopback);
     }
 
     /** The address of one X-Forwarded-For entry: without a port, and without the brackets of an IPv6 address. */

@@ -47,6 +47,7 @@ class ReverseProxyTest {
                         proxy_set_header X-Forwarded-Proto $scheme;
                         proxy_set_header X-Forwarded-Host $http_host;
                         proxy_set_header X-Forwarded-Prefix /pacs;
+                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                     }
                     # As a TLS-terminating proxy would call it, for the scheme and host it announces.
                     location /tls/dicom-web {
@@ -54,6 +55,18 @@ class ReverseProxyTest {
                         proxy_set_header X-Forwarded-Proto https;
                         proxy_set_header X-Forwarded-Host pacs.example.org;
                         proxy_set_header X-Forwarded-Prefix /tls;
+                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                    }
+                    # As a proxy would call it for a client on another machine (a documentation address,
+                    # RFC 5737): mode none must refuse it.
+                    location /remote/dicom-web {
+                        proxy_pass %1$s;
+                        proxy_set_header X-Forwarded-For 203.0.113.5;
+                    }
+                    # A proxy that does not name its client: the client is unknown, so not local either.
+                    location /anonymous/dicom-web {
+                        proxy_pass %1$s;
+                        proxy_set_header X-Forwarded-Proto $scheme;
                     }
                     """.formatted(upstream));
         }
@@ -186,5 +199,26 @@ class ReverseProxyTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+    }
+
+    /** Mode none serves this machine only: a proxy on loopback forwarding a client elsewhere does not open it up. */
+    @Test
+    void modeNoneRefusesAClientOnAnotherMachineThroughATrustedProxy() {
+        given().when()
+                .get(nginx.url("/remote/dicom-web/studies"))
+                .then()
+                .statusCode(403)
+                .body("message", org.hamcrest.Matchers.containsString("dicomweb.auth.mode=oidc"))
+                .body("message", org.hamcrest.Matchers.containsString("dicomweb.auth.allow-anonymous-remote"));
+    }
+
+    @Test
+    void modeNoneRefusesAProxiedRequestThatDoesNotNameItsClient() {
+        given().when().get(nginx.url("/anonymous/dicom-web/studies")).then().statusCode(403);
+    }
+
+    @Test
+    void modeNoneServesAClientOnThisMachineThroughTheProxy() {
+        given().when().get(outside() + "/studies").then().statusCode(200);
     }
 }

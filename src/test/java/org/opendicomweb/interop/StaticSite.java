@@ -220,6 +220,8 @@ final class StaticSite implements AutoCloseable {
         String host = exchange.getRequestHeaders().getFirst("Host");
         request.header("X-Forwarded-Host", host == null ? origin().substring("http://".length()) : host);
         request.header("X-Forwarded-Proto", "http");
+        request.header(
+                "X-Forwarded-For", exchange.getRemoteAddress().getAddress().getHostAddress());
         HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         Headers out = exchange.getResponseHeaders();
         response.headers().map().forEach((name, values) -> {
