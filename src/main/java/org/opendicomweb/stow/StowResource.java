@@ -15,7 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.security.Access;
 import org.opendicomweb.security.Permission;
+import org.opendicomweb.security.audit.AuditEvent;
 import org.opendicomweb.security.audit.AuditKind;
+import org.opendicomweb.security.audit.AuditParticipants;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.DicomResponses;
 import org.opendicomweb.web.DicomResponses.DatasetType;
@@ -74,7 +76,24 @@ public class StowResource {
         DatasetType type = DicomResponses.negotiateDataset(accept, "The STOW-RS response");
         try (RequestBodyStream body = RequestBodyStream.open(
                 routing, maxBodySize.asLongValue(), config.stow().readTimeout().toMillis())) {
-            return respond(service.store(body, contentType, studyInPath), type);
+            StowResult result = service.store(body, contentType, studyInPath);
+            audit(routing, result);
+            return respond(result, type);
+        }
+    }
+
+    /** The audit event names the instances stored (their Patient IDs are looked up when it is written). */
+    private static void audit(RoutingContext routing, StowResult result) {
+        for (PartOutcome outcome : result.outcomes()) {
+            if (outcome.isStored()) {
+                AuditParticipants.add(
+                        routing,
+                        new AuditEvent.Participant(
+                                outcome.studyInstanceUid(),
+                                outcome.seriesInstanceUid(),
+                                outcome.sopInstanceUid(),
+                                null));
+            }
         }
     }
 
