@@ -34,6 +34,8 @@ public interface DicomwebConfig {
 
     Auth auth();
 
+    Audit audit();
+
     enum DatabaseKind {
         H2("h2"),
         POSTGRESQL("postgresql");
@@ -204,6 +206,43 @@ public interface DicomwebConfig {
 
             @WithDefault("dicomweb-admin")
             String admin();
+        }
+    }
+
+    /** The audit trail of every access to patient data (docs/security.md, "Audit trail"). */
+    interface Audit {
+        /** Where the audit lines go: {@code file}, {@code stdout}, {@code syslog}, or several; there is no off. */
+        @WithDefault("file")
+        List<org.opendicomweb.security.audit.AuditDestination> destination();
+
+        /** The audit file (destination {@code file}), rotated daily and by size; its folder is created. */
+        @WithDefault("${dicomweb.storage.path}/audit/audit.log")
+        Path file();
+
+        /** The audit file is also rotated within a day when it grows past this size. */
+        @WithDefault("100M")
+        MemorySize maxFileSize();
+
+        Syslog syslog();
+
+        /**
+         * Events waiting for the audit writer. A request never waits for the trail: beyond this, events are dropped,
+         * counted in dicomweb.audit.events.dropped and warned about.
+         */
+        @WithDefault("10000")
+        int queueSize();
+
+        /** The syslog receiver of destination {@code syslog} (RFC 5424 messages). */
+        interface Syslog {
+            @WithDefault("localhost")
+            String host();
+
+            @WithDefault("514")
+            int port();
+
+            /** {@code tcp}, {@code udp} or {@code ssl-tcp} (TLS, RFC 5425). */
+            @WithDefault("tcp")
+            org.jboss.logmanager.handlers.SyslogHandler.Protocol protocol();
         }
     }
 }
