@@ -23,7 +23,8 @@ final class AuditEvents {
             case QUERY -> AuditEventType.QUERY;
             case RETRIEVE -> AuditEventType.INSTANCES_RETRIEVED;
             case STORE -> AuditEventType.INSTANCES_STORED;
-            // PS3.15 A.5.3.6 is for a whole study; a series or instances removed are instances accessed (A.5.3.4).
+            // PS3.15 "DICOM Study Deleted" is for a whole study; a series or instances removed are "DICOM Instances
+            // Accessed" with action D.
             case DELETE ->
                 rule.values().containsKey("series") || rule.values().containsKey("instance")
                         ? AuditEventType.INSTANCES_DELETED

@@ -6,19 +6,19 @@ package org.opendicomweb.security.audit;
  * events, the Event Type Code.
  */
 public enum AuditEventType {
-    /** QIDO-RS (PS3.15 A.5.3.12 Query). */
+    /** QIDO-RS (PS3.15 A.5.3, "Query"). */
     QUERY("110112", "Query", "E", null, null),
-    /** WADO-RS, WADO-URI (A.5.3.5 DICOM Instances Transferred, read). */
+    /** WADO-RS, WADO-URI (PS3.15 A.5.3, "DICOM Instances Transferred, read"). */
     INSTANCES_RETRIEVED("110104", "DICOM Instances Transferred", "R", null, null),
-    /** STOW-RS (A.5.3.5 DICOM Instances Transferred, create). */
+    /** STOW-RS (PS3.15 A.5.3, "DICOM Instances Transferred, create"). */
     INSTANCES_STORED("110104", "DICOM Instances Transferred", "C", null, null),
-    /** Deletion of a whole study (A.5.3.6 DICOM Study Deleted). */
+    /** Deletion of a whole study (PS3.15 A.5.3, "DICOM Study Deleted"). */
     STUDY_DELETED("110105", "DICOM Study Deleted", "D", null, null),
-    /** Deletion or rejection of series or instances (A.5.3.4 DICOM Instances Accessed, delete). */
+    /** Deletion or rejection of series or instances (PS3.15 A.5.3, "DICOM Instances Accessed, delete"). */
     INSTANCES_DELETED("110103", "DICOM Instances Accessed", "D", null, null),
-    /** A request without valid credentials: 401 (A.5.3.16 User Authentication, Login). */
+    /** A request without valid credentials: 401 (PS3.15 A.5.3, "User Authentication, Login"). */
     AUTHENTICATION_FAILED("110114", "User Authentication", "E", "110122", "Login"),
-    /** A request refused for want of a role or from a client not allowed: 403 (A.5.3.14 Security Alert). */
+    /** A request refused for want of a role or from a client not allowed: 403 (PS3.15 A.5.3, "Security Alert"). */
     ACCESS_DENIED("110113", "Security Alert", "E", "110132", "Use of Restricted Function");
 
     private final String eventId;
