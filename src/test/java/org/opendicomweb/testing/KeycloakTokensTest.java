@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The token kit does what the access-control tests rely on: every token is issued for the server ({@code aud}), each
  * user carries exactly its roles, and each invalid kind is invalid for the one reason it stands for (signatures
- * checked here with the JDK against the realm's published keys).
+ * checked here with the JDK against the realm's published keys). The viewer's client starts a login from any
+ * loopback origin, with PKCE.
  */
 @UsesTools
 class KeycloakTokensTest {
@@ -107,6 +109,32 @@ class KeycloakTokensTest {
         assertTrue(verifies(token, Keycloak.REALM));
         assertEquals(Keycloak.claims(token), Keycloak.claims(forged));
         assertFalse(verifies(forged, Keycloak.REALM));
+    }
+
+    @Test
+    void theViewerLogsInFromAnyLoopbackOriginWithPkceOnly() throws Exception {
+        String challenge = "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+        assertEquals(
+                200, authorize("http://127.0.0.1:41234/callback", challenge).statusCode());
+        assertEquals(200, authorize("http://localhost:8080/", challenge).statusCode());
+        assertEquals(400, authorize("http://198.51.100.7:8080/", challenge).statusCode());
+        HttpResponse<String> withoutPkce = authorize("http://127.0.0.1:41234/callback", "");
+        assertEquals(302, withoutPkce.statusCode());
+        assertTrue(
+                withoutPkce.headers().firstValue("Location").orElse("").contains("error=invalid_request"),
+                withoutPkce.headers().toString());
+    }
+
+    /** The start of the authorization code flow (RFC 6749 §4.1.1) of client {@code ohif}, not followed. */
+    private static HttpResponse<String> authorize(String redirectUri, String pkce) throws Exception {
+        String query = "client_id=ohif&response_type=code&scope=openid&state=s&redirect_uri="
+                + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8) + pkce;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/protocol/openid-connect/auth?" + query))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test
