@@ -8,8 +8,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -21,7 +23,6 @@ import java.util.stream.Stream;
  */
 public abstract class LocalServer implements AutoCloseable {
     private static final int ATTEMPTS = 3;
-    private static final long START_TIMEOUT_MS = 60_000;
 
     protected final Path dir;
     private final String name;
@@ -44,6 +45,16 @@ public abstract class LocalServer implements AutoCloseable {
     /** Whether the server answers; called until it does, while the process lives. */
     protected abstract boolean ready(int port);
 
+    /** How long the server may take to become {@link #ready}. */
+    protected Duration startTimeout() {
+        return Duration.ofSeconds(60);
+    }
+
+    /** Environment variables the process gets on top of the test JVM's. */
+    protected Map<String, String> environment() {
+        return Map.of();
+    }
+
     /**
      * Starts the server on a free port. Another process may take the port between choosing and binding it, so a
      * server that exits at once is started again on another port.
@@ -54,11 +65,12 @@ public abstract class LocalServer implements AutoCloseable {
             port = freePort();
             try {
                 List<String> command = prepare(port);
-                process = new ProcessBuilder(command)
+                ProcessBuilder builder = new ProcessBuilder(command)
                         .directory(dir.toFile())
                         .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("console.log").toFile())
-                        .start();
+                        .redirectOutput(dir.resolve("console.log").toFile());
+                builder.environment().putAll(environment());
+                process = builder.start();
             } catch (IOException e) {
                 close();
                 throw new IllegalStateException(name + " could not be started: " + e.getMessage(), e);
@@ -67,7 +79,7 @@ public abstract class LocalServer implements AutoCloseable {
                 shutdownHook = new Thread(this::stopProcessAndDeleteFolder, name + "-cleanup");
                 Runtime.getRuntime().addShutdownHook(shutdownHook);
             }
-            long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+            long deadline = System.currentTimeMillis() + startTimeout().toMillis();
             while (process.isAlive() && System.currentTimeMillis() < deadline) {
                 if (ready(port)) {
                     return;
@@ -75,7 +87,7 @@ public abstract class LocalServer implements AutoCloseable {
                 pause();
             }
             why = process.isAlive()
-                    ? "not ready after " + START_TIMEOUT_MS + " ms"
+                    ? "not ready after " + startTimeout().toSeconds() + " s"
                     : "exited with " + process.exitValue();
             stopProcess();
         }
@@ -135,10 +147,15 @@ public abstract class LocalServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the process and what it started: a start script (Keycloak's kc.sh) passes the signal on to the server
+     * it runs, but killing the script outright would leave the server running without a parent.
+     */
     private synchronized void stopProcess() {
         if (process == null) {
             return;
         }
+        List<ProcessHandle> children = process.descendants().toList();
         try {
             process.destroy();
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
@@ -149,6 +166,7 @@ public abstract class LocalServer implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         process = null;
     }
 

@@ -11,7 +11,8 @@ import org.opentest4j.TestAbortedException;
  * The one gate between a test and the external tools it needs. A missing tool skips the test on a developer's
  * machine ({@link MissingToolsSummary} lists the skipped tests at the end of the run); where the environment
  * variable {@value #SWITCH} is {@code true}, as {@code .ci/run} sets it, a missing tool fails the test instead,
- * so a missing install step cannot pass unnoticed. Either way the message names the Debian package to install.
+ * so a missing install step cannot pass unnoticed. Either way the message says how to install it (the Debian
+ * package, or the build step that puts it in place).
  */
 public final class RequiredTools {
     /** The environment variable that makes a missing tool a failure. */
@@ -23,8 +24,7 @@ public final class RequiredTools {
      */
     static final String MARKER = "missing tool: ";
 
-    private static final Pattern MESSAGE =
-            Pattern.compile(Pattern.quote(MARKER) + "(.+) \\(apt-get install ([^)]+)\\)");
+    private static final Pattern MESSAGE = Pattern.compile(Pattern.quote(MARKER) + "(.+) \\(([^()]+)\\)");
 
     private static final Map<Tool, Boolean> INSTALLED = new ConcurrentHashMap<>();
 
@@ -70,7 +70,7 @@ public final class RequiredTools {
             return null;
         }
         Matcher m = MESSAGE.matcher(message);
-        return m.matches() ? m.group(1) + " missing (apt-get install " + m.group(2) + ")" : null;
+        return m.matches() ? m.group(1) + " missing (" + m.group(2) + ")" : null;
     }
 
     private static boolean installed(Tool tool) {
@@ -78,7 +78,7 @@ public final class RequiredTools {
     }
 
     private static String skip(Tool tool) {
-        return MARKER + tool.name() + " (apt-get install " + tool.debianPackage() + ")";
+        return MARKER + tool.name() + " (" + tool.install() + ")";
     }
 
     private static String failure(Tool tool) {

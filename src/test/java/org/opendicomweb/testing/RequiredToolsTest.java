@@ -47,6 +47,14 @@ class RequiredToolsTest {
     }
 
     @Test
+    void aMissingToolOfTheBuildNamesTheBuildStepThatPutsItInPlace() {
+        Tool unpacked = Tool.fromBuild("odw-no-such-folder", "mvn pre-integration-test", () -> false);
+        TestAbortedException e = assertThrows(TestAbortedException.class, () -> RequiredTools.require(false, unpacked));
+        assertEquals(
+                "odw-no-such-folder missing (mvn pre-integration-test)", RequiredTools.missingTool(e.getMessage()));
+    }
+
+    @Test
     void anInstalledToolLetsTheTestRunEitherWay() {
         assertDoesNotThrow(() -> RequiredTools.require(true, JAVA));
         assertDoesNotThrow(() -> RequiredTools.require(false, JAVA));

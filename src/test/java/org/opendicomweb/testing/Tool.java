@@ -3,15 +3,16 @@ package org.opendicomweb.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * A program or data set outside the JDK that tests use as an oracle or a peer, the Debian package that installs it
- * ({@code .ci/run} installs them all), and how to tell whether it is there. Tests ask for one through
- * {@link RequiredTools#require}.
+ * A program or data set outside the JDK that tests use as an oracle or a peer, how to install it (most come as
+ * Debian packages, which {@code .ci/run} installs; a few are put under {@code target/} by the build), and how to
+ * tell whether it is there. Tests ask for one through {@link RequiredTools#require}.
  */
-public record Tool(String name, String debianPackage, BooleanSupplier installed) {
+public final class Tool {
     /** The folder python3-pydicom installs its data into: test_files and charset_files, real-world DICOM files. */
     public static final Path PYDICOM_DATA = Path.of("/usr/lib/python3/dist-packages/pydicom/data");
     /** The system Python, the one python3-pydicom installs into (not a virtual environment's). */
@@ -38,6 +39,42 @@ public record Tool(String name, String debianPackage, BooleanSupplier installed)
     /** Node.js, which runs the browser clients of the interop tests. */
     public static final Tool NODE = new Tool("Node.js", "nodejs", () -> onPath("node"));
 
+    private final String name;
+    private final String install;
+    private final BooleanSupplier installed;
+
+    /** A tool that a Debian package installs. */
+    public Tool(String name, String debianPackage, BooleanSupplier installed) {
+        this(name, installed, "apt-get install " + debianPackage);
+    }
+
+    private Tool(String name, BooleanSupplier installed, String install) {
+        this.name = name;
+        this.install = install;
+        this.installed = installed;
+    }
+
+    /**
+     * A tool that the build puts in place in a phase after {@code test} (so that {@code mvn test} stays quick):
+     * {@code install} is the command that does it, without parentheses.
+     */
+    public static Tool fromBuild(String name, String install, BooleanSupplier installed) {
+        return new Tool(name, installed, install);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** What installs it, e.g. {@code apt-get install dcmtk}. */
+    public String install() {
+        return install;
+    }
+
+    public BooleanSupplier installed() {
+        return installed;
+    }
+
     public static boolean onPath(String command) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
@@ -63,5 +100,15 @@ public record Tool(String name, String debianPackage, BooleanSupplier installed)
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Tool t && name.equals(t.name) && install.equals(t.install) && installed.equals(t.installed);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, install, installed);
     }
 }
