@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.security.RouteRules.Rule;
@@ -46,6 +47,7 @@ public class AccessFilter {
             + " anyone who reaches it read and write without credentials.";
 
     private static final String CALLER_KEY = Caller.class.getName();
+    private static final BiConsumer<RoutingContext, Throwable> IGNORE_FAILURE = (ctx, failure) -> {};
 
     private final RouteRules rules;
     private final AuditTrail audit;
@@ -111,6 +113,8 @@ public class AccessFilter {
             authorize(ctx, rule, known);
             return;
         }
+        // A failed verification is answered here, with our body and challenge, not by the HTTP layer's handler.
+        ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, IGNORE_FAILURE);
         Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         identity.subscribe()
                 .with(

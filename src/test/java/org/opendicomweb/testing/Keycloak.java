@@ -145,6 +145,14 @@ public final class Keycloak {
         return passwordGrant(OTHER_REALM, PASSWORD_CLIENT, user);
     }
 
+    /**
+     * A user's token issued to a client that adds no {@value #AUDIENCE} audience: valid at the issuer, but meant for
+     * another resource server.
+     */
+    public String otherAudienceToken(String user) {
+        return passwordGrant(REALM, "other-audience", user);
+    }
+
     /** An access token of client {@value #IMPORT_CLIENT} (client credentials, RFC 6749 §4.4). */
     public String clientCredentialsToken() {
         return accessToken(
