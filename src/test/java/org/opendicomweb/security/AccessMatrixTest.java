@@ -114,6 +114,42 @@ class AccessMatrixTest {
     }
 
     @Test
+    void preflightsCapabilitiesHealthAndTheServiceRootNeedNoToken() {
+        given().header("Origin", "http://viewer.example:3000")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .when()
+                .options("/dicom-web/studies")
+                .then()
+                .statusCode(200);
+        given().accept("application/vnd.sun.wadl+xml")
+                .when()
+                .options("/dicom-web/studies")
+                .then()
+                .statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/dicom-web").then().statusCode(200);
+    }
+
+    @Test
+    void operationsEndpointsNeedTheAdminRole() {
+        given().when().get("/q/metrics").then().statusCode(401);
+        request(keycloak.token("reader")).when().get("/q/metrics").then().statusCode(403);
+        request(keycloak.token("admin")).when().get("/q/metrics").then().statusCode(200);
+        request(keycloak.token("admin")).when().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void aRefusalCarriesTheCorsHeadersAViewerNeedsToReadIt() {
+        given().header("Origin", "http://viewer.example:3000")
+                .when()
+                .get("/dicom-web/studies")
+                .then()
+                .statusCode(401)
+                .header("Access-Control-Allow-Origin", "http://viewer.example:3000");
+    }
+
+    @Test
     void aUserWithEveryRoleButTheOneNeededIsRefused() {
         // 'writer' may store but not read: the roles are independent, none implies another
         String writer = keycloak.token("writer");
