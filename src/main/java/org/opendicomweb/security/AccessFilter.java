@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.security.RouteRules.Rule;
 import org.opendicomweb.security.audit.AuditEventType;
@@ -40,6 +41,8 @@ public class AccessFilter {
      * every route (routes come after all filters).
      */
     static final int PRIORITY = 50;
+
+    private static final Logger LOG = Logger.getLogger(AccessFilter.class);
 
     static final String LOCAL_ONLY = "This server is in mode 'none' (dicomweb.auth.mode): it serves clients on its"
             + " own machine only and has no way to tell who else is calling. Turn on authentication with"
@@ -116,6 +119,18 @@ public class AccessFilter {
         // A failed verification is answered here, with our body and challenge, not by the HTTP layer's handler.
         ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, IGNORE_FAILURE);
         Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        if (identity == null) { // the OpenID Connect extension is off although the mode is oidc: never admit
+            LOG.error("Mode oidc, but no identity can be established: is quarkus.oidc.tenant-enabled false?");
+            refuse(
+                    ctx,
+                    rule,
+                    null,
+                    AuditEventType.AUTHENTICATION_FAILED,
+                    401,
+                    null,
+                    "This server cannot verify tokens at the moment.");
+            return;
+        }
         identity.subscribe()
                 .with(
                         verified -> {
