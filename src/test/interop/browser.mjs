@@ -47,13 +47,16 @@ export async function launch() {
 }
 
 /**
- * Records every request whose URL starts with one of the prefixes: method, URL, status, or the network
- * error. Failed CORS checks show up as network errors (the browser hides the status from the page).
+ * Records every request whose URL starts with one of the prefixes: method, URL, the scheme of its Authorization
+ * header (never the credentials), status, or the network error. Failed CORS checks show up as network errors (the
+ * browser hides the status from the page). A refusal (status >= 400) also keeps the server's answer: its
+ * WWW-Authenticate challenge and the start of its body, read in the background; `answersRead()` waits for them.
  * `quiet(ms)` resolves once no recorded request has been in flight for that long, so that a script does not
  * navigate away while the viewer is still fetching (an aborted request would count as a failure).
  */
 export function recordRequests(page, prefixes) {
   const requests = [];
+  const reading = [];
   const byRequest = new Map();
   let inFlight = 0;
   let lastChange = Date.now();
@@ -69,7 +72,13 @@ export function recordRequests(page, prefixes) {
     if (!matches(request.url())) {
       return;
     }
-    const entry = { method: request.method(), url: request.url(), accept: request.headers().accept ?? null };
+    const authorization = request.headers().authorization;
+    const entry = {
+      method: request.method(),
+      url: request.url(),
+      accept: request.headers().accept ?? null,
+      authorization: authorization ? authorization.split(' ')[0] : null,
+    };
     Object.defineProperty(entry, 'settled', { value: false, writable: true, enumerable: false });
     byRequest.set(request, entry);
     requests.push(entry);
@@ -81,6 +90,17 @@ export function recordRequests(page, prefixes) {
     if (entry) {
       entry.status = response.status();
       entry.contentType = response.headers()['content-type'] ?? null;
+      if (entry.status >= 400) {
+        entry.challenge = response.headers()['www-authenticate'] ?? null;
+        reading.push(
+          response
+            .text()
+            .then((body) => {
+              entry.body = body.slice(0, 1000);
+            })
+            .catch(() => {}),
+        );
+      }
     }
   });
   page.on('requestfinished', (request) => {
@@ -98,12 +118,30 @@ export function recordRequests(page, prefixes) {
   });
   return {
     requests,
+    async answersRead() {
+      await Promise.all(reading);
+    },
     async quiet(ms, signal) {
       while (!signal.expired && (inFlight > 0 || Date.now() - lastChange < ms)) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
   };
+}
+
+/** Keeps the page's console errors and uncaught exceptions (at most 50, each cut to 500 characters). */
+export function recordConsoleErrors(page, lines) {
+  const keep = (line) => {
+    if (lines.length < 50) {
+      lines.push(line.slice(0, 500));
+    }
+  };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      keep(msg.text());
+    }
+  });
+  page.on('pageerror', (err) => keep(`page error: ${String(err)}`));
 }
 
 /** Requests that the test must treat as failures: status >= 400, a network error, or no answer at all. */

@@ -13,7 +13,8 @@
 //   screenshotDir  where to write <label>-study-list.png and <label>-<n>.png
 //   label          names the screenshots (e.g. same-origin)
 //   timeoutMs      the most any other wait may take
-import { badRequests, launch, options, recordRequests, report, within } from './browser.mjs';
+import { badRequests, launch, options, recordConsoleErrors, recordRequests, report, within } from './browser.mjs';
+import { canvasContent, shows, skipTour, studyList } from './ohif-page.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -24,51 +25,6 @@ const studyTimeout = opts.studyTimeoutMs ?? timeout;
 const ROWS_PER_PAGE = 100;
 const result = { label: opts.label, lists: [], viewports: [], requests: [], console: [], error: null };
 
-/** Counts what a viewport canvas shows: lit pixels and distinct grey levels, read back from the canvas. */
-async function canvasContent(page) {
-  return page.evaluate(() => {
-    const canvases = [...document.querySelectorAll('canvas.cornerstone-canvas')].filter((c) => c.width > 0 && c.height > 0);
-    let best = null;
-    for (const canvas of canvases) {
-      const ctx = canvas.getContext('2d', { willReadFrequently: true });
-      if (!ctx) {
-        continue;
-      }
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      let lit = 0;
-      const levels = new Set();
-      for (let i = 0; i < data.length; i += 4) {
-        const v = Math.max(data[i], data[i + 1], data[i + 2]);
-        if (v > 8) {
-          lit++;
-        }
-        levels.add(v);
-      }
-      const stats = { width: canvas.width, height: canvas.height, pixels: canvas.width * canvas.height, lit, levels: levels.size };
-      if (!best || stats.lit > best.lit) {
-        best = stats;
-      }
-    }
-    return { canvases: canvases.length, best };
-  });
-}
-
-function shows(content) {
-  return content.best !== null && content.best.lit >= content.best.pixels * 0.01 && content.best.levels >= 8;
-}
-
-/** The study list as shown: the cells of each row of its table, and the "1-4 of 4" label above it. */
-async function studyList(page) {
-  return page.evaluate(() => {
-    // The first row of the table body holds the filter inputs.
-    const rows = [...document.querySelectorAll('table tbody tr')]
-      .filter((tr) => !tr.querySelector('input'))
-      .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim()));
-    const label = document.body.innerText.match(/\d+\s*-\s*\d+\s+of\s+\d+/);
-    return { rows, label: label ? label[0] : null };
-  });
-}
-
 let session = null;
 try {
   mkdirSync(opts.screenshotDir, { recursive: true });
@@ -76,16 +32,7 @@ try {
   const page = await session.context.newPage();
   const recorder = recordRequests(page, [opts.dicomwebRoot]);
   result.requests = recorder.requests;
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && result.console.length < 50) {
-      result.console.push(msg.text().slice(0, 500));
-    }
-  });
-  page.on('pageerror', (err) => {
-    if (result.console.length < 50) {
-      result.console.push(`page error: ${String(err).slice(0, 500)}`);
-    }
-  });
+  recordConsoleErrors(page, result.console);
 
   for (const list of opts.lists ?? []) {
     const query = [`resultsPerPage=${ROWS_PER_PAGE}`, list.query].filter(Boolean).join('&');
@@ -129,11 +76,7 @@ try {
       viewport.ms = Date.now() - started;
       // Leaving while the viewer still fetches would abort requests, which count as failures.
       await within(timeout, `the requests for study ${study} to finish`, (signal) => recorder.quiet(500, signal));
-      // OHIF greets a first visit with a guided tour whose popup would cover the image in the screenshot.
-      const skipTour = page.getByText('Skip all', { exact: true });
-      if (await skipTour.isVisible().catch(() => false)) {
-        await skipTour.click().catch(() => {});
-      }
+      await skipTour(page);
     } catch (e) {
       viewport.error = String(e?.message ?? e);
       viewport.ms = Date.now() - started;
