@@ -152,7 +152,9 @@ class WadoFileRegionsTest {
                 "X-Forwarded-Host",
                 "pacs.example.org",
                 "X-Forwarded-Prefix",
-                "/imaging");
+                "/imaging",
+                "X-Forwarded-For",
+                "127.0.0.1");
         assertEquals(200, r.statusCode());
         assertEquals(
                 Long.toString(r.body().length),

@@ -125,7 +125,8 @@ class WadoMetadataTest {
     void bulkDataUrisFollowTheForwardedHostProtoAndPrefix() {
         DicomFiles.Builder b = DicomFiles.ctImage();
         store(b.toBytes());
-        given().header("X-Forwarded-Proto", "https")
+        given().header("X-Forwarded-For", "127.0.0.1")
+                .header("X-Forwarded-Proto", "https")
                 .header("X-Forwarded-Host", "pacs.example.org")
                 .header("X-Forwarded-Prefix", "/imaging")
                 .when()
@@ -181,6 +182,7 @@ class WadoMetadataTest {
         // Another root means other BulkDataURIs: another entity.
         given().header("If-None-Match", changed)
                 .header("X-Forwarded-Host", "elsewhere.example.org")
+                .header("X-Forwarded-For", "127.0.0.1")
                 .when()
                 .get(url)
                 .then()
@@ -279,7 +281,7 @@ class WadoMetadataTest {
             request.header("Accept-Encoding", acceptEncoding);
         }
         if (forwardedHost != null) {
-            request.header("X-Forwarded-Host", forwardedHost);
+            request.header("X-Forwarded-Host", forwardedHost).header("X-Forwarded-For", "127.0.0.1");
         }
         HttpResponse<byte[]> response = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)

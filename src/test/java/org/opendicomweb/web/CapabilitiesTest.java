@@ -147,7 +147,8 @@ class CapabilitiesTest {
 
     @Test
     void theBaseFollowsForwardedHeadersFromATrustedProxy() throws Exception {
-        Document wadl = parse(given().header("X-Forwarded-Proto", "https")
+        Document wadl = parse(given().header("X-Forwarded-For", "127.0.0.1")
+                .header("X-Forwarded-Proto", "https")
                 .header("X-Forwarded-Host", "pacs.example.org")
                 .header("X-Forwarded-Prefix", "/imaging")
                 .when()

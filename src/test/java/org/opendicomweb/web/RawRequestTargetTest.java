@@ -176,7 +176,9 @@ class RawRequestTargetTest {
     @Test
     void linksKeepTheForwardedPrefixOfATrustedProxy() throws IOException {
         // The test client is on loopback, a trusted proxy: its X-Forwarded-Prefix goes into every link.
-        RawResponse response = send("/studies?PatientName=Doe^Peter&" + onlyThisRun(), "X-Forwarded-Prefix: /pacs\r\n");
+        RawResponse response = send(
+                "/studies?PatientName=Doe^Peter&" + onlyThisRun(),
+                "X-Forwarded-Prefix: /pacs\r\nX-Forwarded-For: 127.0.0.1\r\n");
         assertEquals(200, response.status(), response.text());
         List<String> urls = JsonPath.from(response.text()).getList("'00081190'.Value[0]");
         assertEquals(

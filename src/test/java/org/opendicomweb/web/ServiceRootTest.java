@@ -33,7 +33,8 @@ class ServiceRootTest {
     @Test
     void rootUrlFollowsForwardedHeadersFromTrustedProxy() {
         // RestAssured connects from loopback, which is a trusted proxy by default.
-        given().header("X-Forwarded-Proto", "https")
+        given().header("X-Forwarded-For", "127.0.0.1")
+                .header("X-Forwarded-Proto", "https")
                 .header("X-Forwarded-Host", "pacs.example.org")
                 .header("X-Forwarded-Prefix", "/imaging")
                 .when()
