@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java bench/AuthCost.java --corpus DIR --none URL@PID --oidc URL@PID --issuer URL --note FILE.md
- *                          [--rounds 20] [--loop-seconds 1] [--fresh-tokens 200] [--control true]
+ *                          [--rounds 16] [--loop-seconds 1] [--warm-up-seconds 90] [--fresh-tokens 200]
+ *                          [--control true]
  *                          [--server-version TEXT] [--issuer-version TEXT] [--command TEXT]
  * </pre>
  *
@@ -67,7 +68,7 @@ public class AuthCost {
      * measured rounds.
      */
     static final int WARM_UP_REQUESTS = 20_000;
-    /** At most this long in all. */
+    /** At most this long in all, unless --warm-up-seconds says otherwise. */
     static final double WARM_UP_CAP_S = 90;
     /** Requests per target and measurement in one step of the warm-up. */
     static final int WARM_UP_STEP = 500;
@@ -103,6 +104,7 @@ public class AuthCost {
     Tokens reader;
     int rounds;
     double loopSeconds;
+    double warmUpSeconds;
     int freshTokens;
     Map<String, String> opt;
     String loadStart;
@@ -122,6 +124,7 @@ public class AuthCost {
                 "note",
                 "rounds",
                 "loop-seconds",
+                "warm-up-seconds",
                 "fresh-tokens",
                 "control",
                 "server-version",
@@ -159,8 +162,9 @@ public class AuthCost {
         try (InputStream in = Files.newInputStream(c.corpus.resolve("manifest.properties"))) {
             c.manifest.load(in);
         }
-        rounds = Integer.parseInt(opt.getOrDefault("rounds", "20"));
+        rounds = Integer.parseInt(opt.getOrDefault("rounds", "16"));
         loopSeconds = Double.parseDouble(opt.getOrDefault("loop-seconds", "1"));
+        warmUpSeconds = Double.parseDouble(opt.getOrDefault("warm-up-seconds", Double.toString(WARM_UP_CAP_S)));
         freshTokens = Integer.parseInt(opt.getOrDefault("fresh-tokens", "200"));
         control = Boolean.parseBoolean(opt.getOrDefault("control", "false"));
         if (rounds < 6) {
@@ -277,36 +281,19 @@ public class AuthCost {
      * Unmeasured: both targets at once (nothing is measured, and on a shared machine two loads at once take a larger
      * share of it), in steps of {@value #WARM_UP_STEP} requests of each measurement per target, both targets finishing a
      * step before the next starts, so that each serves as many as the other: until each has answered
-     * {@value #WARM_UP_REQUESTS} of each measurement, or {@value #WARM_UP_CAP_S} s have passed.
+     * {@value #WARM_UP_REQUESTS} of each measurement, or the warm-up's time ({@value #WARM_UP_CAP_S} s unless set) has
+     * passed.
      */
     void warmUp(List<Measure> measures) throws Exception {
         long start = System.nanoTime();
-        long deadline = start + (long) (WARM_UP_CAP_S * 1e9);
+        long deadline = start + (long) (warmUpSeconds * 1e9);
         int served = 0;
-        ExecutorService both = Executors.newFixedThreadPool(2);
-        try {
-            while (served < WARM_UP_REQUESTS && System.nanoTime() < deadline) {
-                int from = served;
-                for (Measure m : measures) {
-                    List<Future<Sample>> step = new ArrayList<>();
-                    for (Client.Target t : c.targets) {
-                        List<Client.Req> reqs = requests(m, t);
-                        step.add(both.submit(() -> loop(t, reqs.subList(from, from + WARM_UP_STEP), WARM_UP_CAP_S)));
-                    }
-                    for (Future<Sample> f : step) {
-                        try {
-                            f.get();
-                        } catch (ExecutionException e) {
-                            throw e.getCause() instanceof Client.BenchFailure b
-                                    ? b
-                                    : new Client.BenchFailure("warm-up: " + e.getCause());
-                        }
-                    }
-                }
-                served += WARM_UP_STEP;
+        while (served < WARM_UP_REQUESTS && System.nanoTime() < deadline) {
+            int from = served;
+            for (Measure m : measures) {
+                together(t -> requests(m, t).subList(from, from + WARM_UP_STEP), warmUpSeconds);
             }
-        } finally {
-            both.shutdownNow();
+            served += WARM_UP_STEP;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         warmUpSummary = String.format(
@@ -321,29 +308,67 @@ public class AuthCost {
         Client.log("warm-up  %s (not recorded)", warmUpSummary);
     }
 
-    /** Rounds of every measurement against both targets, the order alternating from round to round. */
+    interface Requests {
+        List<Client.Req> of(Client.Target t) throws IOException;
+    }
+
+    /** A loop against each target at the same time, each with its own {@value #CLIENTS} connections. */
+    Map<Client.Target, Sample> together(Requests requests, double capS) throws Exception {
+        ExecutorService both = Executors.newFixedThreadPool(c.targets.size());
+        try {
+            Map<Client.Target, Future<Sample>> running = new LinkedHashMap<>();
+            for (Client.Target t : c.targets) {
+                List<Client.Req> reqs = requests.of(t);
+                running.put(t, both.submit(() -> loop(t, reqs, capS)));
+            }
+            Map<Client.Target, Sample> samples = new LinkedHashMap<>();
+            for (Map.Entry<Client.Target, Future<Sample>> e : running.entrySet()) {
+                try {
+                    samples.put(e.getKey(), e.getValue().get());
+                } catch (ExecutionException x) {
+                    throw x.getCause() instanceof Client.BenchFailure b
+                            ? b
+                            : new Client.BenchFailure("loop: " + x.getCause());
+                }
+            }
+            return samples;
+        } finally {
+            both.shutdownNow();
+        }
+    }
+
+    /**
+     * Rounds of every measurement against both targets, one after the other, the order alternating from round to
+     * round (A B, then B A), so that drift between two loops run back to back hits both alike. Samples by measurement,
+     * then by target name.
+     */
     Map<String, Map<String, List<Sample>>> measure(List<Measure> measures) throws Exception {
         Map<String, Map<String, List<Sample>>> all = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (Measure m : measures) {
+                Map<Client.Target, Sample> pair = new LinkedHashMap<>();
                 for (Client.Target t : c.order(round)) {
-                    Sample s = loop(t, requests(m, t), loopSeconds);
-                    all.computeIfAbsent(m.key(), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(t.name(), k -> new ArrayList<>())
-                            .add(s);
-                    Client.log(
-                            "round %d  %-34s %-9s %12d requests at %.0f/s, server %.3f ms CPU each, client %.2f cores",
-                            round + 1,
-                            m.key(),
-                            t.name(),
-                            s.n(),
-                            s.rate(),
-                            s.cpuPerRequestMs(),
-                            s.clientCpu() / s.seconds());
+                    pair.put(t, loop(t, requests(m, t), loopSeconds));
                 }
+                keep(all, round, m, pair);
             }
         }
         return all;
+    }
+
+    void keep(Map<String, Map<String, List<Sample>>> all, int round, Measure m, Map<Client.Target, Sample> s) {
+        for (Map.Entry<Client.Target, Sample> e : s.entrySet()) {
+            all.computeIfAbsent(m.key(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(e.getKey().name(), k -> new ArrayList<>())
+                    .add(e.getValue());
+        }
+        StringBuilder line = new StringBuilder();
+        for (Client.Target t : c.targets) {
+            Sample x = s.get(t);
+            line.append(String.format(
+                    Locale.ROOT, "  %s %5d at %5.0f/s, %.3f ms CPU", t.name(), x.n(), x.rate(), x.cpuPerRequestMs()));
+        }
+        Client.log("round %-2d %-15s%s", round + 1, m.key(), line);
     }
 
     // ---------------------------------------------------------------- the first request of a token
@@ -415,7 +440,7 @@ public class AuthCost {
     // ---------------------------------------------------------------- the note
 
     String note(List<Measure> measures, Map<String, Map<String, List<Sample>>> samples, FirstUse first, int count) {
-        String second = control ? "control" : "`oidc`";
+        String second = control ? "control" : "oidc";
         StringBuilder md = new StringBuilder();
         md.append(
                 control
@@ -428,14 +453,16 @@ public class AuthCost {
                 copy of the same data (the %d-slice CT series of 512x512 and %s small studies, stored through \
                 STOW-RS), %s, called with an access token of user `reader` from %s on loopback (password grant, role \
                 `dicomweb-read`; mode `oidc` verifies a token with quarkus-oidc once, then reuses its caller for up \
-                to 60 s). One load client (bench/Client.java's HTTP client, %d connections) measured both in %d \
-                rounds of %.1f-second loops, one server after the other, the order alternating (none first, then \
-                %s first), after an unmeasured warm-up (%s). The query is the cheapest study query, where a fixed \
-                cost per request weighs most. Server CPU is the server process's user and system time \
-                (/proc/PID/stat) over each loop, divided by the requests it answered; the audit trail (one line per \
-                request, on in both modes) is part of it. Machine: %s; load average %s at the start, %s at the end \
-                (the machine is shared with other work: hence ratios per round, of two loops run back to back, and \
-                their median).
+                to 60 s). After an unmeasured warm-up (%s), one load client (bench/Client.java's HTTP client, %d \
+                connections) measured both in %d rounds of %.1f-second loops, one server after the other, the order \
+                alternating (none first, then %s first), so that drift between two loops run back to back hits both \
+                alike. The query is the cheapest study query, where a fixed cost per request weighs most. Server CPU \
+                is the server process's user and system time (/proc/PID/stat) over each loop, divided by the requests \
+                it answered; the audit trail (one line per request, on in both modes) is part of it. A round's ratio \
+                is %s's figure over none's in that round (above 1: faster, or more CPU per request); the confidence \
+                interval of their median is that of its order statistics (binomial, assuming nothing about how the \
+                rounds are distributed). Machine: %s; load average %s at the start, %s at the end (the machine is \
+                shared with other work).
 
                 | measurement | mode `none` | %s | %s/none: median of %d rounds | its 95%% confidence interval | all rounds pooled |
                 |---|---:|---:|---:|---:|---:|
@@ -449,90 +476,66 @@ public class AuthCost {
                         ? "both in mode `none` (a control: the second is sent the token, which mode `none` does not read)"
                         : "one in mode `none`, one in mode `oidc`",
                 opt.getOrDefault("issuer-version", "Keycloak"),
+                warmUpSummary,
                 CLIENTS,
                 rounds,
                 loopSeconds,
-                control ? "control" : "oidc",
-                warmUpSummary,
+                second,
+                second,
                 machine(),
                 loadStart,
                 loadAverage(),
                 control ? "control (mode `none`)" : "mode `oidc`",
-                control ? "control" : "oidc",
+                second,
                 rounds));
-        List<String> findings = new ArrayList<>();
         List<String> verdicts = new ArrayList<>();
         for (Measure m : measures) {
             List<Sample> a = samples.get(m.key()).get(none.name());
             List<Sample> b = samples.get(m.key()).get(oidc.name());
-            double[] rateRatios = new double[a.size()];
-            double[] cpuRatios = new double[a.size()];
-            for (int i = 0; i < a.size(); i++) {
-                rateRatios[i] = b.get(i).rate() / a.get(i).rate();
-                cpuRatios[i] = b.get(i).cpuPerRequestMs() / a.get(i).cpuPerRequestMs();
+            for (boolean cpuRow : new boolean[] {false, true}) {
+                double[] ratios = new double[a.size()];
+                for (int i = 0; i < a.size(); i++) {
+                    ratios[i] = cpuRow
+                            ? b.get(i).cpuPerRequestMs() / a.get(i).cpuPerRequestMs()
+                            : b.get(i).rate() / a.get(i).rate();
+                }
+                Arrays.sort(ratios);
+                double pooledA = cpuRow
+                        ? total(a, Sample::serverCpu) * 1e3 / total(a, Sample::n)
+                        : total(a, Sample::n) / total(a, Sample::seconds);
+                double pooledB = cpuRow
+                        ? total(b, Sample::serverCpu) * 1e3 / total(b, Sample::n)
+                        : total(b, Sample::n) / total(b, Sample::seconds);
+                double[] ci = interval(ratios);
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %s | %.3f | %.3f to %.3f | %.3f |%n",
+                        cpuRow ? m.cpuLabel() : m.label() + ", " + CLIENTS + " clients",
+                        cpuRow ? String.format(Locale.ROOT, "%.3f ms", pooledA) : Client.num(pooledA) + " " + m.unit(),
+                        cpuRow ? String.format(Locale.ROOT, "%.3f ms", pooledB) : Client.num(pooledB),
+                        median(ratios),
+                        ci[0],
+                        ci[1],
+                        pooledB / pooledA));
+                if (!cpuRow) {
+                    verdicts.add(ci[0] >= 1 - TARGET_COST ? "within" : ci[1] < 1 - TARGET_COST ? "over" : "undecided");
+                }
             }
-            Arrays.sort(rateRatios);
-            Arrays.sort(cpuRatios);
-            double rateA = total(a, Sample::n) / total(a, Sample::seconds);
-            double rateB = total(b, Sample::n) / total(b, Sample::seconds);
-            md.append(row(
-                    m.label() + ", " + CLIENTS + " clients",
-                    Client.num(rateA) + " " + m.unit(),
-                    Client.num(rateB),
-                    rateRatios,
-                    rateB / rateA));
-            double cpuA = total(a, Sample::serverCpu) * 1e3 / total(a, Sample::n);
-            double cpuB = total(b, Sample::serverCpu) * 1e3 / total(b, Sample::n);
-            md.append(row(
-                    m.cpuLabel(),
-                    String.format(Locale.ROOT, "%.3f ms", cpuA),
-                    String.format(Locale.ROOT, "%.3f ms", cpuB),
-                    cpuRatios,
-                    cpuB / cpuA));
-            double[] rate = interval(rateRatios);
-            double[] cpu = interval(cpuRatios);
-            findings.add(String.format(
-                    Locale.ROOT,
-                    "%s at %+.1f%% of the rate of mode `none` (95%% confidence interval of the median %+.1f%% to "
-                            + "%+.1f%%) and %+.1f%% server CPU per request (%+.1f%% to %+.1f%%)",
-                    m.key(),
-                    (median(rateRatios) - 1) * 100,
-                    (rate[0] - 1) * 100,
-                    (rate[1] - 1) * 100,
-                    (median(cpuRatios) - 1) * 100,
-                    (cpu[0] - 1) * 100,
-                    (cpu[1] - 1) * 100));
-            verdicts.add(rate[0] >= 1 - TARGET_COST ? "within" : rate[1] < 1 - TARGET_COST ? "over" : "undecided");
         }
-        md.append(String.format(
-                Locale.ROOT,
-                "%nA round's ratio is %s's figure over none's in the same round: above 1 is faster, or more CPU per "
-                        + "request. The confidence interval of a median is that of its order statistics (binomial, "
-                        + "no assumption about the distribution of the rounds). The %s server: %s. ",
-                control ? "the control" : "oidc",
-                second,
-                String.join("; ", findings)));
         if (control) {
             md.append(String.format(
                     Locale.ROOT,
-                    "Two equal servers: whatever separates them is chance, the floor under which a cost cannot be "
+                    "%nTwo equal servers: whatever separates them is chance, the floor under which a cost cannot be "
                             + "told from it in a run of this length on this machine.%n"));
             return md.toString();
         }
-        String verdict = verdicts.contains("over")
-                ? "**over**"
-                : verdicts.stream().allMatch("within"::equals)
-                        ? "**within**"
-                        : "**not decided by this run**: a confidence interval of a rate ratio reaches below "
-                                + String.format(Locale.ROOT, "%.2f", 1 - TARGET_COST)
-                                + " while its median does not; the rounds stray more than the target allows";
         md.append(String.format(
                 Locale.ROOT,
-                "Verdict against the target of at most %.0f%% (within: each rate ratio's confidence interval lies above "
-                        + "%.2f; over: one lies below): %s.%n%n",
+                "%nVerdict against the target of at most %.0f%% (within: each rate ratio's confidence interval lies "
+                        + "above %.2f; over: one lies wholly below; else not decided): %s.%n%n",
                 TARGET_COST * 100,
                 1 - TARGET_COST,
-                verdict));
+                verdict(verdicts)));
         md.append(String.format(
                 Locale.ROOT,
                 """
@@ -563,17 +566,12 @@ public class AuthCost {
         return md.toString();
     }
 
-    static String row(String label, String none, String oidc, double[] sortedRatios, double pooled) {
-        return String.format(
-                Locale.ROOT,
-                "| %s | %s | %s | %.3f | %.3f to %.3f | %.3f |%n",
-                label,
-                none,
-                oidc,
-                median(sortedRatios),
-                interval(sortedRatios)[0],
-                interval(sortedRatios)[1],
-                pooled);
+    static String verdict(List<String> each) {
+        return each.contains("over")
+                ? "**over**"
+                : each.stream().allMatch("within"::equals)
+                        ? "**within**"
+                        : "**not decided**: the rounds of this run stray more than the target allows";
     }
 
     /**

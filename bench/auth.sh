@@ -2,7 +2,7 @@
 # What authentication costs: our packaged server in mode oidc against the same in mode none, side by side in one
 # run. See bench/README.md ("What authentication costs").
 #
-#   bench/auth.sh [--rounds 20] [--control] [--no-docs] [--keep]
+#   bench/auth.sh [--rounds 16] [--warm-up SECONDS] [--control] [--no-docs] [--keep]
 #
 # Needs the packaged server (mvn package) and the Keycloak distribution the build unpacks into
 # target/keycloak-<version> (any `mvn verify`, or only: mvn -B dependency:unpack@unpack-keycloak). Starts Keycloak
@@ -12,13 +12,15 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-rounds=20
+rounds=16
+warm_up=90
 control=0
 docs=1
 keep=0
 while (($#)); do
   case $1 in
     --rounds) rounds=$2; shift ;;
+    --warm-up) warm_up=$2; shift ;;
     --control) control=1 ;;
     --no-docs) docs=0 ;;
     --keep) keep=1 ;;
@@ -110,10 +112,10 @@ none_pid=$server_pid
 wait_ready keycloak "$issuer/.well-known/openid-configuration" "$kc_pid" 400
 # quarkus-oidc reads the issuer's discovery document at start-up: the oidc server starts once Keycloak answers.
 if ((control)); then
-  second=control note=auth-cost-control command="bench/auth.sh --rounds $rounds --control"
+  second=control note=auth-cost-control command="bench/auth.sh --rounds $rounds --warm-up $warm_up --control"
   start_server "$second" "$oidc_port"
 else
-  second=oidc note=auth-cost command="bench/auth.sh --rounds $rounds"
+  second=oidc note=auth-cost command="bench/auth.sh --rounds $rounds --warm-up $warm_up"
   start_server "$second" "$oidc_port" DICOMWEB_AUTH_MODE=oidc QUARKUS_OIDC_AUTH_SERVER_URL="$issuer"
 fi
 oidc_pid=$server_pid
@@ -123,9 +125,9 @@ done
 
 echo "== measure"
 version="opendicomweb $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ', with uncommitted changes')"
-timeout 300 "$JAVA" -Xmx1g bench/AuthCost.java --corpus "$tmp/corpus" --note "$tmp/$note.md" \
+timeout $((warm_up + rounds * 10 + 120)) "$JAVA" -Xmx1g bench/AuthCost.java --corpus "$tmp/corpus" --note "$tmp/$note.md" \
   --none "http://127.0.0.1:$none_port/dicom-web@$none_pid" --oidc "http://127.0.0.1:$oidc_port/dicom-web@$oidc_pid" \
-  --issuer "$issuer" --rounds "$rounds" --control "$([[ $second == control ]] && echo true || echo false)" \
+  --issuer "$issuer" --rounds "$rounds" --warm-up-seconds "$warm_up" --control "$([[ $second == control ]] && echo true || echo false)" \
   --server-version "$version" --issuer-version "Keycloak ${keycloak##*keycloak-} (start-dev)" --command "$command"
 
 # Requests never wait for the audit trail: a server that dropped audit events did less work than it should have.
