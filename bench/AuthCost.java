@@ -72,6 +72,10 @@ public class AuthCost {
     static final double WARM_UP_CAP_S = 90;
     /** Requests per target and measurement in one step of the warm-up. */
     static final int WARM_UP_STEP = 500;
+    /** Request pairs per measurement when the servers take turns request by request, and the time cap of each. */
+    static final int TURNS = 3_000;
+
+    static final double TURNS_CAP_S = 10;
     /** Fresh tokens are sent in blocks (first use, again, mode none), so that drift spreads over the three kinds. */
     static final int FIRST_USE_BLOCK = 50;
 
@@ -213,8 +217,12 @@ public class AuthCost {
 
         warmUp(measures);
         Map<String, Map<String, List<Sample>>> samples = measure(measures);
+        Map<String, Turns> turns = new LinkedHashMap<>();
+        for (Measure m : measures) {
+            turns.put(m.key(), turns(m));
+        }
         FirstUse first = control ? null : firstUse(query);
-        String note = note(measures, samples, first, count);
+        String note = note(measures, samples, turns, first, count);
         Files.writeString(Path.of(required("note")), note);
         System.out.println();
         System.out.print(note);
@@ -371,6 +379,51 @@ public class AuthCost {
         Client.log("round %-2d %-15s%s", round + 1, m.key(), line);
     }
 
+    // ---------------------------------------------------------------- taking turns
+
+    /** Latencies of request pairs, one request to each server, and the paired differences (second minus none). */
+    record Turns(double[] none, double[] second, double[] differences) {}
+
+    /**
+     * One client, the servers taking turns request by request (A B, then B A at the next pair), each server's i-th
+     * request right after the other's, as bench/Client.java's interleaved loops do: drift hits both alike, so a fixed
+     * cost per request shows as the median of the paired latency differences, down to microseconds. Stops after
+     * {@value #TURNS} pairs or {@value #TURNS_CAP_S} s.
+     */
+    Turns turns(Measure m) throws Exception {
+        List<Client.Req> a = requests(m, none);
+        List<Client.Req> b = requests(m, oidc);
+        double[] la = new double[TURNS];
+        double[] lb = new double[TURNS];
+        long deadline = System.nanoTime() + (long) (TURNS_CAP_S * 1e9);
+        int done = 0;
+        try {
+            for (; done < TURNS && System.nanoTime() < deadline; done++) {
+                for (Client.Target t : c.order(done)) {
+                    Client.Req r = (t == none ? a : b).get(done % a.size());
+                    long s0 = System.nanoTime();
+                    c.send(t, r, 200);
+                    (t == none ? la : lb)[done] = (System.nanoTime() - s0) / 1e6;
+                }
+            }
+        } finally {
+            Client.Http.closeThreadConnections();
+        }
+        double[] d = new double[done];
+        for (int i = 0; i < done; i++) {
+            d[i] = lb[i] - la[i];
+        }
+        la = Arrays.copyOf(la, done);
+        lb = Arrays.copyOf(lb, done);
+        Arrays.sort(la);
+        Arrays.sort(lb);
+        Arrays.sort(d);
+        Client.log(
+                "turns    %-15s %d pairs: none %.3f ms, %s %.3f ms, difference %.1f µs (median)",
+                m.key(), done, median(la), oidc.name(), median(lb), median(d) * 1e3);
+        return new Turns(la, lb, d);
+    }
+
     // ---------------------------------------------------------------- the first request of a token
 
     /** Requests of one kind, one at a time: their latencies and the server CPU they took. */
@@ -439,7 +492,12 @@ public class AuthCost {
 
     // ---------------------------------------------------------------- the note
 
-    String note(List<Measure> measures, Map<String, Map<String, List<Sample>>> samples, FirstUse first, int count) {
+    String note(
+            List<Measure> measures,
+            Map<String, Map<String, List<Sample>>> samples,
+            Map<String, Turns> turns,
+            FirstUse first,
+            int count) {
         String second = control ? "control" : "oidc";
         StringBuilder md = new StringBuilder();
         md.append(
@@ -522,6 +580,30 @@ public class AuthCost {
                 }
             }
         }
+        md.append(String.format(Locale.ROOT, """
+
+                A fixed cost per request, measured finely: one client, the servers taking turns request by request \
+                (A B, then B A), up to %,d pairs per measurement; the confidence interval is that of the median of \
+                the paired differences.
+
+                | measurement, 1 client, taking turns | median latency, mode `none` | %s | median of the paired differences | its 95%% confidence interval | relative to mode `none` |
+                |---|---:|---:|---:|---:|---:|
+                """, TURNS, control ? "control" : "mode `oidc`"));
+        for (Measure m : measures) {
+            Turns t = turns.get(m.key());
+            double[] ci = interval(t.differences());
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s (%d pairs) | %.3f ms | %.3f ms | %+.1f µs | %+.1f to %+.1f µs | %+.1f%% |%n",
+                    m.label(),
+                    t.differences().length,
+                    median(t.none()),
+                    median(t.second()),
+                    median(t.differences()) * 1e3,
+                    ci[0] * 1e3,
+                    ci[1] * 1e3,
+                    median(t.differences()) / median(t.none()) * 100));
+        }
         if (control) {
             md.append(String.format(
                     Locale.ROOT,
@@ -577,15 +659,20 @@ public class AuthCost {
     /**
      * A distribution-free 95% confidence interval of the median of sorted values: the order statistics x(r) and
      * x(n+1-r) (1-based), r the largest rank with P(X &lt; r) &le; 2.5% for X ~ Binomial(n, 1/2). Needs 6 values at
-     * least.
+     * least; beyond 1,000 the normal approximation gives r.
      */
     static double[] interval(double[] sorted) {
         int n = sorted.length;
-        double below = 0;
         int r = 0;
-        for (double p = Math.pow(0.5, n); below + p <= 0.025; r++) {
-            below += p;
-            p = p * (n - r) / (r + 1);
+        if (n > 1000) {
+            // 0.5^n underflows: the normal approximation of the binomial, which is close at this size.
+            r = (int) Math.floor((n - 1.96 * Math.sqrt(n)) / 2);
+        } else {
+            double below = 0;
+            for (double p = Math.pow(0.5, n); below + p <= 0.025; r++) {
+                below += p;
+                p = p * (n - r) / (r + 1);
+            }
         }
         return new double[] {sorted[r - 1], sorted[n - r]};
     }
