@@ -519,7 +519,7 @@ public class AuthCost {
                 it answered; the audit trail (one line per request, on in both modes) is part of it. A round's ratio \
                 is %s's figure over none's in that round (above 1: faster, or more CPU per request); the confidence \
                 interval of their median is that of its order statistics (binomial, assuming nothing about how the \
-                rounds are distributed). Machine: %s; load average %s at the start, %s at the end (the machine is \
+                rounds are distributed).%s Machine: %s; load average %s at the start, %s at the end (the machine is \
                 shared with other work).
 
                 | measurement | mode `none` | %s | %s/none: median of %d rounds | its 95%% confidence interval | all rounds pooled |
@@ -540,6 +540,10 @@ public class AuthCost {
                 loopSeconds,
                 second,
                 second,
+                control
+                        ? ""
+                        : " How far two equal servers stray, measured the same way: `bench/auth.sh --control` (\"The"
+                                + " noise floor of bench/auth.sh\").",
                 machine(),
                 loadStart,
                 loadAverage(),

@@ -8,7 +8,7 @@
 # target/keycloak-<version> (any `mvn verify`, or only: mvn -B dependency:unpack@unpack-keycloak). Starts Keycloak
 # with the test realm, two servers on the embedded H2 index with the same data, measures them with
 # bench/AuthCost.java, writes docs/bench-runs/auth-cost.md and renders docs/benchmarks.md. Loopback only.
-# --control starts the second server in mode none too (the noise floor; docs/bench-runs/auth-cost-control.md).
+# --control starts the second server in mode none too (the noise floor; docs/bench-runs/auth-noise-floor.md).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -112,7 +112,7 @@ none_pid=$server_pid
 wait_ready keycloak "$issuer/.well-known/openid-configuration" "$kc_pid" 400
 # quarkus-oidc reads the issuer's discovery document at start-up: the oidc server starts once Keycloak answers.
 if ((control)); then
-  second=control note=auth-cost-control command="bench/auth.sh --rounds $rounds --warm-up $warm_up --control"
+  second=control note=auth-noise-floor command="bench/auth.sh --rounds $rounds --warm-up $warm_up --control"
   start_server "$second" "$oidc_port"
 else
   second=oidc note=auth-cost command="bench/auth.sh --rounds $rounds --warm-up $warm_up"
