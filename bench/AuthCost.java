@@ -629,7 +629,10 @@ public class AuthCost {
             md.append(String.format(
                     Locale.ROOT,
                     "%nTwo equal servers: whatever separates them is chance, the floor under which a cost cannot be "
-                            + "told from it in a run of this length on this machine.%n"));
+                            + "told from it in a run of this length on this machine. Their paired differences can sit a "
+                            + "few microseconds off zero, beyond their own confidence interval, as JIT compilation and "
+                            + "memory layout differ from one JVM to the next: a difference of that size between the modes "
+                            + "is not the mode's.%n"));
             return md.toString();
         }
         String byRounds = verdict(verdicts);
