@@ -52,7 +52,15 @@ import java.util.stream.Stream;
  */
 public class Client {
 
-    record Target(String name, String base, long pid) {}
+    /**
+     * A server under test; {@code bearer}, when not null, gives the access token sent with each of its requests that
+     * carries none of its own (bench/AuthCost.java: a server in authentication mode {@code oidc}).
+     */
+    record Target(String name, String base, long pid, java.util.function.Supplier<String> bearer) {
+        Target(String name, String base, long pid) {
+            this(name, base, pid, null);
+        }
+    }
 
     /**
      * stowClients: client count of each CT STOW, each a fresh copy of the series (repeats are summed; the
@@ -675,7 +683,7 @@ public class Client {
     }
 
     static Req gzip(Req r) {
-        return new Req(r.method(), r.uri(), r.accept(), r.contentType(), r.body(), "gzip");
+        return new Req(r.method(), r.uri(), r.accept(), r.contentType(), r.body(), "gzip", r.authorization());
     }
 
     void qido() throws Exception {
@@ -1118,6 +1126,9 @@ public class Client {
     }
 
     Resp send(Target t, Req req, int expected) throws IOException {
+        if (t != null && t.bearer != null && req.authorization() == null) {
+            req = req.withBearer(t.bearer.get());
+        }
         Resp resp = Http.exchange(req);
         if (resp.status() != expected) {
             throw new BenchFailure((t == null ? "machine" : t.name) + ": " + req.method() + " " + req.uri()
@@ -1273,10 +1284,25 @@ public class Client {
         record Result(double seconds, double clientCores, double serverCores) {}
     }
 
-    /** A request; {@code acceptEncoding} is sent when not null (as browsers send {@code gzip} for metadata). */
-    record Req(String method, URI uri, String accept, String contentType, byte[] body, String acceptEncoding) {
+    /**
+     * A request; {@code acceptEncoding} is sent when not null (as browsers send {@code gzip} for metadata), and so is
+     * {@code authorization}, the value of an Authorization header ({@code Bearer <token>}, RFC 6750 §2.1).
+     */
+    record Req(
+            String method,
+            URI uri,
+            String accept,
+            String contentType,
+            byte[] body,
+            String acceptEncoding,
+            String authorization) {
         Req(String method, URI uri, String accept, String contentType, byte[] body) {
-            this(method, uri, accept, contentType, body, null);
+            this(method, uri, accept, contentType, body, null, null);
+        }
+
+        /** The same request with a bearer token. */
+        Req withBearer(String token) {
+            return new Req(method, uri, accept, contentType, body, acceptEncoding, "Bearer " + token);
         }
     }
 
@@ -1370,6 +1396,9 @@ public class Client {
                     .append("\r\n");
             if (req.acceptEncoding() != null) {
                 head.append("Accept-Encoding: ").append(req.acceptEncoding()).append("\r\n");
+            }
+            if (req.authorization() != null) {
+                head.append("Authorization: ").append(req.authorization()).append("\r\n");
             }
             if (req.body() != null) {
                 head.append("Content-Type: ")
