@@ -37,7 +37,10 @@ app=${BENCH_OURS_APP:-target/quarkus-app}
 keycloak=${KEYCLOAK_DIST:-$(ls -d target/keycloak-*/ 2>/dev/null | sort -V | tail -1)}
 keycloak=${keycloak%/}
 [[ -n $keycloak && -x $keycloak/bin/kc.sh ]] || {
-  echo "auth.sh: no Keycloak distribution under target/: run mvn -B dependency:unpack@unpack-keycloak" >&2; exit 1; }
+  echo "auth.sh: no Keycloak distribution at ${keycloak:-target/keycloak-*}: run mvn -B dependency:unpack@unpack-keycloak" >&2
+  exit 1
+}
+keycloak=$(readlink -f "$keycloak")
 command -v curl >/dev/null || { echo "auth.sh: curl is required" >&2; exit 1; }
 
 kc_port=${BENCH_PORT_KEYCLOAK:-18180}
@@ -85,7 +88,7 @@ echo "== start Keycloak ($keycloak) on port $kc_port"
 home=$tmp/keycloak
 mkdir -p "$home/bin" "$home/data/import"
 cp "$keycloak/bin/kc.sh" "$home/bin/"
-for shared in lib providers themes conf; do ln -s "$PWD/$keycloak/$shared" "$home/$shared"; done
+for shared in lib providers themes conf; do ln -s "$keycloak/$shared" "$home/$shared"; done
 cp src/test/resources/keycloak/dicomweb-realm.json "$home/data/import/"
 JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$JAVA")")") setsid "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 \
   --http-port="$kc_port" --hostname="http://127.0.0.1:$kc_port" --import-realm >"$tmp/keycloak.log" 2>&1 &
