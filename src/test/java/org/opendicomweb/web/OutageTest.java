@@ -36,6 +36,10 @@ class OutageTest {
                 file.toFile().deleteOnExit();
                 Map<String, String> overrides = new java.util.HashMap<>();
                 overrides.put("dicomweb.storage.path", file.toString());
+                // The audit file lives below the storage path by default; an unwritable one stops the start.
+                Path audit = Files.createTempDirectory("odw-outage-audit");
+                audit.toFile().deleteOnExit();
+                overrides.put("dicomweb.audit.file", audit.resolve("audit.log").toString());
                 overrides.put("dicomweb.db.retry-interval", "1H");
                 if (TestDatabase.isPostgreSQL()) {
                     overrides.put("quarkus.datasource.postgresql.username", "odw_no_such_role");
