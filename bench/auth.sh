@@ -48,23 +48,8 @@ none_port=${BENCH_PORT_AUTH_NONE:-18086}
 oidc_port=${BENCH_PORT_AUTH_OIDC:-18087}
 issuer=http://127.0.0.1:$kc_port/realms/dicomweb
 
-tmp=$(mktemp -d "${BENCH_TMP:-/tmp}/odw-auth.XXXXXX")
-pids=()
-cleanup() {
-  local rc=$?
-  for pid in "${pids[@]}"; do
-    # Each process runs in its own session (setsid), so its whole process group goes.
-    kill -TERM -- "-$pid" 2>/dev/null || true
-  done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -KILL -- "-$pid" 2>/dev/null || true
-  done
-  if ((keep)); then echo "kept $tmp"; else rm -rf "$tmp"; fi
-  exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+source bench/cleanup.sh # the working directory is the repository root
+folder_and_processes odw-auth
 
 port_free() { ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/"; }
 for port in "$kc_port" "$none_port" "$oidc_port"; do

@@ -36,23 +36,8 @@ for tool in curl dcmdump; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool is required" >&2; exit 1; }
 done
 
-tmp=$(mktemp -d "${BENCH_TMP:-/tmp}/odw-bench.XXXXXX")
-pids=()
-cleanup() {
-  local rc=$?
-  for pid in "${pids[@]}"; do
-    # Each server runs in its own session (setsid), so its whole process group goes.
-    kill -TERM -- "-$pid" 2>/dev/null || true
-  done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -KILL -- "-$pid" 2>/dev/null || true
-  done
-  if ((keep)); then echo "kept $tmp"; else rm -rf "$tmp"; fi
-  exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+source bench/cleanup.sh # the working directory is the repository root
+folder_and_processes odw-bench
 
 if [[ $mode == quick ]]; then
   gen=(--ct-slices 120 --ct-size 512 --mf-frames 100 --mf-size 256 --studies 200)
