@@ -41,7 +41,9 @@ final class InstanceReplacement {
                 ps.setString(1, keys.sopInstanceUid());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        writer.insertInstances(c, h, List.of(new NewInstance(keys, blob, metadata)));
+                        NewInstance stored = new NewInstance(keys, blob, metadata);
+                        writer.insertInstances(c, h, List.of(stored));
+                        ChangeFeed.append(c, List.of(InstanceWriter.stored(stored)));
                         return null;
                     }
                     oldKey = rs.getString(1);
@@ -78,6 +80,13 @@ final class InstanceReplacement {
             KeyTables.addItems(c, h.studyPk(), seriesPk, keys);
             KeyTables.addExtended(c, h.studyPk(), seriesPk, instancePk, keys.extendedValues());
             bumpVersions(c, seriesPk, keys.studyInstanceUid());
+            ChangeFeed.append(
+                    c,
+                    List.of(new ChangeFeed.Change(
+                            keys.studyInstanceUid(),
+                            keys.seriesInstanceUid(),
+                            keys.sopInstanceUid(),
+                            ChangeFeed.Kind.REPLACED)));
             return oldKey;
         });
     }

@@ -72,12 +72,20 @@ final class InstanceWriter {
                         }
                     }
                 }
+                ChangeFeed.append(
+                        c, instances.stream().map(InstanceWriter::stored).toList());
                 return null;
             });
         } catch (SQLException | SeriesInOtherStudyException | AlreadyIndexedException | RuntimeException e) {
             dropUnusedPatients(newPatients);
             throw e;
         }
+    }
+
+    static ChangeFeed.Change stored(NewInstance n) {
+        InstanceKeys k = n.keys();
+        return new ChangeFeed.Change(
+                k.studyInstanceUid(), k.seriesInstanceUid(), k.sopInstanceUid(), ChangeFeed.Kind.STORED);
     }
 
     /**
