@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -75,11 +76,18 @@ class DeleteConcurrencyTest {
         }
         List<Stored> stores = Collections.synchronizedList(new ArrayList<>());
         List<Deleted> deletes = Collections.synchronizedList(new ArrayList<>());
+        // Deletions are spread over the run: each waits for its share of the stores to have ended.
+        Semaphore storesEnded = new Semaphore(0);
+        int storesPerDelete = STORE_CLIENTS * STORES_PER_CLIENT / (DELETE_CLIENTS * DELETES_PER_CLIENT);
         List<Callable<Void>> clients = new ArrayList<>();
         for (int c = 0; c < STORE_CLIENTS; c++) {
             clients.add(() -> {
                 for (int r = 0; r < STORES_PER_CLIENT; r++) {
-                    stores.add(store(studies.get(ThreadLocalRandom.current().nextInt(STUDIES)), patientId));
+                    try {
+                        stores.add(store(studies.get(ThreadLocalRandom.current().nextInt(STUDIES)), patientId));
+                    } finally {
+                        storesEnded.release();
+                    }
                 }
                 return null;
             });
@@ -87,6 +95,7 @@ class DeleteConcurrencyTest {
         for (int c = 0; c < DELETE_CLIENTS; c++) {
             clients.add(() -> {
                 for (int r = 0; r < DELETES_PER_CLIENT; r++) {
+                    storesEnded.acquire(storesPerDelete);
                     Study study = studies.get(ThreadLocalRandom.current().nextInt(STUDIES));
                     String series = ThreadLocalRandom.current().nextBoolean()
                             ? null

@@ -188,13 +188,16 @@ class DeleteTest {
         assertEquals(1, qido("/studies?StudyInstanceUID=" + f.study() + "&ModalitiesInStudy=MR"));
         assertEquals(0, qido("/studies?StudyInstanceUID=" + f.study() + "&ModalitiesInStudy=CT"));
         assertNotEquals(etagBefore, studyMetadataTag(f.study()), "the study's metadata changed");
-        assertEquals(
-                0, count("select count(*) from request_attributes_item where series_fk = ?", Long.toString(seriesPk)));
+        assertEquals(0, count("select count(*) from request_attributes_item where series_fk = " + seriesPk, null));
         assertEquals(
                 0,
                 count(
-                        "select count(*) from extended_key where owner_level = 'SERIES' and owner_pk = ?",
-                        Long.toString(seriesPk)));
+                        "select count(*) from extended_key where owner_level = 'SERIES' and owner_pk = " + seriesPk,
+                        null));
+        assertEquals(
+                1,
+                qido("/studies/" + f.study() + "/series?StationName=MRSTATION"),
+                "the remaining series keeps its extended key");
         for (Path file : files) {
             assertFalse(Files.exists(file), "deleted: " + file);
         }
