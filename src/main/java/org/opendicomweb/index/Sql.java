@@ -148,12 +148,16 @@ public class Sql {
         }
     }
 
-    /** Unique violation (23505 on both databases), deadlock (40P01) or serialization failure (40001). */
+    /**
+     * Unique violation (23505 on both databases), deadlock (40P01) or serialization failure (40001), or H2's lock
+     * timeout (HYT00): a writer may wait on a row lock longer than H2 allows (a deletion holds its study row while it
+     * removes a large study), and then the whole transaction can simply run again.
+     */
     private static boolean isRetryable(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s) {
                 String state = s.getSQLState();
-                if ("23505".equals(state) || "40P01".equals(state) || "40001".equals(state)) {
+                if ("23505".equals(state) || "40P01".equals(state) || "40001".equals(state) || "HYT00".equals(state)) {
                     return true;
                 }
             }
