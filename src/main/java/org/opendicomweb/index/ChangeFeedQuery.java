@@ -74,6 +74,31 @@ public class ChangeFeedQuery {
         return last.stream().findFirst();
     }
 
+    /**
+     * A change as a node that keeps copies of what is stored needs it: {@code supersedes} when the entry ends what
+     * was stored before under its SOP Instance UID (a deletion or rejection, a replacement, a store after a
+     * deletion), not when it is a first store, which leaves nothing kept to forget.
+     */
+    public record Change(long sequence, String studyInstanceUid, String sopInstanceUid, boolean supersedes) {}
+
+    /**
+     * At most {@code limit} changes with a sequence greater than {@code sequence}, in sequence order. Whether an
+     * entry has older ones is one probe of {@code ix_change_feed_sop} each.
+     */
+    public List<Change> changesAfter(long sequence, int limit) throws SQLException {
+        return sql.query("""
+                select cf.sequence, cf.study_iuid, cf.sop_iuid,
+                       case when cf.action = 'delete' or exists (select 1 from change_feed o
+                                 where o.sop_iuid = cf.sop_iuid and o.sequence < cf.sequence) then 1 else 0 end
+                  from change_feed cf where cf.sequence > ? order by cf.sequence limit ?""", List.of(sequence, limit), rs -> {
+            List<Change> changes = new ArrayList<>();
+            while (rs.next()) {
+                changes.add(new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1));
+            }
+            return changes;
+        });
+    }
+
     /** The greatest sequence committed, 0 while the feed is empty. */
     public long lastSequence() throws SQLException {
         return sql.query("select max(sequence) from change_feed", List.of(), rs -> rs.next() ? rs.getLong(1) : 0L);

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.index.ChangeFeedQuery;
-import org.opendicomweb.index.ChangeFeedQuery.Entry;
+import org.opendicomweb.index.ChangeFeedQuery.Change;
 import org.opendicomweb.index.IndexDatabase;
 import org.opendicomweb.wado.FrameService;
 import org.opendicomweb.wado.InstanceLocations;
@@ -23,12 +23,12 @@ import org.opendicomweb.wado.MetadataGzipCache;
  * Keeps what this node keeps of instances (their locations, frame tables, compressed metadata) honest when any node
  * sharing the index deletes, rejects or replaces them: it reads the change feed every
  * {@code dicomweb.wado.change-poll-interval}, from the latest entry at start-up on, and forgets the instance, and
- * the compressed metadata of its study, of each entry it reads.
+ * the compressed metadata of its study, of each entry that ends what was stored before: a delete entry, or a create
+ * entry of an instance that has older entries (a replacement is a create entry like a first store; only its older
+ * entries become replaced). A first store leaves what this node keeps alone: nothing of it can be outdated.
  *
- * <p>Every entry, creates included: a replacement is a create entry like a first store (only the older entries,
- * read before, become replaced), and forgetting an instance stored for the first time costs nothing, as nothing of
- * it is kept yet. The read is one range of the primary key after the last sequence seen, which a sequence number
- * taken but not yet committed cannot pass (see {@code ChangeFeed}), so no change is missed.
+ * <p>The read is one range of the primary key after the last sequence seen, which a sequence number taken but not
+ * yet committed cannot pass (see {@code ChangeFeed}), so no change is missed.
  */
 @ApplicationScoped
 public class ChangeFollower {
@@ -117,9 +117,9 @@ public class ChangeFollower {
             return 0;
         }
         int read = 0;
-        List<Entry> batch;
+        List<Change> batch;
         do {
-            batch = feed.after(position, BATCH, false);
+            batch = feed.changesAfter(position, BATCH);
             forget(batch);
             if (!batch.isEmpty()) {
                 position = batch.getLast().sequence();
@@ -129,18 +129,21 @@ public class ChangeFollower {
         return read;
     }
 
-    private void forget(List<Entry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
+    private void forget(List<Change> changes) {
         Set<String> instances = new HashSet<>();
         Set<String> studies = new HashSet<>();
-        for (Entry e : entries) {
-            locations.forget(e.sopInstanceUid());
-            instances.add(e.sopInstanceUid());
-            studies.add(e.studyInstanceUid());
-            LOG.debugf(
-                    "Change %d: %s %s (%s), forgotten here", e.sequence(), e.action(), e.sopInstanceUid(), e.state());
+        for (Change change : changes) {
+            if (change.supersedes()) {
+                locations.forget(change.sopInstanceUid());
+                instances.add(change.sopInstanceUid());
+                studies.add(change.studyInstanceUid());
+                LOG.debugf(
+                        "Change %d: what this node kept of %s is forgotten",
+                        change.sequence(), change.sopInstanceUid());
+            }
+        }
+        if (instances.isEmpty()) {
+            return;
         }
         frames.forgetInstances(instances);
         metadata.forgetStudies(studies);

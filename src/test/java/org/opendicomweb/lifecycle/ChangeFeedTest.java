@@ -259,7 +259,7 @@ class ChangeFeedTest {
                 f.get(240, TimeUnit.SECONDS);
             }
             writing.set(false);
-            int pages = reader.get(120, TimeUnit.SECONDS);
+            int pages = reader.get(300, TimeUnit.SECONDS);
             assertTrue(pages > 1, "the reader paged while the writers wrote: " + pages + " pages");
         } finally {
             writing.set(false);
@@ -277,7 +277,7 @@ class ChangeFeedTest {
     private static int readAll(AtomicBoolean writing, Map<String, Integer> seen, List<String> wrong) {
         long offset = 0;
         Long previous = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         int pages = 0;
         while (pages < 100_000 && System.nanoTime() < deadline) {
             boolean last = !writing.get(); // read before the page: a page read after the writers finished is final

@@ -110,6 +110,22 @@ class ChangeFollowerTest {
         assertNotEquals(before.blobKey(), after.blobKey());
     }
 
+    @Test
+    void aFirstStoreLeavesWhatIsKeptAlone() throws Exception {
+        DicomFiles.Builder image = DicomFiles.multiFrame(2);
+        store(image);
+        retrieveFrame(image);
+        RetrieveTarget target =
+                new RetrieveTarget(image.studyInstanceUid(), image.seriesInstanceUid(), image.sopInstanceUid());
+        StoredFile kept = locations.cached(target);
+        assertNotNull(kept);
+
+        follower.follow();
+
+        assertNotNull(locations.cached(target), "a new instance's create entry is no reason to read it again");
+        assertNotNull(frames.storedRegion(kept, 1, FRAMES_AS_STORED));
+    }
+
     private static void store(DicomFiles.Builder image) {
         given().contentType(StowBody.contentType(BOUNDARY))
                 .accept("application/dicom+json")
