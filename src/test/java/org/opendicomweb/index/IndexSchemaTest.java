@@ -161,6 +161,10 @@ class IndexSchemaTest {
                         Set.of("pk", "study_fk", "referenced_sop_class_uid", "referenced_sop_instance_uid"),
                 "extended_key", Set.of("owner_level", "owner_pk", "tag", "key_value"),
                 "reindex_task", Set.of("name", "through_pk", "complete", "updated")));
+        expected.put(
+                "change_feed",
+                Set.of("sequence", "study_iuid", "series_iuid", "sop_iuid", "action", "state", "changed"));
+        expected.put("change_sequence", Set.of("id", "last_sequence"));
         Map<String, Set<String>> actual = new TreeMap<>();
         try (Connection connection = index.dataSource().getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
