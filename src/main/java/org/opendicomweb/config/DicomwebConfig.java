@@ -171,6 +171,13 @@ public interface DicomwebConfig {
          */
         @WithDefault("50000")
         int locationCacheSize();
+
+        /**
+         * How often each node reads the change feed for instances deleted, rejected or replaced (by any node sharing
+         * the index) and forgets what it keeps of them: locations, frame tables, compressed metadata. 0 turns it off.
+         */
+        @WithDefault("1S")
+        Duration changePollInterval();
     }
 
     enum DuplicatePolicy {

@@ -102,16 +102,12 @@ public class DeleteService {
         if (deleted.isEmpty()) {
             return;
         }
-        Set<Long> studies = new HashSet<>();
-        Set<Long> series = new HashSet<>();
-        Set<Long> instances = new HashSet<>();
+        Set<String> studies = new HashSet<>();
         for (DeletedInstance d : deleted) {
             locations.forget(d.studyUid(), d.seriesUid(), d.sopUid());
             frames.forget(d.blobKey());
-            studies.add(d.studyPk());
-            series.add(d.seriesPk());
-            instances.add(d.instancePk());
+            studies.add(d.studyUid());
         }
-        metadataCache.forget(studies, series, instances);
+        metadataCache.forgetStudies(studies);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.opendicomweb.dicom.Endianness;
 import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.dicom.UID;
@@ -19,6 +20,7 @@ import org.opendicomweb.imaging.FrameDecoders;
 import org.opendicomweb.imaging.FrameEncoder;
 import org.opendicomweb.imaging.FrameEncoders;
 import org.opendicomweb.storage.BlobStore;
+import org.opendicomweb.storage.InstanceBlobKey;
 import org.opendicomweb.storage.ReadableBlob;
 import org.opendicomweb.wado.RetrieveIndex.StoredFile;
 import org.opendicomweb.web.AcceptHeader;
@@ -186,6 +188,13 @@ public class FrameService {
                 file, table, List.of(n - 1), negotiated.mediaType(), negotiated.transferSyntax(), 0, null, null);
         long[] region = table.storedRegion(n - 1, plan.unwrapped());
         return region == null ? null : new StoredRegion(plan.mediaType(), plan.partType(), region[0], region[1]);
+    }
+
+    /** Drops the tables of these instances' stored files: deleted, rejected or replaced, maybe by another node. */
+    public void forgetInstances(Set<String> sopInstanceUids) {
+        synchronized (tables) {
+            tables.keySet().removeIf(key -> sopInstanceUids.contains(InstanceBlobKey.instanceOf(key)));
+        }
     }
 
     /** The stored file's table; 404 when it has no frames. */

@@ -28,8 +28,11 @@ public class MetadataGzipCache {
     private final long capacity;
     private final long maxEntry;
     // Access order: iteration starts at the least recently used entry.
-    private final LinkedHashMap<String, byte[]> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<String, Kept> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long size;
+
+    /** A compressed response and the study it is part of, so that a change to the study can drop it. */
+    private record Kept(byte[] gzip, String study) {}
 
     @Inject
     MetadataGzipCache(DicomwebConfig config) {
@@ -43,7 +46,8 @@ public class MetadataGzipCache {
 
     /** The compressed response kept under {@code key}, or {@code null}. */
     public synchronized byte[] get(String key) {
-        return entries.get(key);
+        Kept kept = entries.get(key);
+        return kept == null ? null : kept.gzip;
     }
 
     /**
@@ -51,62 +55,47 @@ public class MetadataGzipCache {
      * bytes under {@code key} when they fit. Nothing is kept when writing fails.
      */
     public void compress(String key, OutputStream client, StreamingBody.Writer writer) throws IOException {
+        compress(key, null, client, writer);
+    }
+
+    /** As {@link #compress(String, OutputStream, StreamingBody.Writer)}, for a response of {@code study}. */
+    public void compress(String key, String study, OutputStream client, StreamingBody.Writer writer)
+            throws IOException {
         Capture capture = new Capture(client, maxEntry);
         try (GZIPOutputStream gzip = new GZIPOutputStream(capture, 64 * 1024)) {
             writer.write(gzip);
         }
         byte[] kept = capture.kept();
         if (kept != null) {
-            put(key, kept);
+            put(key, study, kept);
         }
     }
 
     synchronized void put(String key, byte[] gzip) {
+        put(key, null, gzip);
+    }
+
+    synchronized void put(String key, String study, byte[] gzip) {
         if (gzip.length > maxEntry) {
             return;
         }
-        byte[] old = entries.put(key, gzip);
-        size += gzip.length - (old == null ? 0 : old.length);
-        for (Iterator<Map.Entry<String, byte[]>> it = entries.entrySet().iterator();
-                size > capacity && it.hasNext(); ) {
-            size -= it.next().getValue().length;
+        Kept old = entries.put(key, new Kept(gzip, study));
+        size += gzip.length - (old == null ? 0 : old.gzip.length);
+        for (Iterator<Map.Entry<String, Kept>> it = entries.entrySet().iterator(); size > capacity && it.hasNext(); ) {
+            size -= it.next().getValue().gzip.length;
             it.remove();
         }
     }
 
     /**
-     * Drops the responses about deleted studies, series and instances, by their rows' pks: an entity tag, and so a
-     * key, starts with its kind and the pk ({@code W/"st12-…}, see {@code EntityTags}). Their tags are not asked for
-     * again (the rows are gone; what is stored again gets new pks), so this returns the memory at once rather than
-     * when the entries would age out.
+     * Drops the responses of these studies. Their entity tags change with the study anyway, so this frees memory
+     * and never relies on a node's copy outliving a change that another node made to the shared index.
      */
-    public synchronized void forget(Set<Long> studyPks, Set<Long> seriesPks, Set<Long> instancePks) {
-        for (Iterator<Map.Entry<String, byte[]>> it = entries.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, byte[]> e = it.next();
-            String key = e.getKey();
-            int start = key.indexOf('"') + 1;
-            int digits = start;
-            while (digits < key.length() && Character.isLetter(key.charAt(digits))) {
-                digits++;
-            }
-            int end = key.indexOf('-', digits);
-            if (start == 0 || end < 0) {
-                continue;
-            }
-            long pk;
-            try {
-                pk = Long.parseLong(key, digits, end, 10);
-            } catch (NumberFormatException notOurs) {
-                continue;
-            }
-            Set<Long> pks = switch (key.substring(start, digits)) {
-                case "st", "stx" -> studyPks;
-                case "se", "sex" -> seriesPks;
-                case "i", "ix" -> instancePks;
-                default -> Set.of();
-            };
-            if (pks.contains(pk)) {
-                size -= e.getValue().length;
+    public synchronized void forgetStudies(Set<String> studies) {
+        for (Iterator<Map.Entry<String, Kept>> it = entries.entrySet().iterator(); it.hasNext(); ) {
+            Kept kept = it.next().getValue();
+            if (kept.study != null && studies.contains(kept.study)) {
+                size -= kept.gzip.length;
                 it.remove();
             }
         }

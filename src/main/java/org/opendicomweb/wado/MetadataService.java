@@ -85,7 +85,7 @@ public class MetadataService {
     }
 
     /** Copies a stored document, inserting {@code prefix} at the start of every BulkDataURI value. */
-    static void copyWithRoot(byte[] doc, byte[] prefix, OutputStream out) throws IOException {
+    public static void copyWithRoot(byte[] doc, byte[] prefix, OutputStream out) throws IOException {
         int from = 0;
         for (int at = indexOfKey(doc, from); at >= 0; at = indexOfKey(doc, from)) {
             int valueStart = at + KEY.length;

@@ -325,7 +325,10 @@ public class WadoResource {
                                             request,
                                             target.describe(),
                                             out -> gzipCache.compress(
-                                                    key, out, gzip -> metadata.write(target, root, gzip))),
+                                                    key,
+                                                    target.study(),
+                                                    out,
+                                                    gzip -> metadata.write(target, root, gzip))),
                             representation.mediaType())
                     .header("Content-Encoding", "gzip");
         } else {

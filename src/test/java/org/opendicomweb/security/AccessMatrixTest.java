@@ -314,6 +314,7 @@ class AccessMatrixTest {
                 || path.isEmpty()
                 || path.startsWith("/admin")
                 || path.startsWith("/integrity")
+                || path.startsWith("/changefeed")
                 || path.startsWith("/test-probe")) {
             return null;
         }

@@ -8,7 +8,7 @@ import org.opendicomweb.index.IndexDatabase;
 import org.opendicomweb.wado.InstanceLocations;
 
 /**
- * Empties the index tables (children first) so that a test class starts from nothing; the schema stays, and so do
+ * Empties the index tables (children first) and the change feed so that a test class starts from nothing; the schema stays, and so do
  * the stored files, so the server is told to forget the instance locations it keeps.
  */
 public final class IndexTables {
@@ -20,6 +20,7 @@ public final class IndexTables {
         try (Connection connection = index.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             for (String table : new String[] {
+                "change_feed",
                 "extended_key",
                 "request_attributes_item",
                 "referenced_study_item",
