@@ -83,6 +83,20 @@ public class AccessFilter {
         return request.get(CALLER_KEY);
     }
 
+    /**
+     * Whether the caller a request was admitted as may also do what {@code permission} allows, for an operation
+     * that asks more of some of its parameters than of itself. In mode {@code none} every admitted caller may: that
+     * mode admits only whom it trusts with everything.
+     */
+    public boolean permits(RoutingContext request, Permission permission) {
+        if (mode == AuthMode.NONE || permission == Permission.PUBLIC) {
+            return true;
+        }
+        Caller caller = callerOf(request);
+        String role = roleNames.get(permission);
+        return caller != null && (role == null || caller.roles().contains(role));
+    }
+
     private void check(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         if (isPreflight(request)) {

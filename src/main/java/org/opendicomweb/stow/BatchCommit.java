@@ -1,6 +1,7 @@
 package org.opendicomweb.stow;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -32,12 +33,14 @@ class BatchCommit {
     private final BlobStore blobs;
     private final InstanceIndex index;
     private final DuplicatePolicy duplicates;
+    private final Event<RejectionNote> rejections;
 
     @Inject
-    BatchCommit(BlobStore blobs, InstanceIndex index, DuplicatePolicy duplicates) {
+    BatchCommit(BlobStore blobs, InstanceIndex index, DuplicatePolicy duplicates, Event<RejectionNote> rejections) {
         this.blobs = blobs;
         this.index = index;
         this.duplicates = duplicates;
+        this.rejections = rejections;
     }
 
     /**
@@ -54,6 +57,7 @@ class BatchCommit {
             judgeRejections(batch, outcomes);
             if (!batch.isEmpty()) {
                 commitJudged(batch, outcomes);
+                announceRejections(batch, outcomes);
             }
         } finally {
             batch.clear(); // also resets its byte count, which settled parts left behind
@@ -146,6 +150,21 @@ class BatchCommit {
             }
             return null;
         });
+    }
+
+    /** Tells this node's caches (the instance locations of WADO) what the notes just indexed reject. */
+    private void announceRejections(Batch batch, List<PartOutcome> outcomes) {
+        for (Batch.Pending p : batch) {
+            PartOutcome outcome = outcomes.get(p.position());
+            if (p.rejection() != null && outcome != null && outcome.isStored()) {
+                LOG.infof(
+                        "Rejection note %s (%s, DCM) rejects %d instances",
+                        p.rejection().noteUid(),
+                        p.rejection().code().codeValue(),
+                        p.rejection().references().size());
+                rejections.fire(p.rejection());
+            }
+        }
     }
 
     private static List<String> patientOf(InstanceKeys k) {
