@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.security.RouteRules.Rule;
+import org.opendicomweb.security.audit.AuditEvent;
 import org.opendicomweb.security.audit.AuditEventType;
 import org.opendicomweb.security.audit.AuditTrail;
 import org.opendicomweb.web.ErrorMapper;
@@ -95,6 +97,30 @@ public class AccessFilter {
         Caller caller = callerOf(request);
         String role = roleNames.get(permission);
         return caller != null && (role == null || caller.roles().contains(role));
+    }
+
+    /**
+     * Records a further audit event for an admitted request once it is answered, with the request's caller, client
+     * and status: a store that also rejects instances (IHE IOCM) is a deletion of them as well.
+     */
+    public void auditAlso(RoutingContext ctx, AuditEventType type, List<AuditEvent.Participant> participants) {
+        Caller caller = callerOf(ctx);
+        HttpServerRequest request = ctx.request();
+        ctx.addEndHandler(ended -> {
+            int status = ctx.response().getStatusCode();
+            audit.record(new AuditEvent(
+                    Instant.now(),
+                    type,
+                    AuditEvent.outcomeOf(status),
+                    caller == null ? null : caller.subject(),
+                    caller == null ? null : caller.userName(),
+                    ClientAddress.of(request),
+                    request.method().name(),
+                    request.path(),
+                    null,
+                    status,
+                    participants));
+        });
     }
 
     private void check(RoutingContext ctx) {

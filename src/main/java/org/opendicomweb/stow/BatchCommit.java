@@ -162,6 +162,7 @@ class BatchCommit {
                         p.rejection().noteUid(),
                         p.rejection().code().codeValue(),
                         p.rejection().references().size());
+                outcomes.set(p.position(), outcome.rejecting(p.rejection()));
                 rejections.fire(p.rejection());
             }
         }
