@@ -21,6 +21,7 @@ public final class IndexTables {
                 Statement statement = connection.createStatement()) {
             for (String table : new String[] {
                 "extended_key",
+                "rejected_instance",
                 "request_attributes_item",
                 "referenced_study_item",
                 "study_demographics",
