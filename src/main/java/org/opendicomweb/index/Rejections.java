@@ -102,6 +102,10 @@ final class Rejections {
         }
     }
 
+    static boolean isRejected(Connection c, String sopUid) throws SQLException {
+        return !rejectedAmong(c, Set.of(sopUid)).isEmpty();
+    }
+
     private static Set<String> rejectedAmong(Connection c, Set<String> sopUids) throws SQLException {
         Set<String> found = new LinkedHashSet<>();
         for (List<String> chunk : chunks(sopUids)) {

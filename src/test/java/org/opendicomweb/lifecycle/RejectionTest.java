@@ -13,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,12 +25,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Sequence;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.UID;
 import org.opendicomweb.dicom.VR;
 import org.opendicomweb.index.IndexDatabase;
+import org.opendicomweb.security.audit.AuditTrail;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.testing.StowBody;
@@ -53,6 +56,18 @@ class RejectionTest {
 
     @ConfigProperty(name = "dicomweb.storage.path")
     Path storage;
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    DicomwebConfig config;
+
+    private long auditFileSize() throws Exception {
+        trail.flush(Duration.ofSeconds(10));
+        Path file = config.audit().file();
+        return Files.exists(file) ? Files.size(file) : 0;
+    }
 
     // ---- fixtures ----
 
@@ -276,8 +291,20 @@ class RejectionTest {
         DicomFiles.Builder a = image(patient, null, null);
         store(a).statusCode(200);
         Path file = fileOf(a.sopInstanceUid());
+        long auditedBefore = auditFileSize();
 
         store(note(patient, a.studyInstanceUid(), "113039", a)).statusCode(200);
+
+        // The rejection is audited as a deletion of the instance (PS3.15 A.5.3, 110103 with action D).
+        assertTrue(trail.flush(Duration.ofSeconds(10)));
+        String audited =
+                Files.readString(config.audit().file(), StandardCharsets.UTF_8).substring((int) auditedBefore);
+        assertTrue(
+                audited.lines()
+                        .anyMatch(line -> line.contains("\"110103\"")
+                                && line.contains("\"eventActionCode\":\"D\"")
+                                && line.contains(a.sopInstanceUid())),
+                audited);
 
         assertFalse(Files.exists(file), file.toString());
         assertEquals(0, count("select count(*) from instance where sop_iuid = ?", a.sopInstanceUid()));
