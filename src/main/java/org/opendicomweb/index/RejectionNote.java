@@ -39,11 +39,12 @@ public record RejectionNote(String noteUid, RejectionCode code, List<Reference> 
     }
 
     /**
-     * Reads a dataset as a rejection note. A Key Object Selection whose title is in the DCM scheme but not in CID
-     * 7010 is refused: DCM titles are all listed by the standard, so such a title is a miscoded note (a
-     * rejection that would otherwise be stored as a plain document and reject nothing). Titles of other schemes
-     * are stored as ordinary documents, CID 7010 being extensible. A rejection note that references no instance,
-     * or an instance without its UIDs, is refused as well: it could not do what it says.
+     * Reads a dataset as a rejection note. A Key Object Selection titled with a DCM code of the Key Object
+     * Selection block (1130xx) that CID 7010 does not list is refused: it is a miscoded note (a reason of CID 7011
+     * used as the title, say), a rejection that would otherwise be stored as a plain document and reject nothing.
+     * Other titles, of other schemes too (CID 7010 is extensible), are stored as ordinary documents. A rejection
+     * note that references no instance, or an instance without its UIDs, is refused as well: it could not do what
+     * it says.
      */
     public static Reading read(Attributes ds) {
         if (!UID.KeyObjectSelectionDocumentStorage.equals(Uids.normalise(ds.getString(Tag.SOPClassUID)))) {
@@ -59,7 +60,7 @@ public record RejectionNote(String noteUid, RejectionCode code, List<Reference> 
         if (!KeyObjectTitle.DCM.equals(scheme)) {
             return NOT_A_NOTE;
         }
-        if (value == null || !KeyObjectTitle.inCid7010(value)) {
+        if (value == null || KeyObjectTitle.certainlyNotInCid7010(value)) {
             return new Refused("the document title (0040,A043) (" + value + ", DCM) of a Key Object Selection"
                     + " is not in PS3.16 CID 7010");
         }

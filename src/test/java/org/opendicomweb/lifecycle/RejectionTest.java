@@ -275,6 +275,13 @@ class RejectionTest {
         assertEquals(0, count("select count(*) from instance where sop_iuid = ?", a2.sopInstanceUid()));
         assertEquals(0, count("select count(*) from instance where sop_iuid = ?", b1.sopInstanceUid()));
         assertEquals(List.of("create/deleted", "delete/deleted"), changes(a2.sopInstanceUid()));
+
+        // Sent again after its deletion, it is still rejected.
+        store(a2).statusCode(200);
+        notRetrievable(a2);
+        assertEquals(List.of("create/deleted", "delete/deleted"), changes(a2.sopInstanceUid()));
+        sweep.sweep(Instant.now().plus(Duration.ofDays(31)));
+        assertEquals(0, count("select count(*) from instance where sop_iuid = ?", a2.sopInstanceUid()));
         qido("/studies", "StudyInstanceUID", study)
                 .statusCode(200)
                 .body("[0].'00201206'.Value[0]", equalTo(2))
