@@ -32,6 +32,8 @@ public interface DicomwebConfig {
 
     Wado wado();
 
+    Rejection rejection();
+
     Auth auth();
 
     Audit audit();
@@ -138,6 +140,27 @@ public interface DicomwebConfig {
          */
         @WithDefault("60S")
         Duration readTimeout();
+    }
+
+    /** Rejection of stored instances by Key Object Selection notes (IHE IOCM); see docs/conformance.md. */
+    interface Rejection {
+        /**
+         * How long instances rejected for quality reasons (113001) stay on disk, hidden, before they are deleted:
+         * time to notice a rejection made by mistake.
+         */
+        @WithDefault("30D")
+        Duration qualityGracePeriod();
+
+        /**
+         * Whether instances rejected for patient safety reasons (113037) or for an incorrect worklist entry
+         * (113038) are deleted at once; by default they are kept, hidden, for whoever must investigate.
+         */
+        @WithDefault("false")
+        boolean deleteSafetyRejections();
+
+        /** How often rejected instances whose time has come are looked for and deleted. */
+        @WithDefault("15M")
+        Duration sweepInterval();
     }
 
     interface Qido {

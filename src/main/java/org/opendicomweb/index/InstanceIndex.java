@@ -85,8 +85,15 @@ public class InstanceIndex {
         }
     }
 
-    /** One instance to index: its keys, its committed blob and its metadata document. */
-    public record NewInstance(InstanceKeys keys, Blob blob, byte[] metadata) {}
+    /**
+     * One instance to index: its keys, its committed blob and its metadata document; {@code rejection} when it is a
+     * rejection note, whose rejections are recorded in the same transaction.
+     */
+    public record NewInstance(InstanceKeys keys, Blob blob, byte[] metadata, RejectionNote rejection) {
+        public NewInstance(InstanceKeys keys, Blob blob, byte[] metadata) {
+            this(keys, blob, metadata, null);
+        }
+    }
 
     public Optional<StoredInstance> find(String sopInstanceUid) throws SQLException {
         return Optional.ofNullable(findAll(List.of(sopInstanceUid)).get(sopInstanceUid));
@@ -105,6 +112,19 @@ public class InstanceIndex {
     public void insert(InstanceKeys keys, Blob blob, byte[] metadata)
             throws SQLException, SeriesInOtherStudyException, AlreadyIndexedException {
         insertAll(List.of(new NewInstance(keys, blob, metadata)));
+    }
+
+    /** {@link #insert} of a rejection note, whose rejections are recorded in the same transaction. */
+    public void insert(NewInstance instance) throws SQLException, SeriesInOtherStudyException, AlreadyIndexedException {
+        insertAll(List.of(instance));
+    }
+
+    /**
+     * The patients (Patient ID and issuer, the issuer '' when absent) of the stored instances among these SOP
+     * Instance UIDs; an instance stored without a Patient ID maps to a null ID.
+     */
+    public Map<String, List<String>> patientsOf(List<String> sopInstanceUids) throws SQLException {
+        return lookup.patientsOf(sopInstanceUids);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.opendicomweb.index;
 
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,26 @@ final class InstanceLookup {
         Map<String, StoredInstance> found = query(sopInstanceUids);
         if (!found.isEmpty()) {
             sql.awaitDurable();
+        }
+        return found;
+    }
+
+    /** The Patient ID and issuer of each stored instance among these UIDs (see InstanceIndex#patientsOf). */
+    Map<String, List<String>> patientsOf(List<String> sopInstanceUids) throws SQLException {
+        Map<String, List<String>> found = new HashMap<>();
+        for (int from = 0; from < sopInstanceUids.size(); from += 500) {
+            List<String> chunk = sopInstanceUids.subList(from, Math.min(sopInstanceUids.size(), from + 500));
+            sql.query("""
+                    select i.sop_iuid, p.patient_id, p.issuer_of_patient_id
+                      from instance i join series se on se.pk = i.series_fk join study st on st.pk = se.study_fk
+                      join patient p on p.pk = st.patient_fk
+                     where i.sop_iuid in (""" + Sql.marks(chunk.size()) + ")", chunk, rs -> {
+                while (rs.next()) {
+                    String issuer = rs.getString(3);
+                    found.put(rs.getString(1), Arrays.asList(rs.getString(2), issuer == null ? "" : issuer));
+                }
+                return null;
+            });
         }
         return found;
     }

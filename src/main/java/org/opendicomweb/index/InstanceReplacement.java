@@ -43,7 +43,11 @@ final class InstanceReplacement {
                     if (!rs.next()) {
                         NewInstance stored = new NewInstance(keys, blob, metadata);
                         writer.insertInstances(c, h, List.of(stored));
-                        ChangeFeed.append(c, List.of(InstanceWriter.stored(stored)));
+                        if (Rejections.apply(c, List.of(stored))
+                                .hiddenOnArrival()
+                                .isEmpty()) {
+                            ChangeFeed.append(c, List.of(InstanceWriter.stored(stored)));
+                        }
                         return null;
                     }
                     oldKey = rs.getString(1);
@@ -80,6 +84,9 @@ final class InstanceReplacement {
             KeyTables.addItems(c, h.studyPk(), seriesPk, keys);
             KeyTables.addExtended(c, h.studyPk(), seriesPk, instancePk, keys.extendedValues());
             bumpVersions(c, seriesPk, keys.studyInstanceUid());
+            if (Rejections.isRejected(c, keys.sopInstanceUid())) {
+                return oldKey; // still hidden: a reader of the change feed was told it is gone
+            }
             ChangeFeed.append(
                     c,
                     List.of(new ChangeFeed.Change(

@@ -72,8 +72,15 @@ final class InstanceWriter {
                         }
                     }
                 }
-                ChangeFeed.append(
-                        c, instances.stream().map(InstanceWriter::stored).toList());
+                Rejections.Applied rejections = Rejections.apply(c, instances);
+                List<ChangeFeed.Change> changes = new ArrayList<>(instances.size());
+                for (NewInstance n : instances) {
+                    if (!rejections.hiddenOnArrival().contains(n.keys().sopInstanceUid())) {
+                        changes.add(stored(n));
+                    }
+                }
+                changes.addAll(rejections.deleted());
+                ChangeFeed.append(c, changes);
                 return null;
             });
         } catch (SQLException | SeriesInOtherStudyException | AlreadyIndexedException | RuntimeException e) {

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.opendicomweb.dicom.json.JsonReader;
 
 /**
@@ -110,6 +112,8 @@ final class StudyAggregates {
             Sql.bind(ps, instances, studyPk, modalities, sopClasses, reference, variants.size(), now, studyPk);
             ps.executeUpdate();
         }
+        // The rejected instances among those that remain: a deletion of rejected instances leaves none of them.
+        Rejections.recount(c, new TreeSet<>(touchedSeries), Set.of(studyPk));
     }
 
     /**

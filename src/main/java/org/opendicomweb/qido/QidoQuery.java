@@ -22,6 +22,8 @@ import java.util.Set;
  * @param limit the client's limit, or null
  * @param timezone TimezoneOffsetFromUTC of the query: its dates and times are in that timezone; null if absent
  * @param warnings parameters that were ignored, for Warning headers
+ * @param includeRejected {@code includerejected=true}: rejected instances (IHE IOCM) are found too, and counts
+ *     include them; for administrators only, which the service checks
  */
 public record QidoQuery(
         QueryScope scope,
@@ -34,7 +36,8 @@ public record QidoQuery(
         int offset,
         boolean fuzzyMatching,
         ZoneOffset timezone,
-        List<String> warnings) {
+        List<String> warnings,
+        boolean includeRejected) {
 
     public QidoQuery {
         conditions = List.copyOf(conditions);

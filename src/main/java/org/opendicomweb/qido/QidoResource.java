@@ -1,6 +1,7 @@
 package org.opendicomweb.qido;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.opendicomweb.security.Access;
+import org.opendicomweb.security.AccessFilter;
 import org.opendicomweb.security.Permission;
 import org.opendicomweb.security.audit.AuditKind;
 import org.opendicomweb.web.BaseUrl;
@@ -30,7 +32,7 @@ import org.opendicomweb.web.capabilities.Transaction;
 @Path("/studies")
 @Representations(
         produces = {"application/dicom+json", "application/json", "multipart/related; type=\"application/dicom+xml\""},
-        query = {"{attributeID}", "includefield", "fuzzymatching", "limit", "offset"},
+        query = {"{attributeID}", "includefield", "fuzzymatching", "limit", "offset", "includerejected"},
         doc = "{attributeID}: a matching key by keyword (PatientID) or tag (00100020); see the conformance statement.")
 public class QidoResource {
 
@@ -39,6 +41,12 @@ public class QidoResource {
 
     @Inject
     BaseUrl baseUrl;
+
+    @Inject
+    AccessFilter access;
+
+    @Context
+    RoutingContext routing;
 
     @GET
     @Transaction(value = "Search for Studies", section = "10.6")
@@ -81,6 +89,11 @@ public class QidoResource {
     }
 
     private Response search(QueryScope scope, UriInfo uri, String accept) {
-        return service.search(scope, QueryString.parse(uri.getRequestUri().getRawQuery()), accept, baseUrl.root());
+        return service.search(
+                scope,
+                QueryString.parse(uri.getRequestUri().getRawQuery()),
+                accept,
+                baseUrl.root(),
+                access.permits(routing, Permission.ADMIN));
     }
 }

@@ -55,6 +55,15 @@ public class QidoService {
      *     when no representation the client accepts can be produced
      */
     public Response search(QueryScope scope, Map<String, List<String>> parameters, String accept, String root) {
+        return search(scope, parameters, accept, root, false);
+    }
+
+    /**
+     * {@link #search}; {@code administrator}: the caller may ask for rejected instances ({@code includerejected}),
+     * which is a 403 otherwise: what a rejection hides for patient safety is not for every reader.
+     */
+    public Response search(
+            QueryScope scope, Map<String, List<String>> parameters, String accept, String root, boolean administrator) {
         DatasetType type =
                 DicomResponses.negotiateDatasets(ResponseParameters.accept(parameters, accept), "Search results");
         Representation representation = type == DatasetType.DICOM_XML
@@ -62,8 +71,12 @@ public class QidoService {
                 : new Representation(type.mediaType(), false, null);
         ResponseParameters.checkCharset(parameters);
         QidoQuery query = QueryParser.parse(scope, parameters, extendedKeys.byTag());
+        if (query.includeRejected() && !administrator) {
+            throw new DicomwebException(
+                    403, "includerejected=true is for administrators: it needs the role of dicomweb.auth.roles.admin");
+        }
         try {
-            requireScope(scope);
+            requireScope(query);
             int max = config.qido().maxResults();
             boolean capped = query.limit() == null || query.limit() > max;
             int limit = capped ? max : query.limit();
@@ -103,11 +116,12 @@ public class QidoService {
         }
     }
 
-    private void requireScope(QueryScope scope) throws SQLException {
+    private void requireScope(QidoQuery query) throws SQLException {
+        QueryScope scope = query.scope();
         if (scope.studyUid() == null) {
             return;
         }
-        if (!rowExists(QuerySql.scopeExists(scope))) {
+        if (!rowExists(QuerySql.scopeExists(scope, query.includeRejected()))) {
             throw DicomwebException.notFound(
                     scope.seriesUid() == null
                             ? "Study " + scope.studyUid() + " is not stored"

@@ -40,6 +40,9 @@ public final class QueryParser {
     static final String LIMIT = "limit";
     static final String OFFSET = "offset";
     static final String FUZZY = "fuzzymatching";
+    /** Ours: also rejected instances (IHE IOCM); see docs/conformance.md. */
+    static final String INCLUDE_REJECTED = "includerejected";
+
     static final String INCLUDE = "includefield";
     static final String ALL = "all";
     /** Content negotiation parameters (PS3.18 §8.3.3), read by {@link ResponseParameters}. */
@@ -76,6 +79,7 @@ public final class QueryParser {
         Integer limit = null;
         int offset = 0;
         boolean fuzzy = false;
+        boolean includeRejected = false;
         boolean includeAll = false;
         Set<Integer> requested = new HashSet<>();
         List<String> warnings = new ArrayList<>();
@@ -90,6 +94,7 @@ public final class QueryParser {
                 case LIMIT -> limit = positiveInt(name, single(name, values), 1);
                 case OFFSET -> offset = positiveInt(name, single(name, values), 0);
                 case FUZZY -> fuzzy = bool(name, single(name, values));
+                case INCLUDE_REJECTED -> includeRejected = bool(name, single(name, values));
                 case ACCEPT, CHARSET -> {
                     // response representation, not matching: see ResponseParameters
                 }
@@ -196,7 +201,18 @@ public final class QueryParser {
         Map<Integer, QueryLevel> levels = new LinkedHashMap<>();
         extended.forEach((tag, key) -> levels.put(tag, key.level()));
         return new QidoQuery(
-                scope, conditions, requested, requestedItems, levels, includeAll, limit, offset, fuzzy, zone, warnings);
+                scope,
+                conditions,
+                requested,
+                requestedItems,
+                levels,
+                includeAll,
+                limit,
+                offset,
+                fuzzy,
+                zone,
+                warnings,
+                includeRejected);
     }
 
     private record Key(String parameter, int tag, String value) {}

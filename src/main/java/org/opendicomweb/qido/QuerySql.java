@@ -60,18 +60,39 @@ final class QuerySql {
         }
     }
 
+    /** The counts of a study and series are those of the instances shown: rejected ones only with includerejected. */
     private static final String STUDY_COLUMNS = """
             st.pk as study_pk, st.study_iuid, st.study_date, st.study_date_stored, st.study_time, st.timezone_offset,
             st.accession_number, st.study_id, st.referring_physician_name, st.study_description,
-            st.modalities_in_study, st.sop_classes_in_study, st.num_series, st.num_instances,
+            st.modalities_in_study, st.sop_classes_in_study, st.num_series - st.num_rejected_series as num_series,
+            st.num_instances - st.num_rejected as num_instances, st.num_rejected as study_num_rejected,
             p.patient_id, p.issuer_of_patient_id, p.patient_name, p.patient_birth_date, p.patient_birth_date_stored,
             p.patient_sex""";
+
     private static final String SERIES_COLUMNS = """
             se.pk as series_pk, se.series_iuid, se.modality, se.series_number, se.series_description,
-            se.pps_start_date, se.pps_start_date_stored, se.pps_start_time, se.num_instances as series_num_instances""";
+            se.pps_start_date, se.pps_start_date_stored, se.pps_start_time,
+            se.num_instances - se.num_rejected as series_num_instances, se.num_rejected as series_num_rejected""";
     private static final String INSTANCE_COLUMNS = """
             i.pk as instance_pk, i.sop_iuid, i.sop_class_uid, i.instance_number, i.number_of_frames, i.image_rows,
             i.image_columns, i.bits_allocated, i.sop_instance_status""";
+
+    /**
+     * Rejected instances (IHE IOCM, see index/Rejections) are hidden: a study or series whose instances are all
+     * rejected by comparing two counters of its own row; an instance by a primary-key probe of rejected_instance,
+     * which the planner runs as an anti-join that costs one index lookup per row (and nothing when the table is
+     * empty).
+     */
+    static String hidingRejected(QueryLevel level) {
+        return switch (level) {
+            case STUDY -> "st.num_rejected < st.num_instances";
+            case SERIES -> "se.num_rejected < se.num_instances";
+            case INSTANCE -> NOT_REJECTED.formatted("i");
+        };
+    }
+
+    private static final String NOT_REJECTED =
+            "not exists (select 1 from rejected_instance r where r.sop_iuid = %s.sop_iuid)";
 
     private static final String STUDY_FROM = " from study st join patient p on p.pk = st.patient_fk";
     private static final String SERIES_FROM =
@@ -93,6 +114,11 @@ final class QuerySql {
             case SERIES -> STUDY_COLUMNS + ",\n" + SERIES_COLUMNS;
             case INSTANCE -> STUDY_COLUMNS + ",\n" + SERIES_COLUMNS + ",\n" + INSTANCE_COLUMNS;
         };
+        if (query.includeRejected()) {
+            columns = columns.replace(" - st.num_rejected_series", "")
+                    .replace(" - st.num_rejected", "")
+                    .replace(" - se.num_rejected", "");
+        }
         StringBuilder sql = new StringBuilder("select ").append(columns).append(from(level));
         where(query, sql, params);
         sql.append(" order by ").append(orderKey(level)).append(" limit ? offset ?");
@@ -103,9 +129,18 @@ final class QuerySql {
         }
         String representative = switch (level) {
             case STUDY ->
-                "(select min(m.pk) from instance m where m.series_fk ="
-                        + " (select min(s.pk) from series s where s.study_fk = q.study_pk))";
-            case SERIES -> "(select min(m.pk) from instance m where m.series_fk = q.series_pk)";
+                query.includeRejected()
+                        ? "(select min(m.pk) from instance m where m.series_fk ="
+                                + " (select min(s.pk) from series s where s.study_fk = q.study_pk))"
+                        : "(select min(m.pk) from instance m where m.series_fk ="
+                                + " (select min(s.pk) from series s where s.study_fk = q.study_pk"
+                                + " and s.num_rejected < s.num_instances)"
+                                + " and (q.study_num_rejected = 0 or " + NOT_REJECTED.formatted("m") + "))";
+            case SERIES ->
+                query.includeRejected()
+                        ? "(select min(m.pk) from instance m where m.series_fk = q.series_pk)"
+                        : "(select min(m.pk) from instance m where m.series_fk = q.series_pk"
+                                + " and (q.series_num_rejected = 0 or " + NOT_REJECTED.formatted("m") + "))";
             case INSTANCE -> "q.instance_pk";
         };
         String outer = "select q.*, (select r.metadata from instance r where r.pk = " + representative
@@ -127,17 +162,24 @@ final class QuerySql {
         return new Statement(sql.toString(), params);
     }
 
-    /** Whether the study (and series) of the request path exist, and the series in that study. */
-    static Statement scopeExists(QueryScope scope) {
+    /**
+     * Whether the study (and series) of the request path exist, and the series in that study; one whose instances
+     * are all rejected does not, unless {@code includeRejected}.
+     */
+    static Statement scopeExists(QueryScope scope, boolean includeRejected) {
         List<Object> params = new ArrayList<>();
         params.add(scope.studyUid());
         if (scope.seriesUid() == null) {
-            return new Statement("select st.pk from study st where st.study_iuid = ?", params);
+            return new Statement(
+                    "select st.pk from study st where st.study_iuid = ?"
+                            + (includeRejected ? "" : " and " + hidingRejected(QueryLevel.STUDY)),
+                    params);
         }
         params.add(scope.seriesUid());
         return new Statement(
                 "select se.pk from series se join study st on st.pk = se.study_fk"
-                        + " where st.study_iuid = ? and se.series_iuid = ?",
+                        + " where st.study_iuid = ? and se.series_iuid = ?"
+                        + (includeRejected ? "" : " and " + hidingRejected(QueryLevel.SERIES)),
                 params);
     }
 
@@ -272,6 +314,9 @@ final class QuerySql {
             }
             predicates.add(exists.append(')').toString());
         });
+        if (!query.includeRejected()) {
+            predicates.add(hidingRejected(query.level()));
+        }
         if (!predicates.isEmpty()) {
             sql.append(" where ").append(String.join(" and ", predicates));
         }

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.security.RouteRules.Rule;
+import org.opendicomweb.security.audit.AuditEvent;
 import org.opendicomweb.security.audit.AuditEventType;
 import org.opendicomweb.security.audit.AuditTrail;
 import org.opendicomweb.web.ErrorMapper;
@@ -81,6 +83,44 @@ public class AccessFilter {
     /** The caller a request was admitted as, for those who need the name (null before the filter ran). */
     public static Caller callerOf(RoutingContext request) {
         return request.get(CALLER_KEY);
+    }
+
+    /**
+     * Whether the caller a request was admitted as may also do what {@code permission} allows, for an operation
+     * that asks more of some of its parameters than of itself. In mode {@code none} every admitted caller may: that
+     * mode admits only whom it trusts with everything.
+     */
+    public boolean permits(RoutingContext request, Permission permission) {
+        if (mode == AuthMode.NONE || permission == Permission.PUBLIC) {
+            return true;
+        }
+        Caller caller = callerOf(request);
+        String role = roleNames.get(permission);
+        return caller != null && (role == null || caller.roles().contains(role));
+    }
+
+    /**
+     * Records a further audit event for an admitted request once it is answered, with the request's caller, client
+     * and status: a store that also rejects instances (IHE IOCM) is a deletion of them as well.
+     */
+    public void auditAlso(RoutingContext ctx, AuditEventType type, List<AuditEvent.Participant> participants) {
+        Caller caller = callerOf(ctx);
+        HttpServerRequest request = ctx.request();
+        ctx.addEndHandler(ended -> {
+            int status = ctx.response().getStatusCode();
+            audit.record(new AuditEvent(
+                    Instant.now(),
+                    type,
+                    AuditEvent.outcomeOf(status),
+                    caller == null ? null : caller.subject(),
+                    caller == null ? null : caller.userName(),
+                    ClientAddress.of(request),
+                    request.method().name(),
+                    request.path(),
+                    null,
+                    status,
+                    participants));
+        });
     }
 
     private void check(RoutingContext ctx) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.opendicomweb.index.InstanceIndex;
 import org.opendicomweb.index.InstanceKeys;
+import org.opendicomweb.index.RejectionNote;
 import org.opendicomweb.storage.StagedBlob;
 
 /**
@@ -24,10 +25,15 @@ final class Batch extends ArrayList<Batch.Pending> {
             StagedBlob staged,
             InstanceKeys keys,
             byte[] metadata,
-            String key) {
+            String key,
+            RejectionNote rejection) {
         /** Set by the {@link DuplicatePolicy}: it replaces a stored instance with other bytes. */
         boolean replaces() {
             return received.existing != null;
+        }
+
+        InstanceIndex.NewInstance indexed() {
+            return new InstanceIndex.NewInstance(keys, blob(), metadata, rejection);
         }
 
         InstanceIndex.Blob blob() {

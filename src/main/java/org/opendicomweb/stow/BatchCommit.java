@@ -1,9 +1,12 @@
 package org.opendicomweb.stow;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -13,6 +16,7 @@ import org.opendicomweb.index.InstanceIndex;
 import org.opendicomweb.index.InstanceIndex.AlreadyIndexedException;
 import org.opendicomweb.index.InstanceIndex.SeriesInOtherStudyException;
 import org.opendicomweb.index.InstanceKeys;
+import org.opendicomweb.index.RejectionNote;
 import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.storage.StorageUnavailableException;
 
@@ -29,12 +33,14 @@ class BatchCommit {
     private final BlobStore blobs;
     private final InstanceIndex index;
     private final DuplicatePolicy duplicates;
+    private final Event<RejectionNote> rejections;
 
     @Inject
-    BatchCommit(BlobStore blobs, InstanceIndex index, DuplicatePolicy duplicates) {
+    BatchCommit(BlobStore blobs, InstanceIndex index, DuplicatePolicy duplicates, Event<RejectionNote> rejections) {
         this.blobs = blobs;
         this.index = index;
         this.duplicates = duplicates;
+        this.rejections = rejections;
     }
 
     /**
@@ -48,8 +54,10 @@ class BatchCommit {
         }
         try {
             duplicates.judge(batch, outcomes);
+            judgeRejections(batch, outcomes);
             if (!batch.isEmpty()) {
                 commitJudged(batch, outcomes);
+                announceRejections(batch, outcomes);
             }
         } finally {
             batch.clear(); // also resets its byte count, which settled parts left behind
@@ -72,9 +80,7 @@ class BatchCommit {
         boolean indexedTogether = false;
         if (inserts.size() > 1) {
             try {
-                index.insertAll(inserts.stream()
-                        .map(p -> new InstanceIndex.NewInstance(p.keys(), p.blob(), p.metadata()))
-                        .toList());
+                index.insertAll(inserts.stream().map(Batch.Pending::indexed).toList());
                 inserts.forEach(p -> outcomes.set(p.position(), PartOutcome.stored(p.keys(), null)));
                 indexedTogether = true;
             } catch (CommitNotDurableException e) {
@@ -95,6 +101,81 @@ class BatchCommit {
         }
     }
 
+    /**
+     * Refuses the rejection notes that reject stored instances of another patient (IHE IOCM requires a note to stay
+     * within its patient): a note sent with the wrong patient would hide another patient's images. Instances of the
+     * same batch count as stored. Instances not stored yet cannot be checked; they are hidden when they arrive.
+     */
+    private void judgeRejections(Batch batch, List<PartOutcome> outcomes) {
+        if (batch.stream().noneMatch(p -> p.rejection() != null)) {
+            return;
+        }
+        List<String> referenced = batch.stream()
+                .filter(p -> p.rejection() != null)
+                .flatMap(p -> p.rejection().references().stream())
+                .map(RejectionNote.Reference::sopUid)
+                .distinct()
+                .toList();
+        Map<String, List<String>> patients;
+        try {
+            patients = new HashMap<>(index.patientsOf(referenced));
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf(e, "Looking up the patients of %d rejected instances failed", referenced.size());
+            batch.settle(
+                    outcomes,
+                    p -> p.rejection() == null
+                            ? null
+                            : p.received()
+                                    .refused(FailureReason.PROCESSING_FAILURE, "the index could not be read")
+                                    .asUnavailable());
+            return;
+        }
+        for (Batch.Pending p : batch) {
+            patients.putIfAbsent(p.keys().sopInstanceUid(), patientOf(p.keys()));
+        }
+        batch.settle(outcomes, p -> {
+            if (p.rejection() == null) {
+                return null;
+            }
+            List<String> own = patientOf(p.keys());
+            for (RejectionNote.Reference r : p.rejection().references()) {
+                List<String> other = patients.get(r.sopUid());
+                if (other != null && !other.equals(own)) {
+                    return p.received()
+                            .refused(
+                                    FailureReason.REJECTION_OF_OTHER_PATIENT,
+                                    "the rejection note of patient " + describe(own) + " references instance "
+                                            + r.sopUid() + " of patient " + describe(other));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Tells this node's caches (the instance locations of WADO) what the notes just indexed reject. */
+    private void announceRejections(Batch batch, List<PartOutcome> outcomes) {
+        for (Batch.Pending p : batch) {
+            PartOutcome outcome = outcomes.get(p.position());
+            if (p.rejection() != null && outcome != null && outcome.isStored()) {
+                LOG.infof(
+                        "Rejection note %s (%s, DCM) rejects %d instances",
+                        p.rejection().noteUid(),
+                        p.rejection().code().codeValue(),
+                        p.rejection().references().size());
+                outcomes.set(p.position(), outcome.rejecting(p.rejection()));
+                rejections.fire(p.rejection());
+            }
+        }
+    }
+
+    private static List<String> patientOf(InstanceKeys k) {
+        return Arrays.asList(k.patientId(), k.issuerOfPatientId() == null ? "" : k.issuerOfPatientId());
+    }
+
+    private static String describe(List<String> patient) {
+        return "'" + patient.get(0) + "'" + (patient.get(1).isEmpty() ? "" : " (issuer '" + patient.get(1) + "')");
+    }
+
     /** Indexes one committed instance; whatever fails removes its file again. */
     private PartOutcome indexOne(Batch.Pending p) {
         ReceivedInstance r = p.received();
@@ -107,7 +188,7 @@ class BatchCommit {
                 LOG.infof("Replaced SOP Instance %s of study %s", sop, keys.studyInstanceUid());
                 return PartOutcome.stored(keys, FailureReason.WARNING_REPLACED_EXISTING);
             }
-            index.insert(keys, p.blob(), p.metadata());
+            index.insert(p.indexed());
             return PartOutcome.stored(keys, null);
         } catch (AlreadyIndexedException e) {
             // A concurrent store of the same instance won the race: judge it as a duplicate now.

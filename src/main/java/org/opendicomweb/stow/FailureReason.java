@@ -23,7 +23,14 @@ public enum FailureReason {
     /** Ours: the Study Instance UID differs from the study in the request path (PS3.18 §10.5.1). */
     STUDY_INSTANCE_UID_MISMATCH(0xC409),
     /** Ours: the Series Instance UID is already indexed under another study (a reused series UID). */
-    SERIES_IN_OTHER_STUDY(0xC40A);
+    SERIES_IN_OTHER_STUDY(0xC40A),
+    /**
+     * Ours: a Key Object Selection whose DCM title is not in PS3.16 CID 7010, or a rejection note (IHE IOCM) that
+     * references no instance, or one without its UIDs.
+     */
+    INVALID_REJECTION_NOTE(0xC40B),
+    /** Ours: a rejection note (IHE IOCM) that references stored instances of another patient than its own. */
+    REJECTION_OF_OTHER_PATIENT(0xC40C);
 
     private final int code;
 

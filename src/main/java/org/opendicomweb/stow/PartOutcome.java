@@ -5,13 +5,15 @@ import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.index.InstanceKeys;
+import org.opendicomweb.index.RejectionNote;
 
 /**
  * What happened to one instance of a STOW request. UIDs are those that could be read, possibly null.
  * {@code failure} is null for stored instances; {@code warning} is a Warning Reason code or null.
  * {@code unavailable}: the instance failed because the index or the storage could not be used at all, which a
  * client should retry later rather than correct. {@code source} says where in the request the instance was
- * ("dataset 2 of metadata part 1"); null means its own part, named by its position.
+ * ("dataset 2 of metadata part 1"); null means its own part, named by its position. {@code rejection}: the stored
+ * instance is a rejection note (IHE IOCM), and what it rejected.
  */
 public record PartOutcome(
         String sopClassUid,
@@ -22,17 +24,18 @@ public record PartOutcome(
         Integer warning,
         String detail,
         boolean unavailable,
-        String source) {
+        String source,
+        RejectionNote rejection) {
     private static final Logger LOG = Logger.getLogger(PartOutcome.class);
 
     public static PartOutcome stored(
             String sopClass, String sopInstance, String study, String series, Integer warning) {
-        return new PartOutcome(sopClass, sopInstance, study, series, null, warning, null, false, null);
+        return new PartOutcome(sopClass, sopInstance, study, series, null, warning, null, false, null, null);
     }
 
     public static PartOutcome failed(
             String sopClass, String sopInstance, String study, String series, FailureReason reason, String detail) {
-        return new PartOutcome(sopClass, sopInstance, study, series, reason, null, detail, false, null);
+        return new PartOutcome(sopClass, sopInstance, study, series, reason, null, detail, false, null, null);
     }
 
     static PartOutcome stored(InstanceKeys k, Integer warning) {
@@ -69,7 +72,22 @@ public record PartOutcome(
                 warning,
                 detail,
                 unavailable,
-                source);
+                source,
+                rejection);
+    }
+
+    PartOutcome rejecting(RejectionNote note) {
+        return new PartOutcome(
+                sopClassUid,
+                sopInstanceUid,
+                studyInstanceUid,
+                seriesInstanceUid,
+                failure,
+                warning,
+                detail,
+                unavailable,
+                source,
+                note);
     }
 
     public boolean isStored() {

@@ -24,6 +24,7 @@ import org.opendicomweb.dicom.io.DicomOutputStream;
 import org.opendicomweb.index.ExtendedQueryTags;
 import org.opendicomweb.index.InstanceKeys;
 import org.opendicomweb.index.InstanceMetadata;
+import org.opendicomweb.index.RejectionNote;
 import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.storage.InstanceBlobKey;
 import org.opendicomweb.storage.StagedBlob;
@@ -45,12 +46,14 @@ class PartReceiver {
     private final BlobStore blobs;
     private final DicomwebConfig config;
     private final ExtendedQueryTags extendedTags;
+    private final RejectionPolicy policy;
 
     @Inject
-    PartReceiver(BlobStore blobs, DicomwebConfig config, ExtendedQueryTags extendedTags) {
+    PartReceiver(BlobStore blobs, DicomwebConfig config, ExtendedQueryTags extendedTags, RejectionPolicy policy) {
         this.blobs = blobs;
         this.config = config;
         this.extendedTags = extendedTags;
+        this.policy = policy;
     }
 
     /** A Part 10 instance: a part of the request, or the whole body of an application/dicom request. */
@@ -122,12 +125,21 @@ class PartReceiver {
                 outcomes.add(received.refused(violation.reason(), violation.detail()));
                 return;
             }
+            RejectionNote rejection = null;
+            switch (RejectionNote.read(received.dataset)) {
+                case RejectionNote.Refused r -> {
+                    outcomes.add(received.refused(FailureReason.INVALID_REJECTION_NOTE, r.detail()));
+                    return;
+                }
+                case RejectionNote.Note n -> rejection = policy.deadline(n.note());
+                case RejectionNote.NotANote n -> {}
+            }
             InstanceKeys keys = InstanceKeys.of(received.dataset, extendedTags.all());
             byte[] metadata = InstanceMetadata.encode(
                     received.dataset, keys.studyInstanceUid(), keys.seriesInstanceUid(), keys.sopInstanceUid());
             String key = InstanceBlobKey.newVersion(
                     keys.studyInstanceUid(), keys.seriesInstanceUid(), keys.sopInstanceUid());
-            batch.add(new Batch.Pending(outcomes.size(), received, staged, keys, metadata, key));
+            batch.add(new Batch.Pending(outcomes.size(), received, staged, keys, metadata, key, rejection));
             outcomes.add(null); // filled in when the batch is committed
             batched = true;
         } catch (StorageUnavailableException e) {

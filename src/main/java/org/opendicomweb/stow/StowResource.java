@@ -11,11 +11,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opendicomweb.config.DicomwebConfig;
+import org.opendicomweb.index.RejectionNote;
 import org.opendicomweb.security.Access;
+import org.opendicomweb.security.AccessFilter;
 import org.opendicomweb.security.Permission;
 import org.opendicomweb.security.audit.AuditEvent;
+import org.opendicomweb.security.audit.AuditEventType;
 import org.opendicomweb.security.audit.AuditKind;
 import org.opendicomweb.security.audit.AuditParticipants;
 import org.opendicomweb.web.BaseUrl;
@@ -46,6 +51,9 @@ public class StowResource {
 
     @Inject
     DicomwebConfig config;
+
+    @Inject
+    AccessFilter access;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
@@ -82,8 +90,23 @@ public class StowResource {
         }
     }
 
-    /** The audit event names the instances stored (their Patient IDs are looked up when it is written). */
-    private static void audit(RoutingContext routing, StowResult result) {
+    /**
+     * The audit event names the instances stored (their Patient IDs are looked up when it is written); the
+     * instances that stored rejection notes reject are a second event, a deletion (PS3.15 A.5.3, 110103 with action
+     * D), as IHE IOCM asks.
+     */
+    private void audit(RoutingContext routing, StowResult result) {
+        List<AuditEvent.Participant> rejected = new ArrayList<>();
+        for (PartOutcome outcome : result.outcomes()) {
+            if (outcome.isStored() && outcome.rejection() != null) {
+                for (RejectionNote.Reference r : outcome.rejection().references()) {
+                    rejected.add(new AuditEvent.Participant(r.studyUid(), r.seriesUid(), r.sopUid(), null));
+                }
+            }
+        }
+        if (!rejected.isEmpty()) {
+            access.auditAlso(routing, AuditEventType.INSTANCES_DELETED, rejected);
+        }
         for (PartOutcome outcome : result.outcomes()) {
             if (outcome.isStored()) {
                 AuditParticipants.add(

@@ -16,7 +16,7 @@ import org.opendicomweb.index.Sql;
 /**
  * The index queries of WADO-RS, all on indexed columns (study_iuid, series_iuid, sop_iuid unique; series and
  * instances found through their foreign keys). Instances come in the order a viewer shows them: series by
- * number, instances by number, then in storing order.
+ * number, instances by number, then in storing order. Rejected instances are never among them.
  */
 @ApplicationScoped
 public class RetrieveIndex {
@@ -48,12 +48,12 @@ public class RetrieveIndex {
     /** The version of the target (study and series rows carry one; an instance uses its series'). */
     public Optional<Version> version(RetrieveTarget t) {
         String query = switch (t.level()) {
-            case STUDY -> "select st.pk, st.version from study st where st.study_iuid = ?";
+            case STUDY ->
+                "select st.pk, st.version from study st where st.study_iuid = ? and st.num_rejected < st.num_instances";
             case SERIES ->
                 "select se.pk, se.version from series se join study st on st.pk = se.study_fk"
-                        + " where st.study_iuid = ? and se.series_iuid = ?";
-            case INSTANCE ->
-                "select i.pk, se.version" + FROM + " where st.study_iuid = ? and se.series_iuid = ? and i.sop_iuid = ?";
+                        + " where st.study_iuid = ? and se.series_iuid = ? and se.num_rejected < se.num_instances";
+            case INSTANCE -> "select i.pk, se.version" + FROM + where(t);
         };
         try {
             return sql.query(
@@ -141,12 +141,17 @@ public class RetrieveIndex {
         return value != null && value.equals(previous) ? previous : value;
     }
 
+    /**
+     * The target's instances that are not rejected (IHE IOCM): a rejected instance is not served at any level, by
+     * any of WADO-RS or WADO-URI, as if it were not stored. The probe of rejected_instance is by primary key.
+     */
     private static String where(RetrieveTarget t) {
         return switch (t.level()) {
-            case STUDY -> " where st.study_iuid = ?";
-            case SERIES -> " where st.study_iuid = ? and se.series_iuid = ?";
-            case INSTANCE -> " where st.study_iuid = ? and se.series_iuid = ? and i.sop_iuid = ?";
-        };
+                    case STUDY -> " where st.study_iuid = ?";
+                    case SERIES -> " where st.study_iuid = ? and se.series_iuid = ?";
+                    case INSTANCE -> " where st.study_iuid = ? and se.series_iuid = ? and i.sop_iuid = ?";
+                }
+                + " and not exists (select 1 from rejected_instance r where r.sop_iuid = i.sop_iuid)";
     }
 
     /** The UIDs that {@link #where} binds, study first. */

@@ -1,6 +1,7 @@
 package org.opendicomweb.qido;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -33,9 +34,33 @@ class QuerySqlTest {
         return QuerySql.rowAt(query(scope, pairs), 7);
     }
 
+    /** The conditions of the WHERE clause, without the hiding of rejected instances that every query ends with. */
     private static String where(Statement s) {
         String sql = s.sql();
-        return sql.substring(sql.indexOf(" where ") + 7, sql.indexOf(" order by "));
+        String where = sql.substring(sql.indexOf(" where ") + 7, sql.indexOf(" order by "));
+        for (QueryLevel level : QueryLevel.values()) {
+            String hiding = " and " + QuerySql.hidingRejected(level);
+            if (where.endsWith(hiding)) {
+                return where.substring(0, where.length() - hiding.length());
+            }
+        }
+        throw new AssertionError("rejected instances are not hidden: " + sql);
+    }
+
+    @Test
+    void rejectedInstancesAreHiddenAtEveryLevelUnlessIncluded() {
+        assertTrue(probe(QueryScope.allStudies()).sql().contains(" where st.num_rejected < st.num_instances "));
+        assertTrue(probe(QueryScope.allSeries()).sql().contains(" where se.num_rejected < se.num_instances "));
+        assertTrue(probe(QueryScope.allInstances())
+                .sql()
+                .contains(" where not exists (select 1 from rejected_instance r where r.sop_iuid = i.sop_iuid) "));
+        Statement all = probe(QueryScope.allInstances(), "includerejected", "true");
+        assertFalse(all.sql().contains("rejected"), all.sql());
+        Statement counts = QuerySql.page(query(QueryScope.allSeries()), 5, false);
+        assertTrue(counts.sql().contains("st.num_instances - st.num_rejected as num_instances"), counts.sql());
+        assertTrue(counts.sql().contains("se.num_instances - se.num_rejected as series_num_instances"), counts.sql());
+        Statement raw = QuerySql.page(query(QueryScope.allSeries(), "includerejected", "true"), 5, false);
+        assertTrue(raw.sql().contains("se.num_instances as series_num_instances"), raw.sql());
     }
 
     /** The parameters of the conditions: the probe's last one is the position. */
@@ -184,6 +209,7 @@ class QuerySqlTest {
         assertEquals(
                 "select i.pk from instance i join series se on se.pk = i.series_fk join study st on"
                         + " st.pk = se.study_fk where st.study_iuid = ? and se.series_iuid = ? and (i.sop_class_uid = ?)"
+                        + " and not exists (select 1 from rejected_instance r where r.sop_iuid = i.sop_iuid)"
                         + " order by i.pk limit 1 offset ?",
                 s.sql());
         assertEquals(List.of("1.2.3", "1.2.3.4", "1.2.840.10008.5.1.4.1.1.2", 7), s.parameters());
@@ -193,13 +219,17 @@ class QuerySqlTest {
     void pageOrdersByPrimaryKeyAndBindsLimitAndOffsetLast() {
         Statement s = QuerySql.page(query(QueryScope.allSeries(), "Modality", "CT", "offset", "20"), 10, false);
         assertTrue(s.sql().startsWith("select st.pk as study_pk,"), s.sql());
-        assertTrue(s.sql().endsWith(" where (se.modality = ?) order by se.pk limit ? offset ?"), s.sql());
+        assertTrue(
+                s.sql()
+                        .endsWith(" where (se.modality = ?) and se.num_rejected < se.num_instances"
+                                + " order by se.pk limit ? offset ?"),
+                s.sql());
         assertEquals(List.of("CT", 10, 20), s.parameters());
     }
 
     @Test
     void pageWithMetadataWrapsThePageToReadTheFirstStoredInstance() {
-        Statement s = QuerySql.page(query(QueryScope.allSeries()), 5, true);
+        Statement s = QuerySql.page(query(QueryScope.allSeries(), "includerejected", "true"), 5, true);
         assertTrue(
                 s.sql()
                         .startsWith(
@@ -225,13 +255,13 @@ class QuerySqlTest {
     void scopeExistsLooksUpTheStudyAndSeriesOfThePath() {
         assertEquals(
                 new Statement("select st.pk from study st where st.study_iuid = ?", List.of("1.2.3")),
-                QuerySql.scopeExists(QueryScope.seriesOfStudy("1.2.3")));
+                QuerySql.scopeExists(QueryScope.seriesOfStudy("1.2.3"), true));
         assertEquals(
                 new Statement(
                         "select se.pk from series se join study st on st.pk = se.study_fk"
                                 + " where st.study_iuid = ? and se.series_iuid = ?",
                         List.of("1.2.3", "1.2.3.4")),
-                QuerySql.scopeExists(QueryScope.instancesOfSeries("1.2.3", "1.2.3.4")));
+                QuerySql.scopeExists(QueryScope.instancesOfSeries("1.2.3", "1.2.3.4"), true));
     }
 
     @Test
