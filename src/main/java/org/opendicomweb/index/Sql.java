@@ -148,12 +148,16 @@ public class Sql {
         }
     }
 
-    /** Unique violation (23505 on both databases), deadlock (40P01) or serialization failure (40001). */
+    /**
+     * Unique violation (23505 on both databases), deadlock (40P01) or serialization failure (40001), or H2's lock
+     * timeout (HYT00): H2 detects no deadlock between row locks and a writer waiting on a study row that a deletion
+     * holds across a large study gives up after its lock timeout.
+     */
     private static boolean isRetryable(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s) {
                 String state = s.getSQLState();
-                if ("23505".equals(state) || "40P01".equals(state) || "40001".equals(state)) {
+                if ("23505".equals(state) || "40P01".equals(state) || "40001".equals(state) || "HYT00".equals(state)) {
                     return true;
                 }
             }

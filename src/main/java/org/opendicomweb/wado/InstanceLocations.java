@@ -112,6 +112,22 @@ public class InstanceLocations {
     }
 
     /**
+     * Drops what is known of a deleted study, series (non-null {@code seriesUid}) or instance (non-null
+     * {@code sopInstanceUid}): its locations, and the mark that its series was read ahead, so that an instance stored
+     * again under the same UIDs is looked up in the index rather than found missing from a stale read-ahead.
+     */
+    public void forget(String studyUid, String seriesUid, String sopInstanceUid) {
+        if (sopInstanceUid != null) {
+            byInstance.remove(sopInstanceUid);
+        } else {
+            byInstance.removeIf(e -> e.file.study().equals(studyUid)
+                    && (seriesUid == null || e.file.series().equals(seriesUid)));
+        }
+        String series = studyUid + "/" + (seriesUid == null ? "" : seriesUid);
+        readAhead.removeKeysIf(k -> seriesUid == null ? k.startsWith(series) : k.equals(series));
+    }
+
+    /**
      * Drops everything kept: for an index whose rows were removed while their files stayed, which this server never
      * does itself (tests that empty the tables between cases; restoring an older copy of the database calls for a
      * restart, or the 10 minutes).
@@ -160,6 +176,14 @@ public class InstanceLocations {
 
         synchronized void clear() {
             map.clear();
+        }
+
+        synchronized void removeIf(Predicate<V> value) {
+            map.values().removeIf(value);
+        }
+
+        synchronized void removeKeysIf(Predicate<K> key) {
+            map.keySet().removeIf(key);
         }
     }
 }

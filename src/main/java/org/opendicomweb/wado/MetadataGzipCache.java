@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.web.StreamingBody;
@@ -70,6 +71,44 @@ public class MetadataGzipCache {
                 size > capacity && it.hasNext(); ) {
             size -= it.next().getValue().length;
             it.remove();
+        }
+    }
+
+    /**
+     * Drops the responses about deleted studies, series and instances, by their rows' pks: an entity tag, and so a
+     * key, starts with its kind and the pk ({@code W/"st12-…}, see {@code EntityTags}). Their tags are not asked for
+     * again (the rows are gone; what is stored again gets new pks), so this returns the memory at once rather than
+     * when the entries would age out.
+     */
+    public synchronized void forget(Set<Long> studyPks, Set<Long> seriesPks, Set<Long> instancePks) {
+        for (Iterator<Map.Entry<String, byte[]>> it = entries.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, byte[]> e = it.next();
+            String key = e.getKey();
+            int start = key.indexOf('"') + 1;
+            int digits = start;
+            while (digits < key.length() && Character.isLetter(key.charAt(digits))) {
+                digits++;
+            }
+            int end = key.indexOf('-', digits);
+            if (start == 0 || end < 0) {
+                continue;
+            }
+            long pk;
+            try {
+                pk = Long.parseLong(key, digits, end, 10);
+            } catch (NumberFormatException notOurs) {
+                continue;
+            }
+            Set<Long> pks = switch (key.substring(start, digits)) {
+                case "st", "stx" -> studyPks;
+                case "se", "sex" -> seriesPks;
+                case "i", "ix" -> instancePks;
+                default -> Set.of();
+            };
+            if (pks.contains(pk)) {
+                size -= e.getValue().length;
+                it.remove();
+            }
         }
     }
 
