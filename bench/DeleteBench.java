@@ -1,5 +1,4 @@
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +59,8 @@ public class DeleteBench {
             Predicate<Path> counted = ours()
                     ? p -> {
                         String[] segments = storage.relativize(p).toString().split("/");
-                        return segments.length == 3 && UID.matcher(segments[0]).matches()
+                        return segments.length == 3
+                                && UID.matcher(segments[0]).matches()
                                 && UID.matcher(segments[1]).matches();
                     }
                     : p -> true;
@@ -75,7 +74,13 @@ public class DeleteBench {
     static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)+");
 
     /** One timed deletion. */
-    record Sample(int round, String target, double answerSeconds, double goneSeconds, double cpuSeconds, double lookupSeconds) {}
+    record Sample(
+            int round,
+            String target,
+            double answerSeconds,
+            double goneSeconds,
+            double cpuSeconds,
+            double lookupSeconds) {}
 
     public static void main(String[] args) throws Exception {
         Path corpus = null;
@@ -171,7 +176,8 @@ public class DeleteBench {
     static void stow(Target t, List<Path> part) throws IOException, InterruptedException {
         List<byte[]> body = new ArrayList<>();
         for (Path f : part) {
-            body.add(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            body.add(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             body.add(Files.readAllBytes(f));
             body.add("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
@@ -186,7 +192,10 @@ public class DeleteBench {
                 HttpResponse.BodyHandlers.ofString());
         // 00081198: Failed SOP Sequence, with items (Orthanc sends it empty).
         if (r.statusCode() != 200 || FAILED_SOPS.matcher(r.body()).find()) {
-            fail(t, "STOW answered " + r.statusCode() + ": " + r.body().substring(0, Math.min(500, r.body().length())));
+            fail(
+                    t,
+                    "STOW answered " + r.statusCode() + ": "
+                            + r.body().substring(0, Math.min(500, r.body().length())));
         }
     }
 
@@ -216,7 +225,10 @@ public class DeleteBench {
         double cpu0 = cpuSeconds(t.pid());
         long t0 = System.nanoTime();
         HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(300)).DELETE().build(),
+                HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(300))
+                        .DELETE()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         long answered = System.nanoTime();
         if (r.statusCode() != expected) {
@@ -230,8 +242,10 @@ public class DeleteBench {
         long gone = System.nanoTime();
         double cpu1 = cpuSeconds(t.pid());
         if (left > 0) {
-            fail(t, left + " instance files still in " + t.storage() + " " + FILES_GONE_CAP.toSeconds()
-                    + " s after the deletion was answered");
+            fail(
+                    t,
+                    left + " instance files still in " + t.storage() + " " + FILES_GONE_CAP.toSeconds()
+                            + " s after the deletion was answered");
         }
         checkGone(t, study);
         return new Sample(round, t.name(), (answered - t0) / 1e9, (gone - t0) / 1e9, cpu1 - cpu0, lookup);
@@ -244,7 +258,8 @@ public class DeleteBench {
                         .header("Accept", "application/dicom+json")
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (!(search.statusCode() == 204 || (search.statusCode() == 200 && search.body().strip().equals("[]")))) {
+        if (!(search.statusCode() == 204
+                || (search.statusCode() == 200 && search.body().strip().equals("[]")))) {
             fail(t, "QIDO-RS still finds the deleted study: " + search.statusCode() + " " + search.body());
         }
         HttpResponse<String> metadata = HTTP.send(
@@ -315,7 +330,8 @@ public class DeleteBench {
                 meta.getOrDefault("machine", ""),
                 meta.getOrDefault("load.start", ""),
                 meta.getOrDefault("load.end", "")));
-        md.append("| server | version | deleted instances/s, to the answer (median) | until the files are gone | server CPU per instance | ratio to ")
+        md.append(
+                        "| server | version | deleted instances/s, to the answer (median) | until the files are gone | server CPU per instance | ratio to ")
                 .append(base.name())
                 .append(" (until gone, median of per-round ratios) | per round, instances/s until gone |\n");
         md.append("|---|---|---:|---:|---:|---:|---|\n");
@@ -337,7 +353,11 @@ public class DeleteBench {
                     median(gone),
                     median(cpu),
                     median(ratios),
-                    String.join(", ", gone.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList())));
+                    String.join(
+                            ", ",
+                            gone.stream()
+                                    .map(v -> String.format(Locale.ROOT, "%.0f", v))
+                                    .toList())));
         }
         md.append('\n');
         return md.toString();
