@@ -46,7 +46,11 @@ public class DeleteBench {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    record Target(String kind, String name, String url, long pid, Path storage, String label) {
+    /**
+     * A server; {@code dbApplication}, when not empty, is the application_name its PostgreSQL connections carry, so
+     * that the database backends' CPU is counted with the server's.
+     */
+    record Target(String kind, String name, String url, long pid, Path storage, String dbApplication, String label) {
         boolean ours() {
             return kind.equals("ours");
         }
@@ -80,6 +84,7 @@ public class DeleteBench {
             double answerSeconds,
             double goneSeconds,
             double cpuSeconds,
+            double dbCpuSeconds,
             double lookupSeconds) {}
 
     public static void main(String[] args) throws Exception {
@@ -100,8 +105,8 @@ public class DeleteBench {
                     meta.put(kv[0], kv[1]);
                 }
                 case "--target" -> {
-                    String[] f = args[++i].split(",", 6);
-                    targets.add(new Target(f[0], f[1], f[2], Long.parseLong(f[3]), Path.of(f[4]), f[5]));
+                    String[] f = args[++i].split(",", 7);
+                    targets.add(new Target(f[0], f[1], f[2], Long.parseLong(f[3]), Path.of(f[4]), f[5], f[6]));
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -222,6 +227,7 @@ public class DeleteBench {
             uri = URI.create(t.url() + "/studies/" + m.group(1));
         }
         int expected = t.ours() ? 204 : 200;
+        double db0 = backendCpuSeconds(t.dbApplication());
         double cpu0 = cpuSeconds(t.pid());
         long t0 = System.nanoTime();
         HttpResponse<String> r = HTTP.send(
@@ -241,6 +247,7 @@ public class DeleteBench {
         }
         long gone = System.nanoTime();
         double cpu1 = cpuSeconds(t.pid());
+        double db1 = backendCpuSeconds(t.dbApplication());
         if (left > 0) {
             fail(
                     t,
@@ -248,7 +255,8 @@ public class DeleteBench {
                             + " s after the deletion was answered");
         }
         checkGone(t, study);
-        return new Sample(round, t.name(), (answered - t0) / 1e9, (gone - t0) / 1e9, cpu1 - cpu0, lookup);
+        return new Sample(
+                round, t.name(), (answered - t0) / 1e9, (gone - t0) / 1e9, cpu1 - cpu0 + db1 - db0, db1 - db0, lookup);
     }
 
     /** The server knows nothing of the study any more: no search match, nothing to retrieve. */
@@ -270,6 +278,41 @@ public class DeleteBench {
         if (metadata.statusCode() != 404) {
             fail(t, "WADO-RS metadata of the deleted study answered " + metadata.statusCode());
         }
+    }
+
+    /** CPU of the PostgreSQL backends serving connections named {@code application}; 0 for none. */
+    static double backendCpuSeconds(String application) throws IOException, InterruptedException {
+        if (application.isEmpty()) {
+            return 0;
+        }
+        Process psql = new ProcessBuilder(
+                        "psql",
+                        "-qAt",
+                        "-h",
+                        "127.0.0.1",
+                        "-U",
+                        "postgres",
+                        "-d",
+                        "test",
+                        "-c",
+                        "select pid from pg_stat_activity where application_name = '" + application + "'")
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        if (psql.waitFor() != 0) {
+            throw new IOException("psql: " + out);
+        }
+        double sum = 0;
+        for (String pid : out.strip().split("\\s+")) {
+            if (!pid.isEmpty()) {
+                try {
+                    sum += cpuSeconds(Long.parseLong(pid));
+                } catch (IOException gone) {
+                    // a connection closed meanwhile
+                }
+            }
+        }
+        return sum;
     }
 
     static double cpuSeconds(long pid) throws IOException {
@@ -318,7 +361,9 @@ public class DeleteBench {
                         + " its id found first with `POST /tools/lookup` of the Study Instance UID (not timed; median %.1f ms)."
                         + " Each deletion is timed to its answer and to the moment its last instance file is gone from the"
                         + " storage folder (polled every 10 ms); server CPU is the server process's user and system time"
-                        + " (/proc/PID/stat, 10 ms ticks) over that span, per deleted instance. After each deletion the"
+                        + " (/proc/PID/stat, 10 ms ticks) over that span, per deleted instance; for ours on PostgreSQL it"
+                        + " includes the PostgreSQL backends of the server's connections (found by their application_name),"
+                        + " as Orthanc's SQLite and our H2 run inside their server's process. After each deletion the"
                         + " run checks that QIDO-RS finds no study, WADO-RS metadata answers 404 and no instance file is left,"
                         + " or fails. Machine: %s; load average %s at the start, %s at the end (the machine is shared).\n\n",
                 command,
@@ -331,10 +376,13 @@ public class DeleteBench {
                 meta.getOrDefault("load.start", ""),
                 meta.getOrDefault("load.end", "")));
         md.append(
-                        "| server | version | deleted instances/s, to the answer (median) | until the files are gone | server CPU per instance | ratio to ")
+                        "| server | version | deleted instances/s, to the answer (median) | until the files are gone | server CPU per instance | of it, PostgreSQL backends | ratio to ")
                 .append(base.name())
-                .append(" (until gone, median of per-round ratios) | per round, instances/s until gone |\n");
-        md.append("|---|---|---:|---:|---:|---:|---|\n");
+                .append(" (until gone, median of per-round ratios) | CPU per instance, ratio to ")
+                .append(base.name())
+                .append(" | per round, instances/s until gone |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+        List<Double> baseCpu = of(samples, base, s -> s.cpuSeconds() * 1000 / instances);
         for (Target t : targets) {
             List<Double> answer = of(samples, t, s -> instances / s.answerSeconds());
             List<Double> gone = of(samples, t, s -> instances / s.goneSeconds());
@@ -346,13 +394,20 @@ public class DeleteBench {
             }
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %,.0f | %,.0f | %.3f ms | %.2f | %s |%n",
+                    "| %s | %s | %,.0f | %,.0f | %.3f ms | %s | %.2f | %.2f | %s |%n",
                     t.label(),
                     meta.getOrDefault("version." + t.name(), ""),
                     median(answer),
                     median(gone),
                     median(cpu),
+                    t.dbApplication().isEmpty()
+                            ? "-"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.3f ms",
+                                    median(of(samples, t, s -> s.dbCpuSeconds() * 1000 / instances))),
                     median(ratios),
+                    median(cpu) / median(baseCpu),
                     String.join(
                             ", ",
                             gone.stream()

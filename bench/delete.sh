@@ -71,9 +71,9 @@ targets=()
 meta=()
 ours_version="opendicomweb $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ', with uncommitted changes')"
 
-start_ours() { # name label [environment...]
-  local name=$1 label=$2 port
-  shift 2
+start_ours() { # name database-application-name label [environment...]
+  local name=$1 application=$2 label=$3 port
+  shift 3
   port=$(free_port 18150)
   mkdir -p "$tmp/$name"
   echo "== start $name on port $port"
@@ -82,7 +82,7 @@ start_ours() { # name label [environment...]
   local pid=$!
   pids+=("$pid")
   wait_ready "$name" "http://127.0.0.1:$port/q/health/ready" "$pid"
-  targets+=(--target "ours,$name,http://127.0.0.1:$port,$pid,$tmp/$name/blobs,$label")
+  targets+=(--target "ours,$name,http://127.0.0.1:$port,$pid,$tmp/$name/blobs,$application,$label")
   meta+=(--meta "version.$name=$ours_version")
 }
 
@@ -93,14 +93,16 @@ orthanc_pid=$!
 pids+=("$orthanc_pid")
 wait_ready orthanc "http://127.0.0.1:$port/system" "$orthanc_pid"
 orthanc_version="Orthanc $(curl -sf "http://127.0.0.1:$port/system" | tr -d ' \n' | sed -E 's/.*"Version":"([^"]+)".*/\1/')"
-targets+=(--target "orthanc,orthanc,http://127.0.0.1:$port,$orthanc_pid,$tmp/orthanc/storage,Orthanc (Debian package, default settings; SQLite index)")
+targets+=(--target "orthanc,orthanc,http://127.0.0.1:$port,$orthanc_pid,$tmp/orthanc/storage,,Orthanc (Debian package, default settings; SQLite index)")
 meta+=(--meta "version.orthanc=$orthanc_version")
 
-start_ours ours-h2 "ours, embedded H2 index (the default)"
+start_ours ours-h2 "" "ours, embedded H2 index (the default)"
 if ((postgresql)); then
   psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $pg_schema CASCADE; CREATE SCHEMA $pg_schema;"
-  start_ours ours-pg "ours, PostgreSQL index" DICOMWEB_DATABASE=postgresql \
-    DICOMWEB_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$pg_schema" DICOMWEB_DB_USER=postgres \
+  # The application_name lets the client count the PostgreSQL backends' CPU with the server's.
+  start_ours ours-pg "$pg_schema" "ours, PostgreSQL index" DICOMWEB_DATABASE=postgresql \
+    DICOMWEB_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$pg_schema&ApplicationName=$pg_schema" \
+    DICOMWEB_DB_USER=postgres \
     QUARKUS_FLYWAY_POSTGRESQL_SCHEMAS="$pg_schema"
 fi
 for pid in "${pids[@]}"; do
