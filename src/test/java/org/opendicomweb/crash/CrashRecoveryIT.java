@@ -75,6 +75,7 @@ class CrashRecoveryIT {
     private static final long SEED = Long.getLong("crash.seed", System.nanoTime());
     private static final int INSTANCES_PER_REQUEST = 10;
     private static final int PAGE = 1000;
+    private static final int MISMATCHES_SHOWN = 20;
     private static final String BOUNDARY = "crash-test-boundary";
     private static final String ANY_SYNTAX = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
     private static final Pattern SWEEP =
@@ -330,6 +331,7 @@ class CrashRecoveryIT {
         int eitherThere = 0;
         int torn = 0;
         Map<Ledger.Deletion, Set<Found>> cutOff = new HashMap<>();
+        int mismatches = 0;
         for (Ledger.Stored s : ledger.stored().values()) {
             Found found = found(http, server, s, indexed.containsKey(s.sop()));
             Ledger.Fate fate = ledger.fate(s);
@@ -352,7 +354,8 @@ class CrashRecoveryIT {
                     }
                 }
             }
-            if (found == Found.TORN || (fate.kind() != Ledger.Fate.Kind.EITHER && found != expected(fate))) {
+            if ((found == Found.TORN || (fate.kind() != Ledger.Fate.Kind.EITHER && found != expected(fate)))
+                    && ++mismatches <= MISMATCHES_SHOWN) {
                 System.out.println("crash test (" + database + "): " + s + " is " + found + ", expected " + fate.kind()
                         + " after " + deletionsOf(ledger, s));
             }
@@ -371,8 +374,9 @@ class CrashRecoveryIT {
                     && retrieve(http, server, e.getValue()[0], e.getValue()[1], e.getKey())
                                     .statusCode()
                             != 200) {
-                unreadable++;
-                System.out.println("crash test (" + database + "): indexed but unreadable: " + e.getKey());
+                if (++unreadable <= MISMATCHES_SHOWN) {
+                    System.out.println("crash test (" + database + "): indexed but unreadable: " + e.getKey());
+                }
             }
         }
         Map<String, Long> files = storedFiles(server.data());
