@@ -119,6 +119,13 @@ public interface DicomwebConfig {
         Duration orphanGrace();
 
         /**
+         * How often the orphan sweep runs again while the server runs, for the files a deletion could not remove
+         * (a crash between the index commit and the file deletion, a storage error); 0S runs it at start-up only.
+         */
+        @WithDefault("1H")
+        Duration orphanSweepInterval();
+
+        /**
          * The most metadata (DICOM JSON or XML parts, together) one metadata-and-bulk-data request may carry.
          * Metadata is parsed into memory, unlike bulk data, which is spooled to disk.
          */

@@ -242,9 +242,7 @@ public class InstanceDeletion {
 
     /**
      * A study without series: its row and everything kept for it, and its patient when no other study is the
-     * patient's. The patient row is locked first: a writer that has inserted a study of this patient holds it
-     * (PostgreSQL's foreign key check locks it) until it commits, and then the study is found; one that inserts
-     * later finds the patient gone and retries with a new one.
+     * patient's.
      */
     private static void deleteStudyRows(Connection c, long studyPk, String studyUid, long patientPk)
             throws SQLException {
@@ -258,6 +256,15 @@ public class InstanceDeletion {
                 studyUid,
                 studyUid);
         StudyAggregates.deleteWhere(c, "delete from study where pk = ?", studyPk);
+        deletePatientWithoutStudy(c, patientPk);
+    }
+
+    /**
+     * Deletes a patient row unless a study points at it. Its row is locked first: a writer that has given a new study
+     * this patient holds the row until it commits ({@link StudyHierarchy#holdPatient}), so the lock waits for that
+     * study, which the statement after it then sees; a writer that comes later finds the row gone and makes another.
+     */
+    static void deletePatientWithoutStudy(Connection c, long patientPk) throws SQLException {
         if (StudyHierarchy.findPk(c, "select pk from patient where pk = ? for update", patientPk) != null) {
             StudyAggregates.deleteWhere(
                     c,

@@ -160,25 +160,17 @@ final class InstanceWriter {
 
     /**
      * Deletes patient rows that no study points at. A concurrent batch that has just taken one of them for its
-     * new study keeps it: the foreign key refuses the delete, which then changes nothing.
+     * new study holds its row ({@link StudyHierarchy#holdPatient}) until it commits: the lock taken here waits for
+     * that, and the study is then seen.
      */
     private void dropUnusedPatients(List<Long> patientPks) {
         if (patientPks.isEmpty()) {
             return;
         }
         try {
-            sql.withConnection(c -> {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        delete from patient where pk = ? and not exists (select 1 from study where patient_fk = ?)""")) {
-                    for (long pk : patientPks) {
-                        ps.setLong(1, pk);
-                        ps.setLong(2, pk);
-                        try {
-                            ps.executeUpdate();
-                        } catch (SQLException taken) {
-                            // Now a patient of a concurrently created study.
-                        }
-                    }
+            sql.inTransaction(c -> {
+                for (long pk : patientPks) {
+                    InstanceDeletion.deletePatientWithoutStudy(c, pk);
                 }
                 return null;
             });

@@ -152,19 +152,40 @@ final class StudyHierarchy {
     static long patientOf(Connection c, InstanceKeys k, Map<List<String>, Long> patients, Instant now)
             throws SQLException {
         Long pk = k.patientId() == null ? null : patients.get(List.of(k.patientId(), issuerOf(k)));
+        if (pk != null && !holdPatient(c, pk)) {
+            pk = null; // deleted with its last study since it was looked up
+        }
         if (pk == null && k.patientId() != null) {
             pk = findPk(c, PATIENT_BY_ID, k.patientId(), issuerOf(k));
+            if (pk != null && !holdPatient(c, pk)) {
+                pk = null;
+            }
         }
         if (pk == null) {
             pk = insertPatient(c, k, now);
         }
         if (pk == null) {
             pk = findPk(c, PATIENT_BY_ID, k.patientId(), issuerOf(k)); // created by a concurrent writer, now committed
+            if (pk != null && !holdPatient(c, pk)) {
+                pk = null;
+            }
         }
         if (pk == null) {
             throw new SQLException("patient " + k.patientId() + " vanished while it was being created", "40001");
         }
         return pk;
+    }
+
+    /**
+     * Locks an existing patient row against its deletion until this transaction commits; false when it is gone. A
+     * deletion of a patient's last study deletes the patient too, after locking its row and seeing no study of it:
+     * so a new study must hold the row it points at. PostgreSQL's foreign key check takes the same lock, which
+     * concurrent writers share; H2 checks the key without a lock and knows no shared row lock, so there the writers
+     * of new studies of one patient take turns.
+     */
+    static boolean holdPatient(Connection c, long patientPk) throws SQLException {
+        String lock = c.getMetaData().getDatabaseProductName().equals("H2") ? "for update" : "for key share";
+        return findPk(c, "select pk from patient where pk = ? " + lock, patientPk) != null;
     }
 
     /** Inserts the instance's patient; null when a concurrent writer inserted it first. */

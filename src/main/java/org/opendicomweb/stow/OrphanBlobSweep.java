@@ -26,38 +26,47 @@ import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.storage.InstanceBlobKey;
 
 /**
- * Removes instance files that were committed but never indexed: a store commits the file before the index row
- * (so a row never points at a missing file), and a crash between the two leaves the file behind. Runs once in
- * the background after start-up, once the index is reachable.
+ * Removes instance files that no index row points at: a store commits the file before the index row (so a row
+ * never points at a missing file), and a crash between the two leaves the file behind; a deletion removes the rows
+ * first and the files after the commit, and a crash or a storage error in between leaves the files behind. Runs in
+ * the background once after start-up, once the index is reachable, and then every
+ * {@code dicomweb.stow.orphan-sweep-interval}.
  *
- * <p>Only files written before this process started, less a grace period
- * ({@code dicomweb.stow.orphan-grace}), are candidates: another node that shares the storage may be between
- * its commit and its index write right now.
+ * <p>Only files written a grace period ({@code dicomweb.stow.orphan-grace}) before the run are candidates (before
+ * start-up, for the first run): another node that shares the storage may be between its commit and its index write
+ * right now. A periodic run also spares what this node's own running stores have written ({@link StoresInFlight}),
+ * whatever the grace.
  */
 @ApplicationScoped
 public class OrphanBlobSweep {
     private static final Logger LOG = Logger.getLogger(OrphanBlobSweep.class);
     private static final int BATCH = 500;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    /** File times and the clock of this process may differ by this much (a file system's timestamp resolution). */
+    private static final Duration CLOCK_SLACK = Duration.ofSeconds(2);
 
     private final BlobStore blobs;
     private final IndexDatabase index;
     private final DicomwebConfig config;
+    private final StoresInFlight stores;
     private final Instant started = Instant.now();
     private volatile Thread worker;
 
     @Inject
-    OrphanBlobSweep(BlobStore blobs, IndexDatabase index, DicomwebConfig config) {
+    OrphanBlobSweep(BlobStore blobs, IndexDatabase index, DicomwebConfig config, StoresInFlight stores) {
         this.blobs = blobs;
         this.index = index;
         this.config = config;
+        this.stores = stores;
     }
 
     /** What a sweep found: files looked at, and orphans removed. */
     public record Result(long checked, long removed) {}
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.stow().sweepOrphansAtStartup()) {
+        Duration interval = config.stow().orphanSweepInterval();
+        boolean periodic = !interval.isZero() && !interval.isNegative();
+        if (!config.stow().sweepOrphansAtStartup() && !periodic) {
             return;
         }
         worker = Thread.ofVirtual().name("orphan-blob-sweep").start(() -> {
@@ -65,15 +74,38 @@ public class OrphanBlobSweep {
                 while (!index.isMigrated()) {
                     Thread.sleep(config.db().retryInterval().toMillis());
                 }
-                sweep(started.minus(config.stow().orphanGrace()));
+                if (config.stow().sweepOrphansAtStartup()) {
+                    sweepLogged(started.minus(config.stow().orphanGrace()));
+                }
+                while (periodic) {
+                    Thread.sleep(interval.toMillis());
+                    sweepLogged(periodicCutoff(Instant.now()));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (IOException | SQLException | RuntimeException e) {
-                LOG.warnf(
-                        "Orphan file sweep of %s stopped: %s (it runs again at the next start)",
-                        blobs.location(), e.getMessage());
             }
         });
+    }
+
+    /**
+     * The cutoff of a run while the server runs: the grace before now, and never later than the start of the oldest
+     * store this node is running, whose committed files may not be indexed yet.
+     */
+    Instant periodicCutoff(Instant now) {
+        Instant graced = now.minus(config.stow().orphanGrace());
+        Instant oldestStore = stores.oldestStart(now).minus(CLOCK_SLACK);
+        return graced.isBefore(oldestStore) ? graced : oldestStore;
+    }
+
+    /** One run; a failure is logged and the next run tries again. */
+    private void sweepLogged(Instant cutoff) {
+        try {
+            sweep(cutoff);
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.warnf(
+                    "Orphan file sweep of %s stopped: %s (it runs again at the next start or period)",
+                    blobs.location(), e.getMessage());
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -33,6 +33,7 @@ public class StowService {
     private final BatchCommit batches;
     private final BlobStore blobs;
     private final DicomwebConfig config;
+    private final StoresInFlight inFlight;
     /** The request limit, which also bounds the bulk data spooled for one request. */
     private final MemorySize maxBodySize;
 
@@ -42,7 +43,9 @@ public class StowService {
             BatchCommit batches,
             BlobStore blobs,
             DicomwebConfig config,
+            StoresInFlight inFlight,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.inFlight = inFlight;
         this.receiver = receiver;
         this.batches = batches;
         this.blobs = blobs;
@@ -55,6 +58,13 @@ public class StowService {
      * {@link DicomwebException} 400/415; everything about single instances is in the outcomes.
      */
     public StowResult store(InputStream body, String contentType, String studyInPath) {
+        // Its files are not swept as orphans before they are indexed.
+        try (StoresInFlight.Store store = inFlight.begin()) {
+            return storeBody(body, contentType, studyInPath);
+        }
+    }
+
+    private StowResult storeBody(InputStream body, String contentType, String studyInPath) {
         MediaType type = parseContentType(contentType);
         if (type.is(APPLICATION_DICOM)) {
             List<PartOutcome> outcomes = new ArrayList<>(1);

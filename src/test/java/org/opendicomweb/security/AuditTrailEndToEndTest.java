@@ -172,6 +172,67 @@ class AuditTrailEndToEndTest {
         }
     }
 
+    @Test
+    void aDeletionIsAuditedWithThePatientIdOfWhatItDeleted() throws Exception {
+        String writer = keycloak.token("writer");
+        String deleter = keycloak.token("deleter");
+        String patientId = "AUDIT-DEL-" + System.nanoTime();
+        DicomFiles.Builder first = DicomFiles.ctImage().size(8, 8).patient("Audit^Delete", patientId);
+        DicomFiles.Builder second = DicomFiles.ctImage()
+                .size(8, 8)
+                .patient("Audit^Delete", patientId)
+                .studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid());
+        given().auth()
+                .oauth2(writer)
+                .contentType(StowBody.contentType("audit"))
+                .body(StowBody.of("audit", first, second))
+                .when()
+                .post("/dicom-web/studies")
+                .then()
+                .statusCode(200);
+        long before = auditFileSize();
+        String study = "/dicom-web/studies/" + first.studyInstanceUid();
+
+        given().auth()
+                .oauth2(deleter)
+                .when()
+                .delete(study + "/series/" + second.seriesInstanceUid() + "/instances/" + second.sopInstanceUid())
+                .then()
+                .statusCode(204);
+        given().auth().oauth2(deleter).when().delete(study).then().statusCode(204);
+
+        assertTrue(trail.flush(Duration.ofSeconds(10)), "the audit trail wrote what it was given");
+        String written = Files.readString(auditFile(), StandardCharsets.UTF_8).substring((int) before);
+        Map<String, JsonNode> byEvent = new TreeMap<>();
+        for (String line : written.split("\n")) {
+            if (!line.isBlank()) {
+                JsonNode e = JSON.readTree(line);
+                byEvent.put(
+                        e.path("eventId").path("code").asText() + " "
+                                + e.path("eventActionCode").asText(),
+                        e);
+            }
+        }
+        assertEquals(List.of("110103 D", "110105 D"), List.copyOf(byEvent.keySet()), written);
+        for (JsonNode e : byEvent.values()) {
+            JsonNode participant = e.path("participants").path(0);
+            assertEquals(patientId, participant.path("patientId").asText(), e.toString());
+            assertEquals(
+                    first.studyInstanceUid(),
+                    participant.path("studyInstanceUid").asText(),
+                    e.toString());
+            assertEquals("deleter", e.path("user").path("name").asText(), e.toString());
+        }
+        assertEquals(
+                second.sopInstanceUid(),
+                byEvent.get("110103 D")
+                        .path("participants")
+                        .path(0)
+                        .path("sopInstanceUid")
+                        .asText());
+    }
+
     private Path auditFile() {
         return config.audit().file();
     }

@@ -81,4 +81,28 @@ class MetadataGzipCacheTest {
         assertEquals(10, gunzip(client.toByteArray()).length);
         assertNull(cache.get("k"));
     }
+
+    @Test
+    void forgettingDeletedRowsDropsTheirResponsesAndNoOthers() {
+        MetadataGzipCache cache = new MetadataGzipCache(1 << 20);
+        // Keys as WadoResource makes them: the entity tag (kind, row pk, version, root checksum) and the root.
+        cache.put("W/\"st12-3-1f\" http://a/dicom-web", new byte[10]);
+        cache.put("W/\"stx12-3-1f\" http://a/dicom-web", new byte[10]);
+        cache.put("W/\"st123-1-1f\" http://a/dicom-web", new byte[10]);
+        cache.put("W/\"se7-2-1f\" http://a/dicom-web", new byte[10]);
+        cache.put("W/\"se12-2-1f\" http://a/dicom-web", new byte[10]);
+        cache.put("W/\"i9-2-1f\" http://a/dicom-web", new byte[10]);
+        cache.put("W/\"ix7-2-1f\" http://a/dicom-web", new byte[10]);
+
+        cache.forget(java.util.Set.of(12L), java.util.Set.of(7L), java.util.Set.of(9L));
+
+        assertNull(cache.get("W/\"st12-3-1f\" http://a/dicom-web"));
+        assertNull(cache.get("W/\"stx12-3-1f\" http://a/dicom-web"));
+        assertNull(cache.get("W/\"se7-2-1f\" http://a/dicom-web"));
+        assertNull(cache.get("W/\"i9-2-1f\" http://a/dicom-web"));
+        assertNotNull(cache.get("W/\"st123-1-1f\" http://a/dicom-web"), "another study, whose pk starts alike");
+        assertNotNull(cache.get("W/\"se12-2-1f\" http://a/dicom-web"), "a series whose pk is the study's");
+        assertNotNull(cache.get("W/\"ix7-2-1f\" http://a/dicom-web"), "an instance whose pk is the series'");
+        assertEquals(30, cache.size());
+    }
 }
