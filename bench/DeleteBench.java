@@ -91,6 +91,7 @@ public class DeleteBench {
         Path corpus = null;
         Path note = null;
         int rounds = 4;
+        int warmUps = 2;
         String command = "";
         List<Target> targets = new ArrayList<>();
         Map<String, String> meta = new LinkedHashMap<>();
@@ -99,6 +100,7 @@ public class DeleteBench {
                 case "--corpus" -> corpus = Path.of(args[++i]);
                 case "--note" -> note = Path.of(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--warm-up" -> warmUps = Integer.parseInt(args[++i]);
                 case "--command" -> command = args[++i];
                 case "--meta" -> {
                     String[] kv = args[++i].split("=", 2);
@@ -126,11 +128,11 @@ public class DeleteBench {
         }
         System.out.printf(Locale.ROOT, "study %s: %d instances, %.1f MB%n", study, files.size(), bytes / 1e6);
 
-        // An unmeasured round first: the JIT compiler and the caches warm up on it.
+        // Unmeasured rounds first (numbered 0 and below): the JIT compiler and the caches warm up on them.
         List<Sample> samples = new ArrayList<>();
-        for (int round = 0; round <= rounds; round++) {
+        for (int round = 1 - warmUps; round <= rounds; round++) {
             List<Target> order = new ArrayList<>(targets);
-            if (round % 2 == 1) {
+            if ((round - 1 + warmUps) % 2 == 1) {
                 order = order.reversed();
             }
             for (Target t : order) {
@@ -139,7 +141,7 @@ public class DeleteBench {
                 System.out.printf(
                         Locale.ROOT,
                         "%s %-8s %6.0f instances/s to the answer, %6.0f until the files are gone; CPU %.3f ms/instance%n",
-                        round == 0 ? "warm-up" : "round " + round,
+                        round <= 0 ? "warm-up" : "round " + round,
                         t.name(),
                         files.size() / s.answerSeconds(),
                         files.size() / s.goneSeconds(),
@@ -149,7 +151,7 @@ public class DeleteBench {
                 }
             }
         }
-        Files.writeString(note, note(samples, targets, files.size(), bytes, rounds, command, meta));
+        Files.writeString(note, note(samples, targets, files.size(), bytes, rounds, warmUps, command, meta));
     }
 
     // ---- storing ----
@@ -347,6 +349,7 @@ public class DeleteBench {
             int instances,
             long bytes,
             int rounds,
+            int warmUps,
             String command,
             Map<String, String> meta) {
         Target base = targets.stream().filter(t -> !t.ours()).findFirst().orElse(targets.get(0));
@@ -356,7 +359,7 @@ public class DeleteBench {
                 Locale.ROOT,
                 "`%s`, %s: the same study of %d CT instances of 512x512 (%.0f MB, the corpus of `bench/run.sh`) stored"
                         + " through STOW-RS (10 instances per request, 4 clients, unmeasured) into each server, then deleted"
-                        + " whole, one server after the other, in %d rounds after an unmeasured warm-up round, the order"
+                        + " whole, one server after the other, in %d rounds after %d unmeasured warm-up rounds, the order"
                         + " alternating. Ours: `DELETE /dicom-web/studies/{uid}` (204). Orthanc: `DELETE /studies/{id}` (200),"
                         + " its id found first with `POST /tools/lookup` of the Study Instance UID (not timed; median %.1f ms)."
                         + " Each deletion is timed to its answer and to the moment its last instance file is gone from the"
@@ -371,6 +374,7 @@ public class DeleteBench {
                 instances,
                 bytes / 1e6,
                 rounds,
+                warmUps,
                 median(of(samples, base, Sample::lookupSeconds)) * 1000,
                 meta.getOrDefault("machine", ""),
                 meta.getOrDefault("load.start", ""),

@@ -3,7 +3,7 @@
 # and Orthanc, each on a free port with its own temporary storage, the same 500-instance study stored into each
 # and deleted whole, in rounds whose order alternates. See bench/README.md ("Deleting a study").
 #
-#   bench/delete.sh [--rounds 4] [--no-postgresql] [--no-docs] [--keep]
+#   bench/delete.sh [--rounds 4] [--warm-up 2] [--no-postgresql] [--no-docs] [--keep]
 #
 # Writes docs/bench-runs/delete.md and renders docs/benchmarks.md. Exits non-zero, writing nothing, when a server
 # answers an error or keeps anything of a deleted study (a search match, metadata, a file).
@@ -11,12 +11,14 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 rounds=4
+warm_up=2
 postgresql=1
 docs=1
 keep=0
 while (($#)); do
   case $1 in
     --rounds) rounds=$2; shift ;;
+    --warm-up) warm_up=$2; shift ;;
     --no-postgresql) postgresql=0 ;;
     --no-docs) docs=0 ;;
     --keep) keep=1 ;;
@@ -26,6 +28,7 @@ while (($#)); do
   shift
 done
 ((rounds >= 1 && rounds <= 20)) || { echo "delete.sh: --rounds must be 1 to 20" >&2; exit 64; }
+((warm_up >= 0 && warm_up <= 10)) || { echo "delete.sh: --warm-up must be 0 to 10" >&2; exit 64; }
 
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 [[ -x $JAVA ]] || JAVA=$(command -v java)
@@ -112,9 +115,9 @@ done
 echo "== measure"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 machine="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) memory, $(uname -sr), $("$JAVA" -version 2>&1 | head -1)"
-command="bench/delete.sh --rounds $rounds$( ((postgresql)) || echo ' --no-postgresql')"
+command="bench/delete.sh --rounds $rounds --warm-up $warm_up$( ((postgresql)) || echo ' --no-postgresql')"
 # Bounded: each round stores and deletes 500 instances per server, a few seconds each.
-timeout $((300 + rounds * 240)) "$JAVA" -Xmx1g bench/DeleteBench.java --corpus "$tmp/corpus" --rounds "$rounds" \
+timeout $((300 + (rounds + warm_up) * 240)) "$JAVA" -Xmx1g bench/DeleteBench.java --corpus "$tmp/corpus" --rounds "$rounds" --warm-up "$warm_up" \
   --note "$tmp/delete.md.body" --command "$command" "${targets[@]}" "${meta[@]}" \
   --meta "date=$(date -u +%F)" --meta "machine=$machine" --meta "load.start=$load_start" \
   --meta "load.end=@LOAD_END@"

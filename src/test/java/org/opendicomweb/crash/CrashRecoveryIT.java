@@ -79,7 +79,7 @@ class CrashRecoveryIT {
     private static final String BOUNDARY = "crash-test-boundary";
     private static final String ANY_SYNTAX = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
     private static final Pattern SWEEP =
-            Pattern.compile("Orphan file sweep(?: removed (\\d+) files| stopped|: \\d+ files checked, none)");
+            Pattern.compile("Orphan file sweep(?: removed (\\d+) files| of \\S+ stopped|: \\d+ files checked, none)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How an instance was found after the crashes. */
