@@ -25,13 +25,16 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +43,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,55 +53,94 @@ import org.opendicomweb.testing.PackagedServer;
 import org.opendicomweb.testing.StowBody;
 
 /**
- * What a STOW-RS acknowledgement promises, checked the hard way: the packaged server is killed with SIGKILL while
- * clients upload, several times, and started again on what each crash left. Every instance acknowledged with a 200
- * must then be retrievable byte for byte and found by QIDO-RS; every stored file must have its index row (the
- * orphan sweep removes files a crash left between file commit and index commit); nothing may stay staged.
+ * What a STOW-RS acknowledgement and a DELETE acknowledgement promise, checked the hard way: the packaged server
+ * is killed with SIGKILL while clients upload and delete, several times, and started again on what each crash
+ * left. Then every instance acknowledged with a 200 and not deleted afterwards by an acknowledged DELETE must be
+ * retrievable byte for byte and found by QIDO-RS; every instance a DELETE removed once acknowledged (204, or 404:
+ * nothing matched) must be gone from WADO-RS and QIDO-RS; an instance whose DELETE raced its store, or was cut off
+ * by the kill, must be whole either way (and what one cut-off DELETE removes goes all together or not at all);
+ * every indexed instance must be readable, every stored file indexed (the orphan sweep removes files a crash left
+ * between file commit and index commit, or between index commit and file removal); nothing may stay staged.
  *
  * <p>Runs on the embedded H2 database and on PostgreSQL (a scratch schema in the 'test' database on
  * 127.0.0.1:5432). Rounds, clients and seconds: system properties {@code crash.rounds} (3), {@code crash.clients}
- * (4), {@code crash.seconds} (upload time before each kill, 4), {@code crash.seed}.
+ * (4), {@code crash.seconds} (load time before each kill, 4), {@code crash.delete-share} (the share of a client's
+ * requests that delete something acknowledged earlier, 0.3), {@code crash.seed}.
  */
 class CrashRecoveryIT {
     private static final int ROUNDS = Integer.getInteger("crash.rounds", 3);
     private static final int CLIENTS = Integer.getInteger("crash.clients", 4);
     private static final double SECONDS = Double.parseDouble(System.getProperty("crash.seconds", "4"));
+    private static final double DELETE_SHARE = Double.parseDouble(System.getProperty("crash.delete-share", "0.3"));
     private static final long SEED = Long.getLong("crash.seed", System.nanoTime());
     private static final int INSTANCES_PER_REQUEST = 10;
+    private static final int PAGE = 1000;
+    private static final int MISMATCHES_SHOWN = 20;
     private static final String BOUNDARY = "crash-test-boundary";
+    private static final String ANY_SYNTAX = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
     private static final Pattern SWEEP =
-            Pattern.compile("Orphan file sweep(?: removed (\\d+) files| stopped|: \\d+ files checked, none)");
+            Pattern.compile("Orphan file sweep(?: removed (\\d+) files| of \\S+ stopped|: \\d+ files checked, none)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** An acknowledged instance: where it is and the SHA-256 of the bytes sent. */
-    private record Acked(String study, String series, String sha256) {}
+    /** How an instance was found after the crashes. */
+    private enum Found {
+        /** Retrieved with the bytes sent, and listed by QIDO-RS. */
+        WHOLE,
+        /** 404 from WADO-RS, not listed by QIDO-RS. */
+        GONE,
+        /** Anything else: listed but not retrievable, retrievable but not listed, other bytes. */
+        TORN
+    }
 
-    /** What one database kept. */
+    /** What one database kept and removed. */
     private record Report(
             String database,
-            int rounds,
             int acknowledged,
-            int retrievable,
+            int kept,
             int lost,
+            int deleted,
+            int undeleted,
+            int either,
+            int eitherThere,
+            int torn,
+            int deletesAnswered,
+            int deletesCutOff,
+            int cutOffPartial,
             long orphansSwept,
             long indexed,
-            long files,
+            long unreadable,
+            long filesWithoutRow,
+            long rowsWithoutFile,
             long staged,
-            long httpErrors) {
+            int httpErrors) {
         @Override
         public String toString() {
-            return ("crash test (%s): %d kill -9 rounds, %d clients: acknowledged %d, retrievable %d, lost %d; orphan files swept %d;"
-                            + " indexed instances %d, stored files %d, staged leftovers %d; HTTP errors %d")
+            return ("crash test (%s): %d kill -9 rounds, %d clients: acknowledged %d instances, kept %d (lost %d),"
+                            + " deleted %d (still there %d), raced or cut off %d (%d there, %d gone, torn %d);"
+                            + " DELETEs answered %d, cut off %d (partly applied %d); orphan files swept %d;"
+                            + " indexed instances %d (unreadable %d), files without row %d, rows without file %d,"
+                            + " staged leftovers %d; HTTP errors %d")
                     .formatted(
                             database,
-                            rounds,
+                            ROUNDS,
                             CLIENTS,
                             acknowledged,
-                            retrievable,
+                            kept,
                             lost,
+                            deleted,
+                            undeleted,
+                            either,
+                            eitherThere,
+                            either - eitherThere - torn,
+                            torn,
+                            deletesAnswered,
+                            deletesCutOff,
+                            cutOffPartial,
                             orphansSwept,
                             indexed,
-                            files,
+                            unreadable,
+                            filesWithoutRow,
+                            rowsWithoutFile,
                             staged,
                             httpErrors);
         }
@@ -105,39 +148,45 @@ class CrashRecoveryIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
-    void everyAcknowledgedInstanceSurvivesKillNine(String database) throws Exception {
+    void everyAcknowledgedStoreAndDeleteSurvivesKillNine(String database) throws Exception {
         Random random = new Random(SEED);
         System.out.println("crash test (" + database + "): seed " + SEED);
         try (ScratchSchema schema = ScratchSchema.of(database);
                 PackagedServer server = PackagedServer.start(schema.settings())) {
-            Map<String, Acked> acked = new ConcurrentHashMap<>();
+            Ledger ledger = new Ledger();
             List<String> httpErrors = new ArrayList<>();
             long swept = 0;
             for (int round = 1; round <= ROUNDS; round++) {
                 swept += awaitSweep(server);
-                httpErrors.addAll(
-                        uploadUntilKilled(server, acked, (long) (SECONDS * 1000 * (0.75 + random.nextDouble() / 2))));
+                httpErrors.addAll(loadUntilKilled(
+                        server, ledger, random.nextLong(), (long) (SECONDS * 1000 * (0.75 + random.nextDouble() / 2))));
                 server.restart();
             }
             swept += awaitSweep(server);
-            Report report = check(database, server, acked, swept, httpErrors.size());
+            Report report = check(database, server, ledger, swept, httpErrors.size());
             System.out.println(report);
             assertTrue(report.acknowledged() > 0, "no upload was acknowledged: " + report);
-            assertEquals(List.of(), httpErrors, "STOW answered errors before the kill");
+            assertTrue(report.deleted() > 0, "no deletion was acknowledged: " + report);
+            assertEquals(List.of(), httpErrors, "STOW or DELETE answered errors before the kill");
             assertEquals(0, report.lost(), report.toString());
-            assertEquals(
-                    report.indexed(), report.files(), "every stored file has its index row and no more: " + report);
+            assertEquals(0, report.undeleted(), report.toString());
+            assertEquals(0, report.torn(), report.toString());
+            assertEquals(0, report.cutOffPartial(), report.toString());
+            assertEquals(0, report.unreadable(), "every indexed instance is readable: " + report);
+            assertEquals(0, report.rowsWithoutFile(), report.toString());
+            assertEquals(0, report.filesWithoutRow(), "every stored file has its index row: " + report);
             assertEquals(0, report.staged(), report.toString());
         }
     }
 
-    // ---- uploading ----
+    // ---- the load ----
 
     /**
-     * {@link #CLIENTS} clients upload new series of one study each; after {@code millis} the server is killed while
-     * their requests are in flight. Returns the HTTP errors answered before the kill.
+     * {@link #CLIENTS} clients upload new series of one study each; about {@link #DELETE_SHARE} of their requests
+     * delete a study, series or instance acknowledged earlier (their own or another client's). After {@code millis}
+     * the server is killed while their requests are in flight. Returns the HTTP errors answered before the kill.
      */
-    private static List<String> uploadUntilKilled(PackagedServer server, Map<String, Acked> acked, long millis)
+    private static List<String> loadUntilKilled(PackagedServer server, Ledger ledger, long seed, long millis)
             throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
@@ -147,26 +196,14 @@ class CrashRecoveryIT {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
+                Random random = new Random(seed + c);
                 running.add(clients.submit(() -> {
                     String study = newUid();
                     while (!stop.get()) {
-                        Map<String, Acked> sent = new LinkedHashMap<>();
-                        byte[] body = request(study, sent);
-                        try {
-                            HttpResponse<String> response = http.send(
-                                    HttpRequest.newBuilder(URI.create(server.url("/dicom-web/studies")))
-                                            .header("Content-Type", StowBody.contentType(BOUNDARY))
-                                            .header("Accept", "application/dicom+json")
-                                            .timeout(Duration.ofSeconds(30))
-                                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString());
-                            if (response.statusCode() == 200) {
-                                acked.putAll(sent);
-                            } else {
-                                errors.add(response.statusCode() + " " + response.body());
-                            }
-                        } catch (IOException killed) {
+                        boolean answered = random.nextDouble() < DELETE_SHARE
+                                ? delete(http, server, ledger, random, errors)
+                                : store(http, server, ledger, study, errors);
+                        if (!answered) {
                             return null; // the server is gone: what was not answered was never promised
                         }
                     }
@@ -185,9 +222,70 @@ class CrashRecoveryIT {
         }
     }
 
-    /** One multipart/related body of new instances in a new series of {@code study}, noting what it sends. */
-    private static byte[] request(String study, Map<String, Acked> sent) throws NoSuchAlgorithmException {
+    /** One STOW-RS request of a new series; false when the server did not answer. */
+    private static boolean store(
+            HttpClient http, PackagedServer server, Ledger ledger, String study, Collection<String> errors)
+            throws NoSuchAlgorithmException, InterruptedException {
+        Map<String, String> sent = new LinkedHashMap<>();
         String series = newUid();
+        byte[] body = request(study, series, sent);
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(server.url("/dicom-web/studies")))
+                            .header("Content-Type", StowBody.contentType(BOUNDARY))
+                            .header("Accept", "application/dicom+json")
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long end = System.nanoTime();
+            if (response.statusCode() == 200) {
+                List<Ledger.Stored> acknowledged = new ArrayList<>();
+                sent.forEach((sop, sha) -> acknowledged.add(new Ledger.Stored(study, series, sop, sha, start, end)));
+                ledger.acknowledged(acknowledged);
+            } else {
+                errors.add("STOW " + response.statusCode() + " " + response.body());
+            }
+            return true;
+        } catch (IOException killed) {
+            return false;
+        }
+    }
+
+    /** One DELETE of something acknowledged earlier; false when the server did not answer. */
+    private static boolean delete(
+            HttpClient http, PackagedServer server, Ledger ledger, Random random, Collection<String> errors)
+            throws InterruptedException {
+        Ledger.Deletion deletion = ledger.pick(random, System.nanoTime());
+        if (deletion == null) {
+            return true;
+        }
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(server.url("/dicom-web" + deletion.path())))
+                            .timeout(Duration.ofSeconds(30))
+                            .DELETE()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status == 204 || status == 404) {
+                ledger.record(Ledger.answered(deletion, System.nanoTime(), status));
+            } else {
+                // Not promised either way: kept as cut off, so the check still wants every instance whole.
+                ledger.record(deletion);
+                errors.add(deletion.describe() + ": " + status + " " + response.body());
+            }
+            return true;
+        } catch (IOException killed) {
+            ledger.record(deletion);
+            return false;
+        }
+    }
+
+    /** One multipart/related body of new instances in a new series of {@code study}, noting their hashes. */
+    private static byte[] request(String study, String series, Map<String, String> sent)
+            throws NoSuchAlgorithmException {
         List<byte[]> files = new ArrayList<>();
         for (int i = 1; i <= INSTANCES_PER_REQUEST; i++) {
             String sop = newUid();
@@ -198,7 +296,7 @@ class CrashRecoveryIT {
                     .instance(sop, i)
                     .size(128, 128)
                     .toBytes();
-            sent.put(sop, new Acked(study, series, sha256(file)));
+            sent.put(sop, sha256(file));
             files.add(file);
         }
         return StowBody.of(BOUNDARY, files);
@@ -220,78 +318,173 @@ class CrashRecoveryIT {
         throw new AssertionError("no orphan sweep after start-up:\n" + server.log());
     }
 
-    private static Report check(
-            String database, PackagedServer server, Map<String, Acked> acked, long swept, int httpErrors)
+    private static Report check(String database, PackagedServer server, Ledger ledger, long swept, int httpErrors)
             throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        int retrievable = 0;
-        Map<String, List<String>> foundBySeries = new LinkedHashMap<>();
-        for (Map.Entry<String, Acked> e : acked.entrySet()) {
-            Acked a = e.getValue();
-            List<String> found =
-                    foundBySeries.computeIfAbsent(a.study() + "/" + a.series(), k -> qidoInstances(http, server, k));
-            HttpResponse<byte[]> response = http.send(
-                    HttpRequest.newBuilder(URI.create(server.url("/dicom-web/studies/" + a.study() + "/series/"
-                                    + a.series() + "/instances/" + e.getKey())))
-                            .header("Accept", "multipart/related; type=\"application/dicom\"; transfer-syntax=*")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 200
-                    && found.contains(e.getKey())
-                    && a.sha256()
-                            .equals(sha256(onlyPart(
-                                    response.body(),
-                                    response.headers()
-                                            .firstValue("Content-Type")
-                                            .orElse(""))))) {
-                retrievable++;
+        // Every instance the index holds, by SOP Instance UID, with its study and series.
+        Map<String, String[]> indexed = indexedInstances(http, server);
+        int kept = 0;
+        int lost = 0;
+        int deleted = 0;
+        int undeleted = 0;
+        int either = 0;
+        int eitherThere = 0;
+        int torn = 0;
+        Map<Ledger.Deletion, Set<Found>> cutOff = new HashMap<>();
+        int mismatches = 0;
+        for (Ledger.Stored s : ledger.stored().values()) {
+            Found found = found(http, server, s, indexed.containsKey(s.sop()));
+            Ledger.Fate fate = ledger.fate(s);
+            switch (fate.kind()) {
+                case KEPT -> {
+                    kept++;
+                    lost += found == Found.WHOLE ? 0 : 1;
+                }
+                case DELETED -> {
+                    deleted++;
+                    undeleted += found == Found.GONE ? 0 : 1;
+                }
+                case EITHER -> {
+                    either++;
+                    eitherThere += found == Found.WHOLE ? 1 : 0;
+                    torn += found == Found.TORN ? 1 : 0;
+                    if (fate.cutOff() != null) {
+                        cutOff.computeIfAbsent(fate.cutOff(), d -> EnumSet.noneOf(Found.class))
+                                .add(found);
+                    }
+                }
+            }
+            if ((found == Found.TORN || (fate.kind() != Ledger.Fate.Kind.EITHER && found != expected(fate)))
+                    && ++mismatches <= MISMATCHES_SHOWN) {
+                System.out.println("crash test (" + database + "): " + s + " is " + found + ", expected " + fate.kind()
+                        + " after " + deletionsOf(ledger, s));
             }
         }
-        long indexed = 0;
-        JsonNode studies = JSON.readTree(get(http, server, "/dicom-web/studies?includefield=00201208&limit=1000"));
-        for (JsonNode study : studies) {
-            indexed += study.path("00201208").path("Value").path(0).asLong();
+        int partial = 0;
+        for (Map.Entry<Ledger.Deletion, Set<Found>> e : cutOff.entrySet()) {
+            if (e.getValue().containsAll(EnumSet.of(Found.WHOLE, Found.GONE))) {
+                partial++;
+                System.out.println("crash test (" + database + "): partly applied: "
+                        + e.getKey().describe());
+            }
         }
-        long files = countFiles(server.data(), false);
-        long staged = countFiles(server.data().resolve(".staging"), true);
+        long unreadable = 0;
+        for (Map.Entry<String, String[]> e : indexed.entrySet()) {
+            if (!ledger.stored().containsKey(e.getKey())
+                    && retrieve(http, server, e.getValue()[0], e.getValue()[1], e.getKey())
+                                    .statusCode()
+                            != 200) {
+                if (++unreadable <= MISMATCHES_SHOWN) {
+                    System.out.println("crash test (" + database + "): indexed but unreadable: " + e.getKey());
+                }
+            }
+        }
+        Map<String, Long> files = storedFiles(server.data());
+        long filesWithoutRow = files.entrySet().stream()
+                .mapToLong(e -> e.getValue() - (indexed.containsKey(e.getKey()) ? 1 : 0))
+                .sum();
+        long rowsWithoutFile =
+                indexed.keySet().stream().filter(k -> !files.containsKey(k)).count();
+        long staged = countAll(server.data().resolve(".staging"));
+        List<Ledger.Deletion> deletions = ledger.deletions();
+        int deletesCutOff =
+                (int) deletions.stream().filter(Ledger.Deletion::inFlight).count();
         return new Report(
                 database,
-                ROUNDS,
-                acked.size(),
-                retrievable,
-                acked.size() - retrievable,
+                ledger.stored().size(),
+                kept,
+                lost,
+                deleted,
+                undeleted,
+                either,
+                eitherThere,
+                torn,
+                deletions.size() - deletesCutOff,
+                deletesCutOff,
+                partial,
                 swept,
-                indexed,
-                files,
+                indexed.size(),
+                unreadable,
+                filesWithoutRow,
+                rowsWithoutFile,
                 staged,
                 httpErrors);
     }
 
-    private static List<String> qidoInstances(HttpClient http, PackagedServer server, String studyAndSeries) {
-        String[] uids = studyAndSeries.split("/");
-        try {
-            List<String> sops = new ArrayList<>();
-            for (JsonNode instance : JSON.readTree(get(
-                    http,
-                    server,
-                    "/dicom-web/studies/" + uids[0] + "/series/" + uids[1] + "/instances?includefield=00080018"))) {
-                sops.add(instance.path("00080018").path("Value").path(0).asText());
-            }
-            return sops;
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError("QIDO-RS of series " + studyAndSeries + " failed", e);
-        }
+    private static Found expected(Ledger.Fate fate) {
+        return fate.kind() == Ledger.Fate.Kind.KEPT ? Found.WHOLE : Found.GONE;
     }
 
-    private static String get(HttpClient http, PackagedServer server, String path)
+    private static List<String> deletionsOf(Ledger ledger, Ledger.Stored s) {
+        return ledger.deletions().stream()
+                .filter(d -> d.covers(s))
+                .map(d -> d.describe() + " sent " + (d.sent() - s.answered()) / 1_000_000
+                        + " ms after the store's answer")
+                .toList();
+    }
+
+    /** Whole (the bytes sent, and listed), gone (404 and not listed), or torn. */
+    private static Found found(HttpClient http, PackagedServer server, Ledger.Stored s, boolean listed)
+            throws Exception {
+        HttpResponse<byte[]> response = retrieve(http, server, s.study(), s.series(), s.sop());
+        if (response.statusCode() == 404 && !listed) {
+            return Found.GONE;
+        }
+        boolean same = response.statusCode() == 200
+                && s.sha256()
+                        .equals(sha256(onlyPart(
+                                response.body(),
+                                response.headers().firstValue("Content-Type").orElse(""))));
+        return same && listed ? Found.WHOLE : Found.TORN;
+    }
+
+    private static HttpResponse<byte[]> retrieve(
+            HttpClient http, PackagedServer server, String study, String series, String sop)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(server.url(path)))
-                        .header("Accept", "application/dicom+json")
+        return http.send(
+                HttpRequest.newBuilder(URI.create(
+                                server.url("/dicom-web/studies/" + study + "/series/" + series + "/instances/" + sop)))
+                        .header("Accept", ANY_SYNTAX)
                         .build(),
-                HttpResponse.BodyHandlers.ofString());
-        // 204: a search that matched nothing (a series lost whole).
-        return response.statusCode() == 204 ? "[]" : response.body();
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Every instance QIDO-RS finds, study by study, page by page: SOP Instance UID to {study, series}. */
+    private static Map<String, String[]> indexedInstances(HttpClient http, PackagedServer server) throws Exception {
+        Map<String, String[]> instances = new HashMap<>();
+        for (JsonNode study : pages(http, server, "/dicom-web/studies?includefield=0020000D")) {
+            String studyUid = study.path("0020000D").path("Value").path(0).asText();
+            for (JsonNode instance : pages(
+                    http,
+                    server,
+                    "/dicom-web/studies/" + studyUid + "/instances?includefield=0020000E&includefield=00080018")) {
+                instances.put(instance.path("00080018").path("Value").path(0).asText(), new String[] {
+                    studyUid, instance.path("0020000E").path("Value").path(0).asText()
+                });
+            }
+        }
+        return instances;
+    }
+
+    private static List<JsonNode> pages(HttpClient http, PackagedServer server, String path) throws Exception {
+        List<JsonNode> all = new ArrayList<>();
+        for (int offset = 0; offset < 100 * PAGE; offset += PAGE) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(server.url(path + "&limit=" + PAGE + "&offset=" + offset)))
+                            .header("Accept", "application/dicom+json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 204) {
+                break; // no (more) matches
+            }
+            assertEquals(200, response.statusCode(), "QIDO-RS " + path + ": " + response.body());
+            JsonNode page = JSON.readTree(response.body());
+            page.forEach(all::add);
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        return all;
     }
 
     /** The body of the one part of a multipart/related response. */
@@ -306,17 +499,22 @@ class CrashRecoveryIT {
         return start < 0 || end < start ? new byte[0] : Arrays.copyOfRange(body, start + 4, end);
     }
 
-    /** Stored instance files (their path below the storage root is an instance's key), or every file below a folder. */
-    private static long countFiles(Path folder, boolean all) throws IOException {
+    /** Stored instance files (their path below the storage root is an instance's key), counted by SOP Instance UID. */
+    private static Map<String, Long> storedFiles(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace(File.separatorChar, '/'))
+                    .filter(InstanceBlobKey::isInstanceKey)
+                    .collect(Collectors.groupingBy(InstanceBlobKey::instanceOf, Collectors.counting()));
+        }
+    }
+
+    private static long countAll(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return 0;
         }
         try (Stream<Path> paths = Files.walk(folder)) {
-            return paths.filter(Files::isRegularFile)
-                    .filter(p -> all
-                            || InstanceBlobKey.isInstanceKey(
-                                    folder.relativize(p).toString().replace(File.separatorChar, '/')))
-                    .count();
+            return paths.filter(Files::isRegularFile).count();
         }
     }
 
