@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -183,6 +184,77 @@ class S3BlobStoreTest {
         assertEquals(List.of(), s3.keys(bucket));
         assertEquals(List.of(), s3.filesOf(bucket), "no parts left in the backend either");
         assertThrows(IOException.class, () -> staged.outputStream().write(1));
+    }
+
+    @Test
+    void batchIsCommittedWholeOrNotAtAll() throws IOException {
+        S3BlobStore store = store();
+        List<String> keys = List.of("1.2/3.4/5-000000000001", "1.2/3.4/6-000000000001", "1.2/3.4/7-000000000001");
+        List<StagedBlob> staged = List.of(store.stage(), store.stage(), store.stage(), store.stage());
+        for (int i = 0; i < staged.size(); i++) {
+            write(staged.get(i), bytes(1000 + i));
+        }
+        store.commitAll(List.of(
+                Map.entry(staged.get(0), keys.get(0)),
+                Map.entry(staged.get(1), keys.get(1)),
+                Map.entry(staged.get(2), keys.get(2))));
+        for (int i = 0; i < keys.size(); i++) {
+            try (ReadableBlob blob = store.open(keys.get(i))) {
+                assertArrayEquals(bytes(1000 + i), blob.inputStream().readAllBytes());
+            }
+        }
+
+        List<StagedBlob> failing = List.of(store.stage(), store.stage());
+        write(failing.get(0), bytes(10));
+        write(failing.get(1), bytes(PART + 1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> store.commitAll(List.of(
+                        Map.entry(failing.get(0), "1.2/3.4/8-000000000001"), Map.entry(failing.get(1), "not//valid"))));
+        assertFalse(store.exists("1.2/3.4/8-000000000001"));
+        assertEquals(List.of(), s3.openUploads(bucket));
+        staged.get(3).close();
+    }
+
+    @Test
+    void serviceThatRefusesChecksumHeadersGetsContentMd5Only() throws IOException {
+        S3BlobStore store = store();
+        store.checkWritable();
+        assertFalse(store.sendsChecksums(), "S3Proxy answers 501 to x-amz-checksum-crc32c");
+    }
+
+    @Test
+    void checksumsAreSentWhereTheServiceTakesThem() throws IOException {
+        try (LocalS3 lenient = LocalS3.start(true)) {
+            String own = lenient.createBucket("lenient");
+            S3Settings settings = new S3Settings(own, Optional.of(lenient.endpoint()), Optional.empty(), true, "");
+            S3BlobStore store =
+                    new S3BlobStore(settings, settings.newClient(), local, Duration.ofHours(1), PART, 2 * PART);
+            byte[] small = bytes(1000);
+            byte[] large = bytes(3 * PART + 5);
+            commit(store, KEY, small);
+            commit(store, "1.2/3.4/5-000000000001", large);
+
+            assertTrue(store.sendsChecksums());
+            try (ReadableBlob blob = store.open("1.2/3.4/5-000000000001")) {
+                assertArrayEquals(large, blob.inputStream().readAllBytes());
+            }
+            assertEquals(List.of(), lenient.openUploads(own));
+        }
+    }
+
+    @Test
+    void storedObjectThatDoesNotMatchWhatWasSentIsDeletedAndFails() throws IOException {
+        S3BlobStore store = store();
+        byte[] bytes = bytes(1000);
+        commit(store, KEY, bytes);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+
+        assertThrows(
+                IOException.class,
+                () -> store.verify("archive/" + KEY, bytes.length + 1, S3BlobStore.crc32c(crc.getValue()), null, null));
+        assertFalse(store.exists(KEY));
     }
 
     @Test

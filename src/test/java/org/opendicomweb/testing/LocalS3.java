@@ -60,6 +60,14 @@ public final class LocalS3 implements AutoCloseable {
 
     /** Starts one; close it to stop it and remove its folder. */
     public static LocalS3 start() {
+        return start(false);
+    }
+
+    /**
+     * Starts one that, with {@code lenient}, ignores the request headers it does not know (the {@code x-amz-checksum-*}
+     * ones among them) rather than refusing the request, as a service that takes them does.
+     */
+    public static LocalS3 start(boolean lenient) {
         System.setProperty("aws.accessKeyId", ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", SECRET_KEY);
         Path folder = null;
@@ -75,6 +83,7 @@ public final class LocalS3 implements AutoCloseable {
                     .blobStore(context.getBlobStore())
                     .endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                    .ignoreUnknownHeaders(lenient)
                     .build();
             proxy.start();
             long deadline = System.nanoTime() + 30_000_000_000L;
