@@ -141,6 +141,12 @@ public final class S3BlobStore implements BlobStore {
 
     private void start() {
         try {
+            local.create();
+            local.sweep();
+        } catch (IOException e) {
+            LOG.warnf("Temporary files of STOW requests cannot be kept in %s: %s", local.folder(), describe(e));
+        }
+        try {
             checkWritable();
             int swept = sweepStaging(Instant.now().minus(stagingGrace));
             LOG.infof("Blob storage ready at %s (%d leftover staged upload(s) removed)", location(), swept);
