@@ -71,7 +71,17 @@ public interface DicomwebConfig {
     }
 
     interface Storage {
-        /** Root folder of the filesystem blob store. */
+        /**
+         * Where stored instances' bytes go: {@code filesystem} (below {@link #path()}) or {@code s3} (a bucket of an
+         * S3-compatible object store, {@link #s3()}).
+         */
+        @WithDefault("filesystem")
+        StorageType type();
+
+        /**
+         * Root folder of the filesystem blob store. With type {@code s3} it still holds the embedded index, the audit
+         * file and the bulk data of STOW requests in progress.
+         */
         @WithDefault("./data")
         Path path();
 
@@ -81,6 +91,32 @@ public interface DicomwebConfig {
          */
         @WithDefault("1H")
         Duration stagingGrace();
+
+        S3 s3();
+
+        /** The bucket of type {@code s3}; credentials come from the AWS SDK's default chain. */
+        interface S3 {
+            /** The bucket; required with type {@code s3}. */
+            Optional<String> bucket();
+
+            /** The service's URL, for a store other than AWS S3 itself; empty: AWS S3 of the region. */
+            Optional<java.net.URI> endpoint();
+
+            /** The region requests are signed for; empty: the SDK's region chain, or us-east-1 with an endpoint. */
+            Optional<String> region();
+
+            /** Addresses the bucket in the path ({@code endpoint/bucket/key}) rather than in the host name. */
+            @WithDefault("false")
+            boolean pathStyle();
+
+            /** Keys are stored below this prefix of the bucket, so that several archives may share one. */
+            Optional<String> prefix();
+        }
+    }
+
+    enum StorageType {
+        FILESYSTEM,
+        S3
     }
 
     interface Cors {

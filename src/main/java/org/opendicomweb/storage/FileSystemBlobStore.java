@@ -83,9 +83,7 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public TemporaryBlob temporary() throws IOException {
         requireReady();
-        Path file = staging.resolve(UUID.randomUUID() + ".tmp");
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new FileTemporaryBlob(file, channel);
+        return FileTemporaryBlob.create(staging);
     }
 
     @Override
@@ -327,53 +325,6 @@ public final class FileSystemBlobStore implements BlobStore {
         @Override
         public void close() {
             discard(this);
-        }
-    }
-
-    /** A file in {@code .staging} (swept at start-up like staged files); deleted on close. */
-    private static final class FileTemporaryBlob implements TemporaryBlob {
-        private final Path file;
-        private final FileChannel channel;
-        private final OutputStream output;
-        private boolean closed;
-
-        FileTemporaryBlob(Path file, FileChannel channel) {
-            this.file = file;
-            this.channel = channel;
-            this.output = Channels.newOutputStream(channel);
-        }
-
-        @Override
-        public OutputStream outputStream() {
-            return output;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return channel.size();
-        }
-
-        @Override
-        public InputStream inputStream() throws IOException {
-            return Files.newInputStream(file, StandardOpenOption.READ);
-        }
-
-        @Override
-        public synchronized void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                channel.close();
-            } catch (IOException e) {
-                LOG.debugf("Closing temporary file %s: %s", file, e.getMessage());
-            }
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.warnf("Could not delete temporary file %s: %s (removed at the next start)", file, e.getMessage());
-            }
         }
     }
 

@@ -35,8 +35,7 @@ final class StagingArea {
         this.parent = root.resolve(FOLDER);
         this.host = hostName();
         this.pid = ProcessHandle.current().pid();
-        this.folder = parent.resolve(
-                host + "_" + pid + "_" + UUID.randomUUID().toString().substring(0, 8));
+        this.folder = parent.resolve(newOwnerName());
         this.grace = grace;
     }
 
@@ -70,7 +69,22 @@ final class StagingArea {
         return removed;
     }
 
+    /** A name no other process uses: this host, this pid and a random part (a store opened twice in one process). */
+    static String newOwnerName() {
+        return hostName() + "_" + ProcessHandle.current().pid() + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     private boolean writerIsGone(String name) {
+        return writerIsGone(name, host, pid);
+    }
+
+    /**
+     * Whether the process that named its staging place {@code name} ({@link #newOwnerName()}) can no longer commit:
+     * a process of this host that has ended, or whose pid is now ours (a restarted container). Another host's
+     * process: not known, only age tells.
+     */
+    static boolean writerIsGone(String name, String host, long pid) {
         Matcher m = OWNER.matcher(name);
         if (!m.matches() || !m.group(1).equals(host)) {
             return false; // another host's process: only age tells
