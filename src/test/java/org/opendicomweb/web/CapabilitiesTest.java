@@ -115,7 +115,7 @@ class CapabilitiesTest {
     @Test
     void aResourceBelowTheRootIsDescribedWithItsChildrenAndAllowedMethods() throws Exception {
         Response r = given().when().options("/dicom-web/studies/" + STUDY + "/series/" + SERIES);
-        r.then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        r.then().statusCode(200).header("Allow", equalTo("GET, HEAD, DELETE, OPTIONS"));
         Document wadl = parse(r.asByteArray());
         Element target = children(child(wadl.getDocumentElement(), "resources"), "resource")
                 .get(0);
@@ -125,6 +125,8 @@ class CapabilitiesTest {
         assertTrue(described.contains("GET "), described.toString());
         assertTrue(described.contains("GET metadata"), described.toString());
         assertTrue(described.contains("GET instances/{instance}/frames/{frames}"), described.toString());
+        assertTrue(described.contains("DELETE "), described.toString());
+        assertTrue(described.contains("DELETE instances/{instance}"), described.toString());
         assertTrue(described.stream().noneMatch(d -> d.startsWith("POST")), described.toString());
 
         given().when()
@@ -136,7 +138,7 @@ class CapabilitiesTest {
                 .options("/dicom-web/studies/" + STUDY)
                 .then()
                 .statusCode(200)
-                .header("Allow", equalTo("GET, HEAD, POST, OPTIONS"));
+                .header("Allow", equalTo("GET, HEAD, POST, DELETE, OPTIONS"));
         given().when()
                 .options("/dicom-web/studies/" + STUDY + "/series/" + SERIES
                         + "/instances/1.2.3/bulkdata/00420011/1/7FE00010")
