@@ -418,7 +418,20 @@ public class DeleteBench {
                                     .map(v -> String.format(Locale.ROOT, "%.0f", v))
                                     .toList())));
         }
-        md.append('\n');
+        List<String> walls = new ArrayList<>();
+        for (Target t : targets) {
+            walls.add(String.format(
+                    Locale.ROOT,
+                    "%s %.2f ms",
+                    t.name(),
+                    median(of(samples, t, s -> s.goneSeconds() * 1000 / instances))));
+        }
+        md.append('\n')
+                .append("Wall time per deleted instance (median): ")
+                .append(String.join(", ", walls))
+                .append(", several times the server CPU per instance: a deletion mostly waits (on the disk for the"
+                        + " unlinks and the index's sync, and on a shared machine for the CPU other jobs hold), so the"
+                        + " CPU per instance is the steadier measure of the work each server does.\n");
         return md.toString();
     }
 }

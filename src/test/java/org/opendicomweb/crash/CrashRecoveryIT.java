@@ -268,17 +268,15 @@ class CrashRecoveryIT {
                             .DELETE()
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            int status = response.statusCode();
-            if (status == 204 || status == 404) {
-                ledger.record(Ledger.answered(deletion, System.nanoTime(), status));
-            } else {
-                // Not promised either way: kept as cut off, so the check still wants every instance whole.
-                ledger.record(deletion);
-                errors.add(deletion.describe() + ": " + status + " " + response.body());
+            Ledger.Deletion answered = Ledger.answered(deletion, System.nanoTime(), response.statusCode());
+            // Any other answer promises nothing either way: the check still wants every instance whole.
+            ledger.record(answered);
+            if (!answered.promised()) {
+                errors.add(answered.describe() + ": " + response.body());
             }
             return true;
         } catch (IOException killed) {
-            ledger.record(deletion);
+            ledger.record(Ledger.answered(deletion, System.nanoTime(), Ledger.Deletion.CUT_OFF));
             return false;
         }
     }
@@ -388,7 +386,7 @@ class CrashRecoveryIT {
         long staged = countAll(server.data().resolve(".staging"));
         List<Ledger.Deletion> deletions = ledger.deletions();
         int deletesCutOff =
-                (int) deletions.stream().filter(Ledger.Deletion::inFlight).count();
+                (int) deletions.stream().filter(Ledger.Deletion::cutOff).count();
         return new Report(
                 database,
                 ledger.stored().size(),

@@ -26,9 +26,12 @@ final class Ledger {
         INSTANCE
     }
 
-    /** A DELETE request; {@code answered} is {@link Long#MAX_VALUE} when the kill cut it off. */
+    /**
+     * A DELETE request. {@code status} is 0 when the kill cut it off; {@code answered} is then when the client saw
+     * the connection fail, after which the killed server cannot have applied it.
+     */
     record Deletion(Level level, String study, String series, String sop, long sent, long answered, int status) {
-        static final long IN_FLIGHT = Long.MAX_VALUE;
+        static final int CUT_OFF = 0;
 
         boolean covers(Stored s) {
             return switch (level) {
@@ -38,8 +41,13 @@ final class Ledger {
             };
         }
 
-        boolean inFlight() {
-            return answered == IN_FLIGHT;
+        /** Whether the answer promises that nothing in its scope exists: 204, or 404 (nothing matched). */
+        boolean promised() {
+            return status == 204 || status == 404;
+        }
+
+        boolean cutOff() {
+            return status == CUT_OFF;
         }
 
         /** The path below the DICOMweb root. */
@@ -52,7 +60,7 @@ final class Ledger {
         }
 
         String describe() {
-            return "DELETE " + path() + (inFlight() ? " (cut off by the kill)" : " (" + status + ")");
+            return "DELETE " + path() + (cutOff() ? " (cut off by the kill)" : " (" + status + ")");
         }
     }
 
@@ -100,7 +108,7 @@ final class Ledger {
         Stored s = request.get(random.nextInt(request.size()));
         int dice = random.nextInt(10);
         Level level = dice == 0 ? Level.STUDY : dice < 5 ? Level.SERIES : Level.INSTANCE;
-        return new Deletion(level, s.study(), s.series(), s.sop(), now, Deletion.IN_FLIGHT, 0);
+        return new Deletion(level, s.study(), s.series(), s.sop(), now, Long.MAX_VALUE, Deletion.CUT_OFF);
     }
 
     static Deletion answered(Deletion d, long now, int status) {
@@ -123,7 +131,7 @@ final class Ledger {
             if (!d.covers(s) || d.answered() < s.sent()) {
                 continue;
             }
-            if (d.sent() > s.answered() && !d.inFlight()) {
+            if (d.sent() > s.answered() && d.promised()) {
                 deleted = true;
             } else if (d.sent() > s.answered()) {
                 cutOff.add(d);
