@@ -150,8 +150,8 @@ public class Sql {
 
     /**
      * Unique violation (23505 on both databases), deadlock (40P01) or serialization failure (40001), or H2's lock
-     * timeout (HYT00): H2 detects no deadlock between row locks and a writer waiting on a study row that a deletion
-     * holds across a large study gives up after its lock timeout.
+     * timeout (HYT00): a writer may wait on a row lock longer than H2 allows (a deletion holds its study row while it
+     * removes a large study), and then the whole transaction can simply run again.
      */
     private static boolean isRetryable(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -60,6 +60,8 @@ final class StudyAggregates {
                 select i.pk, i.series_fk, i.sop_class_uid, i.metadata
                   from instance i join series se on se.pk = i.series_fk
                  where se.study_fk = ? order by i.pk""")) {
+            // A cursor (the caller's transaction lets PostgreSQL keep one): a study's documents are never held at once.
+            ps.setFetchSize(200);
             ps.setLong(1, studyPk);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
