@@ -83,6 +83,8 @@ class IndexSchemaTest {
                                 "sop_classes_in_study",
                                 "num_series",
                                 "num_instances",
+                                "num_rejected",
+                                "num_rejected_series",
                                 "version",
                                 "demographics_sha",
                                 "num_demographic_variants",
@@ -103,6 +105,7 @@ class IndexSchemaTest {
                                 "num_instances",
                                 "modalities",
                                 "num_modalities",
+                                "num_rejected",
                                 "version",
                                 "created",
                                 "updated"),
@@ -165,6 +168,16 @@ class IndexSchemaTest {
                 "change_feed",
                 Set.of("sequence", "study_iuid", "series_iuid", "sop_iuid", "action", "state", "changed"));
         expected.put("change_sequence", Set.of("id", "last_sequence"));
+        expected.put(
+                "rejected_instance",
+                Set.of(
+                        "sop_iuid",
+                        "study_iuid",
+                        "series_iuid",
+                        "rejection_code",
+                        "note_iuid",
+                        "rejected",
+                        "delete_after"));
         Map<String, Set<String>> actual = new TreeMap<>();
         try (Connection connection = index.dataSource().getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
