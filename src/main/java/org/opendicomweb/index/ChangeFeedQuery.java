@@ -79,7 +79,12 @@ public class ChangeFeedQuery {
      * was stored before under its SOP Instance UID (a deletion or rejection, a replacement, a store after a
      * deletion), not when it is a first store, which leaves nothing kept to forget.
      */
-    public record Change(long sequence, String studyInstanceUid, String sopInstanceUid, boolean supersedes) {}
+    public record Change(
+            long sequence,
+            String studyInstanceUid,
+            String seriesInstanceUid,
+            String sopInstanceUid,
+            boolean supersedes) {}
 
     /**
      * At most {@code limit} changes with a sequence greater than {@code sequence}, in sequence order. Whether an
@@ -87,13 +92,14 @@ public class ChangeFeedQuery {
      */
     public List<Change> changesAfter(long sequence, int limit) throws SQLException {
         return sql.query("""
-                select cf.sequence, cf.study_iuid, cf.sop_iuid,
+                select cf.sequence, cf.study_iuid, cf.series_iuid, cf.sop_iuid,
                        case when cf.action = 'delete' or exists (select 1 from change_feed o
                                  where o.sop_iuid = cf.sop_iuid and o.sequence < cf.sequence) then 1 else 0 end
                   from change_feed cf where cf.sequence > ? order by cf.sequence limit ?""", List.of(sequence, limit), rs -> {
             List<Change> changes = new ArrayList<>();
             while (rs.next()) {
-                changes.add(new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1));
+                changes.add(new Change(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) == 1));
             }
             return changes;
         });

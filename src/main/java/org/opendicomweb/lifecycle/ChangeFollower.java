@@ -7,17 +7,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.index.ChangeFeedQuery;
 import org.opendicomweb.index.ChangeFeedQuery.Change;
 import org.opendicomweb.index.IndexDatabase;
-import org.opendicomweb.wado.FrameService;
-import org.opendicomweb.wado.InstanceLocations;
-import org.opendicomweb.wado.MetadataGzipCache;
+import org.opendicomweb.wado.KeptCopies;
 
 /**
  * Keeps what this node keeps of instances (their locations, frame tables, compressed metadata) honest when any node
@@ -38,9 +35,7 @@ public class ChangeFollower {
 
     private final ChangeFeedQuery feed;
     private final IndexDatabase index;
-    private final InstanceLocations locations;
-    private final FrameService frames;
-    private final MetadataGzipCache metadata;
+    private final KeptCopies kept;
     private final DicomwebConfig config;
     /** The last sequence read; -1 until the first round has found where the feed ends. */
     private long position = -1;
@@ -48,18 +43,10 @@ public class ChangeFollower {
     private volatile Thread worker;
 
     @Inject
-    ChangeFollower(
-            ChangeFeedQuery feed,
-            IndexDatabase index,
-            InstanceLocations locations,
-            FrameService frames,
-            MetadataGzipCache metadata,
-            DicomwebConfig config) {
+    ChangeFollower(ChangeFeedQuery feed, IndexDatabase index, KeptCopies kept, DicomwebConfig config) {
         this.feed = feed;
         this.index = index;
-        this.locations = locations;
-        this.frames = frames;
-        this.metadata = metadata;
+        this.kept = kept;
         this.config = config;
     }
 
@@ -130,22 +117,16 @@ public class ChangeFollower {
     }
 
     private void forget(List<Change> changes) {
-        Set<String> instances = new HashSet<>();
-        Set<String> studies = new HashSet<>();
+        List<KeptCopies.Outdated> outdated = new ArrayList<>();
         for (Change change : changes) {
             if (change.supersedes()) {
-                locations.forget(change.sopInstanceUid());
-                instances.add(change.sopInstanceUid());
-                studies.add(change.studyInstanceUid());
+                outdated.add(new KeptCopies.Outdated(
+                        change.studyInstanceUid(), change.seriesInstanceUid(), change.sopInstanceUid()));
                 LOG.debugf(
                         "Change %d: what this node kept of %s is forgotten",
                         change.sequence(), change.sopInstanceUid());
             }
         }
-        if (instances.isEmpty()) {
-            return;
-        }
-        frames.forgetInstances(instances);
-        metadata.forgetStudies(studies);
+        kept.forget(outdated);
     }
 }

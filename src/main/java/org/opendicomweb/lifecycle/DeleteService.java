@@ -4,17 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.jboss.logging.Logger;
 import org.opendicomweb.index.IndexQueryException;
 import org.opendicomweb.index.InstanceDeletion;
 import org.opendicomweb.index.InstanceDeletion.DeletedInstance;
 import org.opendicomweb.storage.BlobStore;
-import org.opendicomweb.wado.FrameService;
-import org.opendicomweb.wado.InstanceLocations;
-import org.opendicomweb.wado.MetadataGzipCache;
+import org.opendicomweb.wado.KeptCopies;
 
 /**
  * Deletes studies, series and instances: one index transaction decides ({@link InstanceDeletion}); once it is
@@ -28,22 +24,13 @@ public class DeleteService {
 
     private final InstanceDeletion deletion;
     private final BlobStore blobs;
-    private final InstanceLocations locations;
-    private final MetadataGzipCache metadataCache;
-    private final FrameService frames;
+    private final KeptCopies kept;
 
     @Inject
-    DeleteService(
-            InstanceDeletion deletion,
-            BlobStore blobs,
-            InstanceLocations locations,
-            MetadataGzipCache metadataCache,
-            FrameService frames) {
+    DeleteService(InstanceDeletion deletion, BlobStore blobs, KeptCopies kept) {
         this.deletion = deletion;
         this.blobs = blobs;
-        this.locations = locations;
-        this.metadataCache = metadataCache;
-        this.frames = frames;
+        this.kept = kept;
     }
 
     @FunctionalInterface
@@ -99,15 +86,8 @@ public class DeleteService {
 
     /** What this node keeps about the deleted instances, their series and studies. */
     private void forgetLocally(List<DeletedInstance> deleted) {
-        if (deleted.isEmpty()) {
-            return;
-        }
-        Set<String> studies = new HashSet<>();
-        for (DeletedInstance d : deleted) {
-            locations.forget(d.studyUid(), d.seriesUid(), d.sopUid());
-            frames.forget(d.blobKey());
-            studies.add(d.studyUid());
-        }
-        metadataCache.forgetStudies(studies);
+        kept.forget(deleted.stream()
+                .map(d -> new KeptCopies.Outdated(d.studyUid(), d.seriesUid(), d.sopUid()))
+                .toList());
     }
 }

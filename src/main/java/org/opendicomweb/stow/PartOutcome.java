@@ -63,6 +63,14 @@ public record PartOutcome(
     }
 
     private PartOutcome with(boolean unavailable, String source) {
+        return with(unavailable, source, rejection);
+    }
+
+    PartOutcome rejecting(RejectionNote note) {
+        return with(unavailable, source, note);
+    }
+
+    private PartOutcome with(boolean unavailable, String source, RejectionNote rejection) {
         return new PartOutcome(
                 sopClassUid,
                 sopInstanceUid,
@@ -74,20 +82,6 @@ public record PartOutcome(
                 unavailable,
                 source,
                 rejection);
-    }
-
-    PartOutcome rejecting(RejectionNote note) {
-        return new PartOutcome(
-                sopClassUid,
-                sopInstanceUid,
-                studyInstanceUid,
-                seriesInstanceUid,
-                failure,
-                warning,
-                detail,
-                unavailable,
-                source,
-                note);
     }
 
     public boolean isStored() {

@@ -206,11 +206,6 @@ public class FrameService {
         }
     }
 
-    /** Drops the frame table kept for a file that was deleted. */
-    public void forget(String blobKey) {
-        tables.remove(blobKey);
-    }
-
     /** The stored file's table, kept per blob key; NoFramesException says why there is none. */
     FrameTable tableOf(StoredFile file) throws FrameTable.NoFramesException {
         FrameTable table = tables.get(file.blobKey());

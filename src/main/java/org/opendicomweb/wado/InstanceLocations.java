@@ -1,14 +1,12 @@
 package org.opendicomweb.wado;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.opendicomweb.config.DicomwebConfig;
-import org.opendicomweb.index.RejectionNote;
 import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.wado.RetrieveIndex.StoredFile;
 
@@ -106,16 +104,6 @@ public class InstanceLocations {
             return null;
         }
         return e.file;
-    }
-
-    /**
-     * Drops what is known of the instances a rejection note stored on this node rejects: they are not served from
-     * here again. Other nodes learn of it when their entries expire ({@link #KEPT}).
-     */
-    void rejected(@Observes RejectionNote note) {
-        for (RejectionNote.Reference r : note.references()) {
-            forget(r.sopUid());
-        }
     }
 
     /** Drops what is known of an instance whose file was found gone. */
