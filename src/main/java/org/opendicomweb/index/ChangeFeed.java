@@ -52,22 +52,28 @@ public final class ChangeFeed {
             return;
         }
         List<Change> entries = changes;
-        if (changes.stream().anyMatch(change -> change.kind().olderState != null)) {
-            entries = new ArrayList<>(changes.size());
+        List<Change> superseding = changes.stream()
+                .filter(change -> change.kind().olderState != null)
+                .toList();
+        if (!superseding.isEmpty()) {
+            int[] olderEntries;
             try (PreparedStatement older = c.prepareStatement(
                     "update change_feed set state = ? where sop_iuid = ? and state <> ? and state <> 'deleted'")) {
-                for (Change change : changes) {
-                    Kind kind = change.kind();
-                    if (kind.olderState == null) {
-                        entries.add(change);
-                        continue;
-                    }
-                    older.setString(1, kind.olderState);
+                for (Change change : superseding) {
+                    older.setString(1, change.kind().olderState);
                     older.setString(2, change.sopUid());
-                    older.setString(3, kind.olderState);
-                    if (older.executeUpdate() > 0 || kind != Kind.DELETED) {
-                        entries.add(change);
-                    }
+                    older.setString(3, change.kind().olderState);
+                    older.addBatch();
+                }
+                olderEntries = older.executeBatch();
+            }
+            entries = new ArrayList<>(changes.size());
+            int next = 0;
+            for (Change change : changes) {
+                if (change.kind().olderState == null) {
+                    entries.add(change);
+                } else if (olderEntries[next++] != 0 || change.kind() != Kind.DELETED) {
+                    entries.add(change);
                 }
             }
             if (entries.isEmpty()) {
