@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
+import org.opendicomweb.testing.PydicomCorpus;
 import org.opendicomweb.testing.RequiredTools;
 import org.opendicomweb.testing.Tool;
 

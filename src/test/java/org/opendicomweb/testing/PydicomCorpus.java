@@ -1,4 +1,4 @@
-package org.opendicomweb.interop;
+package org.opendicomweb.testing;
 
 import static io.restassured.RestAssured.given;
 
@@ -19,14 +19,14 @@ import java.util.stream.Stream;
  * Every file of pydicom's test data as installed by Debian's python3-pydicom (test files and character-set
  * files), stored through STOW-RS one file per request, so that each file gets its own outcome.
  */
-final class PydicomCorpus {
-    static final Path DATA = Path.of("/usr/lib/python3/dist-packages/pydicom/data");
+public final class PydicomCorpus {
+    public static final Path DATA = Path.of("/usr/lib/python3/dist-packages/pydicom/data");
     private static final List<String> FOLDERS = List.of("test_files", "charset_files");
     private static final String BOUNDARY = "corpus-file-boundary";
 
     /** What STOW-RS answered for one file: the study it went into, or the status and failure reasons. */
-    record Outcome(int status, String study, List<Integer> failureReasons) {
-        boolean stored() {
+    public record Outcome(int status, String study, List<Integer> failureReasons) {
+        public boolean stored() {
             return status == 200;
         }
     }
@@ -34,7 +34,7 @@ final class PydicomCorpus {
     private PydicomCorpus() {}
 
     /** Stores every file in name order; the outcome of each, by its path below {@link #DATA}. */
-    static Map<String, Outcome> storeEveryFile() throws IOException {
+    public static Map<String, Outcome> storeEveryFile() throws IOException {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (Path file : files()) {
             outcomes.put(DATA.relativize(file).toString(), store(file));
