@@ -38,6 +38,10 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.Tag;
+import org.opendicomweb.dicom.UID;
+import org.opendicomweb.dicom.VR;
 import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.testing.PackagedServer;
 import org.opendicomweb.testing.StowBody;
@@ -47,7 +51,8 @@ import org.opendicomweb.testing.StowBody;
  * and one storage folder, as the server scales out: what one node stores, the other serves at once; what one node
  * deletes or replaces, the other stops serving within its change-poll interval (1 s here), although its caches
  * (instance locations, frame tables, compressed metadata) held it; and the change feed read through either node
- * lists what both did, in sequence order.
+ * lists what both did, in sequence order. A rejection for quality reasons keeps the instance's file, so there only
+ * the change feed keeps the other node from serving what it kept of the instance.
  *
  * <p>PostgreSQL only: two processes cannot share one embedded H2 file. Each node writes its own audit file, since
  * the audit file's size rotation assumes one writing process.
@@ -66,8 +71,11 @@ class TwoNodesIT {
 
     private static final int FRAME_COUNT = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            // HTTP/1.1 as proxies speak it: the node then serves compressed metadata from its cache
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private static String schema;
     private static Path storage;
@@ -164,6 +172,16 @@ class TwoNodesIT {
         assertForgotten(b, List.of(third, fourth), "/dicom-web/studies/" + study + "/metadata");
         assertQidoFinds(b, "/dicom-web/studies?StudyInstanceUID=" + study, 0);
 
+        // rejected through A for quality reasons: the file stays for the grace period, so only the change feed
+        // tells B that what it keeps of the instance is outdated
+        Sent rejected = multiFrame(newUid(), newUid(), 1, 17);
+        assertEquals(200, stow(a, List.of(rejected)));
+        assertServed(b, rejected);
+        assertServed(b, rejected);
+        Sent note = qualityRejection(rejected);
+        assertEquals(200, stow(a, List.of(note)));
+        assertForgotten(b, List.of(rejected), seriesPath(rejected) + "/metadata");
+
         // replaced through A, B serves the new version
         Sent original = multiFrame(newUid(), newUid(), 1, 11);
         assertEquals(200, stow(a, List.of(original)));
@@ -195,6 +213,8 @@ class TwoNodesIT {
                 Set.of("delete " + single.sop()),
                 Set.of("delete " + multi.sop()),
                 Set.of("delete " + third.sop(), "delete " + fourth.sop()),
+                Set.of("create " + rejected.sop()),
+                Set.of("create " + note.sop(), "delete " + rejected.sop()),
                 Set.of("create " + original.sop()),
                 Set.of("create " + replacement.sop()));
         assertFeedLists(b, feedStart, expected);
@@ -450,6 +470,49 @@ class TwoNodesIT {
                 .pixelData(all.array())
                 .toBytes();
         return new Sent(study, series, sop, bytes, FRAME_COUNT, seed);
+    }
+
+    /** A Key Object Selection in a series of its own that rejects the instance for quality reasons (113001). */
+    private static Sent qualityRejection(Sent rejected) {
+        String series = newUid();
+        String sop = newUid();
+        byte[] bytes = DicomFiles.ctImage()
+                .studyUid(rejected.study())
+                .seriesUid(series)
+                .instance(sop, 1)
+                .sopClassUid(UID.KeyObjectSelectionDocumentStorage)
+                .modality("KO")
+                .without(Tag.PixelData)
+                .without(Tag.Rows)
+                .without(Tag.Columns)
+                .without(Tag.BitsAllocated)
+                .without(Tag.BitsStored)
+                .without(Tag.HighBit)
+                .without(Tag.PixelRepresentation)
+                .without(Tag.SamplesPerPixel)
+                .without(Tag.PhotometricInterpretation)
+                .edit(ds -> {
+                    Attributes title =
+                            ds.newSequence(Tag.ConceptNameCodeSequence, 1).addItem();
+                    title.setString(Tag.CodeValue, VR.SH, "113001");
+                    title.setString(Tag.CodingSchemeDesignator, VR.SH, "DCM");
+                    title.setString(Tag.CodeMeaning, VR.LO, "Rejected for Quality Reasons");
+                    ds.setString(Tag.ValueType, VR.CS, "CONTAINER");
+                    Attributes studyItem = ds.newSequence(Tag.CurrentRequestedProcedureEvidenceSequence, 1)
+                            .addItem();
+                    studyItem.setString(Tag.StudyInstanceUID, VR.UI, rejected.study());
+                    Attributes seriesItem = studyItem
+                            .newSequence(Tag.ReferencedSeriesSequence, 1)
+                            .addItem();
+                    seriesItem.setString(Tag.SeriesInstanceUID, VR.UI, rejected.series());
+                    Attributes item =
+                            seriesItem.newSequence(Tag.ReferencedSOPSequence, 1).addItem();
+                    item.setString(
+                            Tag.ReferencedSOPClassUID, VR.UI, UID.MultiFrameGrayscaleWordSecondaryCaptureImageStorage);
+                    item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, rejected.sop());
+                })
+                .toBytes();
+        return new Sent(rejected.study(), series, sop, bytes, 0, 0);
     }
 
     /** One 16x16 frame of 16-bit little-endian pixels, different for each seed and frame. */
