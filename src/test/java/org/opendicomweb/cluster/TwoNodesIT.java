@@ -38,10 +38,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opendicomweb.dicom.Attributes;
-import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.UID;
-import org.opendicomweb.dicom.VR;
 import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.testing.PackagedServer;
 import org.opendicomweb.testing.StowBody;
@@ -476,41 +473,16 @@ class TwoNodesIT {
     private static Sent qualityRejection(Sent rejected) {
         String series = newUid();
         String sop = newUid();
-        byte[] bytes = DicomFiles.ctImage()
+        byte[] bytes = DicomFiles.keyObjectSelection(
+                        "113001",
+                        List.of(new DicomFiles.Reference(
+                                rejected.study(),
+                                rejected.series(),
+                                UID.MultiFrameGrayscaleWordSecondaryCaptureImageStorage,
+                                rejected.sop())))
                 .studyUid(rejected.study())
                 .seriesUid(series)
                 .instance(sop, 1)
-                .sopClassUid(UID.KeyObjectSelectionDocumentStorage)
-                .modality("KO")
-                .without(Tag.PixelData)
-                .without(Tag.Rows)
-                .without(Tag.Columns)
-                .without(Tag.BitsAllocated)
-                .without(Tag.BitsStored)
-                .without(Tag.HighBit)
-                .without(Tag.PixelRepresentation)
-                .without(Tag.SamplesPerPixel)
-                .without(Tag.PhotometricInterpretation)
-                .edit(ds -> {
-                    Attributes title =
-                            ds.newSequence(Tag.ConceptNameCodeSequence, 1).addItem();
-                    title.setString(Tag.CodeValue, VR.SH, "113001");
-                    title.setString(Tag.CodingSchemeDesignator, VR.SH, "DCM");
-                    title.setString(Tag.CodeMeaning, VR.LO, "Rejected for Quality Reasons");
-                    ds.setString(Tag.ValueType, VR.CS, "CONTAINER");
-                    Attributes studyItem = ds.newSequence(Tag.CurrentRequestedProcedureEvidenceSequence, 1)
-                            .addItem();
-                    studyItem.setString(Tag.StudyInstanceUID, VR.UI, rejected.study());
-                    Attributes seriesItem = studyItem
-                            .newSequence(Tag.ReferencedSeriesSequence, 1)
-                            .addItem();
-                    seriesItem.setString(Tag.SeriesInstanceUID, VR.UI, rejected.series());
-                    Attributes item =
-                            seriesItem.newSequence(Tag.ReferencedSOPSequence, 1).addItem();
-                    item.setString(
-                            Tag.ReferencedSOPClassUID, VR.UI, UID.MultiFrameGrayscaleWordSecondaryCaptureImageStorage);
-                    item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, rejected.sop());
-                })
                 .toBytes();
         return new Sent(rejected.study(), series, sop, bytes, 0, 0);
     }

@@ -26,11 +26,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.opendicomweb.config.DicomwebConfig;
-import org.opendicomweb.dicom.Attributes;
-import org.opendicomweb.dicom.Sequence;
-import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.UID;
-import org.opendicomweb.dicom.VR;
 import org.opendicomweb.index.IndexDatabase;
 import org.opendicomweb.security.audit.AuditTrail;
 import org.opendicomweb.support.PostgresTestSchema;
@@ -81,42 +77,14 @@ class RejectionTest {
     /** A rejection note in its own series of {@code study}, titled ({@code code}, DCM), rejecting {@code rejected}. */
     private static DicomFiles.Builder note(
             String patientId, String study, String code, DicomFiles.Builder... rejected) {
-        return DicomFiles.ctImage()
+        List<DicomFiles.Reference> references = new ArrayList<>();
+        for (DicomFiles.Builder r : rejected) {
+            references.add(new DicomFiles.Reference(
+                    r.studyInstanceUid(), r.seriesInstanceUid(), UID.CTImageStorage, r.sopInstanceUid()));
+        }
+        return DicomFiles.keyObjectSelection(code, references)
                 .patient("DOE^JANE", patientId)
-                .studyUid(study)
-                .sopClassUid(UID.KeyObjectSelectionDocumentStorage)
-                .modality("KO")
-                .without(Tag.PixelData)
-                .without(Tag.Rows)
-                .without(Tag.Columns)
-                .without(Tag.BitsAllocated)
-                .without(Tag.BitsStored)
-                .without(Tag.HighBit)
-                .without(Tag.PixelRepresentation)
-                .without(Tag.SamplesPerPixel)
-                .without(Tag.PhotometricInterpretation)
-                .edit(ds -> {
-                    Attributes title =
-                            ds.newSequence(Tag.ConceptNameCodeSequence, 1).addItem();
-                    title.setString(Tag.CodeValue, VR.SH, code);
-                    title.setString(Tag.CodingSchemeDesignator, VR.SH, "DCM");
-                    title.setString(Tag.CodeMeaning, VR.LO, "title " + code);
-                    ds.setString(Tag.ValueType, VR.CS, "CONTAINER");
-                    Sequence evidence = ds.newSequence(Tag.CurrentRequestedProcedureEvidenceSequence, 1);
-                    for (DicomFiles.Builder r : rejected) {
-                        Attributes studyItem = evidence.addItem();
-                        studyItem.setString(Tag.StudyInstanceUID, VR.UI, r.studyInstanceUid());
-                        Attributes seriesItem = studyItem
-                                .newSequence(Tag.ReferencedSeriesSequence, 1)
-                                .addItem();
-                        seriesItem.setString(Tag.SeriesInstanceUID, VR.UI, r.seriesInstanceUid());
-                        Attributes sop = seriesItem
-                                .newSequence(Tag.ReferencedSOPSequence, 1)
-                                .addItem();
-                        sop.setString(Tag.ReferencedSOPClassUID, VR.UI, UID.CTImageStorage);
-                        sop.setString(Tag.ReferencedSOPInstanceUID, VR.UI, r.sopInstanceUid());
-                    }
-                });
+                .studyUid(study);
     }
 
     private static ValidatableResponse store(DicomFiles.Builder... files) {

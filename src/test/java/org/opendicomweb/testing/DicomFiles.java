@@ -62,6 +62,48 @@ public final class DicomFiles {
         return new Builder(UID.MultiFrameGrayscaleWordSecondaryCaptureImageStorage, "OT", frames);
     }
 
+    /** An instance a Key Object Selection references: its study, series, SOP class and SOP instance. */
+    public record Reference(String studyUid, String seriesUid, String sopClassUid, String sopUid) {}
+
+    /**
+     * A Key Object Selection Document titled ({@code code}, DCM) whose Current Requested Procedure Evidence
+     * Sequence lists {@code references}, study by study: with a title of CID 7010, a rejection note (IHE IOCM).
+     */
+    public static Builder keyObjectSelection(String code, List<Reference> references) {
+        return new Builder(UID.KeyObjectSelectionDocumentStorage, "KO", 1)
+                .without(Tag.PixelData)
+                .without(Tag.Rows)
+                .without(Tag.Columns)
+                .without(Tag.BitsAllocated)
+                .without(Tag.BitsStored)
+                .without(Tag.HighBit)
+                .without(Tag.PixelRepresentation)
+                .without(Tag.SamplesPerPixel)
+                .without(Tag.PhotometricInterpretation)
+                .edit(ds -> {
+                    Attributes title =
+                            ds.newSequence(Tag.ConceptNameCodeSequence, 1).addItem();
+                    title.setString(Tag.CodeValue, VR.SH, code);
+                    title.setString(Tag.CodingSchemeDesignator, VR.SH, "DCM");
+                    title.setString(Tag.CodeMeaning, VR.LO, "title " + code);
+                    ds.setString(Tag.ValueType, VR.CS, "CONTAINER");
+                    Sequence evidence = ds.newSequence(Tag.CurrentRequestedProcedureEvidenceSequence, 1);
+                    for (Reference r : references) {
+                        Attributes studyItem = evidence.addItem();
+                        studyItem.setString(Tag.StudyInstanceUID, VR.UI, r.studyUid());
+                        Attributes seriesItem = studyItem
+                                .newSequence(Tag.ReferencedSeriesSequence, 1)
+                                .addItem();
+                        seriesItem.setString(Tag.SeriesInstanceUID, VR.UI, r.seriesUid());
+                        Attributes sop = seriesItem
+                                .newSequence(Tag.ReferencedSOPSequence, 1)
+                                .addItem();
+                        sop.setString(Tag.ReferencedSOPClassUID, VR.UI, r.sopClassUid());
+                        sop.setString(Tag.ReferencedSOPInstanceUID, VR.UI, r.sopUid());
+                    }
+                });
+    }
+
     /**
      * The pixel value that the default pattern puts at ({@code row}, {@code column}) of {@code frame} (all
      * zero-based), masked to the bits stored.
