@@ -48,12 +48,18 @@ class KubernetesManifestsTest {
     /** PostgreSQL's default max_connections (100) less its reserved superuser connections and some for others. */
     private static final int DATABASE_CONNECTIONS_FOR_SERVER = 90;
 
-    private static final Map<Class<?>, HasMetadata> MANIFESTS = readAll();
+    private static Map<Class<?>, HasMetadata> manifests;
+    private static RuntimeException unreadable;
     private final Deployment deployment = get(Deployment.class);
     private final PodSpec pod = deployment.getSpec().getTemplate().getSpec();
     private final Container container = pod.getContainers().getFirst();
     private final ConfigMap configMap = get(ConfigMap.class);
     private final Secret secret = get(Secret.class);
+
+    @Test
+    void everyManifestReadsStrictlyIntoTheKubernetesModel() {
+        assertEquals(manifestFiles().size(), manifests().size());
+    }
 
     @Test
     void strictReadingRefusesAMisspeltField() {
@@ -236,9 +242,27 @@ class KubernetesManifestsTest {
     }
 
     private <T extends HasMetadata> T get(Class<T> kind) {
-        HasMetadata manifest = MANIFESTS.get(kind);
+        HasMetadata manifest = manifests().get(kind);
         assertNotNull(manifest, "a " + kind.getSimpleName() + " in " + DeployFiles.KUBERNETES);
         return kind.cast(manifest);
+    }
+
+    /**
+     * Read once for all tests; a file that cannot be read fails every test with its own message (a static
+     * initializer would leave all but the first with NoClassDefFoundError).
+     */
+    private static synchronized Map<Class<?>, HasMetadata> manifests() {
+        if (manifests == null && unreadable == null) {
+            try {
+                manifests = readAll();
+            } catch (RuntimeException | AssertionError e) {
+                unreadable = new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        return manifests;
     }
 
     private static Map<Class<?>, HasMetadata> readAll() {
