@@ -317,8 +317,9 @@ EOF
     awk '/^### / { order[++n] = $2; scale = $2 }
          /^#### / { query = $2 }
          /Seq Scan on/ { match($0, /Seq Scan on [a-z_]+/); table = substr($0, RSTART + 12, RLENGTH - 12)
-                         rows = $0; sub(/.*rows=/, "", rows); sub(/ .*/, "", rows)
-                         found[scale] = found[scale] sep[scale] query " (" table ", " rows " rows)"; sep[scale] = ", " }
+                         rows = $0; sub(/.*rows=/, "", rows); sub(/ .*/, "", rows); rows = rows " rows"
+                         if ($0 ~ /never executed/) rows = "never executed"
+                         found[scale] = found[scale] sep[scale] query " (" table ", " rows ")"; sep[scale] = ", " }
          END { for (i = 1; i <= n; i++) { s = order[i]
                  printf "- %s instances: %s\n", s, (s in found) ? found[s] : "none" } }' "$plans"
     cat <<'EOF'
