@@ -257,7 +257,9 @@ if ((docs)); then
       cat "$tmp/plans-$n.md"
     elif [[ -f $doc ]]; then
       echo
-      awk -v n="$n" '/^## Query plans/ { q = 1 } q && /^### / { on = ($2 == n) } q && on' "$doc"
+      # without the blank lines that end the section, which the next one brings again
+      awk -v n="$n" '/^## Query plans/ { q = 1 } q && /^### / { on = ($2 == n) }
+                     q && on { if ($0 == "") blank++; else { for (; blank > 0; blank--) print ""; print } }' "$doc"
     fi
   done >"$plans"
   notes=$tmp/notes.md
