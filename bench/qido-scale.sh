@@ -3,18 +3,24 @@
 # packaged server against it and measures the queries viewers send; records EXPLAIN (ANALYZE, BUFFERS) of
 # the statements the server ran and renders docs/benchmarks-qido.md. See bench/README.md.
 #
-#   bench/qido-scale.sh [--scales 10000,100000,1000000] [--requests 40] [--no-docs] [--keep-schema] [--build]
+#   bench/qido-scale.sh [--scales 10k,100k,1m] [--requests 40] [--no-docs] [--keep-schema] [--reuse-schema] [--build]
 #
+# Scales are instance counts, with an optional k or m suffix (10m: 10,000,000 instances, about 10 GB of
+# tables and indexes and 15 minutes of filling on 2 cores; see docs/benchmarks-qido.md). The docs keep the
+# figures and plans of scales not run this time, so a large scale can be run on its own. --keep-schema leaves
+# the filled schema behind (drop it yourself: several GB at 10m); --reuse-schema measures again on such a schema
+# when it holds the scale's instance count (the server migrates it first), instead of filling it anew.
 # Needs a PostgreSQL server on 127.0.0.1:5432 that user postgres reaches without a password (database from
 # BENCH_PG_DB, default 'test'), psql, curl and the packaged jar (built when missing, or with --build).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 repo=$PWD
-scales=10000,100000,1000000
+scales=10k,100k,1m
 requests=40
 docs=1
 keep_schema=0
+reuse_schema=0
 build=0
 while (($#)); do
   case $1 in
@@ -22,8 +28,9 @@ while (($#)); do
     --requests) requests=$2; shift ;;
     --no-docs) docs=0 ;;
     --keep-schema) keep_schema=1 ;;
+    --reuse-schema) reuse_schema=1 ;;
     --build) build=1 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "qido-scale.sh: unknown argument $1" >&2; exit 64 ;;
   esac
   shift
@@ -153,27 +160,47 @@ percentile() { # p (0-100) of the numbers on stdin, nearest rank
 }
 
 results=$tmp/results.tsv
-plans=$tmp/plans.md
 printf 'instances\tstudies\tseries\tquery\tp50_ms\tp95_ms\tmean_results\n' >"$results"
-: >"$plans"
-IFS=, read -r -a scale_list <<<"$scales"
+IFS=, read -r -a scale_words <<<"$scales"
+scale_list=()
+for word in "${scale_words[@]}"; do
+  case ${word,,} in
+    *[!0-9km]* | '' | [km]*) echo "qido-scale.sh: bad scale $word (an instance count such as 250000, 100k or 10m)" >&2; exit 64 ;;
+    *k) scale_list+=("$((${word%[kK]} * 1000))") ;;
+    *m) scale_list+=("$((${word%[mM]} * 1000000))") ;;
+    *) scale_list+=("$word") ;;
+  esac
+done
 machine="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(psql -X -At -c 'show server_version') PostgreSQL"
 for n in "${scale_list[@]}"; do
   echo "== $n instances"
-  psql -X -q -c "drop schema if exists $schema cascade" -c "create schema $schema"
-  start_server "$tmp/server-$n.log"
-  started=$(date +%s.%N)
-  psql -X -q -v instances="$n" -v schema="$schema" -f bench/qido-scale/generate.sql >"$tmp/generate-$n.txt"
-  generated=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+  if ((reuse_schema)) && [[ $(psql_at "select count(*) from instance" 2>/dev/null) == "$n" ]]; then
+    start_server "$tmp/server-$n.log"
+    filled='filled by an earlier run'
+  else
+    # tables and indexes take about 850 bytes per instance (docs/benchmarks-qido.md); the WAL up to max_wal_size more
+    data=$(psql -X -At -c 'show data_directory')
+    if [[ -d $data ]]; then
+      need=$((n * 850 / 1024 * 5 / 4 + 1048576)) free=$(df -Pk "$data" | awk 'NR == 2 { print $4 }')
+      ((free > need)) || { echo "qido-scale.sh: $n instances need about $((need / 1048576)) GB free next to $data; $((free / 1048576)) GB are" >&2; exit 1; }
+    fi
+    psql -X -q -c "drop schema if exists $schema cascade" -c "create schema $schema"
+    start_server "$tmp/server-$n.log"
+    started=$(date +%s.%N)
+    psql -X -q -v instances="$n" -v schema="$schema" -f bench/qido-scale/generate.sql >"$tmp/generate-$n.txt"
+    generated=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+    filled="generated in $generated s"
+  fi
   read -r studies series <<<"$(psql_at "select (select count(*) from study) || ' ' || (select count(*) from series)")"
-  echo "   generated in ${generated}s: $studies studies, $series series"
+  echo "   $filled: $studies studies, $series series"
   size=$(psql_at "select pg_size_pretty(sum(pg_total_relation_size(c.oid))) from pg_class c join pg_namespace s
                   on s.oid = c.relnamespace where s.nspname = '$schema' and c.relkind = 'r'")
   dir=$tmp/samples-$n
   mkdir -p "$dir"
   samples "$dir"
-  printf '\n### %s instances (%s studies, %s series; tables and indexes %s; generated in %s s)\n' \
-    "$n" "$studies" "$series" "$size" "$generated" >>"$plans"
+  plans=$tmp/plans-$n.md
+  printf '\n### %s instances (%s studies, %s series; tables and indexes %s; %s)\n' \
+    "$n" "$studies" "$series" "$size" "$filled" >"$plans"
   for q in "${queries[@]}"; do
     name=${q%%|*} template=${q#*|}
     mapfile -t values <"$dir/$name"
@@ -211,7 +238,39 @@ done
 
 if ((docs)); then
   mkdir -p docs/bench-runs
-  cp "$results" docs/bench-runs/qido-scale.tsv
+  doc=docs/benchmarks-qido.md
+  tsv=docs/bench-runs/qido-scale.tsv
+  # Scales not run this time keep their rows and plans from the file's previous run; the notes between the
+  # markers below are written by hand and kept as they are.
+  merged=$tmp/merged.tsv
+  {
+    head -1 "$results"
+    {
+      [[ -f $tsv ]] && tail -n +2 "$tsv" | awk -F'\t' -v ran=" ${scale_list[*]} " 'index(ran, " " $1 " ") == 0'
+      tail -n +2 "$results"
+    } | sort -t$'\t' -k1,1n -s
+  } >"$merged"
+  plans=$tmp/plans.md
+  : >"$plans"
+  for n in $(tail -n +2 "$merged" | cut -f1 | uniq); do
+    if [[ -f $tmp/plans-$n.md ]]; then
+      cat "$tmp/plans-$n.md"
+    elif [[ -f $doc ]]; then
+      echo
+      # without the blank lines that end the section, which the next one brings again
+      awk -v n="$n" '/^## Query plans/ { q = 1 } q && /^### / { on = ($2 == n) }
+                     q && on { if ($0 == "") blank++; else { for (; blank > 0; blank--) print ""; print } }' "$doc"
+    fi
+  done >"$plans"
+  notes=$tmp/notes.md
+  begin='<!-- notes: written by hand, kept by bench/qido-scale.sh -->' end='<!-- end of notes -->'
+  if [[ -f $doc ]] && grep -qxF "$begin" "$doc"; then
+    awk -v b="$begin" -v e="$end" '$0 == b { on = 1 } on { print } $0 == e { on = 0 }' "$doc" >"$notes"
+  else
+    printf '%s\n%s\n' "$begin" "$end" >"$notes"
+  fi
+  cp "$merged" "$tsv"
+  results=$merged
   {
     cat <<EOF
 # QIDO-RS at scale
@@ -221,7 +280,8 @@ $(cut -d' ' -f1-3 /proc/loadavg), the machine shared with other work). The index
 \`bench/qido-scale/generate.sql\` (realistic mix of modalities, series and instance counts, names, dates;
 see the file) in a schema of its own; the packaged server runs against it with PostgreSQL; one client sends
 each query $requests times with different values (after 5 warm-up requests) and takes the time to the last
-byte (curl). Raw figures: \`docs/bench-runs/qido-scale.tsv\`.
+byte (curl). Raw figures: \`docs/bench-runs/qido-scale.tsv\`. A run of some scales only keeps the figures and
+plans of the others from the previous run.
 
 The queries are those a viewer sends (OHIF's study list with its includefield, then a study's series and a
 series' instances), an instance by SOPInstanceUID alone, and one query for each kind of key added with them
@@ -259,8 +319,9 @@ EOF
     awk '/^### / { order[++n] = $2; scale = $2 }
          /^#### / { query = $2 }
          /Seq Scan on/ { match($0, /Seq Scan on [a-z_]+/); table = substr($0, RSTART + 12, RLENGTH - 12)
-                         rows = $0; sub(/.*rows=/, "", rows); sub(/ .*/, "", rows)
-                         found[scale] = found[scale] sep[scale] query " (" table ", " rows " rows)"; sep[scale] = ", " }
+                         rows = $0; sub(/.*rows=/, "", rows); sub(/ .*/, "", rows); rows = rows " rows"
+                         if ($0 ~ /never executed/) rows = "never executed"
+                         found[scale] = found[scale] sep[scale] query " (" table ", " rows ")"; sep[scale] = ", " }
          END { for (i = 1; i <= n; i++) { s = order[i]
                  printf "- %s instances: %s\n", s, (s in found) ? found[s] : "none" } }' "$plans"
     cat <<'EOF'
@@ -283,6 +344,11 @@ values: 85 ms to 40 ms); a trigram index on `extended_key.key_value` for wildcar
 (`InstitutionName=*SOUTH*` at study level: a bitmap AND of the tag and trigram indexes instead of a read of
 every value of the tag).
 
+EOF
+    echo
+    cat "$notes"
+    cat <<'EOF'
+
 ## Query plans
 
 `EXPLAIN (ANALYZE, BUFFERS)` of the page statement the server ran for the first request of each query, with
@@ -291,6 +357,6 @@ The server binds values as parameters; after five runs of a statement PostgreSQL
 plan, which these literal-value plans do not show.
 EOF
     cat "$plans"
-  } >docs/benchmarks-qido.md
-  echo "wrote docs/benchmarks-qido.md"
+  } >"$doc"
+  echo "wrote $doc and $tsv"
 fi

@@ -228,6 +228,29 @@ class QuerySqlTest {
     }
 
     @Test
+    void studyPageWithoutPatientKeysLimitsTheStudiesBeforeJoiningTheirPatients() {
+        Statement s = QuerySql.page(query(QueryScope.allStudies(), "StudyDate", "20180801-20180828"), 101, false);
+        assertTrue(
+                s.sql()
+                        .endsWith(" from (select * from study st where (st.study_date >= ? and st.study_date <= ?)"
+                                + " and st.num_rejected < st.num_instances order by st.pk limit ? offset ?) st"
+                                + " join patient p on p.pk = st.patient_fk order by st.pk"),
+                s.sql());
+        assertEquals(List.of("20180801", "20180828", 101, 0), s.parameters());
+    }
+
+    @Test
+    void studyPageWithAPatientKeyJoinsBeforeTheLimit() {
+        Statement s = QuerySql.page(query(QueryScope.allStudies(), "PatientName", "*OMA*"), 101, false);
+        assertTrue(
+                s.sql()
+                        .endsWith(" from study st join patient p on p.pk = st.patient_fk where"
+                                + " (p.patient_name_norm like ? escape '!') and st.num_rejected < st.num_instances"
+                                + " order by st.pk limit ? offset ?"),
+                s.sql());
+    }
+
+    @Test
     void pageWithMetadataWrapsThePageToReadTheFirstStoredInstance() {
         Statement s = QuerySql.page(query(QueryScope.allSeries(), "includerejected", "true"), 5, true);
         assertTrue(
