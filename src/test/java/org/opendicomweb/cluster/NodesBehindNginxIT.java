@@ -55,6 +55,7 @@ import org.opendicomweb.testing.LocalS3;
 import org.opendicomweb.testing.Nginx;
 import org.opendicomweb.testing.PackagedServer;
 import org.opendicomweb.testing.StowBody;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Two packaged server nodes behind nginx, as the server is scaled out: one S3 bucket (S3Proxy on loopback over its
@@ -66,10 +67,12 @@ import org.opendicomweb.testing.StowBody;
  * deletes the other does not serve once that is acknowledged. Then node A is killed with SIGKILL while clients
  * store and read through nginx: B keeps serving; every instance acknowledged (a 200 listing it in the Referenced
  * SOP Sequence) is retrievable from B with the bytes sent; whatever B lists is whole (an instance whose request the
- * kill cut off is there with the bytes sent, or not listed at all); and once A is started again, its start-up sweep
- * has left no multipart upload open and no object without its index row. A request that was on A at the instant
- * of the kill may fail unanswered or with nginx's 502: nginx passes a POST it has already sent to no other node, as
- * the node may have stored it. Every request sent after the kill must succeed.
+ * kill cut off is there with the bytes sent, or not listed at all); and once A is started again (on its port, so
+ * nginx takes it back, and with {@code orphan-grace=0S}, as nothing is in flight then), A serves the same, and its
+ * start-up sweeps have left no multipart upload open, no staging object and no object without its index row. A
+ * request that was on A at the instant of the kill may fail unanswered or with nginx's 502: nginx passes a POST it
+ * has already sent to no other node, as the node may have stored it. Every request sent after the kill must
+ * succeed.
  *
  * <p>PostgreSQL only: two processes cannot share one embedded H2 database. Each node has its own storage path, so
  * its own audit file and its own local temporary files. Load: system properties {@code cluster.writers} (3),
@@ -112,6 +115,39 @@ class NodesBehindNginxIT {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /**
+     * Both nodes, round-robin. A node that fails a request is left out for 10 s, so that the requests after the one
+     * that found it dead go straight to the other; idle connections to the nodes are kept (keepalive, HTTP/1.1 with
+     * no Connection header passed on).
+     */
+    private static final String UPSTREAM = """
+            upstream dicomweb_nodes {
+                server 127.0.0.1:%d max_fails=1 fail_timeout=10s;
+                server 127.0.0.1:%d max_fails=1 fail_timeout=10s;
+                keepalive 16;
+            }
+            log_format nodes '$request_method $status $upstream_addr $upstream_status $request_time';
+            """;
+
+    /**
+     * A request a node cannot take (connection refused, reset, no answer in time) goes to the other node, but for a
+     * POST that already went out: nginx does not send a non-idempotent request twice (the node may have stored it),
+     * it answers 502.
+     */
+    private static final String BALANCER = """
+            access_log nodes.log nodes;
+            client_max_body_size 0;
+            location / {
+                proxy_pass http://dicomweb_nodes;
+                proxy_http_version 1.1;
+                proxy_set_header Connection "";
+                proxy_set_header Host $http_host;
+                proxy_next_upstream error timeout;
+                proxy_connect_timeout 2s;
+                proxy_read_timeout 60s;
+            }
+            """;
+
     private static LocalS3 s3;
     private static String schema;
     private static PackagedServer a;
@@ -148,26 +184,12 @@ class NodesBehindNginxIT {
         // One after the other: the first migrates the schema.
         a = PackagedServer.start(settings());
         b = PackagedServer.start(settings());
-        nginx = Nginx.start("""
-                upstream dicomweb_nodes {
-                    server 127.0.0.1:%d max_fails=1 fail_timeout=10s;
-                    server 127.0.0.1:%d max_fails=1 fail_timeout=10s;
-                    keepalive 16;
-                }
-                log_format nodes '$request_method $status $upstream_addr $upstream_status $request_time';
-                """.formatted(a.port(), b.port()), """
-                access_log nodes.log nodes;
-                client_max_body_size 0;
-                location / {
-                    proxy_pass http://dicomweb_nodes;
-                    proxy_http_version 1.1;
-                    proxy_set_header Connection "";
-                    proxy_set_header Host $http_host;
-                    proxy_next_upstream error timeout;
-                    proxy_connect_timeout 2s;
-                    proxy_read_timeout 60s;
-                }
-                """);
+        try {
+            nginx = Nginx.start(UPSTREAM.formatted(a.port(), b.port()), BALANCER);
+        } catch (TestAbortedException missing) {
+            // This test is about the balancer: without nginx it would prove nothing, so it fails wherever it runs.
+            fail(missing.getMessage());
+        }
     }
 
     private static Map<String, String> settings() {
