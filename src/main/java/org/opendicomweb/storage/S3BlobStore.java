@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -88,6 +89,8 @@ public final class S3BlobStore implements BlobStore {
     private final long maxSingleCopy;
     private volatile boolean ready;
     private volatile boolean checksums = true;
+    /** Whether the sweep of crashed processes' uploads is still to run (it runs once the store is usable). */
+    private final AtomicBoolean leftoversPending = new AtomicBoolean();
 
     /**
      * A store over {@code client}. {@code localRoot} holds temporary blobs; {@code partSize} and {@code maxSingleCopy}
@@ -139,21 +142,35 @@ public final class S3BlobStore implements BlobStore {
         return store;
     }
 
-    private void start() {
+    /**
+     * Sweeps local temporary files, then the uploads crashed processes left in the bucket as soon as the store is
+     * usable: at once, or once a later probe (readiness, a request) finds it so. A store that cannot be reached at
+     * start-up would otherwise keep those uploads open until its next start.
+     */
+    void start() {
         try {
             local.create();
             local.sweep();
         } catch (IOException e) {
             LOG.warnf("Temporary files of STOW requests cannot be kept in %s: %s", local.folder(), describe(e));
         }
+        leftoversPending.set(true);
         try {
             checkWritable();
-            int swept = sweepStaging(Instant.now().minus(stagingGrace));
-            LOG.infof("Blob storage ready at %s (%d leftover staged upload(s) removed)", location(), swept);
         } catch (StorageUnavailableException e) {
             LOG.errorf("%s; readiness is DOWN and storing/retrieving gets 503", e.getMessage());
+        }
+    }
+
+    private void sweepLeftovers() {
+        try {
+            int swept = sweepStaging(Instant.now().minus(stagingGrace));
+            LOG.infof("Blob storage ready at %s (%d leftover staged upload(s) removed)", location(), swept);
         } catch (RuntimeException e) {
-            LOG.warnf("Sweeping staged uploads left in %s failed: %s", location(), describe(e));
+            leftoversPending.set(true);
+            LOG.warnf(
+                    "Sweeping staged uploads left in %s failed: %s (tried again once the store is probed)",
+                    location(), describe(e));
         }
     }
 
@@ -342,6 +359,9 @@ public final class S3BlobStore implements BlobStore {
         if (!ready) {
             ready = true;
             LOG.infof("Blob storage at %s is usable", location());
+        }
+        if (leftoversPending.compareAndSet(true, false)) {
+            Thread.ofVirtual().name("s3-staging-sweep").start(this::sweepLeftovers);
         }
     }
 

@@ -313,6 +313,24 @@ class S3BlobStoreTest {
     }
 
     @Test
+    void leftoversAreSweptOnceTheStoreIsUsableWhenItWasNotAtStartUp() throws InterruptedException {
+        bucket = "late-" + UUID.randomUUID().toString().substring(0, 8);
+        S3BlobStore store = store();
+        store.start(); // the bucket is missing: the probe fails, the sweep waits
+        s3.createBucket(bucket);
+        String gone = StagingArea.hostName() + "_" + ProcessHandle.current().pid() + "_0000dead";
+        String key = "archive/" + S3BlobStore.STAGING + gone + "/upload";
+        s3.client().createMultipartUpload(r -> r.bucket(bucket).key(key));
+
+        store.checkWritable(); // as readiness or the next request probes it
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!s3.openUploads(bucket).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), s3.openUploads(bucket), "swept once usable");
+    }
+
+    @Test
     void missingBucketMakesTheStoreUnavailableNamingTheCause() {
         bucket = "no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8);
         S3BlobStore store = store();

@@ -60,9 +60,21 @@ public abstract class LocalServer implements AutoCloseable {
      * server that exits at once is started again on another port.
      */
     protected final void launch() {
+        launch(0);
+    }
+
+    /**
+     * As {@link #launch()}, on the port the server had before, so that what was pointed at it (a load balancer) finds
+     * it again; another port only if that one is taken meanwhile.
+     */
+    protected final void relaunchOnSamePort() {
+        launch(port);
+    }
+
+    private void launch(int preferred) {
         String why = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            port = freePort();
+            port = attempt == 1 && preferred > 0 ? preferred : freePort();
             try {
                 List<String> command = prepare(port);
                 ProcessBuilder builder = new ProcessBuilder(command)

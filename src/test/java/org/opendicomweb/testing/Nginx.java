@@ -14,10 +14,12 @@ import java.util.List;
  */
 public final class Nginx extends LocalServer {
     private final Path binary;
+    private final String httpBlock;
     private final String serverBlock;
 
-    private Nginx(String serverBlock) {
+    private Nginx(String httpBlock, String serverBlock) {
         super("nginx");
+        this.httpBlock = httpBlock;
         this.serverBlock = serverBlock;
         try {
             binary = executable("nginx", "nginx-light", "/usr/sbin/nginx", "/usr/bin/nginx");
@@ -32,7 +34,15 @@ public final class Nginx extends LocalServer {
      * added. The text may use {@code $server_port} and the like: it is nginx configuration.
      */
     public static Nginx start(String serverDirectives) {
-        Nginx nginx = new Nginx(serverDirectives);
+        return start("", serverDirectives);
+    }
+
+    /**
+     * Starts nginx with these directives in its {@code http} block ({@code upstream}, {@code log_format}) and one
+     * {@code server} as {@link #start(String)} does. Relative paths (a log file) name files in its folder.
+     */
+    public static Nginx start(String httpDirectives, String serverDirectives) {
+        Nginx nginx = new Nginx(httpDirectives, serverDirectives);
         nginx.launch();
         return nginx;
     }
@@ -54,12 +64,13 @@ public final class Nginx extends LocalServer {
                     fastcgi_temp_path %1$s/fastcgi;
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
+                %4$s
                     server {
                         listen 127.0.0.1:%2$d;
                 %3$s
                     }
                 }
-                """.formatted(d, port, serverBlock.indent(8));
+                """.formatted(d, port, serverBlock.indent(8), httpBlock.indent(4));
         Path file = dir.resolve("nginx.conf");
         Files.writeString(file, config, StandardCharsets.UTF_8);
         // -e: the default error log under /var/log may not be writable; -p: relative paths stay in the folder.
@@ -69,6 +80,16 @@ public final class Nginx extends LocalServer {
     @Override
     protected boolean ready(int port) {
         return listening(port);
+    }
+
+    /** A file nginx wrote in its folder (a log named by a relative path), empty while there is none. */
+    public String file(String name) {
+        try {
+            Path file = dir.resolve(name);
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "(" + name + " unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** The error log (for failure messages): nginx logs there, not on the console. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public final class PackagedServer extends LocalServer {
 
     private PackagedServer(Map<String, String> settings) {
         super("server");
-        this.settings = settings;
+        this.settings = new LinkedHashMap<>(settings);
         if (!Files.isRegularFile(JAR)) {
             close();
             throw new IllegalStateException(JAR + " is missing: this test runs on the packaged server (mvn package)");
@@ -54,6 +55,15 @@ public final class PackagedServer extends LocalServer {
     /** Starts the server again on the storage a crash left, on a new port, and waits until it is ready. */
     public void restart() {
         launch();
+    }
+
+    /**
+     * As {@link #restart()}, on the port it had (a load balancer in front finds it again), with these settings changed
+     * from now on.
+     */
+    public void restartOnSamePort(Map<String, String> changed) {
+        settings.putAll(changed);
+        relaunchOnSamePort();
     }
 
     @Override
