@@ -200,9 +200,12 @@ POM
   cache=$repo/target/local-cluster-s3proxy-$version.classpath
   if [[ ! -s $cache ]]; then
     command -v mvn >/dev/null || { echo "run.sh: mvn is required to find S3Proxy's class path" >&2; exit 1; }
-    mvn -B -q -o -f "$work/s3/pom.xml" dependency:build-classpath -Dmdep.outputFile="$cache" >"$work/s3/mvn.log" 2>&1 \
-      || mvn -B -q -f "$work/s3/pom.xml" dependency:build-classpath -Dmdep.outputFile="$cache" >>"$work/s3/mvn.log" 2>&1 \
+    # Written aside and moved into place: clusters started side by side may resolve it at the same time.
+    mvn -B -q -o -f "$work/s3/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/s3/classpath" >"$work/s3/mvn.log" 2>&1 \
+      || mvn -B -q -f "$work/s3/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/s3/classpath" >>"$work/s3/mvn.log" 2>&1 \
       || { echo "run.sh: could not resolve S3Proxy $version:" >&2; tail -5 "$work/s3/mvn.log" >&2; exit 1; }
+    mkdir -p "$(dirname "$cache")"
+    mv "$work/s3/classpath" "$cache"
   fi
   s3_key=local-cluster
   s3_secret=local-cluster-secret
