@@ -234,9 +234,11 @@ public class ClusterNote {
                                 String.format(Locale.ROOT, "%.0f MB", peak / 1e6),
                                 String.format(Locale.ROOT, "%.2f", peak / size)));
             }
-            md.append("\nA server that copied whole objects through its heap would allocate at least one byte per byte"
-                    + " sent and hold an instance's size at once; streamed ranged reads allocate a fraction of that"
-                    + " and keep the heap's peak below one instance.\n");
+            md.append("\nReading: an allocation near one byte per byte sent means every byte passed through a heap"
+                    + " buffer on its way out, and, where the peak heap (garbage included) stays below one instance's"
+                    + " size, in chunks rather than as whole objects; near zero means the bytes did not enter the heap (from the"
+                    + " file system the server hands the file to the socket). A copy of whole objects through the heap"
+                    + " would show as a peak of at least the instance's size (1.00) for each retrieval in flight.\n");
         }
         Files.writeString(out, md.toString());
     }

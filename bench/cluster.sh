@@ -116,6 +116,10 @@ audit2=$(wc -l <"$tmp/s3n2/node2/audit.log")
 
 echo "== WADO of the large multi-frame instance, heap watched"
 large=$(ls "$tmp"/large/mf/*.dcm)
+# Other UIDs than the corpus' multi-frame instance (stored already), of the same length, in the header only.
+perl -e 'open(F, "+<", $ARGV[0]) or die; binmode F; read(F, $h, 65536); $end = index($h, "\xe0\x7f\x10\x00");
+  $head = substr($h, 0, $end); $head =~ s/2\.25\.10000/2.25.19999/g; seek(F, 0, 0); print F $head; close F' "$large"
+sed -i 's/2\.25\.10000/2.25.19999/g' "$tmp/large/manifest.properties"
 large_bytes=$(stat -c %s "$large")
 # Whole-instance retrievals per server, and the frames of one pass: bounded in count, each request in time.
 retrievals=${BENCH_LARGE_RETRIEVALS:-4}
