@@ -42,8 +42,14 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java Client.java --corpus DIR --out results.tsv --mode quick|full --scratch DIR
- *                  --target NAME=BASE_URL@PID [--target NAME=BASE_URL@PID] [--zero URL]
+ *                  --target NAME=BASE_URL@PID[+PID...] [--target ...] [--zero URL] [--aux NAME:LABEL=PID[+PID...]]
+ *                  [--rounds N]
  * </pre>
+ *
+ * A target served by several processes (server nodes behind a load balancer) names them all: its server CPU is
+ * their sum. {@code --aux} names processes the target uses that are not the server itself (a database, an object
+ * store, a load balancer); each is counted with its children, and its CPU per operation is recorded on its own
+ * (section {@code aux}, the label in the note), never added to the server's.
  *
  * Every loop is bounded by a request count and a time cap. Every measurement also records this client's
  * own CPU use and the server process's CPU use (from /proc/PID/stat), so a reader can tell whether the
@@ -114,6 +120,27 @@ public class Client {
         c.corpus = Path.of(one(opt, "corpus"));
         c.scratch = Path.of(one(opt, "scratch"));
         c.mode = one(opt, "mode").equals("full") ? FULL : QUICK;
+        if (opt.containsKey("rounds")) {
+            // Fewer rounds of the reads, for runs with many targets; still even, so each order comes equally often.
+            int rounds = Integer.parseInt(one(opt, "rounds"));
+            if (rounds < 2 || rounds % 2 != 0) {
+                throw new IllegalArgumentException("--rounds must be even and at least 2");
+            }
+            Mode m = c.mode;
+            c.mode = new Mode(
+                    m.stowClients(),
+                    rounds,
+                    m.qidoLatencyN(),
+                    m.qidoThroughputN(),
+                    m.loopCapS(),
+                    m.warmMetadataN(),
+                    m.zeroN(),
+                    m.stowCapS(),
+                    m.wadoPasses(),
+                    m.scrollPasses(),
+                    m.streamCapS(),
+                    m.warmUpPasses());
+        }
         c.zeroUrl = opt.containsKey("zero") ? one(opt, "zero") : null;
         if (opt.containsKey("sizes")) {
             c.sizes = Path.of(one(opt, "sizes"));
@@ -129,7 +156,15 @@ public class Client {
         for (String t : opt.getOrDefault("target", List.of())) {
             int eq = t.indexOf('=');
             int at = t.lastIndexOf('@');
-            c.targets.add(new Target(t.substring(0, eq), t.substring(eq + 1, at), Long.parseLong(t.substring(at + 1))));
+            long[] pids = pids(t.substring(at + 1));
+            c.targets.add(new Target(t.substring(0, eq), t.substring(eq + 1, at), pids[0]));
+            SERVER_PIDS.put(t.substring(0, eq), pids);
+        }
+        for (String a : opt.getOrDefault("aux", List.of())) {
+            int colon = a.indexOf(':');
+            int eq = a.indexOf('=');
+            AUX.computeIfAbsent(a.substring(0, colon), k -> new LinkedHashMap<>())
+                    .put(a.substring(colon + 1, eq), pids(a.substring(eq + 1)));
         }
         try (InputStream in = Files.newInputStream(c.corpus.resolve("manifest.properties"))) {
             c.manifest.load(in);
@@ -179,11 +214,16 @@ public class Client {
                     "server",
                     "peak_rss",
                     t,
-                    vmHwmMiB(t.pid),
+                    Arrays.stream(SERVER_PIDS.getOrDefault(t.name, new long[] {t.pid}))
+                            .mapToDouble(Client::vmHwmMiB)
+                            .max()
+                            .orElse(Double.NaN),
                     "MiB",
                     Double.NaN,
                     Double.NaN,
-                    "VmHWM from /proc/PID/status");
+                    SERVER_PIDS.getOrDefault(t.name, new long[1]).length > 1
+                            ? "VmHWM from /proc/PID/status, the largest of the target's processes"
+                            : "VmHWM from /proc/PID/status");
         }
         log("done in %.1f s", (System.nanoTime() - t0) / 1e9);
     }
@@ -472,15 +512,31 @@ public class Client {
         }
     }
 
-    record Stowed(int instances, long bytes, double seconds, double clientCpuSeconds, double serverCpuSeconds) {
+    /** {@code auxCpuSeconds}: the CPU of each of the target's {@code --aux} processes, in their order. */
+    record Stowed(
+            int instances,
+            long bytes,
+            double seconds,
+            double clientCpuSeconds,
+            double serverCpuSeconds,
+            double[] auxCpuSeconds) {
         Stowed plus(Stowed o) {
             return new Stowed(
                     instances + o.instances,
                     bytes + o.bytes,
                     seconds + o.seconds,
                     clientCpuSeconds + o.clientCpuSeconds,
-                    serverCpuSeconds + o.serverCpuSeconds);
+                    serverCpuSeconds + o.serverCpuSeconds,
+                    sum(auxCpuSeconds, o.auxCpuSeconds));
         }
+    }
+
+    static double[] sum(double[] a, double[] b) {
+        double[] s = new double[Math.max(a.length, b.length)];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (i < a.length ? a[i] : 0) + (i < b.length ? b[i] : 0);
+        }
+        return s;
     }
 
     void recordStow(Target t, String metric, Stowed s, String note) {
@@ -488,6 +544,17 @@ public class Client {
         double sc = s.serverCpuSeconds / s.seconds;
         record("stow", metric + "_instances", t, s.instances / s.seconds, "instances/s", cc, sc, note);
         record("stow", metric + "_mb", t, s.bytes / 1e6 / s.seconds, "MB/s", cc, sc, note);
+        recordAux(t, metric + "_instances", s.auxCpuSeconds, s.instances, "ms/instance");
+    }
+
+    /** The CPU of each of the target's --aux processes per operation, one row each, its label in the note. */
+    void recordAux(Target t, String metric, double[] cpuSeconds, int operations, String unit) {
+        int i = 0;
+        for (String label : AUX.getOrDefault(t.name, Map.of()).keySet()) {
+            double v = i < cpuSeconds.length ? cpuSeconds[i] * 1e3 / Math.max(1, operations) : Double.NaN;
+            record("aux", metric, t, v, unit, Double.NaN, Double.NaN, label);
+            i++;
+        }
     }
 
     /** Stores files, 10 per multipart/related request, by `clients` workers; fails unless all are stored. */
@@ -544,7 +611,12 @@ public class Client {
                     + " instances within the time cap of " + mode.stowCapS + " s");
         }
         return new Stowed(
-                stored.get(), bytes.get(), res.seconds, res.clientCores * res.seconds, res.serverCores * res.seconds);
+                stored.get(),
+                bytes.get(),
+                res.seconds,
+                res.clientCores * res.seconds,
+                res.serverCores * res.seconds,
+                res.auxCpuSeconds);
     }
 
     /** Rewrites the 4-digit epoch in every UID of the header (never inside pixel data), same length. */
@@ -966,6 +1038,7 @@ public class Client {
         acc.bytes += bytes.get();
         acc.clientCpu += r.clientCores * r.seconds;
         acc.serverCpu += r.serverCores * r.seconds;
+        acc.auxCpu = sum(acc.auxCpu, r.auxCpuSeconds);
         acc.capped |= done < reqs.size();
         acc.note = note;
     }
@@ -987,10 +1060,12 @@ public class Client {
         Map<Target, List<Req>> reqs = new LinkedHashMap<>();
         Map<Target, Acc> round = new LinkedHashMap<>();
         Map<Target, Double> serverStart = new LinkedHashMap<>();
+        Map<Target, double[]> auxStart = new LinkedHashMap<>();
         for (Target t : targets) {
             reqs.put(t, requests.apply(t));
             round.put(t, new Acc());
-            serverStart.put(t, processCpuSeconds(t.pid));
+            serverStart.put(t, serverCpuSeconds(t));
+            auxStart.put(t, auxCpuSeconds(t));
         }
         int n = reqs.get(targets.get(0)).size();
         long start = System.nanoTime();
@@ -1023,7 +1098,13 @@ public class Client {
             acc.wall += wall;
             acc.bytes += a.bytes;
             acc.clientCpu += clientCpu; // the client's CPU over the whole loop: both targets' requests
-            acc.serverCpu += processCpuSeconds(t.pid) - serverStart.get(t);
+            acc.serverCpu += serverCpuSeconds(t) - serverStart.get(t);
+            double[] aux = auxCpuSeconds(t);
+            double[] a0 = auxStart.get(t);
+            for (int i = 0; i < aux.length; i++) {
+                aux[i] -= a0[i];
+            }
+            acc.auxCpu = sum(acc.auxCpu, aux);
             acc.capped |= done < n;
             acc.note = note + ", targets interleaved request by request";
         }
@@ -1039,6 +1120,7 @@ public class Client {
         long bytes;
         double clientCpu;
         double serverCpu;
+        double[] auxCpu = new double[0];
         boolean capped;
         String note;
     }
@@ -1067,6 +1149,7 @@ public class Client {
             if (!k[0].equals("qido") && !k[0].equals("metadata")) {
                 record(k[0], k[1] + "_mb", t, a.bytes / 1e6 / a.seconds, "MB/s", cc, sc, note);
             }
+            recordAux(t, k[1], a.auxCpu, a.n, "ms/req");
             for (int p = 0; p <= 100; p += 5) {
                 record("dist", k[1], t, pct(s, Math.max(p, 1)), "ms", Double.NaN, Double.NaN, "p" + p);
             }
@@ -1268,20 +1351,107 @@ public class Client {
         }
     }
 
-    record Meter(Target target, long wall, long clientCpu, double serverCpu) {
+    /** Each target's server processes, when given as several (--target NAME=URL@PID+PID). */
+    static final Map<String, long[]> SERVER_PIDS = new HashMap<>();
+    /** Each target's --aux processes by label, in the order given. */
+    static final Map<String, Map<String, long[]>> AUX = new HashMap<>();
+
+    static long[] pids(String spec) {
+        return Arrays.stream(spec.split("\\+")).mapToLong(Long::parseLong).toArray();
+    }
+
+    /** The target's server CPU: its one process, or the sum over its processes. */
+    static double serverCpuSeconds(Target t) {
+        long[] pids = SERVER_PIDS.get(t.name);
+        if (pids == null) {
+            return processCpuSeconds(t.pid);
+        }
+        double sum = 0;
+        for (long pid : pids) {
+            sum += processCpuSeconds(pid);
+        }
+        return sum;
+    }
+
+    /** CPU of each --aux process group of the target, each process with its children (PostgreSQL's backends). */
+    static double[] auxCpuSeconds(Target t) {
+        Map<String, long[]> groups = t == null ? Map.of() : AUX.getOrDefault(t.name, Map.of());
+        if (groups.isEmpty()) {
+            return new double[0];
+        }
+        Map<Long, List<Long>> children = childrenByParent();
+        double[] cpu = new double[groups.size()];
+        int i = 0;
+        for (long[] roots : groups.values()) {
+            for (long pid : roots) {
+                cpu[i] += treeCpuSeconds(pid, children);
+            }
+            i++;
+        }
+        return cpu;
+    }
+
+    /** A process, the children it has waited for (cutime, cstime) and those still running, recursively. */
+    static double treeCpuSeconds(long pid, Map<Long, List<Long>> children) {
+        double sum = 0;
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            sum = (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]))
+                    / (double) CLK_TCK;
+        } catch (IOException | RuntimeException e) {
+            return 0; // gone: its time went to its parent's cutime
+        }
+        for (long child : children.getOrDefault(pid, List.of())) {
+            sum += treeCpuSeconds(child, children);
+        }
+        return sum;
+    }
+
+    static Map<Long, List<Long>> childrenByParent() {
+        Map<Long, List<Long>> children = new HashMap<>();
+        try (Stream<Path> s = Files.list(Path.of("/proc"))) {
+            for (Path p :
+                    s.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    long ppid = Long.parseLong(
+                            stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+                    children.computeIfAbsent(ppid, k -> new ArrayList<>())
+                            .add(Long.parseLong(p.getFileName().toString()));
+                } catch (IOException | RuntimeException e) {
+                    // the process ended while the list was read
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return children;
+    }
+
+    record Meter(Target target, long wall, long clientCpu, double serverCpu, double[] auxCpu) {
         static Meter start(Target t) {
             return new Meter(
-                    t, System.nanoTime(), OS.getProcessCpuTime(), t == null ? Double.NaN : processCpuSeconds(t.pid));
+                    t,
+                    System.nanoTime(),
+                    OS.getProcessCpuTime(),
+                    t == null ? Double.NaN : serverCpuSeconds(t),
+                    auxCpuSeconds(t));
         }
 
         Result stop() {
             double s = (System.nanoTime() - wall) / 1e9;
             double c = (OS.getProcessCpuTime() - clientCpu) / 1e9 / s;
-            double sv = target == null ? Double.NaN : (processCpuSeconds(target.pid) - serverCpu) / s;
-            return new Result(s, c, sv);
+            double sv = target == null ? Double.NaN : (serverCpuSeconds(target) - serverCpu) / s;
+            double[] aux = auxCpuSeconds(target);
+            for (int i = 0; i < aux.length; i++) {
+                aux[i] -= auxCpu[i];
+            }
+            return new Result(s, c, sv, aux);
         }
 
-        record Result(double seconds, double clientCores, double serverCores) {}
+        /** {@code auxCpuSeconds}: CPU seconds of each of the target's --aux process groups over the span. */
+        record Result(double seconds, double clientCores, double serverCores, double[] auxCpuSeconds) {}
     }
 
     /**
