@@ -702,6 +702,18 @@ public final class DicomInputStream implements Closeable {
             bufStart += left;
             return;
         }
+        if (in instanceof ExactSkipInput exact) {
+            long passed = exact.skipExactly(left);
+            bufStart += passed;
+            if (passed < left) {
+                throw new DicomParseException(
+                        "Truncated: value of " + len + " bytes ends after " + (len - left + passed),
+                        start,
+                        tag,
+                        new EOFException());
+            }
+            return;
+        }
         while (left > 0) {
             int r = in.read(buf, 0, (int) Math.min(buf.length, left));
             if (r < 0) {

@@ -2,6 +2,7 @@ package org.opendicomweb.web.multipart;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -18,6 +19,11 @@ import java.util.Map;
  */
 public final class MultipartReader {
     private static final int MAX_HEADER_BYTES = 16 * 1024;
+    /**
+     * Larger than a {@link java.io.BufferedOutputStream}'s usual buffer, so that {@link PartStream#transferTo(OutputStream,
+     * long)} hands such a stream pieces it passes on without copying them into its buffer.
+     */
+    private static final int BUFFER_BYTES = 256 * 1024;
 
     private final InputStream in;
     /** "\r\n--boundary": what ends a part's body. */
@@ -43,7 +49,7 @@ public final class MultipartReader {
         }
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        this.buf = new byte[Math.max(64 * 1024, delimiter.length * 4)];
+        this.buf = new byte[Math.max(BUFFER_BYTES, delimiter.length * 4)];
         this.delimiterPattern = new BytePattern(delimiter);
     }
 
@@ -175,8 +181,12 @@ public final class MultipartReader {
         return true;
     }
 
-    /** Bytes of the current part; ends where the delimiter starts. */
-    private final class PartStream extends InputStream {
+    /**
+     * Bytes of the current part; ends where the delimiter starts. Besides reading, it can write its bytes to an
+     * {@link OutputStream} straight from the reader's buffer ({@link #transferTo(OutputStream, long)}), which spares
+     * a caller that only copies them a copy through its own buffer.
+     */
+    public final class PartStream extends InputStream {
         private boolean done;
         boolean sawNoDelimiter;
 
@@ -199,10 +209,54 @@ public final class MultipartReader {
             if (len == 0) {
                 return 0;
             }
-            if (scanned > pos) {
-                return handOut(b, off, Math.min(len, scanned - pos));
+            int k = scan(delimiter.length);
+            return k < 0 ? -1 : handOut(b, off, Math.min(len, k));
+        }
+
+        /**
+         * Writes up to {@code max} bytes of the part to {@code out} from the reader's buffer; fewer only where the
+         * part ends. Returns how many it wrote. Waits for as many bytes as it still needs (up to a buffer), so that
+         * it writes in large pieces: the part's bytes have to arrive anyway.
+         */
+        public long transferTo(OutputStream out, long max) throws IOException {
+            long written = 0;
+            while (written < max) {
+                long wanted = Math.min(max - written, buf.length - delimiter.length) + delimiter.length;
+                int k = scan((int) wanted);
+                if (k < 0) {
+                    break;
+                }
+                k = (int) Math.min(k, max - written);
+                out.write(buf, pos, k);
+                pos += k;
+                written += k;
             }
-            fill(delimiter.length);
+            return written;
+        }
+
+        @Override
+        public long transferTo(OutputStream out) throws IOException {
+            long written = 0;
+            for (int k = scan(delimiter.length); k >= 0; k = scan(delimiter.length)) {
+                out.write(buf, pos, k);
+                pos += k;
+                written += k;
+            }
+            return written;
+        }
+
+        /**
+         * How many bytes from {@code pos} are part data (at least one), or -1 once the part has ended (its delimiter
+         * is then consumed). Reads until {@code want} bytes (at most a buffer) are buffered, or the body ends.
+         */
+        private int scan(int want) throws IOException {
+            if (done) {
+                return -1;
+            }
+            if (scanned > pos) {
+                return scanned - pos;
+            }
+            fill(Math.min(Math.max(want, delimiter.length), buf.length));
             int avail = lim - pos;
             if (avail == 0) {
                 throw new MalformedMultipartException("Body ends inside a part, before the closing delimiter");
@@ -221,10 +275,10 @@ public final class MultipartReader {
             }
             if (safe <= 0) {
                 fill(lim - pos + 1);
-                return read(b, off, len);
+                return scan(want);
             }
             scanned = pos + safe;
-            return handOut(b, off, Math.min(len, safe));
+            return safe;
         }
 
         private int handOut(byte[] b, int off, int k) {
@@ -243,10 +297,9 @@ public final class MultipartReader {
         }
 
         void skipRest() throws IOException {
-            byte[] sink = new byte[8192];
             try {
-                while (read(sink, 0, sink.length) >= 0) {
-                    // discard
+                for (int k = scan(delimiter.length); k >= 0; k = scan(delimiter.length)) {
+                    pos += k;
                 }
             } catch (MalformedMultipartException e) {
                 if (current == null) {

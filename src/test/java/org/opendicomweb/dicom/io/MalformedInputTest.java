@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.BulkData;
 import org.opendicomweb.dicom.DatasetTooLargeException;
 import org.opendicomweb.dicom.DicomParseException;
 import org.opendicomweb.dicom.Tag;
@@ -227,6 +228,64 @@ class MalformedInputTest {
     void bulkValueLengthPastEnd() {
         assertRefusedAfter(
                 explicitLE(), b -> b.longHeader(Tag.PixelData, "OW", 1000).filler(10), 12, Tag.PixelData);
+    }
+
+    /** An input that passes over values itself (a STOW part copied to staging), fed in small reads. */
+    private static final class ExactSkipping extends ByteArrayInputStream implements ExactSkipInput {
+        long skipped;
+
+        ExactSkipping(byte[] b) {
+            super(b);
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 100));
+        }
+
+        @Override
+        public long skipExactly(long n) {
+            long k = super.skip(n);
+            skipped += k;
+            return k;
+        }
+    }
+
+    @Test
+    void bulkValueIsPassedOverByAnExactSkipInput() throws IOException {
+        byte[] start = explicitLE().get();
+        byte[] input = new Bytes()
+                .raw(start)
+                .longHeader(Tag.PixelData, "OW", 1000)
+                .filler(1000)
+                .raw(PATIENT_ID.get())
+                .get();
+        ExactSkipping source = new ExactSkipping(input);
+        try (DicomInputStream in = new DicomInputStream(source)) {
+            in.setBulkDataThreshold(16);
+            Attributes ds = in.readDataset();
+            assertEquals("ID01", ds.getString(Tag.PatientID));
+            assertEquals(BulkData.atOffset(start.length + 12, 1000, false), ds.getValue(Tag.PixelData));
+        }
+        assertTrue(source.skipped > 0, "the value was passed over by the input, not read");
+    }
+
+    @Test
+    void bulkValueLengthPastTheEndOfAnExactSkipInput() {
+        byte[] start = explicitLE().get();
+        byte[] input = new Bytes()
+                .raw(start)
+                .longHeader(Tag.PixelData, "OW", 1000)
+                .filler(500)
+                .get();
+        DicomParseException e = assertThrows(DicomParseException.class, () -> {
+            try (DicomInputStream in = new DicomInputStream(new ExactSkipping(input))) {
+                in.setBulkDataThreshold(16);
+                in.readDataset();
+            }
+        });
+        assertWhere(e, start.length + 12, Tag.PixelData);
+        assertTrue(e.getMessage().contains("ends after 500"), e.getMessage());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +105,71 @@ class MultipartReaderTest {
             }
             assertNull(reader.next(), "round " + round);
         }
+    }
+
+    /**
+     * Reads, bounded transfers (as a skipped value is copied) and a final transfer of the rest, mixed at random over
+     * parts full of delimiter look-alikes that arrive in random pieces: the bytes written are the part's, in order,
+     * and a transfer asked for more than the part holds stops at its end.
+     */
+    @Test
+    void transfersTheSameBytesAsItReadsAndStopsAtThePartsEnd() throws IOException {
+        Random random = new Random(23);
+        byte[] lookalike = "\r\n--boundar".getBytes(StandardCharsets.US_ASCII);
+        for (int round = 0; round < 200; round++) {
+            byte[][] parts = new byte[1 + random.nextInt(4)][];
+            for (int i = 0; i < parts.length; i++) {
+                ByteArrayOutputStream p = new ByteArrayOutputStream();
+                int pieces = random.nextInt(40);
+                for (int k = 0; k < pieces; k++) {
+                    byte[] noise = new byte[random.nextInt(30_000)];
+                    random.nextBytes(noise);
+                    p.writeBytes(noise);
+                    p.write(lookalike, 0, 1 + random.nextInt(lookalike.length));
+                    p.write('#');
+                }
+                parts[i] = p.toByteArray();
+            }
+            long seed = random.nextLong();
+            InputStream source = new ByteArrayInputStream(body("boundary", parts)) {
+                private final Random chunks = new Random(seed);
+
+                @Override
+                public synchronized int read(byte[] buf, int off, int len) {
+                    return super.read(buf, off, Math.min(len, 1 + chunks.nextInt(100_000)));
+                }
+            };
+            MultipartReader reader = new MultipartReader(source, "boundary");
+            for (byte[] expected : parts) {
+                MultipartReader.PartStream body =
+                        (MultipartReader.PartStream) reader.next().body();
+                ByteArrayOutputStream got = new ByteArrayOutputStream();
+                while (got.size() < expected.length && random.nextInt(8) > 0) {
+                    if (random.nextBoolean()) {
+                        byte[] chunk = new byte[1 + random.nextInt(20_000)];
+                        int n = body.read(chunk, 0, chunk.length);
+                        got.write(chunk, 0, n);
+                    } else {
+                        long max = 1 + random.nextInt(300_000);
+                        long left = expected.length - got.size();
+                        assertEquals(Math.min(max, left), body.transferTo(got, max), "round " + round);
+                    }
+                }
+                body.transferTo(got);
+                assertArrayEquals(expected, got.toByteArray(), "round " + round);
+                assertEquals(0, body.transferTo(got, 10), "round " + round);
+                assertEquals(-1, body.read());
+            }
+            assertNull(reader.next(), "round " + round);
+        }
+    }
+
+    @Test
+    void failsATransferWhenTheBodyIsCutOffInsideThePart() throws IOException {
+        byte[] cut = ("--b\r\n\r\n" + "x".repeat(1000)).getBytes(StandardCharsets.US_ASCII);
+        MultipartReader.PartStream body = (MultipartReader.PartStream)
+                new MultipartReader(trickle(cut), "b").next().body();
+        assertThrows(MalformedMultipartException.class, () -> body.transferTo(OutputStream.nullOutputStream(), 5000));
     }
 
     @Test
