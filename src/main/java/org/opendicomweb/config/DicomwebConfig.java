@@ -38,6 +38,8 @@ public interface DicomwebConfig {
 
     Audit audit();
 
+    Cluster cluster();
+
     enum DatabaseKind {
         H2("h2"),
         POSTGRESQL("postgresql");
@@ -242,6 +244,16 @@ public interface DicomwebConfig {
     enum DuplicatePolicy {
         REJECT,
         REPLACE
+    }
+
+    /** Server nodes sharing one index database (docs/configuration.md, "Several server nodes"). */
+    interface Cluster {
+        /**
+         * How long a node holds a background job's lease (orphan sweep, rejection sweep, reindexer) without renewing
+         * it: the node running the job renews it every third of this; a node that dies keeps it this long at most.
+         */
+        @WithDefault("60S")
+        Duration leaseDuration();
     }
 
     /** Access control (docs/security.md). */
