@@ -121,8 +121,11 @@ public class ClusterLease {
         try {
             if (!tryAcquire(name, sinceLastRun)) {
                 LOG.debugf(
-                        "%s skipped on this node: another node holds its lease, or ran it less than %s ago",
-                        name, sinceLastRun);
+                        sinceLastRun.isZero()
+                                ? "%s skipped on this node: another node holds its lease"
+                                : "%s skipped on this node: another node holds its lease or ran it less than %s ago",
+                        name,
+                        sinceLastRun);
                 return false;
             }
         } catch (SQLException | RuntimeException e) {
