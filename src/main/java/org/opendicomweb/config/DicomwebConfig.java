@@ -300,9 +300,11 @@ public interface DicomwebConfig {
         @WithDefault("file")
         List<org.opendicomweb.security.audit.AuditDestination> destination();
 
-        /** The audit file (destination {@code file}), rotated daily and by size; its folder is created. */
-        @WithDefault("${dicomweb.storage.path}/audit/audit.log")
-        Path file();
+        /**
+         * The audit file (destination {@code file}), rotated daily and by size; its folder is created. Absent: below
+         * the storage path, one per node where nodes can share it ({@link org.opendicomweb.security.audit.AuditFile}).
+         */
+        Optional<Path> file();
 
         /** The audit file is also rotated within a day when it grows past this size. */
         @WithDefault("100M")
