@@ -38,6 +38,8 @@ public interface DicomwebConfig {
 
     Audit audit();
 
+    Cluster cluster();
+
     enum DatabaseKind {
         H2("h2"),
         POSTGRESQL("postgresql");
@@ -244,6 +246,16 @@ public interface DicomwebConfig {
         REPLACE
     }
 
+    /** Server nodes sharing one index database (docs/configuration.md, "Several server nodes"). */
+    interface Cluster {
+        /**
+         * How long a node holds a background job's lease (orphan sweep, rejection sweep, reindexer) without renewing
+         * it: the node running the job renews it every third of this; a node that dies keeps it this long at most.
+         */
+        @WithDefault("60S")
+        Duration leaseDuration();
+    }
+
     /** Access control (docs/security.md). */
     interface Auth {
         @WithDefault("none")
@@ -288,9 +300,11 @@ public interface DicomwebConfig {
         @WithDefault("file")
         List<org.opendicomweb.security.audit.AuditDestination> destination();
 
-        /** The audit file (destination {@code file}), rotated daily and by size; its folder is created. */
-        @WithDefault("${dicomweb.storage.path}/audit/audit.log")
-        Path file();
+        /**
+         * The audit file (destination {@code file}), rotated daily and by size; its folder is created. Absent: below
+         * the storage path, one per node where nodes can share it ({@link org.opendicomweb.security.audit.AuditFile}).
+         */
+        Optional<Path> file();
 
         /** The audit file is also rotated within a day when it grows past this size. */
         @WithDefault("100M")

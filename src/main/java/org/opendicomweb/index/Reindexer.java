@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
+import org.opendicomweb.cluster.ClusterLease;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.json.JsonReader;
@@ -36,12 +37,20 @@ import org.opendicomweb.dicom.json.JsonReader;
  * instance twice changes nothing ({@link KeyTables}), so running it again is harmless. Progress is logged every
  * 10 seconds and served by {@link #status()}.
  *
- * <p>A tag no longer configured has its values and task removed at the next start. Several server nodes
- * sharing one database each run the work: wasteful, not wrong.
+ * <p>A tag no longer configured has its values and task removed at the next start.
+ *
+ * <p>Server nodes sharing one database take turns: the work runs on the node holding the lease {@value #LEASE}
+ * ({@link ClusterLease}). A node that finds it taken follows the other's progress in the task table (which
+ * {@link #status()} serves on every node, with the node running the work) until its tasks are complete, and takes
+ * over when the other node stops before the end (killed: once its lease has expired). A full new run asked of a
+ * node while another runs the work begins once that run has ended.
  */
 @ApplicationScoped
 public class Reindexer {
     private static final Logger LOG = Logger.getLogger(Reindexer.class);
+    /** The name of the reindexer's lease. */
+    public static final String LEASE = "reindex";
+
     static final String BUILTIN = "builtin-keys-4";
     private static final String EXTENDED = "extended:";
     private static final int BATCH = 500;
@@ -50,6 +59,7 @@ public class Reindexer {
     private final IndexDatabase index;
     private final ExtendedQueryTags extendedTags;
     private final DicomwebConfig config;
+    private final ClusterLease lease;
     /** Task name to completeness, as last read or written; empty until the first run has registered the tasks. */
     private final Map<String, Boolean> complete = new ConcurrentHashMap<>();
 
@@ -59,19 +69,23 @@ public class Reindexer {
     private volatile boolean resetRequested;
     private volatile Progress progress = new Progress(false, 0, 0, null, null, null);
 
-    /** What a run has done so far; {@code error} is why the last run stopped, if it failed. */
+    /** What a run on this node has done so far; {@code error} is why the last run stopped, if it failed. */
     public record Progress(
             boolean running, long processed, long total, Instant started, Instant finished, String error) {}
 
     /** One task: what it fills and how far it got. */
     public record Task(String name, long throughPk, boolean complete) {}
 
-    /** The tasks and the current or last run. */
-    public record Status(List<Task> tasks, Progress progress) {}
+    /**
+     * The tasks (how far each got, whichever node did the work), the current or last run of this node, and the
+     * node running the work now ({@code host (pid N)}), if any.
+     */
+    public record Status(List<Task> tasks, Progress progress, String runningOn) {}
 
     @Inject
-    Reindexer(IndexDatabase index, ExtendedQueryTags extendedTags, DicomwebConfig config) {
+    Reindexer(IndexDatabase index, ExtendedQueryTags extendedTags, DicomwebConfig config, ClusterLease lease) {
         this.index = index;
+        this.lease = lease;
         this.extendedTags = extendedTags;
         this.config = config;
     }
@@ -127,7 +141,8 @@ public class Reindexer {
                 tasks.add(new Task(rs.getString(1), rs.getLong(2), rs.getBoolean(3)));
             }
         }
-        return new Status(tasks, progress);
+        String runningOn = lease.holderOf(LEASE).map(ClusterLease.Holder::host).orElse(null);
+        return new Status(tasks, progress, runningOn);
     }
 
     /** Runs the work in the background, or once more after the run in progress. */
@@ -148,7 +163,7 @@ public class Reindexer {
                 Thread.sleep(config.db().retryInterval().toMillis());
             }
             while (true) {
-                run();
+                runOnOneNode();
                 synchronized (lock) {
                     if (!again) {
                         worker = null; // with the check, under the lock: a later start() begins a new worker
@@ -159,7 +174,7 @@ public class Reindexer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (Exception e) {
             progress = new Progress(
                     false, progress.processed(), progress.total(), progress.started(), Instant.now(), e.getMessage());
             LOG.warnf(
@@ -173,6 +188,41 @@ public class Reindexer {
                 }
             }
         }
+    }
+
+    /**
+     * Runs the work under the lease. While another node holds it, follows that node's progress in the task table
+     * until this node's tasks are complete; tries the lease again meanwhile, so that this node takes over when the
+     * other one stops before the end, and runs a requested new run once the other one's has ended.
+     */
+    private void runOnOneNode() throws Exception {
+        while (!lease.runExclusively(LEASE, this::run)) {
+            if (!resetRequested && completeAsRecorded()) {
+                return;
+            }
+            Thread.sleep(config.db().retryInterval().toMillis());
+        }
+    }
+
+    /**
+     * Reads how far the tasks got without changing them (the node holding the lease does that); true when every
+     * task this node's configuration has is registered and complete.
+     */
+    private boolean completeAsRecorded() throws SQLException {
+        Map<String, Boolean> recorded = new LinkedHashMap<>();
+        try (Connection c = index.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("select name, complete from reindex_task");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                recorded.put(rs.getString(1), rs.getBoolean(2));
+            }
+        }
+        complete.putAll(recorded);
+        boolean allComplete = !recorded.containsValue(false);
+        for (ExtendedQueryTag t : extendedTags.all()) {
+            allComplete &= recorded.containsKey(taskName(t));
+        }
+        return allComplete;
     }
 
     private void run() throws SQLException, IOException, InterruptedException {

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.opendicomweb.cluster.ClusterLease;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.index.RejectedInstances;
 import org.opendicomweb.index.RejectionNote;
@@ -20,23 +21,30 @@ import org.opendicomweb.index.RejectionNote;
  * Deletes rejected instances (IHE IOCM) once their rejection allows it: at once after a note that allows it now
  * (113039, and 113037/113038 with dicomweb.rejection.delete-safety-rejections), and every
  * dicomweb.rejection.sweep-interval for those whose grace period (113001) has passed. The deletion is
- * {@link DeleteService}'s: rows, counters and change feed in one transaction, then the files. Nodes sharing an
- * index may sweep at the same time: an instance deleted by one is simply not found by the other.
+ * {@link DeleteService}'s: rows, counters and change feed in one transaction, then the files. The periodic sweep
+ * runs on the node holding the lease {@value #LEASE} ({@link ClusterLease}), once per interval in the cluster; the
+ * others skip that round. The
+ * deletion right after a note runs on the node that stored it, whoever holds the lease: an instance deleted by one
+ * node is simply not found by another.
  */
 @ApplicationScoped
 public class RejectionSweep {
     private static final Logger LOG = Logger.getLogger(RejectionSweep.class);
     /** Instances deleted per transaction: a large rejection does not hold its studies locked for long. */
     private static final int BATCH = 200;
+    /** The name of the periodic sweep's lease. */
+    public static final String LEASE = "rejection-sweep";
 
     private final RejectedInstances rejected;
     private final DeleteService deletes;
     private final DicomwebConfig.Rejection settings;
+    private final ClusterLease lease;
     private ScheduledExecutorService timer;
 
     @Inject
-    RejectionSweep(RejectedInstances rejected, DeleteService deletes, DicomwebConfig config) {
+    RejectionSweep(RejectedInstances rejected, DeleteService deletes, DicomwebConfig config, ClusterLease lease) {
         this.rejected = rejected;
+        this.lease = lease;
         this.deletes = deletes;
         this.settings = config.rejection();
     }
@@ -45,7 +53,7 @@ public class RejectionSweep {
         long every = Math.max(1, settings.sweepInterval().toMillis());
         timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("rejection-sweep").factory());
-        timer.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::sweepOnOneNode, every, every, TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -75,6 +83,11 @@ public class RejectionSweep {
                 return deleted; // found due but deleted by another node meanwhile: the next round sees the rest
             }
         }
+    }
+
+    /** A periodic round: a sweep if this node holds the lease; true when it ran. */
+    boolean sweepOnOneNode() {
+        return lease.runIfDue(LEASE, settings.sweepInterval(), this::sweepQuietly);
     }
 
     private void sweepQuietly() {

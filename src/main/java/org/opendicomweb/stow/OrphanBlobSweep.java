@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
+import org.opendicomweb.cluster.ClusterLease;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.index.IndexDatabase;
 import org.opendicomweb.storage.BlobStore;
@@ -36,10 +37,20 @@ import org.opendicomweb.storage.InstanceBlobKey;
  * start-up, for the first run): another node that shares the storage may be between its commit and its index write
  * right now. A periodic run also spares what this node's own running stores have written ({@link StoresInFlight}),
  * whatever the grace.
+ *
+ * <p>Nodes sharing the index take turns: a run happens on the node holding the lease {@value #LEASE}
+ * ({@link ClusterLease}); the others skip that round. A periodic run also skips when any node swept within the
+ * interval, so that the cluster sweeps about once per interval; the start-up run does not (it is there for what a
+ * crash of this node left, and a restarted node should not wait an interval for it). The grace is what protects the stores of the other nodes: a
+ * store commits a file (its time is the commit's, see the blob stores) and writes its index row in the same batch,
+ * moments later, so a file that has waited two minutes for its row was left by a crash or a failed deletion.
  */
 @ApplicationScoped
 public class OrphanBlobSweep {
     private static final Logger LOG = Logger.getLogger(OrphanBlobSweep.class);
+    /** The name of the sweep's lease: one node of the cluster sweeps at a time. */
+    public static final String LEASE = "orphan-blob-sweep";
+
     private static final int BATCH = 500;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     /** File times and the clock of this process may differ by this much (a file system's timestamp resolution). */
@@ -49,12 +60,15 @@ public class OrphanBlobSweep {
     private final IndexDatabase index;
     private final DicomwebConfig config;
     private final StoresInFlight stores;
+    private final ClusterLease lease;
     private final Instant started = Instant.now();
     private volatile Thread worker;
 
     @Inject
-    OrphanBlobSweep(BlobStore blobs, IndexDatabase index, DicomwebConfig config, StoresInFlight stores) {
+    OrphanBlobSweep(
+            BlobStore blobs, IndexDatabase index, DicomwebConfig config, StoresInFlight stores, ClusterLease lease) {
         this.blobs = blobs;
+        this.lease = lease;
         this.index = index;
         this.config = config;
         this.stores = stores;
@@ -75,11 +89,11 @@ public class OrphanBlobSweep {
                     Thread.sleep(config.db().retryInterval().toMillis());
                 }
                 if (config.stow().sweepOrphansAtStartup()) {
-                    sweepLogged(started.minus(config.stow().orphanGrace()));
+                    sweepOnOneNode(started.minus(config.stow().orphanGrace()), Duration.ZERO);
                 }
                 while (periodic) {
                     Thread.sleep(interval.toMillis());
-                    sweepLogged(periodicCutoff(Instant.now()));
+                    sweepOnOneNode(periodicCutoff(Instant.now()), interval);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -95,6 +109,14 @@ public class OrphanBlobSweep {
         Instant graced = now.minus(config.stow().orphanGrace());
         Instant oldestStore = stores.oldestStart(now).minus(CLOCK_SLACK);
         return graced.isBefore(oldestStore) ? graced : oldestStore;
+    }
+
+    /**
+     * One run if this node takes the sweep's lease and no node swept within {@code interval} (zero: whenever the
+     * lease is free), else none (another node sweeps or swept the shared storage); true when it ran. A failure is logged and the next run tries again.
+     */
+    boolean sweepOnOneNode(Instant cutoff, Duration interval) {
+        return lease.runIfDue(LEASE, interval, () -> sweepLogged(cutoff));
     }
 
     /** One run; a failure is logged and the next run tries again. */

@@ -52,7 +52,8 @@ import org.opendicomweb.testing.StowBody;
  * the change feed keeps the other node from serving what it kept of the instance.
  *
  * <p>PostgreSQL only: two processes cannot share one embedded H2 file. Each node writes its own audit file, since
- * the audit file's size rotation assumes one writing process.
+ * the audit file's size rotation assumes one writing process; the default, named after the host, is one per host,
+ * and both nodes run on this one.
  */
 class TwoNodesIT {
     private static final String POSTGRESQL =

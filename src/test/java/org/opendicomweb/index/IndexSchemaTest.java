@@ -168,6 +168,7 @@ class IndexSchemaTest {
                 "change_feed",
                 Set.of("sequence", "study_iuid", "series_iuid", "sop_iuid", "action", "state", "changed"));
         expected.put("change_sequence", Set.of("id", "last_sequence"));
+        expected.put("cluster_lease", Set.of("name", "holder", "holder_host", "acquired", "expires"));
         expected.put(
                 "rejected_instance",
                 Set.of(

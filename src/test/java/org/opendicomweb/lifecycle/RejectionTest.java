@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.dicom.UID;
 import org.opendicomweb.index.IndexDatabase;
+import org.opendicomweb.security.audit.AuditFile;
 import org.opendicomweb.security.audit.AuditTrail;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
@@ -61,7 +62,7 @@ class RejectionTest {
 
     private long auditFileSize() throws Exception {
         trail.flush(Duration.ofSeconds(10));
-        Path file = config.audit().file();
+        Path file = AuditFile.of(config);
         return Files.exists(file) ? Files.size(file) : 0;
     }
 
@@ -273,7 +274,7 @@ class RejectionTest {
         // The rejection is audited as a deletion of the instance (PS3.15 A.5.3, 110103 with action D).
         assertTrue(trail.flush(Duration.ofSeconds(10)));
         String audited =
-                Files.readString(config.audit().file(), StandardCharsets.UTF_8).substring((int) auditedBefore);
+                Files.readString(AuditFile.of(config), StandardCharsets.UTF_8).substring((int) auditedBefore);
         assertTrue(
                 audited.lines()
                         .anyMatch(line -> line.contains("\"110103\"")

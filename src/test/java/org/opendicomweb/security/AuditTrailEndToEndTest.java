@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opendicomweb.config.DicomwebConfig;
+import org.opendicomweb.security.audit.AuditFile;
 import org.opendicomweb.security.audit.AuditTrail;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
@@ -234,7 +235,7 @@ class AuditTrailEndToEndTest {
     }
 
     private Path auditFile() {
-        return config.audit().file();
+        return AuditFile.of(config);
     }
 
     private long auditFileSize() throws Exception {

@@ -40,11 +40,11 @@ final class AuditHandlers {
     private AuditHandlers() {}
 
     /** One handler per destination, reporting its write failures to {@code errors}. */
-    static List<Handler> open(DicomwebConfig.Audit settings, String hostName, ErrorManager errors) {
+    static List<Handler> open(DicomwebConfig.Audit settings, Path file, String hostName, ErrorManager errors) {
         List<Handler> handlers = new ArrayList<>();
         for (AuditDestination d : settings.destination()) {
             ExtHandler h = switch (d) {
-                case FILE -> file(settings.file(), settings.maxFileSize().asLongValue());
+                case FILE -> file(file, settings.maxFileSize().asLongValue());
                 case STDOUT -> stdout();
                 case SYSLOG ->
                     new SyslogDestination(

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,10 +76,11 @@ public class AuditTrail {
 
     @Inject
     AuditTrail(DicomwebConfig config, StudyPatients studies, MeterRegistry registry) {
-        this(config.audit(), studies, registry, hostName());
+        this(config.audit(), AuditFile.of(config), studies, registry, hostName());
     }
 
-    private AuditTrail(DicomwebConfig.Audit settings, StudyPatients studies, MeterRegistry registry, String host) {
+    private AuditTrail(
+            DicomwebConfig.Audit settings, Path file, StudyPatients studies, MeterRegistry registry, String host) {
         this(
                 new AuditWriter(
                         new PatientIds(
@@ -94,11 +96,16 @@ public class AuditTrail {
                 .description("Audit lines a destination failed to write (disk full, connection lost)")
                 .register(registry);
         handlers = AuditHandlers.open(
-                settings, host, new DestinationErrors(errors, new OncePerInterval(WARN_INTERVAL, System::nanoTime)));
+                settings,
+                file,
+                host,
+                new DestinationErrors(errors, new OncePerInterval(WARN_INTERVAL, System::nanoTime)));
         handlers.forEach(CATEGORY_LOGGER::addHandler);
         LOG.infof(
                 "Audit trail: one JSON line per access to patient data and per refusal, to %s",
-                settings.destination().stream().map(d -> describe(d, settings)).collect(Collectors.joining(" and ")));
+                settings.destination().stream()
+                        .map(d -> describe(d, settings, file))
+                        .collect(Collectors.joining(" and ")));
     }
 
     /** Not started: {@link #start} starts the writer. */
@@ -214,9 +221,9 @@ public class AuditTrail {
         }
     }
 
-    private static String describe(AuditDestination d, DicomwebConfig.Audit settings) {
+    private static String describe(AuditDestination d, DicomwebConfig.Audit settings, Path file) {
         return switch (d) {
-            case FILE -> "the file " + settings.file().toAbsolutePath();
+            case FILE -> "the file " + file.toAbsolutePath();
             case STDOUT -> "standard output";
             case SYSLOG ->
                 "syslog at " + settings.syslog().host() + ":"
@@ -228,7 +235,7 @@ public class AuditTrail {
      * The AuditSourceID: this node's host name; in a container, the name its orchestrator gave it ($HOSTNAME).
      * Resolved once, at start-up, off the request path.
      */
-    private static String hostName() {
+    static String hostName() {
         String name = System.getenv("HOSTNAME");
         if (name != null && !name.isBlank()) {
             return name;

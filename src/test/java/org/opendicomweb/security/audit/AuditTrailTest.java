@@ -23,6 +23,7 @@ import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.security.audit.AuditEvent.Participant;
 import org.opendicomweb.support.PostgresTestSchema;
+import org.opendicomweb.support.TestDatabase;
 import org.opendicomweb.testing.DicomFiles;
 import org.opendicomweb.testing.StowBody;
 
@@ -40,10 +41,15 @@ class AuditTrailTest {
     DicomwebConfig config;
 
     @Test
-    void theAuditFileIsBelowTheStoragePath() {
+    void theAuditFileIsBelowTheStoragePathOnePerNodeWhereNodesCanShareIt() {
         assertEquals(
-                config.storage().path().resolve("audit/audit.log"),
-                config.audit().file());
+                config.storage()
+                        .path()
+                        .resolve(
+                                TestDatabase.isPostgreSQL()
+                                        ? "audit/audit-" + AuditTrail.hostName() + ".log"
+                                        : "audit/audit.log"),
+                AuditFile.of(config));
     }
 
     @Test
@@ -144,7 +150,7 @@ class AuditTrailTest {
 
     private List<JsonNode> lines() throws Exception {
         assertTrue(trail.flush(Duration.ofSeconds(30)), "the audit writer did not catch up");
-        Path file = config.audit().file();
+        Path file = AuditFile.of(config);
         List<JsonNode> lines = new ArrayList<>();
         for (String text : Files.readAllLines(file)) {
             lines.add(JSON.readTree(text));
