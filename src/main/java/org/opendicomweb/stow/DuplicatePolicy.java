@@ -19,8 +19,8 @@ import org.opendicomweb.storage.StorageUnavailableException;
 
 /**
  * What a SOP Instance UID that is already stored means ({@code dicomweb.stow.duplicate-policy}): identical bytes
- * (see {@link SameBytes}) are a success that changes nothing; other bytes are refused (Duplicate SOP Instance, PS3.7 C.4.2) or replace
- * the stored instance with a warning. Decided before anything is committed, for a whole batch in one lookup.
+ * (see {@link SameBytes}) are a success that changes nothing; other bytes are refused (Duplicate SOP Instance, PS3.7
+ * C.4.2) or replace the stored instance with a warning. Decided before anything is committed, for a whole batch in one lookup.
  */
 @ApplicationScoped
 class DuplicatePolicy {
@@ -73,7 +73,9 @@ class DuplicatePolicy {
                     return PartOutcome.stored(p.keys(), null).from(p.received().source);
                 }
             } catch (IOException e) {
-                LOG.errorf("Comparing SOP Instance %s with its stored copy failed: %s", existing.blobKey(), e);
+                LOG.errorf(
+                        "Comparing SOP Instance %s with its stored copy %s failed: %s",
+                        p.keys().sopInstanceUid(), existing.blobKey(), e);
                 return p.received()
                         .refused(
                                 FailureReason.PROCESSING_FAILURE,
