@@ -34,6 +34,8 @@ public interface DicomwebConfig {
 
     Rejection rejection();
 
+    Scrub scrub();
+
     Auth auth();
 
     Audit audit();
@@ -199,6 +201,16 @@ public interface DicomwebConfig {
         /** How often rejected instances whose time has come are looked for and deleted. */
         @WithDefault("15M")
         Duration sweepInterval();
+    }
+
+    /** The scrub of stored objects (POST /dicom-web/admin/scrub); see docs/conformance.md, Integrity report. */
+    interface Scrub {
+        /**
+         * How many bytes a second the scrub reads at most, so that it leaves the storage to the traffic it serves;
+         * 0 reads as fast as the storage gives.
+         */
+        @WithDefault("50M")
+        MemorySize rateLimit();
     }
 
     interface Qido {

@@ -149,6 +149,10 @@ public class InstanceDeletion {
                             + Sql.marks(chunk.size()) + ")",
                     chunk.toArray());
             StudyAggregates.deleteWhere(
+                    c,
+                    "delete from blob_finding where instance_pk in (" + Sql.marks(chunk.size()) + ")",
+                    chunk.toArray());
+            StudyAggregates.deleteWhere(
                     c, "delete from instance where pk in (" + Sql.marks(chunk.size()) + ")", chunk.toArray());
         }
         Map<Long, String> touched = new LinkedHashMap<>();

@@ -27,12 +27,21 @@ public class InstanceIndex {
         this.integrity = new IntegrityRecords(sql);
     }
 
-    /** A stored instance as the index knows it: where its bytes are and what they hash to. */
+    /**
+     * A stored instance as the index knows it: where its bytes are, their size and CRC-32C; {@code crc32c} is null
+     * for an instance stored before the index kept it (then {@code sha256} is its SHA-256, until the scrub fills it).
+     */
     public record StoredInstance(
-            long pk, String studyInstanceUid, String seriesInstanceUid, String blobKey, long blobSize, String sha256) {}
+            long pk,
+            String studyInstanceUid,
+            String seriesInstanceUid,
+            String blobKey,
+            long blobSize,
+            Long crc32c,
+            String sha256) {}
 
-    /** The blob of a new or replacing instance. */
-    public record Blob(String key, long size, String sha256, String transferSyntaxUid) {}
+    /** The blob of a new or replacing instance: its key, size, the CRC-32C of its bytes and its transfer syntax. */
+    public record Blob(String key, long size, long crc32c, String transferSyntaxUid) {}
 
     /** Thrown when the series of an instance is already indexed under another study. */
     public static final class SeriesInOtherStudyException extends Refusal {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.opendicomweb.index.InstanceIndex.StoredInstance;
 
-/** Looks up stored instances by SOP Instance UID: where their blobs are and what they hash to. */
+/** Looks up stored instances by SOP Instance UID: where their blobs are, their sizes and checksums. */
 final class InstanceLookup {
     private final Sql sql;
 
@@ -49,7 +49,8 @@ final class InstanceLookup {
 
     private Map<String, StoredInstance> query(List<String> sopInstanceUids) throws SQLException {
         return sql.query("""
-                select i.sop_iuid, i.pk, st.study_iuid, se.series_iuid, i.blob_key, i.blob_size, i.blob_sha256
+                select i.sop_iuid, i.pk, st.study_iuid, se.series_iuid, i.blob_key, i.blob_size, i.blob_crc32c,
+                       i.blob_sha256
                   from instance i join series se on se.pk = i.series_fk join study st on st.pk = se.study_fk
                  where i.sop_iuid in (""" + Sql.marks(sopInstanceUids.size()) + ")", sopInstanceUids, rs -> {
             Map<String, StoredInstance> found = new HashMap<>();
@@ -62,7 +63,8 @@ final class InstanceLookup {
                                 rs.getString(4),
                                 rs.getString(5),
                                 rs.getLong(6),
-                                rs.getString(7)));
+                                rs.getObject(7) == null ? null : rs.getLong(7),
+                                rs.getString(8)));
             }
             return found;
         });

@@ -61,7 +61,7 @@ final class InstanceReplacement {
             try (PreparedStatement ps = c.prepareStatement("""
                     update instance set sop_class_uid = ?, instance_number = ?, number_of_frames = ?, image_rows = ?,
                            image_columns = ?, bits_allocated = ?, sop_instance_status = ?, transfer_syntax_uid = ?,
-                           blob_key = ?, blob_size = ?, blob_sha256 = ?, metadata = ?
+                           blob_key = ?, blob_size = ?, blob_crc32c = ?, blob_sha256 = null, metadata = ?
                      where sop_iuid = ?""")) {
                 int i = 1;
                 ps.setString(i++, keys.sopClassUid());
@@ -74,7 +74,7 @@ final class InstanceReplacement {
                 ps.setString(i++, blob.transferSyntaxUid());
                 ps.setString(i++, blob.key());
                 ps.setLong(i++, blob.size());
-                ps.setString(i++, blob.sha256());
+                ps.setLong(i++, blob.crc32c());
                 ps.setBytes(i++, metadata);
                 ps.setString(i, keys.sopInstanceUid());
                 ps.executeUpdate();

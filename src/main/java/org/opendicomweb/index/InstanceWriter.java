@@ -375,7 +375,7 @@ final class InstanceWriter {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into instance (series_fk, sop_iuid, sop_class_uid, instance_number, number_of_frames,
                                       image_rows, image_columns, bits_allocated, sop_instance_status,
-                                      transfer_syntax_uid, blob_key, blob_size, blob_sha256, metadata, created)
+                                      transfer_syntax_uid, blob_key, blob_size, blob_crc32c, metadata, created)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"pk"})) {
             OffsetDateTime now = Sql.timestamp(Instant.now());
             for (NewInstance n : instances) {
@@ -394,7 +394,7 @@ final class InstanceWriter {
                 ps.setString(i++, blob.transferSyntaxUid());
                 ps.setString(i++, blob.key());
                 ps.setLong(i++, blob.size());
-                ps.setString(i++, blob.sha256());
+                ps.setLong(i++, blob.crc32c());
                 ps.setBytes(i++, n.metadata());
                 ps.setObject(i, now);
                 ps.addBatch();

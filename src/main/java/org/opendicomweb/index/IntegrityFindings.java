@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Reads the integrity findings that storing records (see V4__integrity_findings.sql): series refused under
  * another study, series whose instances carry several modalities, studies whose instances disagree on patient
- * demographics. Each list is one indexed read, a page at a time in the order the findings were first recorded.
+ * demographics; and what the scrub records (see V9__blob_crc32c.sql): stored objects that are missing or hold other
+ * bytes than were stored. Each list is one indexed read, a page at a time in the order the findings were first recorded.
  */
 @ApplicationScoped
 public class IntegrityFindings {
@@ -57,6 +58,52 @@ public class IntegrityFindings {
     /** A study whose instances disagree on Patient ID, Issuer, Name or Birth Date; the first variant came first. */
     public record StudyWithConflictingDemographics(
             String studyInstanceUID, int instances, List<DemographicVariant> variants) {}
+
+    /**
+     * A stored object the scrub found missing or holding other bytes ({@code problem} MISSING or MISMATCH), until a
+     * later scrub finds it intact.
+     */
+    public record DamagedObject(
+            String studyInstanceUID,
+            String seriesInstanceUID,
+            String sopInstanceUID,
+            String blobKey,
+            String problem,
+            String detail,
+            String firstFound,
+            String lastFound) {}
+
+    /** Objects found damaged whose instance still points at them (a replaced instance has another object). */
+    public Page<DamagedObject> damagedObjects(int limit, int offset) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            long total = count(c, """
+                    select count(*) from blob_finding f join instance i on i.pk = f.instance_pk
+                     where i.blob_key = f.blob_key""");
+            List<DamagedObject> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select f.study_iuid, f.series_iuid, f.sop_iuid, f.blob_key, f.problem, f.detail, f.first_found,
+                           f.last_found
+                      from blob_finding f join instance i on i.pk = f.instance_pk
+                     where i.blob_key = f.blob_key order by f.instance_pk limit ? offset ?""")) {
+                ps.setInt(1, limit);
+                ps.setInt(2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(new DamagedObject(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                iso(rs.getTimestamp(7)),
+                                iso(rs.getTimestamp(8))));
+                    }
+                }
+            }
+            return new Page<>(total, items);
+        }
+    }
 
     public Page<SeriesInOtherStudy> seriesInOtherStudies(int limit, int offset) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import org.opendicomweb.index.IntegrityFindings;
+import org.opendicomweb.index.IntegrityFindings.DamagedObject;
 import org.opendicomweb.index.IntegrityFindings.Page;
 import org.opendicomweb.index.IntegrityFindings.SeriesInOtherStudy;
 import org.opendicomweb.index.IntegrityFindings.SeriesWithSeveralModalities;
@@ -29,7 +30,8 @@ public class IntegrityService {
             int offset,
             Page<SeriesInOtherStudy> seriesInOtherStudies,
             Page<SeriesWithSeveralModalities> seriesWithSeveralModalities,
-            Page<StudyWithConflictingDemographics> studiesWithConflictingDemographics) {}
+            Page<StudyWithConflictingDemographics> studiesWithConflictingDemographics,
+            Page<DamagedObject> damagedObjects) {}
 
     public Report report(String limitParam, String offsetParam) {
         int limit = parse("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT);
@@ -40,7 +42,8 @@ public class IntegrityService {
                     offset,
                     findings.seriesInOtherStudies(limit, offset),
                     findings.seriesWithSeveralModalities(limit, offset),
-                    findings.studiesWithConflictingDemographics(limit, offset));
+                    findings.studiesWithConflictingDemographics(limit, offset),
+                    findings.damagedObjects(limit, offset));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the integrity findings failed: " + e.getMessage(), e);
         }

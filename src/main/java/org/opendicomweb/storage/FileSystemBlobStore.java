@@ -298,13 +298,15 @@ public final class FileSystemBlobStore implements BlobStore {
 
         final Path file;
         final FileChannel channel;
+        final ChecksummingChannel checksummed;
         final OutputStream output;
         volatile State state = State.OPEN;
 
         FileStagedBlob(Path file, FileChannel channel) {
             this.file = file;
             this.channel = channel;
-            this.output = Channels.newOutputStream(channel);
+            this.checksummed = new ChecksummingChannel(channel);
+            this.output = Channels.newOutputStream(checksummed);
         }
 
         @Override
@@ -314,12 +316,26 @@ public final class FileSystemBlobStore implements BlobStore {
 
         @Override
         public WritableByteChannel channel() {
-            return channel;
+            return checksummed;
         }
 
         @Override
         public long size() throws IOException {
             return channel.size();
+        }
+
+        @Override
+        public long crc32c() {
+            return checksummed.crc32c();
+        }
+
+        @Override
+        public InputStream inputStream() throws IOException {
+            if (state != State.OPEN) {
+                throw new IllegalStateException(
+                        "Staged blob was already " + state.name().toLowerCase());
+            }
+            return Files.newInputStream(file, StandardOpenOption.READ);
         }
 
         @Override

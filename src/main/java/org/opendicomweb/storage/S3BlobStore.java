@@ -49,9 +49,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * instance; the copy stays inside the store. Nothing is visible under a key before commit: S3 makes a PutObject, a
  * completed upload and a copy visible at once and whole.
  *
- * <p>Integrity: a CRC32C of the bytes is computed while they arrive and sent with the upload (the whole object's with
- * a PutObject, each part's and, with checksum type FULL_OBJECT, the whole object's with a multipart upload) so that
- * the store refuses what it did not receive intact; every request body also carries its Content-MD5, which all
+ * <p>Integrity: the staged blob's CRC32C, computed once while the bytes arrive and the same value the index keeps
+ * ({@link StagedBlob#crc32c()}: each part's as it is buffered, the whole object's combined from them), is sent with
+ * the upload (the whole object's with a PutObject, each part's and, with checksum type FULL_OBJECT, the whole
+ * object's with a multipart upload) so that the store refuses what it did not receive intact; every request body also carries its Content-MD5, which all
  * S3-compatible services check (some refuse the CRC32C headers: then only that). The checksum the store reports back
  * is compared with ours; a store that reports none is asked for the object's size instead. A blob that does not
  * verify is deleted and its commit fails.

@@ -2,6 +2,7 @@ package org.opendicomweb.storage;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -40,7 +41,11 @@ final class S3StagedBlob implements StagedBlob {
     private final S3BlobStore store;
     private final String stagingKey;
     private final int partSize;
-    private final CRC32C whole = new CRC32C();
+    /** The CRC-32C of the part being buffered, updated as bytes arrive; the parts before it are in {@link #sent}. */
+    private final CRC32C part = new CRC32C();
+    /** The CRC-32C of the parts uploaded so far, combined. */
+    private long sent;
+
     private final List<CompletedPart> parts = new ArrayList<>();
     private final List<Long> partCrcs = new ArrayList<>();
     private final OutputStream output = new Output();
@@ -78,6 +83,33 @@ final class S3StagedBlob implements StagedBlob {
         return size;
     }
 
+    /** The whole object's CRC-32C: that of the parts uploaded, combined with that of the bytes buffered. */
+    @Override
+    public long crc32c() {
+        return Crc32c.combine(sent, part.getValue(), buffered);
+    }
+
+    /**
+     * A blob still in memory is read from there; one that became a multipart upload is completed to its staging
+     * key first (which commit then only copies) and read from the store.
+     */
+    @Override
+    public InputStream inputStream() throws IOException {
+        if (state != State.OPEN) {
+            throw new IllegalStateException(
+                    "Staged blob was already " + state.name().toLowerCase());
+        }
+        if (uploadId == null) {
+            return new ByteArrayInputStream(buffer, 0, buffered);
+        }
+        finishUpload(S3BlobStore.crc32c(crc32c()));
+        try {
+            return store.client().getObject(r -> r.bucket(store.bucket()).key(stagingKey));
+        } catch (SdkException e) {
+            throw store.failure("Reading back", stagingKey, e);
+        }
+    }
+
     @Override
     public void close() {
         discard();
@@ -90,14 +122,11 @@ final class S3StagedBlob implements StagedBlob {
                     "Staged blob was already " + state.name().toLowerCase());
         }
         try {
-            String crc = S3BlobStore.crc32c(whole.getValue());
+            String crc = S3BlobStore.crc32c(crc32c());
             if (uploadId == null) {
                 store.putWhole(object, buffer, buffered, crc);
             } else {
-                if (buffered > 0) {
-                    uploadPart();
-                }
-                completeUpload(crc);
+                finishUpload(crc);
                 copyTo(object, crc);
                 deleteStagingObject();
             }
@@ -134,7 +163,9 @@ final class S3StagedBlob implements StagedBlob {
         if (state != State.OPEN) {
             throw new IOException("Staged blob was already " + state.name().toLowerCase());
         }
-        whole.update(bytes, offset, length);
+        if (stagingObjectExists) {
+            throw new IOException("Staged blob was already read back");
+        }
         int written = 0;
         while (written < length) {
             if (buffered == partSize) {
@@ -143,6 +174,7 @@ final class S3StagedBlob implements StagedBlob {
             }
             int n = Math.min(length - written, partSize - buffered);
             ensureCapacity(buffered + n);
+            part.update(bytes, offset + written, n);
             System.arraycopy(bytes, offset + written, buffer, buffered, n);
             buffered += n;
             written += n;
@@ -179,9 +211,8 @@ final class S3StagedBlob implements StagedBlob {
                             .uploadId();
                 });
             }
-            CRC32C partCrc = new CRC32C();
-            partCrc.update(buffer, 0, buffered);
-            String crc = uploadWithChecksums ? S3BlobStore.crc32c(partCrc.getValue()) : null;
+            long partCrc = part.getValue();
+            String crc = uploadWithChecksums ? S3BlobStore.crc32c(partCrc) : null;
             byte[] bytes = buffer;
             int length = buffered;
             String md5 = S3BlobStore.md5(bytes, length);
@@ -200,11 +231,24 @@ final class S3StagedBlob implements StagedBlob {
                     .eTag(response.eTag())
                     .checksumCRC32C(crc)
                     .build());
-            partCrcs.add(partCrc.getValue());
+            partCrcs.add(partCrc);
+            sent = Crc32c.combine(sent, partCrc, length);
+            part.reset();
             buffered = 0;
         } catch (SdkException e) {
             throw store.failure("Uploading part " + number + " of", stagingKey, e);
         }
+    }
+
+    /** Uploads what is buffered and completes the upload to the staging key, once. */
+    private void finishUpload(String crc) throws IOException {
+        if (stagingObjectExists) {
+            return;
+        }
+        if (buffered > 0) {
+            uploadPart();
+        }
+        completeUpload(crc);
     }
 
     private void completeUpload(String crc) throws IOException {

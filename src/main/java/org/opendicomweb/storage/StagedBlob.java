@@ -2,6 +2,7 @@ package org.opendicomweb.storage;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.WritableByteChannel;
 
@@ -20,6 +21,19 @@ public interface StagedBlob extends Closeable {
 
     /** Bytes written so far. */
     long size() throws IOException;
+
+    /**
+     * The CRC-32C of the bytes written so far, computed as they were written (see {@link Crc32c}): the checksum the
+     * index keeps and an object store is sent, so that no one reads the bytes again to compute it.
+     */
+    long crc32c();
+
+    /**
+     * The bytes written so far, from the first, for comparing them with a stored blob once writing is done. An
+     * object store may have to finish its upload to the staging place to read them back; nothing becomes visible
+     * under a key by it.
+     */
+    InputStream inputStream() throws IOException;
 
     /** Discards the bytes unless they were committed. */
     @Override

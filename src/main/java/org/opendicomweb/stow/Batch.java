@@ -37,7 +37,7 @@ final class Batch extends ArrayList<Batch.Pending> {
         }
 
         InstanceIndex.Blob blob() {
-            return new InstanceIndex.Blob(key, received.size, received.sha256, received.syntax.uid());
+            return new InstanceIndex.Blob(key, received.size, received.crc32c, received.syntax.uid());
         }
     }
 

@@ -3,12 +3,15 @@ package org.opendicomweb.stow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.opendicomweb.index.CommitNotDurableException;
 import org.opendicomweb.index.IndexUnavailableException;
@@ -18,6 +21,7 @@ import org.opendicomweb.index.InstanceIndex.SeriesInOtherStudyException;
 import org.opendicomweb.index.InstanceKeys;
 import org.opendicomweb.index.RejectionNote;
 import org.opendicomweb.storage.BlobStore;
+import org.opendicomweb.storage.ReadableBlob;
 import org.opendicomweb.storage.StorageUnavailableException;
 
 /**
@@ -192,13 +196,20 @@ class BatchCommit {
             return PartOutcome.stored(keys, null);
         } catch (AlreadyIndexedException e) {
             // A concurrent store of the same instance won the race: judge it as a duplicate now.
-            deleteQuietly(p.key());
             try {
-                return index.find(sop).filter(s -> s.sha256().equals(r.sha256)).isPresent()
+                Optional<InstanceIndex.StoredInstance> winner = index.find(sop);
+                boolean identical = winner.isPresent() && duplicates.identical(winner.get(), r, () -> readCommitted(p));
+                return identical
                         ? PartOutcome.stored(keys, null)
                         : r.refused(FailureReason.DUPLICATE_SOP_INSTANCE, e.getMessage() + " with different content");
             } catch (SQLException lookup) {
                 return r.refused(FailureReason.PROCESSING_FAILURE, "the index could not be read");
+            } catch (IOException read) {
+                return r.refused(
+                        FailureReason.PROCESSING_FAILURE,
+                        "the stored instance with this SOPInstanceUID could not be read for comparison");
+            } finally {
+                deleteQuietly(p.key());
             }
         } catch (SeriesInOtherStudyException e) {
             deleteQuietly(p.key());
@@ -232,6 +243,27 @@ class BatchCommit {
             LOG.warnf(
                     "Could not record the refusal of series %s in study %s for the integrity report: %s",
                     e.seriesUid(), keys.studyInstanceUid(), failure.getMessage());
+        }
+    }
+
+    /** The bytes of a part already committed to its key, as a stream that closes the blob with it. */
+    private InputStream readCommitted(Batch.Pending p) throws IOException {
+        ReadableBlob blob = blobs.open(p.key());
+        try {
+            InputStream in = blob.inputStream(0, blob.size());
+            return new FilterInputStream(in) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        blob.close();
+                    }
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            blob.close();
+            throw e;
         }
     }
 

@@ -2,6 +2,9 @@ package org.opendicomweb.stow;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +13,14 @@ import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.index.IndexUnavailableException;
 import org.opendicomweb.index.InstanceIndex;
 import org.opendicomweb.index.InstanceIndex.StoredInstance;
+import org.opendicomweb.storage.BlobStore;
+import org.opendicomweb.storage.ReadableBlob;
+import org.opendicomweb.storage.StorageUnavailableException;
 
 /**
  * What a SOP Instance UID that is already stored means ({@code dicomweb.stow.duplicate-policy}): identical bytes
- * are a success that changes nothing; other bytes are refused (Duplicate SOP Instance, PS3.7 C.4.2) or replace
- * the stored instance with a warning. Decided before anything is committed, for a whole batch in one lookup.
+ * (see {@link SameBytes}) are a success that changes nothing; other bytes are refused (Duplicate SOP Instance, PS3.7
+ * C.4.2) or replace the stored instance with a warning. Decided before anything is committed, for a whole batch in one lookup.
  */
 @ApplicationScoped
 class DuplicatePolicy {
@@ -22,11 +28,13 @@ class DuplicatePolicy {
 
     private final InstanceIndex index;
     private final DicomwebConfig config;
+    private final BlobStore blobs;
 
     @Inject
-    DuplicatePolicy(InstanceIndex index, DicomwebConfig config) {
+    DuplicatePolicy(InstanceIndex index, DicomwebConfig config, BlobStore blobs) {
         this.index = index;
         this.config = config;
+        this.blobs = blobs;
     }
 
     /**
@@ -60,8 +68,22 @@ class DuplicatePolicy {
             if (existing == null) {
                 return null;
             }
-            if (existing.sha256().equals(p.received().sha256)) {
-                return PartOutcome.stored(p.keys(), null).from(p.received().source);
+            try {
+                if (identical(existing, p.received(), p.staged()::inputStream)) {
+                    return PartOutcome.stored(p.keys(), null).from(p.received().source);
+                }
+            } catch (IOException e) {
+                LOG.errorf(
+                        "Comparing SOP Instance %s with its stored copy %s failed: %s",
+                        p.keys().sopInstanceUid(), existing.blobKey(), e);
+                return p.received()
+                        .refused(
+                                FailureReason.PROCESSING_FAILURE,
+                                "the stored instance with this SOPInstanceUID could not be read for comparison");
+            } catch (StorageUnavailableException e) {
+                return p.received()
+                        .refused(FailureReason.PROCESSING_FAILURE, e.getMessage())
+                        .asUnavailable();
             }
             if (config.stow().duplicatePolicy() == DicomwebConfig.DuplicatePolicy.REJECT) {
                 return p.received()
@@ -73,5 +95,30 @@ class DuplicatePolicy {
             p.received().existing = existing;
             return null;
         });
+    }
+
+    /** Where the received bytes can be read from: its staged blob, or the blob it was committed to. */
+    @FunctionalInterface
+    interface ReceivedBytes {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Whether the received instance is the stored one: same size and CRC-32C, then the same bytes. A stored
+     * instance whose bytes are gone is not identical, so that the duplicate policy decides whether a copy replaces it.
+     */
+    boolean identical(StoredInstance existing, ReceivedInstance received, ReceivedBytes receivedBytes)
+            throws IOException {
+        if (!SameBytes.candidate(existing, received.size, received.crc32c)) {
+            return false;
+        }
+        try (ReadableBlob stored = blobs.open(existing.blobKey());
+                InputStream a = stored.inputStream(0, stored.size());
+                InputStream b = receivedBytes.open()) {
+            return SameBytes.equal(a, b);
+        } catch (NoSuchFileException e) {
+            LOG.warnf("The blob %s of a stored instance is missing; a new copy is not identical", existing.blobKey());
+            return false;
+        }
     }
 }

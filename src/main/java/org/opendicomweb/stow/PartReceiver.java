@@ -7,10 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
@@ -34,7 +30,7 @@ import org.opendicomweb.web.multipart.MalformedMultipartException;
 
 /**
  * Receives one instance of a STOW request: its bytes are teed into a staged blob while the codec parses the
- * header (stopping at pixel data) and a SHA-256 runs, then it is validated. Either its outcome is then known (a
+ * header (stopping at pixel data), then it is validated; the staged blob keeps the CRC-32C of its bytes. Either its outcome is then known (a
  * refusal, and the staged bytes are discarded), or it joins the {@link Batch} and is committed with it.
  */
 @ApplicationScoped
@@ -168,14 +164,13 @@ class PartReceiver {
 
     /** Copies the part into the staged blob while parsing it; a fault of the part is in the result, not thrown. */
     private ReceivedInstance copy(InputStream part, StagedBlob staged) throws IOException {
-        MessageDigest sha = sha256();
         Attributes fileMeta = null;
         Attributes dataset = new Attributes();
         TransferSyntax syntax = null;
         boolean differs = false;
         String fault = null;
         FailureReason faultReason = FailureReason.CANNOT_UNDERSTAND;
-        OutputStream sink = new BufferedOutputStream(new DigestOutputStream(staged.outputStream(), sha), 64 * 1024);
+        OutputStream sink = new BufferedOutputStream(staged.outputStream(), 64 * 1024);
         TeeInputStream tee = new TeeInputStream(part, sink);
         try {
             DicomInputStream in = new DicomInputStream(tee);
@@ -216,19 +211,12 @@ class PartReceiver {
         }
         sink.flush();
         return new ReceivedInstance(
-                fileMeta,
-                dataset,
-                syntax,
-                differs,
-                tee.count(),
-                HexFormat.of().formatHex(sha.digest()),
-                fault,
-                faultReason);
+                fileMeta, dataset, syntax, differs, tee.count(), staged.crc32c(), fault, faultReason);
     }
 
     /**
      * Writes the file in a second (virtual) thread into a {@link Pipe} that {@link #copy} reads like a request
-     * part: the staged copy, its digest and the dataset that is indexed are then exactly those of any received
+     * part: the staged copy, its checksum and the dataset that is indexed are then exactly those of any received
      * instance.
      */
     private ReceivedInstance assemble(Attributes ds, BulkDataParts parts, StagedBlob staged) throws IOException {
@@ -262,13 +250,5 @@ class PartReceiver {
             throw new IllegalStateException("assembling the instance failed", t);
         }
         return received;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -4,14 +4,14 @@ import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.TransferSyntax;
 import org.opendicomweb.index.InstanceIndex.StoredInstance;
 
-/** What receiving a part gave: the dataset so far, the staged copy's size and digest, and the fault that stopped it. */
+/** What receiving a part gave: the dataset so far, the staged copy's size and CRC-32C, and the fault that stopped it. */
 final class ReceivedInstance {
     final Attributes fileMeta;
     final Attributes dataset;
     final TransferSyntax syntax;
     final boolean encodingDiffersFromMeta;
     final long size;
-    final String sha256;
+    final long crc32c;
     final String fault;
     final FailureReason faultReason;
     /** The stored instance with the same SOP Instance UID and other bytes, when the duplicate policy replaces it. */
@@ -25,7 +25,7 @@ final class ReceivedInstance {
             TransferSyntax syntax,
             boolean encodingDiffersFromMeta,
             long size,
-            String sha256,
+            long crc32c,
             String fault,
             FailureReason faultReason) {
         this.fileMeta = fileMeta;
@@ -33,7 +33,7 @@ final class ReceivedInstance {
         this.syntax = syntax;
         this.encodingDiffersFromMeta = encodingDiffersFromMeta;
         this.size = size;
-        this.sha256 = sha256;
+        this.crc32c = crc32c;
         this.fault = fault;
         this.faultReason = faultReason;
     }

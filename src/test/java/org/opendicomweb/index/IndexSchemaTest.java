@@ -125,6 +125,7 @@ class IndexSchemaTest {
                                 "blob_key",
                                 "blob_size",
                                 "blob_sha256",
+                                "blob_crc32c",
                                 "metadata",
                                 "created"),
                 "series_conflict",
@@ -179,6 +180,18 @@ class IndexSchemaTest {
                         "note_iuid",
                         "rejected",
                         "delete_after"));
+        expected.put(
+                "blob_finding",
+                Set.of(
+                        "instance_pk",
+                        "sop_iuid",
+                        "series_iuid",
+                        "study_iuid",
+                        "blob_key",
+                        "problem",
+                        "detail",
+                        "first_found",
+                        "last_found"));
         Map<String, Set<String>> actual = new TreeMap<>();
         try (Connection connection = index.dataSource().getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
@@ -305,12 +318,12 @@ class IndexSchemaTest {
         return insert(
                 connection,
                 "insert into instance (series_fk, sop_iuid, sop_class_uid, transfer_syntax_uid, blob_key, blob_size,"
-                        + " blob_sha256, created) values (?, ?, '1.2.840.10008.5.1.4.1.1.7', '1.2.840.10008.1.2.1', ?,"
+                        + " blob_crc32c, created) values (?, ?, '1.2.840.10008.5.1.4.1.1.7', '1.2.840.10008.1.2.1', ?,"
                         + " 0, ?, current_timestamp)",
                 series,
                 uid,
                 key,
-                "0".repeat(64));
+                0xFFFFFFFFL); // the largest CRC-32C: unsigned, it needs more than an integer
     }
 
     private static long insert(Connection connection, String sql, Object... values) throws SQLException {

@@ -29,6 +29,21 @@ class FileSystemBlobStoreTest {
     Path root;
 
     @Test
+    void stagedBlobKnowsTheCrc32cOfWhatWasWrittenThroughStreamAndChannelAndReadsItBack() throws IOException {
+        FileSystemBlobStore store = open(root);
+        try (StagedBlob staged = store.stage()) {
+            staged.outputStream().write(BYTES, 0, 7);
+            staged.channel().write(java.nio.ByteBuffer.wrap(BYTES, 7, BYTES.length - 7));
+            java.util.zip.CRC32C expected = new java.util.zip.CRC32C();
+            expected.update(BYTES);
+            assertEquals(expected.getValue(), staged.crc32c());
+            try (InputStream in = staged.inputStream()) {
+                assertArrayEquals(BYTES, in.readAllBytes());
+            }
+        }
+    }
+
+    @Test
     void committedBlobCanBeReadWholeAndByRange() throws IOException {
         FileSystemBlobStore store = open(root);
         commit(store, "1.2.3.4", BYTES);

@@ -89,6 +89,26 @@ class S3BlobStoreTest {
     }
 
     @Test
+    void stagedBlobKnowsTheCrc32cOfAllItsPartsAndReadsItselfBackBeforeCommit() throws IOException {
+        S3BlobStore store = store();
+        for (byte[] bytes : List.of(bytes(70_000), bytes(2 * PART + 12_345))) {
+            java.util.zip.CRC32C expected = new java.util.zip.CRC32C();
+            expected.update(bytes);
+            try (StagedBlob staged = store.stage()) {
+                write(staged, bytes);
+                assertEquals(expected.getValue(), staged.crc32c(), bytes.length + " bytes");
+                try (InputStream in = staged.inputStream()) {
+                    assertArrayEquals(bytes, in.readAllBytes(), bytes.length + " bytes");
+                }
+                store.commit(staged, KEY);
+            }
+            try (ReadableBlob blob = store.open(KEY)) {
+                assertArrayEquals(bytes, blob.inputStream().readAllBytes());
+            }
+        }
+    }
+
+    @Test
     void smallBlobIsStoredUnderThePrefixAndReadWholeAndByRange() throws IOException {
         S3BlobStore store = store();
         byte[] bytes = bytes(70_000);

@@ -1,5 +1,6 @@
 package org.opendicomweb.stow;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,7 +113,9 @@ class StowCorpusTest {
                     return;
                 }
                 post("/dicom-web/studies", MULTIPART, multipart(bytes)).statusCode(200);
-                assertEquals(digest, storedDigest(sop), "stored bytes must be the uploaded bytes");
+                java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+                crc.update(bytes);
+                assertEquals(crc.getValue(), storedCrc32c(sop), "stored bytes must be the uploaded bytes");
                 String instance = "/dicom-web/studies/"
                         + Uids.normalise(view.get("uids").get(2).asText()) + "/series/"
                         + Uids.normalise(view.get("uids").get(3).asText()) + "/instances/" + sop;
@@ -121,6 +124,19 @@ class StowCorpusTest {
                         UNDECODABLE.containsKey(CORPUS.relativize(file).toString()));
             }));
         }
+        tests.add(DynamicTest.dynamicTest("the scrub reads every stored object back intact", () -> {
+            long stored = count("select count(*) from instance");
+            given().when()
+                    .post("/dicom-web/admin/scrub?wait=true")
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("FINISHED"))
+                    .body("checked", equalTo((int) stored))
+                    .body("intact", equalTo((int) stored))
+                    .body("mismatches", equalTo(0))
+                    .body("missing", equalTo(0))
+                    .body("unreadable", equalTo(0));
+        }));
         return tests.stream();
     }
 
@@ -202,13 +218,22 @@ class StowCorpusTest {
         return new ObjectMapper().readTree(out);
     }
 
-    private String storedDigest(String sop) throws Exception {
+    private Long storedCrc32c(String sop) throws Exception {
         try (Connection c = index.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement("select blob_sha256 from instance where sop_iuid = ?")) {
+                PreparedStatement ps = c.prepareStatement("select blob_crc32c from instance where sop_iuid = ?")) {
             ps.setString(1, sop);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                return rs.next() ? rs.getLong(1) : null;
             }
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = index.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

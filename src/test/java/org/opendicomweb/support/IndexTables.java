@@ -27,6 +27,7 @@ public final class IndexTables {
                 "referenced_study_item",
                 "study_demographics",
                 "series_conflict",
+                "blob_finding",
                 "instance",
                 "series",
                 "study",

@@ -84,7 +84,9 @@ class CapabilitiesTest {
                         "GET studies/{study}/rendered",
                         "GET wado",
                         "GET integrity",
-                        "POST admin/reindex")),
+                        "POST admin/reindex",
+                        "GET admin/scrub",
+                        "POST admin/scrub")),
                 "resource methods found: " + declared);
         Set<String> missing = new TreeSet<>(declared);
         missing.removeAll(described);
