@@ -8,14 +8,19 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
+import org.opendicomweb.cluster.ClusterLease;
+import org.opendicomweb.web.DicomwebException;
 
 /**
- * Runs the {@link Scrub} in the background, one pass at a time, on request, and tells how far it got. A request while
- * a pass runs changes nothing: the pass in progress is the answer.
+ * Runs the {@link Scrub} in the background, one pass at a time in the whole cluster (under the lease
+ * {@value #LEASE}), on request, and tells how far it got. A request while a pass runs on this node changes nothing:
+ * the pass in progress is the answer; a request while another node runs one is refused with that node's name, since
+ * the progress is kept by the node that runs the pass.
  */
 @ApplicationScoped
 public class ScrubJob {
     private static final Logger LOG = Logger.getLogger(ScrubJob.class);
+    static final String LEASE = "scrub";
 
     /** Where the scrub stands. */
     public enum State {
@@ -48,6 +53,7 @@ public class ScrubJob {
             String error) {}
 
     private final Scrub scrub;
+    private final ClusterLease lease;
     private final Object lock = new Object();
     private Thread worker;
     private volatile Scrub.Tally tally = new Scrub.Tally();
@@ -57,8 +63,9 @@ public class ScrubJob {
     private volatile String error;
 
     @Inject
-    ScrubJob(Scrub scrub) {
+    ScrubJob(Scrub scrub, ClusterLease lease) {
         this.scrub = scrub;
+        this.lease = lease;
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -69,12 +76,17 @@ public class ScrubJob {
         }
     }
 
-    /** Starts a pass unless one is running; returns at once. */
+    /**
+     * Starts a pass unless one is running here; returns at once.
+     *
+     * @throws DicomwebException 409 naming the node when another node runs a pass
+     */
     public void start() {
         synchronized (lock) {
             if (worker != null) {
                 return;
             }
+            refuseWhileElsewhere();
             tally = new Scrub.Tally();
             state = State.RUNNING;
             started = Instant.now();
@@ -121,10 +133,29 @@ public class ScrubJob {
                 error);
     }
 
+    private void refuseWhileElsewhere() {
+        try {
+            lease.holderOf(LEASE)
+                    .filter(h -> !h.node().equals(lease.node().id()))
+                    .ifPresent(h -> {
+                        throw new DicomwebException(
+                                409,
+                                "A scrub is running on node " + h.host() + " since " + h.acquired()
+                                        + "; its progress is shown by that node");
+                    });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading who runs the scrub failed: " + e.getMessage(), e);
+        }
+    }
+
     private void work() {
         Scrub.Tally t = tally;
         try {
-            scrub.run(t);
+            if (!lease.runExclusively(LEASE, () -> scrub.run(t))) {
+                error = "another node took the scrub's lease first; its progress is shown by that node";
+                state = State.FAILED;
+                return;
+            }
             state = State.FINISHED;
             LOG.infof(
                     "Scrub checked %d stored objects: %d mismatched, %d missing, %d unreadable, %d checksums filled",
@@ -132,7 +163,7 @@ public class ScrubJob {
         } catch (InterruptedException e) {
             error = "stopped";
             state = State.FAILED;
-        } catch (SQLException | RuntimeException e) {
+        } catch (Exception e) {
             error = e.getMessage();
             state = State.FAILED;
             LOG.warnf("Scrub stopped after %d objects: %s", t.checked.get(), e.getMessage());

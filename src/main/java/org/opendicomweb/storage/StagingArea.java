@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.opendicomweb.cluster.ClusterNode;
 
 /**
  * Where a process stages bytes before committing them: {@code <root>/.staging/<host>_<pid>_<random>}, one
@@ -131,16 +132,9 @@ final class StagingArea {
         }
     }
 
+    /** This machine's host name as a key segment: lower case, only letters, digits, dots and dashes. */
     static String hostName() {
-        String name = System.getenv("HOSTNAME");
-        if (name == null || name.isBlank()) {
-            try {
-                name = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (IOException e) {
-                name = "localhost";
-            }
-        }
-        String safe = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+        String safe = ClusterNode.hostName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
         return safe.isEmpty() ? "localhost" : safe;
     }
 }

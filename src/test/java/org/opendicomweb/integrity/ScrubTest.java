@@ -2,6 +2,7 @@ package org.opendicomweb.integrity;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -23,12 +24,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.zip.CRC32C;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opendicomweb.cluster.ClusterLease;
+import org.opendicomweb.cluster.OtherNode;
 import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
@@ -122,6 +126,24 @@ class ScrubTest {
         Files.write(deleted, deletedBytes);
         scrub().body("intact", equalTo(3));
         report("").body("damagedObjects.total", equalTo(0));
+    }
+
+    @Test
+    void aScrubAskedWhileAnotherNodeRunsOneIsRefusedWithThatNodesName() throws Exception {
+        storeThree();
+        ClusterLease other = OtherNode.lease(Duration.ofMinutes(5));
+        assertEquals(true, other.tryAcquire(ScrubJob.LEASE), "the other node runs a scrub");
+        try {
+            given().accept("application/json")
+                    .when()
+                    .post("/dicom-web/admin/scrub")
+                    .then()
+                    .statusCode(409)
+                    .body(containsString(other.node().host()));
+        } finally {
+            other.release(ScrubJob.LEASE);
+        }
+        scrub().body("state", equalTo("FINISHED")).body("intact", equalTo(3));
     }
 
     @Test

@@ -8,8 +8,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +24,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.Level;
+import org.opendicomweb.cluster.ClusterNode;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.index.StudyPatients;
 
@@ -231,19 +230,8 @@ public class AuditTrail {
         };
     }
 
-    /**
-     * The AuditSourceID: this node's host name; in a container, the name its orchestrator gave it ($HOSTNAME).
-     * Resolved once, at start-up, off the request path.
-     */
+    /** The AuditSourceID: this node's host name, resolved once at start-up, off the request path. */
     static String hostName() {
-        String name = System.getenv("HOSTNAME");
-        if (name != null && !name.isBlank()) {
-            return name;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
+        return ClusterNode.hostName();
     }
 }
