@@ -44,7 +44,7 @@ source bench/cleanup.sh # the working directory is the repository root
 folder_and_processes odw-delete
 if ((postgresql)); then
   # The scratch schema goes with the folder and the processes, however the run ends.
-  trap 'rc=$?; psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $pg_schema CASCADE" >/dev/null 2>&1; (exit $rc); stop_and_remove' EXIT
+  trap 'rc=$?; set +e; psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $pg_schema CASCADE" >/dev/null 2>&1; (exit $rc); stop_and_remove' EXIT
 fi
 
 port_free() { ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/" && ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
