@@ -41,8 +41,13 @@ import org.opendicomweb.testing.Tool;
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
 class DeleteCorpusTest {
     /** Tables that keep rows after everything is deleted: bookkeeping, not stored data. */
-    private static final List<String> KEPT =
-            List.of("change_feed", "change_sequence", "reindex_task", "rejected_instance", "flyway_schema_history");
+    private static final List<String> KEPT = List.of(
+            "change_feed",
+            "change_sequence",
+            "reindex_task",
+            "cluster_lease",
+            "rejected_instance",
+            "flyway_schema_history");
 
     @Inject
     IndexDatabase index;
