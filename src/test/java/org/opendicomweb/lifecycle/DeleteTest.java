@@ -64,6 +64,10 @@ class DeleteTest {
             // Rejections outlive the instances they reject, deleted or not, so that an instance sent again stays
             // hidden (see RejectionTest); instances that no note rejects have no rows in it.
             "rejected_instance",
+            // The scrub's findings go with their instance (ScrubTest.findingsOfADeletedInstanceGoWithIt).
+            "blob_finding",
+            // Which node runs which background job: no stored data.
+            "cluster_lease",
             "flyway_schema_history");
 
     @Inject
