@@ -125,9 +125,9 @@ select patient_pk, 'P' || lpad(patient_pk::text, 8, '0'), '', family || '^' || g
 insert into study (pk, patient_fk, study_iuid, study_date, study_time, timezone_offset, accession_number, study_id,
                    referring_physician_name, referring_physician_name_norm, study_description,
                    modalities_in_study, sop_classes_in_study, num_series, num_instances, version,
-                   study_datetime_utc, created, updated)
+                   study_datetime_utc, patient_name_norm, created, updated)
 select st.study_pk,
-       1 + floor(random() * (select count(*) from g_patient))::int,
+       pa.patient_pk,
        '1.2.826.0.1.3680043.10.543.1.' || st.study_pk,
        to_char(st.study_day, 'YYYYMMDD'), st.study_time,
        case when st.with_offset then '+0100' end,
@@ -143,11 +143,15 @@ select st.study_pk,
        m.modalities, m.sop_classes, m.num_series, m.num_instances, 0,
        case when st.with_offset then to_char((st.study_day + st.study_time::time) - interval '1 hour',
                                              'YYYYMMDDHH24MISS') || '.000000' end,
+       pa.family || '^' || pa.given, -- the study's copy of its patient's patient_name_norm
        now(), now()
   from g_used_study st
   cross join g_names n
   cross join lateral (select 'DR^' || n.family[1 + floor(random() * 100)::int] as name
                        where st.study_no is not null) rp
+  cross join lateral (select 1 + floor(random() * (select count(*) from g_patient))::int as patient_pk
+                       where st.study_no is not null) pick
+  join g_patient pa on pa.patient_pk = pick.patient_pk
   join (select study_no,
                '\' || string_agg(distinct modality, '\') || '\' as modalities,
                '\' || string_agg(distinct case modality when 'CT' then '1.2.840.10008.5.1.4.1.1.2'

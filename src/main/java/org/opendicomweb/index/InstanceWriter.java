@@ -236,9 +236,9 @@ final class InstanceWriter {
                 insert into study (patient_fk, study_iuid, study_date, study_date_stored, study_time,
                                    timezone_offset, accession_number, study_id, referring_physician_name,
                                    referring_physician_name_norm, study_description, study_datetime_utc,
-                                   num_series, num_instances, version, modalities_in_study, sop_classes_in_study,
-                                   demographics_sha, num_demographic_variants, created, updated)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)""",
+                                   patient_name_norm, num_series, num_instances, version, modalities_in_study,
+                                   sop_classes_in_study, demographics_sha, num_demographic_variants, created, updated)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s, ?, ?, 1, ?, ?, ?, ?, ?, ?)""".formatted(StudyHierarchy.PATIENT_NAME_OF_PK),
                 StudyHierarchy.studyValues(
                         patientPk,
                         k,

@@ -42,13 +42,15 @@ final class StudyHierarchy {
         StudyRow study = lockStudy(c, k.studyInstanceUid());
         if (study == null) {
             long patientPk = patientOf(c, k, patients, now);
-            Long created =
-                    insertUnlessPresent(c, """
+            Long created = insertUnlessPresent(
+                    c,
+                    """
                     insert into study (patient_fk, study_iuid, study_date, study_date_stored, study_time,
                                        timezone_offset, accession_number, study_id, referring_physician_name,
                                        referring_physician_name_norm, study_description, study_datetime_utc,
-                                       created, updated)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", studyValues(patientPk, k, Sql.timestamp(now), Sql.timestamp(now)));
+                                       patient_name_norm, created, updated)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s, ?, ?)""".formatted(PATIENT_NAME_OF_PK),
+                    studyValues(patientPk, k, Sql.timestamp(now), Sql.timestamp(now)));
             if (created == null && k.patientId() == null) {
                 // The concurrent writer's study has a patient row of its own; this one would belong to no study.
                 deletePatient(c, patientPk);
@@ -246,9 +248,18 @@ final class StudyHierarchy {
     }
 
     /**
+     * The value of a new study row's patient_name_norm: the copy of its patient's, which PatientName matching reads
+     * so that the study list needs no join to filter. It is the patient row's name, not the instance's: a study of
+     * a patient indexed before carries that patient's name. Neither a study's patient nor a patient's name changes
+     * after the rows are created, so the copy is never updated.
+     */
+    static final String PATIENT_NAME_OF_PK = "(select p.patient_name_norm from patient p where p.pk = ?)";
+
+    /**
      * The values of a study row's first columns, taken from the instance's keys, followed by {@code following}:
      * patient_fk, study_iuid, study_date, study_date_stored, study_time, timezone_offset, accession_number,
-     * study_id, referring_physician_name, referring_physician_name_norm, study_description, study_datetime_utc.
+     * study_id, referring_physician_name, referring_physician_name_norm, study_description, study_datetime_utc,
+     * and the patient's pk once more, for the {@link #PATIENT_NAME_OF_PK} that fills patient_name_norm.
      */
     static Object[] studyValues(long patientPk, InstanceKeys k, Object... following) {
         Object[] keys = {
@@ -263,7 +274,8 @@ final class StudyHierarchy {
             k.referringPhysicianName(),
             k.referringPhysicianNameNormalised(),
             k.studyDescription(),
-            k.studyDateTimeUtc()
+            k.studyDateTimeUtc(),
+            patientPk
         };
         Object[] values = Arrays.copyOf(keys, keys.length + following.length);
         System.arraycopy(following, 0, values, keys.length, following.length);

@@ -15,7 +15,8 @@ import org.opendicomweb.dicom.VR;
  * {@code se} series, {@code i} instance.
  */
 public enum MatchingKey implements QueryKey {
-    PATIENT_NAME(Tag.PatientName, VR.PN, QueryLevel.STUDY, "p.patient_name_norm", Matching.NAME),
+    // The study row's copy of its patient's name (index/StudyHierarchy): the study list filters without a join.
+    PATIENT_NAME(Tag.PatientName, VR.PN, QueryLevel.STUDY, "st.patient_name_norm", Matching.NAME),
     PATIENT_ID(Tag.PatientID, VR.LO, QueryLevel.STUDY, "p.patient_id", Matching.TEXT),
     ISSUER_OF_PATIENT_ID(Tag.IssuerOfPatientID, VR.LO, QueryLevel.STUDY, "p.issuer_of_patient_id", Matching.TEXT),
     PATIENT_BIRTH_DATE(Tag.PatientBirthDate, VR.DA, QueryLevel.STUDY, "p.patient_birth_date", Matching.DATE),

@@ -77,6 +77,7 @@ class IndexSchemaTest {
                                 "study_id",
                                 "referring_physician_name",
                                 "referring_physician_name_norm",
+                                "patient_name_norm",
                                 "study_description",
                                 "study_datetime_utc",
                                 "modalities_in_study",
@@ -287,6 +288,27 @@ class IndexSchemaTest {
             assertEquals(
                     java.util.List.of(
                             "ix_patient_name_norm", "ix_patient_name_norm_prefix", "ix_patient_name_norm_trgm"),
+                    names);
+        }
+    }
+
+    @Test
+    void postgresqlGetsPrefixAndTrigramIndexesOnTheStudysPatientName() throws SQLException {
+        Assumptions.assumeTrue(index.isPostgreSQL(), "PostgreSQL-only migration");
+        try (Connection connection = index.dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select indexname from pg_indexes where tablename = 'study' and schemaname = current_schema()"
+                                + " and indexname like 'ix_study_patient_name_norm%' order by indexname");
+                ResultSet rows = statement.executeQuery()) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            assertEquals(
+                    java.util.List.of(
+                            "ix_study_patient_name_norm",
+                            "ix_study_patient_name_norm_prefix",
+                            "ix_study_patient_name_norm_trgm"),
                     names);
         }
     }

@@ -171,6 +171,26 @@ class QidoResourceTest {
     }
 
     @Test
+    void laterStudyOfAnIndexedPatientIsMatchedByTheNameTheStudyListShows() {
+        // The patient row keeps the name it was created with; the study list shows it for every study of the
+        // patient, and PatientName matches that name, not one a later study's instances carry.
+        String patient = "Q" + QidoFixture.runId() + "-RENAMED";
+        DicomFiles.Builder first = DicomFiles.ctImage().patient("Earlier^Name", patient);
+        QidoFixture.storeAll(List.of(first));
+        DicomFiles.Builder later = DicomFiles.ctImage().patient("Later^Name", patient);
+        QidoFixture.storeAll(List.of(later));
+        List<Map<String, Object>> both = search("/studies", "PatientID", patient, "PatientName", "earlier^name");
+        assertEquals(Set.of(first.studyInstanceUid(), later.studyInstanceUid()), uids(both, "0020000D"));
+        for (Map<String, Object> study : both) {
+            assertEquals(Map.of("Alphabetic", "Earlier^Name"), first(study, "00100010"));
+        }
+        assertEquals(
+                Set.of(first.studyInstanceUid(), later.studyInstanceUid()),
+                uids(search("/studies", "PatientID", patient, "PatientName", "*lier*"), "0020000D"));
+        assertEquals(List.of(), search("/studies", "PatientID", patient, "PatientName", "later*"));
+    }
+
+    @Test
     void fuzzyMatchingFindsAnyComponentPrefix() {
         assertEquals(
                 f.studies(ds -> folded(name(ds)).contains("JORG")),

@@ -101,18 +101,18 @@ class QuerySqlTest {
     @Test
     void exactNameAlsoMatchesEmptyTrailingComponentsAndOtherGroups() {
         Statement s = probe(QueryScope.allStudies(), "PatientName", "Doe^John");
-        assertEquals("((p.patient_name_norm in (?, ?, ?, ?, ?) or p.patient_name_norm like ? escape '!'))", where(s));
+        assertEquals("((st.patient_name_norm in (?, ?, ?, ?, ?) or st.patient_name_norm like ? escape '!'))", where(s));
         assertEquals(
                 List.of("DOE^JOHN", "DOE^JOHN^", "DOE^JOHN^^", "DOE^JOHN^^^", "DOE^JOHN^^^^", "DOE^JOHN=%"), bound(s));
-        assertTrue(s.sql().contains(" join patient p on p.pk = st.patient_fk"), s.sql());
+        assertFalse(s.sql().contains("join patient"), s.sql());
     }
 
     @Test
     void fuzzyNameTermsEachStartSomePartOfTheName() {
         Statement s = probe(QueryScope.allStudies(), "fuzzymatching", "true", "PatientName", "jo");
         assertEquals(
-                "(((p.patient_name_norm like ? escape '!' or p.patient_name_norm like ? escape '!'"
-                        + " or p.patient_name_norm like ? escape '!' or p.patient_name_norm like ? escape '!')))",
+                "(((st.patient_name_norm like ? escape '!' or st.patient_name_norm like ? escape '!'"
+                        + " or st.patient_name_norm like ? escape '!' or st.patient_name_norm like ? escape '!')))",
                 where(s));
         assertEquals(List.of("JO%", "%^JO%", "% JO%", "%=JO%"), bound(s));
     }
@@ -240,12 +240,23 @@ class QuerySqlTest {
     }
 
     @Test
-    void studyPageWithAPatientKeyJoinsBeforeTheLimit() {
+    void studyPageWithAPatientNameMatchesTheStudysCopyBeforeTheLimit() {
         Statement s = QuerySql.page(query(QueryScope.allStudies(), "PatientName", "*OMA*"), 101, false);
         assertTrue(
                 s.sql()
+                        .endsWith(" from (select * from study st where (st.patient_name_norm like ? escape '!')"
+                                + " and st.num_rejected < st.num_instances order by st.pk limit ? offset ?) st"
+                                + " join patient p on p.pk = st.patient_fk order by st.pk"),
+                s.sql());
+    }
+
+    @Test
+    void studyPageWithAnotherPatientKeyJoinsBeforeTheLimit() {
+        Statement s = QuerySql.page(query(QueryScope.allStudies(), "PatientID", "P1"), 101, false);
+        assertTrue(
+                s.sql()
                         .endsWith(" from study st join patient p on p.pk = st.patient_fk where"
-                                + " (p.patient_name_norm like ? escape '!') and st.num_rejected < st.num_instances"
+                                + " (p.patient_id = ?) and st.num_rejected < st.num_instances"
                                 + " order by st.pk limit ? offset ?"),
                 s.sql());
     }
