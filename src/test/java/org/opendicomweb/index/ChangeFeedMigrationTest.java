@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.opendicomweb.support.TestDatabase;
 
 /**
  * An archive indexed before the change feed existed: the migration gives each stored instance one create entry,
@@ -25,77 +21,44 @@ class ChangeFeedMigrationTest {
 
     @Test
     void storedInstancesBecomeCreateEntriesInStoredOrder() throws SQLException {
-        String schema =
-                "odw_feed_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String url;
-        String user;
-        List<String> locations = new ArrayList<>(List.of("classpath:db/migration/common"));
-        if (TestDatabase.isPostgreSQL()) {
-            String server = System.getProperty("test.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
-            url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            user = System.getProperty("test.postgresql.user", "postgres");
-            locations.add("classpath:db/migration/postgresql");
-        } else {
-            url = "jdbc:h2:mem:" + schema + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-                    + "DB_CLOSE_DELAY=-1";
-            user = "sa";
-        }
-        try (Connection c = DriverManager.getConnection(url, user, "")) {
-            try {
-                migrate(url, user, schema, locations, "6");
-                try (Statement s = c.createStatement()) {
-                    s.execute("insert into patient (pk, patient_id, created, updated)"
-                            + " values (1, 'P', current_timestamp, current_timestamp)");
-                    s.execute("insert into study (pk, patient_fk, study_iuid, created, updated)"
-                            + " values (1, 1, '1.2.1', current_timestamp, current_timestamp)");
-                    s.execute("insert into series (pk, study_fk, series_iuid, created, updated)"
-                            + " values (1, 1, '1.2.1.1', current_timestamp, current_timestamp)");
-                    for (int i = 3; i >= 1; i--) {
-                        s.execute("insert into instance (pk, series_fk, sop_iuid, sop_class_uid, transfer_syntax_uid,"
-                                + " blob_key, blob_size, blob_sha256, created) values (" + (10 - i)
-                                + ", 1, '1.2.1.1." + i + "', '1.2.840.10008.5.1.4.1.1.7', '1.2.840.10008.1.2.1',"
-                                + " 'k" + i + "', 1, '" + "0".repeat(64) + "', current_timestamp)");
-                    }
-                }
-                migrate(url, user, schema, locations, "7");
-                List<String> entries = new ArrayList<>();
-                try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("select sequence, sop_iuid, action, state, study_iuid,"
-                                + " series_iuid from change_feed order by sequence")) {
-                    while (rs.next()) {
-                        entries.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
-                                + rs.getString(4) + " " + rs.getString(5) + " " + rs.getString(6));
-                    }
-                }
-                assertEquals(
-                        List.of(
-                                "1 1.2.1.1.3 create current 1.2.1 1.2.1.1",
-                                "2 1.2.1.1.2 create current 1.2.1 1.2.1.1",
-                                "3 1.2.1.1.1 create current 1.2.1 1.2.1.1"),
-                        entries);
-                try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("select last_sequence from change_sequence where id = 1")) {
-                    rs.next();
-                    assertEquals(3, rs.getLong(1));
-                }
-            } finally {
-                if (TestDatabase.isPostgreSQL()) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("drop schema if exists " + schema + " cascade");
-                    }
+        try (ScratchIndex index = new ScratchIndex("odw_feed_")) {
+            Connection c = index.connection();
+            index.migrateTo("6");
+            try (Statement s = c.createStatement()) {
+                s.execute("insert into patient (pk, patient_id, created, updated)"
+                        + " values (1, 'P', current_timestamp, current_timestamp)");
+                s.execute("insert into study (pk, patient_fk, study_iuid, created, updated)"
+                        + " values (1, 1, '1.2.1', current_timestamp, current_timestamp)");
+                s.execute("insert into series (pk, study_fk, series_iuid, created, updated)"
+                        + " values (1, 1, '1.2.1.1', current_timestamp, current_timestamp)");
+                for (int i = 3; i >= 1; i--) {
+                    s.execute("insert into instance (pk, series_fk, sop_iuid, sop_class_uid, transfer_syntax_uid,"
+                            + " blob_key, blob_size, blob_sha256, created) values (" + (10 - i)
+                            + ", 1, '1.2.1.1." + i + "', '1.2.840.10008.5.1.4.1.1.7', '1.2.840.10008.1.2.1',"
+                            + " 'k" + i + "', 1, '" + "0".repeat(64) + "', current_timestamp)");
                 }
             }
+            index.migrateTo("7");
+            List<String> entries = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select sequence, sop_iuid, action, state, study_iuid,"
+                            + " series_iuid from change_feed order by sequence")) {
+                while (rs.next()) {
+                    entries.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
+                            + " " + rs.getString(5) + " " + rs.getString(6));
+                }
+            }
+            assertEquals(
+                    List.of(
+                            "1 1.2.1.1.3 create current 1.2.1 1.2.1.1",
+                            "2 1.2.1.1.2 create current 1.2.1 1.2.1.1",
+                            "3 1.2.1.1.1 create current 1.2.1 1.2.1.1"),
+                    entries);
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select last_sequence from change_sequence where id = 1")) {
+                rs.next();
+                assertEquals(3, rs.getLong(1));
+            }
         }
-    }
-
-    private static void migrate(String url, String user, String schema, List<String> locations, String target) {
-        var configuration = Flyway.configure()
-                .dataSource(url, user, "")
-                .locations(locations.toArray(String[]::new))
-                .target(target);
-        if (TestDatabase.isPostgreSQL()) {
-            configuration.schemas(schema);
-        }
-        configuration.load().migrate();
     }
 }
