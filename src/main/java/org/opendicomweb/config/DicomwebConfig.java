@@ -42,6 +42,8 @@ public interface DicomwebConfig {
 
     Cluster cluster();
 
+    Ui ui();
+
     enum DatabaseKind {
         H2("h2"),
         POSTGRESQL("postgresql");
@@ -256,6 +258,22 @@ public interface DicomwebConfig {
     enum DuplicatePolicy {
         REJECT,
         REPLACE
+    }
+
+    /** The web console at / (docs/configuration.md, "Web console"). */
+    interface Ui {
+        /**
+         * A viewer to open a study in, with {@code {study}} replaced by its Study Instance UID, e.g.
+         * {@code https://viewer.example.org/viewer?StudyInstanceUIDs={study}}; unset, the console offers no such link.
+         */
+        Optional<String> viewerUrl();
+
+        /**
+         * The console's own client at the issuer in mode {@code oidc}: a public client (no secret) allowed the
+         * authorization code flow with PKCE and the console's address as redirect URI.
+         */
+        @WithDefault("dicomweb-console")
+        String clientId();
     }
 
     /** Server nodes sharing one index database (docs/configuration.md, "Several server nodes"). */
