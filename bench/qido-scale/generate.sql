@@ -115,6 +115,12 @@ select p as patient_pk,
        case when random() < 0.01 then 'O' when random() < 0.5 then 'F' else 'M' end as sex
   from generate_series(1, greatest(1, (select count(*) from g_used_study) / 2)) p
   cross join g_names n; -- a column reference, not a sub-query: drawn again for every row
+-- The study insert joins a patient drawn at random per study: without a key and statistics the planner would
+-- rescan every patient for every study (hours at 10,000,000 instances).
+alter table g_patient add primary key (patient_pk);
+analyze g_patient;
+analyze g_used_study;
+analyze g_series;
 
 insert into patient (pk, patient_id, issuer_of_patient_id, patient_name, patient_name_norm, patient_birth_date,
                      patient_sex, created, updated)
