@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
+import org.postgresql.PGStatement;
 
 /**
  * Every statement against the index runs through here: a connection of the active database, a transaction
@@ -173,6 +174,22 @@ public class Sql {
         } catch (SQLException | RuntimeException e) {
             ps.close();
             throw e;
+        }
+        return ps;
+    }
+
+    /**
+     * A statement PostgreSQL plans for its bound values at every execution, for queries whose best plan depends on
+     * them (a wildcard that matches 50 studies or 20,000, a date range of a day or of ten years). The driver prepares
+     * a statement on the server from its fifth execution on, and PostgreSQL then moves to one generic plan for every
+     * value once that plan looks no costlier on average: for a name wildcard the generic plan read every matching
+     * study, 15 ms for a common name where its own plan stops after 101 (docs/benchmarks-qido.md). Planning costs
+     * a tenth of a millisecond. H2 plans every execution anyway.
+     */
+    public static PreparedStatement prepareForValues(Connection c, String sql, List<?> params) throws SQLException {
+        PreparedStatement ps = prepare(c, sql, params);
+        if (ps.isWrapperFor(PGStatement.class)) {
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
         return ps;
     }

@@ -184,6 +184,6 @@ public class QidoService {
         if (SQL.isDebugEnabled()) {
             SQL.debugf("QIDO SQL: %s", statement.inlined());
         }
-        return Sql.prepare(c, statement.sql(), statement.parameters());
+        return Sql.prepareForValues(c, statement.sql(), statement.parameters());
     }
 }
