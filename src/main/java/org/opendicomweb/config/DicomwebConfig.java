@@ -274,6 +274,13 @@ public interface DicomwebConfig {
          */
         @WithDefault("dicomweb-console")
         String clientId();
+
+        /**
+         * The scopes the console asks the issuer for: {@code openid} for the sign-in itself, {@code profile} for the
+         * user's name; an issuer that issues access tokens per API (Entra ID) needs the server's API scope too.
+         */
+        @WithDefault("openid profile")
+        String scope();
     }
 
     /** Server nodes sharing one index database (docs/configuration.md, "Several server nodes"). */

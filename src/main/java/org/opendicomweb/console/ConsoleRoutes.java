@@ -3,6 +3,7 @@ package org.opendicomweb.console;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opendicomweb.config.DicomwebConfig;
@@ -38,7 +40,8 @@ public class ConsoleRoutes {
     ConsoleRoutes(
             DicomwebConfig settings,
             @ConfigProperty(name = "quarkus.rest.path", defaultValue = "/") String restPath,
-            @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> issuer) {
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> issuer,
+            @ConfigProperty(name = "quarkus.oidc.roles.role-claim-path") Optional<List<String>> roleClaim) {
         this.apiRoot = restPath.endsWith("/") ? restPath.substring(0, restPath.length() - 1) : restPath;
         boolean oidc = settings.auth().mode() == AuthMode.OIDC;
         JsonObject json = new JsonObject()
@@ -51,6 +54,9 @@ public class ConsoleRoutes {
                     new JsonObject()
                             .put("issuer", issuer.orElse(null))
                             .put("clientId", settings.ui().clientId())
+                            .put("scope", settings.ui().scope())
+                            // Where the server reads the roles, so that the console hides what it would refuse.
+                            .put("roleClaim", new JsonArray(roleClaim.orElse(List.of())))
                             .put(
                                     "roles",
                                     new JsonObject()
@@ -87,7 +93,14 @@ public class ConsoleRoutes {
 
     void register(@Observes Router router) {
         router.route(HttpMethod.GET, "/").handler(ctx -> ctx.redirect(PREFIX + "/"));
-        router.route(HttpMethod.GET, PREFIX).handler(ctx -> ctx.redirect(PREFIX + "/"));
+        // Vert.x matches a route's path with or without a trailing slash: /ui/ itself must go on to the static file.
+        router.route(HttpMethod.GET, PREFIX).handler(ctx -> {
+            if (ctx.normalizedPath().equals(PREFIX)) {
+                ctx.redirect(PREFIX + "/");
+            } else {
+                ctx.next();
+            }
+        });
         router.route(HttpMethod.GET, PREFIX + "/config.json")
                 .handler(ctx -> ctx.response()
                         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")

@@ -38,16 +38,37 @@ async function refusal(response) {
     // the status is enough
   }
   const words = WORDS[response.status] || `The server answered ${response.status} ${response.statusText}.`;
-  return new ApiError(response.status, words, detail);
+  return new ApiError(response.status, withReason(words, detail), detail);
 }
 
-/** fetch() on an API path with the token; throws ApiError on any status >= 400. */
+/** The words, and the server's own reason (the message of its JSON error body) when it gives one. */
+function withReason(words, detail) {
+  try {
+    const reason = JSON.parse(detail).message;
+    return typeof reason === 'string' && reason ? `${words} (${reason.slice(0, 300)})` : words;
+  } catch {
+    return words;
+  }
+}
+
+/**
+ * fetch() on an API path with the token; throws ApiError on any status >= 400. A 401 to a token is sent once more
+ * with a renewed one (auth.js), unless the body was a stream, which cannot be sent twice.
+ */
 export async function apiFetch(path, { accept, method = 'GET', body, headers = {}, signal } = {}) {
-  const h = new Headers(headers);
-  if (accept) h.set('Accept', accept);
-  const token = auth.token();
-  if (token) h.set('Authorization', `Bearer ${token}`);
-  const response = await fetch(root + path, { method, body, headers: h, signal });
+  const send = () => {
+    const h = new Headers(headers);
+    if (accept) h.set('Accept', accept);
+    const token = auth.token();
+    if (token) h.set('Authorization', `Bearer ${token}`);
+    return { token, response: fetch(root + path, { method, body, headers: h, signal }) };
+  };
+  let { token, response } = send();
+  response = await response;
+  if (response.status === 401 && token && !(body instanceof ReadableStream) && (await auth.renewAfterRefusal(token))) {
+    response.body?.cancel().catch(() => {});
+    response = await send().response;
+  }
   if (!response.ok) throw await refusal(response);
   return response;
 }

@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * the roles dicomweb-read, -write, -delete and -admin, users whose password is their name ({@code reader},
  * {@code writer}, {@code deleter}, {@code admin}, {@code everything} with all four roles, {@code norole} with none),
  * and clients {@code dicomweb} (the server: bearer-only, the audience of every token), {@code ohif} (public,
- * authorization code with PKCE, any loopback redirect), {@value #IMPORT_CLIENT} (client credentials with read and
+ * authorization code with PKCE, any loopback redirect), {@code dicomweb-console} (the web console: the same, redirect
+ * to /ui/ on any loopback port, tokens valid 30 seconds), {@value #IMPORT_CLIENT} (client credentials with read and
  * write), {@code dicomweb-test} (tokens by password) and {@code short-lived} (the same, valid one second). Realm
  * {@value #OTHER_REALM} is a copy under another name: same users, clients and roles, but another issuer and other
  * keys.

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * The token kit does what the access-control tests rely on: every token is issued for the server ({@code aud}), each
  * user carries exactly its roles, and each invalid kind is invalid for the one reason it stands for (signatures
  * checked here with the JDK against the realm's published keys). The viewer's client starts a login from any
- * loopback origin, with PKCE.
+ * loopback origin, with PKCE; the web console's from its own /ui/ address on any loopback port, with PKCE.
  */
 @UsesTools
 class KeycloakTokensTest {
@@ -125,9 +125,39 @@ class KeycloakTokensTest {
                 withoutPkce.headers().toString());
     }
 
-    /** The start of the authorization code flow (RFC 6749 §4.1.1) of client {@code ohif}, not followed. */
+    @Test
+    void theConsoleLogsInAtItsOwnAddressOnAnyLoopbackPortWithPkceOnly() throws Exception {
+        String challenge = "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+        assertEquals(
+                200,
+                authorize("dicomweb-console", "http://localhost:41234/ui/", challenge)
+                        .statusCode());
+        assertEquals(
+                200,
+                authorize("dicomweb-console", "http://127.0.0.1:8080/ui/", challenge)
+                        .statusCode());
+        assertEquals(
+                400,
+                authorize("dicomweb-console", "http://localhost:41234/callback", challenge)
+                        .statusCode());
+        assertEquals(
+                400,
+                authorize("dicomweb-console", "http://198.51.100.7:8080/ui/", challenge)
+                        .statusCode());
+        HttpResponse<String> withoutPkce = authorize("dicomweb-console", "http://localhost:41234/ui/", "");
+        assertEquals(302, withoutPkce.statusCode());
+        assertTrue(
+                withoutPkce.headers().firstValue("Location").orElse("").contains("error=invalid_request"),
+                withoutPkce.headers().toString());
+    }
+
     private static HttpResponse<String> authorize(String redirectUri, String pkce) throws Exception {
-        String query = "client_id=ohif&response_type=code&scope=openid&state=s&redirect_uri="
+        return authorize("ohif", redirectUri, pkce);
+    }
+
+    /** The start of the authorization code flow (RFC 6749 §4.1.1) of a public client, not followed. */
+    private static HttpResponse<String> authorize(String client, String redirectUri, String pkce) throws Exception {
+        String query = "client_id=" + client + "&response_type=code&scope=openid&state=s&redirect_uri="
                 + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8) + pkce;
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(
