@@ -41,7 +41,7 @@ class ReferencesReplaceTest {
                 Set.of(first.sopInstanceUid()), ReferencesTest.references(plan).keySet());
 
         DicomFiles.Builder replaced = plan(planUid, study, second.sopInstanceUid());
-        ReferencesTest.store(List.of(replaced));
+        ReferencesTest.store(List.of(replaced), 202); // replaced, with Warning Reason 0xB301
         Map<String, ReferencesTest.Result> refs = ReferencesTest.references(replaced);
         assertEquals(Set.of(second.sopInstanceUid()), refs.keySet());
         assertEquals(

@@ -468,13 +468,17 @@ class ReferencesTest {
     }
 
     static void store(List<DicomFiles.Builder> instances) {
+        store(instances, 200);
+    }
+
+    static void store(List<DicomFiles.Builder> instances, int status) {
         given().contentType(StowBody.contentType(BOUNDARY))
                 .accept("application/dicom+json")
                 .body(StowBody.of(BOUNDARY, instances.toArray(DicomFiles.Builder[]::new)))
                 .when()
                 .post("/dicom-web/studies")
                 .then()
-                .statusCode(200);
+                .statusCode(status);
     }
 
     // ---- reading the graph ----
