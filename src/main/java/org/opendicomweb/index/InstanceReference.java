@@ -1,6 +1,5 @@
 package org.opendicomweb.index;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,17 +41,13 @@ public record InstanceReference(
      * naming its source for every frame) is one reference.
      */
     public static List<InstanceReference> of(Attributes ds) {
-        Map<List<String>, InstanceReference> found = new LinkedHashMap<>();
+        Map<Key, InstanceReference> found = new LinkedHashMap<>();
         collect(ds, new StringBuilder(), null, null, found);
         return found.isEmpty() ? List.of() : List.copyOf(found.values());
     }
 
     private static void collect(
-            Attributes ds,
-            StringBuilder path,
-            String study,
-            String series,
-            Map<List<String>, InstanceReference> found) {
+            Attributes ds, StringBuilder path, String study, String series, Map<Key, InstanceReference> found) {
         for (int i = 0, n = ds.size(); i < n; i++) {
             if (!(ds.valueAt(i) instanceof Sequence sequence) || sequence.isEmpty()) {
                 continue;
@@ -62,18 +57,21 @@ public record InstanceReference(
                 path.append('/');
             }
             path.append(segment(ds.tagAt(i)));
+            String where = null; // made once per sequence, when it holds a reference
             for (Attributes item : sequence) {
                 String itemStudy = uidOr(item, Tag.StudyInstanceUID, study);
                 String itemSeries = uidOr(item, Tag.SeriesInstanceUID, series);
                 String[] uids = item.getStrings(Tag.ReferencedSOPInstanceUID);
                 if (uids != null && uids.length > 0) {
                     String sopClass = uidOr(item, Tag.ReferencedSOPClassUID, null);
-                    String where = path.length() <= PATH_WIDTH ? path.toString() : path.substring(0, PATH_WIDTH);
+                    if (where == null) {
+                        where = path.length() <= PATH_WIDTH ? path.toString() : path.substring(0, PATH_WIDTH);
+                    }
                     for (String value : uids) {
                         String uid = Uids.normalise(value);
                         if (!uid.isEmpty() && uid.length() <= UID_WIDTH) {
                             found.putIfAbsent(
-                                    key(uid, sopClass, where),
+                                    new Key(uid, sopClass, where),
                                     new InstanceReference(uid, sopClass, where, itemStudy, itemSeries));
                         }
                     }
@@ -84,13 +82,8 @@ public record InstanceReference(
         }
     }
 
-    private static List<String> key(String uid, String sopClass, String path) {
-        List<String> key = new ArrayList<>(3);
-        key.add(uid);
-        key.add(sopClass);
-        key.add(path);
-        return key;
-    }
+    /** What makes a reference distinct; study and series are taken from where it was first found. */
+    private record Key(String uid, String sopClass, String path) {}
 
     /** A path segment: the keyword of PS3.6, or the tag as eight upper-case hex digits where there is none. */
     static String segment(int tag) {
