@@ -153,6 +153,10 @@ public class InstanceDeletion {
                     "delete from blob_finding where instance_pk in (" + Sql.marks(chunk.size()) + ")",
                     chunk.toArray());
             StudyAggregates.deleteWhere(
+                    c,
+                    "delete from instance_reference where instance_fk in (" + Sql.marks(chunk.size()) + ")",
+                    chunk.toArray());
+            StudyAggregates.deleteWhere(
                     c, "delete from instance where pk in (" + Sql.marks(chunk.size()) + ")", chunk.toArray());
         }
         Map<Long, String> touched = new LinkedHashMap<>();

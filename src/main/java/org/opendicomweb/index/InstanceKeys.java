@@ -18,6 +18,7 @@ import org.opendicomweb.dicom.Uids;
  *     TimezoneOffsetFromUTC
  * @param ppsDateTimeUtc the same for PerformedProcedureStepStartDate and -Time
  * @param extendedTags the extended query tags whose values were taken ({@code extendedValues})
+ * @param references its references to other SOP instances, for the references graph ({@link InstanceReference})
  */
 public record InstanceKeys(
         String patientId,
@@ -52,7 +53,8 @@ public record InstanceKeys(
         List<RequestAttributesItem> requestAttributes,
         List<ReferencedStudyItem> referencedStudies,
         List<ExtendedQueryTag> extendedTags,
-        List<ExtendedValue> extendedValues) {
+        List<ExtendedValue> extendedValues,
+        List<InstanceReference> references) {
 
     /** One value of a configured extended query tag, normalised ({@link ExtendedQueryTag#normalise}). */
     public record ExtendedValue(ExtendedQueryTag tag, String value) {}
@@ -62,6 +64,7 @@ public record InstanceKeys(
         referencedStudies = List.copyOf(referencedStudies);
         extendedTags = List.copyOf(extendedTags);
         extendedValues = List.copyOf(extendedValues);
+        references = List.copyOf(references);
     }
 
     /** The keys without extended query tags. */
@@ -114,7 +117,8 @@ public record InstanceKeys(
                 RequestAttributesItem.of(ds),
                 ReferencedStudyItem.of(ds),
                 extendedTags,
-                extended);
+                extended,
+                InstanceReference.of(ds));
     }
 
     /** Upper case without accents and with the PN delimiters as spaces: what case/accent-insensitive matching compares. */

@@ -83,6 +83,7 @@ final class InstanceReplacement {
             KeyTables.removeInstanceExtended(c, instancePk, keys.extendedTags());
             KeyTables.addItems(c, h.studyPk(), seriesPk, keys);
             KeyTables.addExtended(c, h.studyPk(), seriesPk, instancePk, keys.extendedValues());
+            ReferenceRows.replace(c, instancePk, keys.references());
             bumpVersions(c, seriesPk, keys.studyInstanceUid());
             if (Rejections.isRejected(c, keys.sopInstanceUid())) {
                 return oldKey; // still hidden: a reader of the change feed was told it is gone

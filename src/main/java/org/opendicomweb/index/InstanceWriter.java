@@ -307,6 +307,10 @@ final class InstanceWriter {
             KeyTables.addItems(c, studyPk, seriesPk, n.keys());
             KeyTables.addExtended(c, studyPk, seriesPk, instancePks[i], n.keys().extendedValues());
         }
+        ReferenceRows.insert(
+                c,
+                instancePks,
+                instances.stream().map(n -> n.keys().references()).toList());
     }
 
     /**

@@ -27,8 +27,9 @@ import org.opendicomweb.dicom.json.JsonReader;
 
 /**
  * Fills the keys that stores write for new instances into the index for instances stored before those keys
- * existed: the sequence items and UTC instants of schema version 4 (task {@value #BUILTIN}), and the values of
- * each extended query tag configured since (task {@code extended:LEVEL:TTTTTTTT}). Reads every stored instance's
+ * existed: the sequence items and UTC instants of schema version 4 (task {@value #BUILTIN}), the references graph of
+ * schema version 12 (task {@value #REFERENCES}), and the values of each extended query tag configured since (task
+ * {@code extended:LEVEL:TTTTTTTT}). Reads every stored instance's
  * metadata document (the JSON WADO-RS serves; no file is opened), in primary key order, 500 at a time.
  *
  * <p>Runs in the background once the index is migrated, whenever some task is incomplete, and again on request
@@ -52,6 +53,7 @@ public class Reindexer {
     public static final String LEASE = "reindex";
 
     static final String BUILTIN = "builtin-keys-4";
+    static final String REFERENCES = "references-12";
     private static final String EXTENDED = "extended:";
     private static final int BATCH = 500;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
@@ -325,7 +327,7 @@ public class Reindexer {
                 int n = 0;
                 long lastPk = cursor;
                 try (PreparedStatement ps = c.prepareStatement("""
-                        select i.pk, se.study_fk, i.series_fk, i.metadata
+                        select i.pk, se.study_fk, i.series_fk, i.metadata, i.blob_key
                           from instance i join series se on se.pk = i.series_fk
                          where i.pk > ? and i.pk <= ? order by i.pk""")) {
                     ps.setLong(1, cursor);
@@ -336,7 +338,15 @@ public class Reindexer {
                             long pk = rs.getLong(1);
                             byte[] metadata = rs.getBytes(4);
                             if (metadata != null) {
-                                reindex(c, pk, rs.getLong(2), rs.getLong(3), metadata, pending, tagsByTask);
+                                reindex(
+                                        c,
+                                        pk,
+                                        rs.getLong(2),
+                                        rs.getLong(3),
+                                        metadata,
+                                        rs.getString(5),
+                                        pending,
+                                        tagsByTask);
                             }
                             lastPk = pk;
                             n++;
@@ -372,6 +382,7 @@ public class Reindexer {
             long studyPk,
             long seriesPk,
             byte[] metadata,
+            String blobKey,
             Map<String, Long> pending,
             Map<String, ExtendedQueryTag> tagsByTask)
             throws SQLException, IOException {
@@ -388,6 +399,24 @@ public class Reindexer {
             KeyTables.addItems(c, studyPk, seriesPk, keys);
         }
         KeyTables.addExtended(c, studyPk, seriesPk, pk, keys.extendedValues());
+        Long references = pending.get(REFERENCES);
+        if (references != null && references < pk && stillStoredAs(c, pk, blobKey)) {
+            ReferenceRows.replace(c, pk, keys.references());
+        }
+    }
+
+    /**
+     * Locks the instance row (as a replacement or deletion does first) and tells whether it still holds the file
+     * whose metadata was read: one replaced meanwhile has had its new references written by the replacement, which
+     * the old ones must not overwrite.
+     */
+    private static boolean stillStoredAs(Connection c, long pk, String blobKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select blob_key from instance where pk = ? for update")) {
+            ps.setLong(1, pk);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1).equals(blobKey);
+            }
+        }
     }
 
     /**

@@ -170,6 +170,15 @@ class IndexSchemaTest {
                 "change_feed",
                 Set.of("sequence", "study_iuid", "series_iuid", "sop_iuid", "action", "state", "changed"));
         expected.put("change_sequence", Set.of("id", "last_sequence"));
+        expected.put(
+                "instance_reference",
+                Set.of(
+                        "instance_fk",
+                        "referenced_sop_iuid",
+                        "referenced_sop_class_uid",
+                        "attribute_path",
+                        "referenced_study_iuid",
+                        "referenced_series_iuid"));
         expected.put("cluster_lease", Set.of("name", "holder", "holder_host", "acquired", "expires"));
         expected.put(
                 "rejected_instance",

@@ -70,6 +70,8 @@ class DeleteCorpusTest {
         assertTrue(studies.size() >= 20, "studies stored of pydicom's data: " + studies.size());
         List<Path> files = storedFiles();
         assertFalse(files.isEmpty());
+        // The corpus' SR, RT and segmentation objects reference others: the graph's rows must go too.
+        assertTrue(count("select count(*) from instance_reference") > 0, "references indexed of the corpus");
 
         int level = 0;
         for (String study : studies) {

@@ -58,6 +58,7 @@ class DeleteTest {
             "request_attributes_item",
             "referenced_study_item",
             "extended_key",
+            "instance_reference",
             "reindex_task",
             "change_sequence",
             "change_feed",
@@ -431,6 +432,10 @@ class DeleteTest {
                 "select count(*) from extended_key where (owner_level = 'STUDY' and owner_pk = " + study
                         + ") or (owner_level = 'SERIES' and owner_pk in (" + series
                         + ")) or (owner_level = 'INSTANCE' and owner_pk in (" + instances + "))");
+        // The fixture's CT images name a study in Referenced Study Sequence: a reference of the references graph.
+        t.queries.put(
+                "instance_reference",
+                "select count(*) from instance_reference where instance_fk in (" + instances + ")");
         t.queries.put(
                 "change_feed",
                 "select count(*) from change_feed where study_iuid = '" + studyUid + "' and state <> 'deleted'");

@@ -310,6 +310,8 @@ class AccessMatrixTest {
         if (path.endsWith("/metadata")
                 || path.endsWith("/series")
                 || path.endsWith("/instances")
+                || path.endsWith("/references")
+                || path.endsWith("/referenced-by")
                 || path.equals("/studies")
                 || path.isEmpty()
                 || path.startsWith("/admin")

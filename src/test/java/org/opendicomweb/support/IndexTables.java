@@ -22,6 +22,7 @@ public final class IndexTables {
             for (String table : new String[] {
                 "change_feed",
                 "extended_key",
+                "instance_reference",
                 "rejected_instance",
                 "request_attributes_item",
                 "referenced_study_item",

@@ -82,6 +82,8 @@ class CapabilitiesTest {
                         "POST studies",
                         "GET studies/{study}/series/{series}/instances/{instance}" + "/bulkdata/{path}",
                         "GET studies/{study}/rendered",
+                        "GET studies/{study}/series/{series}/instances/{instance}/references",
+                        "GET studies/{study}/series/{series}/instances/{instance}/referenced-by",
                         "GET wado",
                         "GET integrity",
                         "POST admin/reindex",
@@ -127,6 +129,8 @@ class CapabilitiesTest {
         assertTrue(described.contains("GET "), described.toString());
         assertTrue(described.contains("GET metadata"), described.toString());
         assertTrue(described.contains("GET instances/{instance}/frames/{frames}"), described.toString());
+        assertTrue(described.contains("GET instances/{instance}/references"), described.toString());
+        assertTrue(described.contains("GET instances/{instance}/referenced-by"), described.toString());
         assertTrue(described.contains("DELETE "), described.toString());
         assertTrue(described.contains("DELETE instances/{instance}"), described.toString());
         assertTrue(described.stream().noneMatch(d -> d.startsWith("POST")), described.toString());
