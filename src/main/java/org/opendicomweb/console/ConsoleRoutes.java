@@ -87,7 +87,14 @@ public class ConsoleRoutes {
 
     void register(@Observes Router router) {
         router.route(HttpMethod.GET, "/").handler(ctx -> ctx.redirect(PREFIX + "/"));
-        router.route(HttpMethod.GET, PREFIX).handler(ctx -> ctx.redirect(PREFIX + "/"));
+        // Vert.x matches "/ui/" to the route "/ui" too: only the path without its slash is redirected.
+        router.route(HttpMethod.GET, PREFIX).handler(ctx -> {
+            if (ctx.request().path().endsWith("/")) {
+                ctx.next();
+            } else {
+                ctx.redirect(PREFIX + "/");
+            }
+        });
         router.route(HttpMethod.GET, PREFIX + "/config.json")
                 .handler(ctx -> ctx.response()
                         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")

@@ -41,14 +41,17 @@ async function refusal(response) {
   return new ApiError(response.status, words, detail);
 }
 
-/** fetch() on an API path with the token; throws ApiError on any status >= 400. */
-export async function apiFetch(path, { accept, method = 'GET', body, headers = {}, signal } = {}) {
+/**
+ * fetch() on an API path with the token; throws ApiError on any status >= 400 except those in `allow`, which the
+ * caller reads itself (a STOW-RS 409 carries the reason of every refused instance in its body).
+ */
+export async function apiFetch(path, { accept, method = 'GET', body, headers = {}, signal, allow = [] } = {}) {
   const h = new Headers(headers);
   if (accept) h.set('Accept', accept);
   const token = auth.token();
   if (token) h.set('Authorization', `Bearer ${token}`);
   const response = await fetch(root + path, { method, body, headers: h, signal });
-  if (!response.ok) throw await refusal(response);
+  if (!response.ok && !allow.includes(response.status)) throw await refusal(response);
   return response;
 }
 
