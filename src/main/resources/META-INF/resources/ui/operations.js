@@ -111,14 +111,18 @@ export function barChart({ id, title, items, label, value, horizontal }) {
     // Label as many bars as fit: every k-th, the first and the last always.
     const every = Math.max(1, Math.ceil(n / Math.floor((width - left * 2) / 60)));
     items.forEach((d, i) => {
-      const h = Math.max(1, ((height - bottom - 18) * value(d)) / max);
+      const h = value(d) ? Math.max(1, ((height - bottom - 18) * value(d)) / max) : 0;
       const x = left + i * step;
       const g = svg('g', { class: 'bar', 'data-label': label(d) });
       const rect = svg('rect', { x: x + step * 0.1, y: base - h, width: Math.max(1, step * 0.8), height: h });
       rect.append(svg('title', {}, `${label(d)}: ${number.format(value(d))}`));
       g.append(rect);
-      if (i % every === 0 || i === n - 1) {
-        g.append(svg('text', { x: x + step / 2, y: height - 6, 'text-anchor': 'middle', class: 'axis' }, label(d)));
+      // The first label starts at its bar and the last ends at its bar, so that neither is cut off at the edge.
+      const last = i === n - 1;
+      if (last || (i % every === 0 && n - 1 - i >= every)) {
+        const anchor = i === 0 ? 'start' : last ? 'end' : 'middle';
+        const at = i === 0 ? x : last ? x + step : x + step / 2;
+        g.append(svg('text', { x: at, y: height - 6, 'text-anchor': anchor, class: 'axis' }, label(d)));
       }
       chart.append(g);
     });
@@ -131,6 +135,25 @@ export function barChart({ id, title, items, label, value, horizontal }) {
     table(title, ['', 'Instances'], items.map((d) => [label(d), number.format(value(d))])),
   );
   return el('figure', { class: 'chart-figure' }, chart, el('figcaption', { text: title }), details);
+}
+
+/**
+ * The months from the first to the last, those without studies with 0 instances, so that the chart's axis is time;
+ * only the months with studies when they span more than 20 years (a stray date would make thousands of bars).
+ */
+export function everyMonth(months) {
+  if (months.length < 2) return months;
+  const index = (m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+  const first = index(months[0].month);
+  const last = index(months[months.length - 1].month);
+  if (last - first >= 240) return months;
+  const known = new Map(months.map((d) => [d.month, d.instances]));
+  const all = [];
+  for (let i = first; i <= last; i++) {
+    const month = `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
+    all.push({ month, instances: known.get(month) ?? 0 });
+  }
+  return all;
 }
 
 async function statistics() {
@@ -148,7 +171,7 @@ async function statistics() {
   ];
   const dl = el('dl', { class: 'figures', id: 'statistics-figures' });
   for (const [k, v] of figures) dl.append(el('div', {}, el('dt', { text: k }), el('dd', { text: v })));
-  const months = s.instancesPerMonth;
+  const months = everyMonth(s.instancesPerMonth);
   const charts = el(
     'div',
     { class: 'charts' },
