@@ -52,10 +52,11 @@ function withReason(words, detail) {
 }
 
 /**
- * fetch() on an API path with the token; throws ApiError on any status >= 400. A 401 to a token is sent once more
- * with a renewed one (auth.js), unless the body was a stream, which cannot be sent twice.
+ * fetch() on an API path with the token; throws ApiError on any status >= 400 except those in `allow`, which the
+ * caller reads itself (a STOW-RS 409 carries the reason of every refused instance in its body). A 401 to a token is
+ * sent once more with a renewed one (auth.js), unless the body was a stream, which cannot be sent twice.
  */
-export async function apiFetch(path, { accept, method = 'GET', body, headers = {}, signal } = {}) {
+export async function apiFetch(path, { accept, method = 'GET', body, headers = {}, signal, allow = [] } = {}) {
   const send = () => {
     const h = new Headers(headers);
     if (accept) h.set('Accept', accept);
@@ -69,7 +70,7 @@ export async function apiFetch(path, { accept, method = 'GET', body, headers = {
     response.body?.cancel().catch(() => {});
     response = await send().response;
   }
-  if (!response.ok) throw await refusal(response);
+  if (!response.ok && !allow.includes(response.status)) throw await refusal(response);
   return response;
 }
 

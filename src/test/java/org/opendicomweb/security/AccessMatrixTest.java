@@ -137,6 +137,16 @@ class AccessMatrixTest {
         request(keycloak.token("reader")).when().get("/q/metrics").then().statusCode(403);
         request(keycloak.token("admin")).when().get("/q/metrics").then().statusCode(200);
         request(keycloak.token("admin")).when().get("/q/openapi").then().statusCode(200);
+        request(keycloak.token("reader"))
+                .when()
+                .get("/dicom-web/admin/statistics")
+                .then()
+                .statusCode(403);
+        request(keycloak.token("admin"))
+                .when()
+                .get("/dicom-web/admin/statistics")
+                .then()
+                .statusCode(200);
     }
 
     @Test

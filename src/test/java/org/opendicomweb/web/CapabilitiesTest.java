@@ -88,7 +88,8 @@ class CapabilitiesTest {
                         "GET integrity",
                         "POST admin/reindex",
                         "GET admin/scrub",
-                        "POST admin/scrub")),
+                        "POST admin/scrub",
+                        "GET admin/statistics")),
                 "resource methods found: " + declared);
         Set<String> missing = new TreeSet<>(declared);
         missing.removeAll(described);
