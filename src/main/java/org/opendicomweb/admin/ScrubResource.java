@@ -34,12 +34,18 @@ public class ScrubResource {
         return scrub.status();
     }
 
-    /** Starts a pass (or joins the one running): 202 at once, or with {@code wait=true} 200 once it is done. */
+    /**
+     * Starts a pass, continues the one that stopped before its end (unless {@code restart=true}), or joins the one
+     * running: 202 at once, or with {@code wait=true} 200 once it is done.
+     */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @RunOnVirtualThread
-    public Response scrub(@QueryParam("wait") @DefaultValue("false") boolean wait) throws InterruptedException {
-        scrub.start();
+    public Response scrub(
+            @QueryParam("wait") @DefaultValue("false") boolean wait,
+            @QueryParam("restart") @DefaultValue("false") boolean restart)
+            throws InterruptedException {
+        scrub.start(restart);
         if (!wait) {
             return Response.accepted(scrub.status()).build();
         }

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.config.DicomwebConfig.DatabaseKind;
@@ -70,6 +71,11 @@ public class IndexDatabase {
      */
     public void afterCommit(Connection c) throws SQLException {
         durableCommits.afterCommit(c);
+    }
+
+    /** How long a request waits for a pooled connection before it is refused ({@link IndexTimeout#CONNECTION}). */
+    public Duration acquisitionTimeout() {
+        return dataSource.getConfiguration().connectionPoolConfiguration().acquisitionTimeout();
     }
 
     /** The JDBC URL of the active database for log lines, with any password parameter masked. */

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 /**
  * A failed statement, for callers that cannot declare {@link SQLException}; {@code web.ErrorMapper} turns a
- * connection failure into 503 and anything else into 500.
+ * connection failure or a timeout ({@link IndexTimeout}) into 503 and anything else into 500.
  */
 public final class IndexQueryException extends RuntimeException {
     public IndexQueryException(SQLException cause) {

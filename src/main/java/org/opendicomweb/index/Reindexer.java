@@ -44,7 +44,10 @@ import org.opendicomweb.dicom.json.JsonReader;
  * ({@link ClusterLease}). A node that finds it taken follows the other's progress in the task table (which
  * {@link #status()} serves on every node, with the node running the work) until its tasks are complete, and takes
  * over when the other node stops before the end (killed: once its lease has expired). A full new run asked of a
- * node while another runs the work begins once that run has ended.
+ * node while another runs the work begins once that run has ended. A node whose lease was taken over while it ran
+ * (it stalled past the lease's expiry) writes nothing more, since each of its transactions commits only while it
+ * holds the lease, and follows the node that took over; what it was asked to do and had not done yet it does when
+ * the lease is its own again.
  */
 @ApplicationScoped
 public class Reindexer {
@@ -69,6 +72,7 @@ public class Reindexer {
     private Thread worker;
     private boolean again;
     private volatile boolean resetRequested;
+    private volatile boolean stopping;
     private volatile Progress progress = new Progress(false, 0, 0, null, null, null);
 
     /** What a run on this node has done so far; {@code error} is why the last run stopped, if it failed. */
@@ -97,6 +101,7 @@ public class Reindexer {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
         synchronized (lock) {
             if (worker != null) {
                 worker.interrupt();
@@ -198,11 +203,53 @@ public class Reindexer {
      * other one stops before the end, and runs a requested new run once the other one's has ended.
      */
     private void runOnOneNode() throws Exception {
-        while (!lease.runExclusively(LEASE, this::run)) {
+        while (!ranOnThisNode()) {
             if (!resetRequested && completeAsRecorded()) {
                 return;
             }
             Thread.sleep(config.db().retryInterval().toMillis());
+        }
+    }
+
+    /**
+     * Runs the work if this node takes the lease; false when another node holds it, also when another node took it
+     * over while this node ran (this node stalled, or cut off from the database, past the lease's expiry). This node
+     * has then written nothing since ({@link #whileLeased}) and follows that node's progress like any node that
+     * found the lease taken; a new run asked of it and not begun yet is still to run.
+     */
+    private boolean ranOnThisNode() throws Exception {
+        try {
+            return lease.runExclusively(LEASE, this::run);
+        } catch (LeaseLostException | InterruptedException | SQLException | IOException e) {
+            // Losing the lease interrupts the run, which may then fail in whatever it was doing.
+            String other = stopping ? null : otherHolder();
+            if (other == null) {
+                throw e;
+            }
+            progress = new Progress(
+                    false,
+                    progress.processed(),
+                    progress.total(),
+                    progress.started(),
+                    Instant.now(),
+                    "node " + other + " took the reindexing over");
+            LOG.warnf(
+                    "Reindexing stopped on this node after %d instances: node %s took its lease over; following its"
+                            + " progress",
+                    progress.processed(), other);
+            return false;
+        }
+    }
+
+    /** The node holding the lease when it is not this one, or null (also when the index cannot tell). */
+    private String otherHolder() {
+        try {
+            return lease.holderOf(LEASE)
+                    .filter(h -> !h.node().equals(lease.node().id()))
+                    .map(ClusterLease.Holder::host)
+                    .orElse(null);
+        } catch (SQLException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -227,14 +274,20 @@ public class Reindexer {
         return allComplete;
     }
 
-    private void run() throws SQLException, IOException, InterruptedException {
+    private void run() throws SQLException, IOException, InterruptedException, LeaseLostException {
         if (resetRequested) {
             resetRequested = false;
-            try (Connection c = index.dataSource().getConnection();
-                    PreparedStatement ps = c.prepareStatement(
+            try {
+                whileLeased(c -> {
+                    try (PreparedStatement ps = c.prepareStatement(
                             "update reindex_task set through_pk = 0, complete = false, updated = ?")) {
-                ps.setTimestamp(1, Timestamp.from(Instant.now()));
-                ps.executeUpdate();
+                        ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                        return ps.executeUpdate();
+                    }
+                });
+            } catch (SQLException | IOException | LeaseLostException | RuntimeException e) {
+                resetRequested = true; // asked for and not done: whichever run of this node comes next does it
+                throw e;
             }
         }
         Map<String, Long> pending = register();
@@ -295,17 +348,19 @@ public class Reindexer {
                 nextReport = Instant.now().plus(PROGRESS_EVERY);
             }
         }
-        try (Connection c = index.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "update reindex_task set complete = true, through_pk = ?, updated = ? where name = ?")) {
-            for (String name : pending.keySet()) {
-                ps.setLong(1, target);
-                ps.setTimestamp(2, Timestamp.from(Instant.now()));
-                ps.setString(3, name);
-                ps.executeUpdate();
-                complete.put(name, true);
+        whileLeased(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update reindex_task set complete = true, through_pk = ?, updated = ? where name = ?")) {
+                for (String name : pending.keySet()) {
+                    ps.setLong(1, target);
+                    ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                    ps.setString(3, name);
+                    ps.executeUpdate();
+                }
             }
-        }
+            return null;
+        });
+        pending.keySet().forEach(name -> complete.put(name, true));
         progress = new Progress(false, processed, total, started, Instant.now(), null);
         LOG.infof(
                 "Reindexing done: %d instances in %d s",
@@ -320,54 +375,90 @@ public class Reindexer {
      * batch lost in a crash is done again from the position that survived.
      */
     private Batch batch(long cursor, long target, Map<String, Long> pending, Map<String, ExtendedQueryTag> tagsByTask)
-            throws SQLException, IOException {
-        try (Connection c = index.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int n = 0;
-                long lastPk = cursor;
-                try (PreparedStatement ps = c.prepareStatement("""
+            throws SQLException, IOException, LeaseLostException {
+        return whileLeased(c -> {
+            int n = 0;
+            long lastPk = cursor;
+            try (PreparedStatement ps = c.prepareStatement("""
                         select i.pk, se.study_fk, i.series_fk, i.metadata, i.blob_key
                           from instance i join series se on se.pk = i.series_fk
                          where i.pk > ? and i.pk <= ? order by i.pk""")) {
-                    ps.setLong(1, cursor);
-                    ps.setLong(2, target);
-                    ps.setMaxRows(BATCH);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            long pk = rs.getLong(1);
-                            byte[] metadata = rs.getBytes(4);
-                            if (metadata != null) {
-                                reindex(
-                                        c,
-                                        pk,
-                                        rs.getLong(2),
-                                        rs.getLong(3),
-                                        metadata,
-                                        rs.getString(5),
-                                        pending,
-                                        tagsByTask);
-                            }
-                            lastPk = pk;
-                            n++;
+                ps.setLong(1, cursor);
+                ps.setLong(2, target);
+                ps.setMaxRows(BATCH);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long pk = rs.getLong(1);
+                        byte[] metadata = rs.getBytes(4);
+                        if (metadata != null) {
+                            reindex(
+                                    c,
+                                    pk,
+                                    rs.getLong(2),
+                                    rs.getLong(3),
+                                    metadata,
+                                    rs.getString(5),
+                                    pending,
+                                    tagsByTask);
                         }
+                        lastPk = pk;
+                        n++;
                     }
                 }
-                if (n > 0) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "update reindex_task set through_pk = ?, updated = ? where name = ? and through_pk < ?")) {
-                        for (String name : pending.keySet()) {
-                            ps.setLong(1, lastPk);
-                            ps.setTimestamp(2, Timestamp.from(Instant.now()));
-                            ps.setString(3, name);
-                            ps.setLong(4, lastPk);
-                            ps.executeUpdate();
+            }
+            if (n > 0) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "update reindex_task set through_pk = ?, updated = ? where name = ? and through_pk < ?")) {
+                    for (String name : pending.keySet()) {
+                        ps.setLong(1, lastPk);
+                        ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                        ps.setString(3, name);
+                        ps.setLong(4, lastPk);
+                        ps.executeUpdate();
+                    }
+                }
+            }
+            return new Batch(n, lastPk);
+        });
+    }
+
+    /** Writes of the reindexer, in one transaction. */
+    @FunctionalInterface
+    private interface Writes<T> {
+        T write(Connection c) throws SQLException, IOException;
+    }
+
+    /** This node no longer holds the reindexer's lease: another node took it over. */
+    private static final class LeaseLostException extends Exception {
+        LeaseLostException() {
+            super("another node holds the reindexer's lease", null, false, false);
+        }
+    }
+
+    /**
+     * Runs {@code writes} in one transaction that commits only if this node still holds the lease, checked last with
+     * the lease's row locked until the commit: a node that lost its lease without noticing yet (stalled, or cut off
+     * from the database, past its expiry) then writes nothing more, not even the batch it was in the middle of, so
+     * it cannot move a task past where the node that took over reset it or mark a task complete that is not; and a
+     * node taking the lease over waits for a commit in progress.
+     */
+    private <T> T whileLeased(Writes<T> writes) throws SQLException, IOException, LeaseLostException {
+        try (Connection c = index.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = writes.write(c);
+                try (PreparedStatement ps =
+                        c.prepareStatement("select holder from cluster_lease where name = ? for update")) {
+                    ps.setString(1, LEASE);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next() || !lease.node().id().equals(rs.getString(1))) {
+                            throw new LeaseLostException();
                         }
                     }
                 }
                 c.commit();
-                return new Batch(n, lastPk);
-            } catch (SQLException | IOException | RuntimeException e) {
+                return result;
+            } catch (SQLException | IOException | LeaseLostException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {

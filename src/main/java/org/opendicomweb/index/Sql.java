@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
+import org.jboss.logging.Logger;
 import org.postgresql.PGStatement;
 
 /**
@@ -21,10 +22,13 @@ import org.postgresql.PGStatement;
  *
  * <p>Failures reach callers one way: as the {@link SQLException} itself, which every method here declares. A
  * caller that cannot declare it (a REST service, a streaming response body) rethrows it as
- * {@link IndexQueryException}.
+ * {@link IndexQueryException}. A statement cancelled by the statement timeout and a connection not had within the
+ * pool's acquisition timeout are the exception: {@link IndexUnavailableException} ({@link IndexTimeout}), as while
+ * the index is unreachable.
  */
 @ApplicationScoped
 public class Sql {
+    private static final Logger LOG = Logger.getLogger(Sql.class);
     /** A unique violation, deadlock or serialization failure is retried this often before it is thrown. */
     private static final int ATTEMPTS = 4;
 
@@ -51,6 +55,8 @@ public class Sql {
     public <T, X extends Exception> T withConnection(Work<T, X> work) throws SQLException, X {
         try (Connection c = database.dataSource().getConnection()) {
             return work.run(c);
+        } catch (SQLException e) {
+            throw unlessTimedOut(e);
         }
     }
 
@@ -75,6 +81,14 @@ public class Sql {
      * point at.
      */
     public <T, X extends Exception> T inTransaction(Work<T, X> work) throws SQLException, X {
+        try {
+            return inTransactionRetried(work);
+        } catch (SQLException e) {
+            throw unlessTimedOut(e);
+        }
+    }
+
+    private <T, X extends Exception> T inTransactionRetried(Work<T, X> work) throws SQLException, X {
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Connection c = database.dataSource().getConnection()) {
@@ -125,6 +139,14 @@ public class Sql {
      * whole result into memory first. Nothing is written, so the transaction is rolled back afterwards.
      */
     public <T, X extends Exception> T withCursor(Work<T, X> work) throws SQLException, X {
+        try {
+            return withCursorOnce(work);
+        } catch (SQLException e) {
+            throw unlessTimedOut(e);
+        }
+    }
+
+    private <T, X extends Exception> T withCursorOnce(Work<T, X> work) throws SQLException, X {
         try (Connection c = database.dataSource().getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -147,6 +169,20 @@ public class Sql {
                 }
             }
         }
+    }
+
+    /**
+     * {@code e} to rethrow, unless the statement ran past the statement timeout or no connection could be had within
+     * the pool's acquisition timeout: that is thrown here as {@link IndexUnavailableException}, the busy server's 503,
+     * which callers already meet while the index is unreachable, and not left to look like a failed statement.
+     */
+    private SQLException unlessTimedOut(SQLException e) {
+        IndexUnavailableException busy = IndexTimeout.unavailable(e, database.acquisitionTimeout());
+        if (busy == null) {
+            return e;
+        }
+        LOG.warnf("%s (%s)", busy.getMessage(), e.getMessage());
+        throw busy;
     }
 
     /**

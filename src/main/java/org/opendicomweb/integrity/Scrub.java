@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
+import org.opendicomweb.index.ScrubProgress.Position;
 import org.opendicomweb.index.StoredObjects;
 import org.opendicomweb.index.StoredObjects.Problem;
 import org.opendicomweb.index.StoredObjects.StoredObject;
@@ -30,14 +32,19 @@ import org.opendicomweb.storage.ReadableBlob;
  * becomes a finding of the integrity report; one found intact loses its finding. Reads are paced to
  * {@code dicomweb.scrub.rate-limit}.
  *
- * <p>{@link #run} is the whole pass and its only entry point, so that whatever decides where it runs (one node of
- * several) only has to wrap that call.
+ * <p>{@link #run} is the whole pass, or the rest of a pass stopped midway, and its only entry point, so that whatever
+ * decides where it runs (one node of several) and where it continues from only has to wrap that call.
  */
 @ApplicationScoped
 public class Scrub {
     private static final Logger LOG = Logger.getLogger(Scrub.class);
     private static final int PAGE = 500;
     private static final int CHUNK = 256 * 1024;
+    /**
+     * How often a pass saves its position: a node killed redoes at most this long a stretch, and the saves cost one
+     * small update a second however small the objects.
+     */
+    static final int CHECKPOINT_SECONDS = 1;
 
     private final StoredObjects index;
     private final BlobStore blobs;
@@ -50,7 +57,10 @@ public class Scrub {
         this.config = config;
     }
 
-    /** What a pass has counted so far; read by others while the pass runs. */
+    /**
+     * What a pass has counted so far, read by others while the pass runs: counts of the whole pass, those of the
+     * node that ran it before this one included; {@code after}, the primary key of the last instance checked.
+     */
     public static final class Tally {
         final AtomicLong total = new AtomicLong();
         final AtomicLong checked = new AtomicLong();
@@ -60,6 +70,52 @@ public class Scrub {
         final AtomicLong missing = new AtomicLong();
         final AtomicLong unreadable = new AtomicLong();
         final AtomicLong bytesRead = new AtomicLong();
+        final AtomicLong after = new AtomicLong();
+        /** Objects and bytes the pass had checked when this node began or continued it. */
+        final long checkedBefore;
+
+        final long bytesBefore;
+
+        Tally() {
+            this(Position.beginning(Instant.EPOCH));
+        }
+
+        /** A pass that continues from {@code p}. */
+        Tally(Position p) {
+            checked.set(p.checked());
+            intact.set(p.intact());
+            checksumsFilled.set(p.checksumsFilled());
+            mismatches.set(p.mismatches());
+            missing.set(p.missing());
+            unreadable.set(p.unreadable());
+            bytesRead.set(p.bytesRead());
+            after.set(p.afterPk());
+            checkedBefore = p.checked();
+            bytesBefore = p.bytesRead();
+        }
+
+        /**
+         * Where the pass stands, to save; read between two objects by the thread running the pass, so that the
+         * counts and the position agree.
+         */
+        Position position(Instant started) {
+            return new Position(
+                    after.get(),
+                    started,
+                    checked.get(),
+                    intact.get(),
+                    checksumsFilled.get(),
+                    mismatches.get(),
+                    missing.get(),
+                    unreadable.get(),
+                    bytesRead.get());
+        }
+    }
+
+    /** Saves a pass's position; called by the thread running the pass, between two objects. */
+    @FunctionalInterface
+    public interface Checkpoint {
+        void save() throws SQLException, InterruptedException;
     }
 
     /** The outcome of checking one object. */
@@ -73,11 +129,16 @@ public class Scrub {
         record Unreadable(String reason) implements Verdict {}
     }
 
-    /** Checks every object the index holds, in primary key order, counting into {@code tally}. */
-    public void run(Tally tally) throws SQLException, InterruptedException {
+    /**
+     * Checks every object the index holds after {@code tally}'s position, in primary key order, counting into
+     * {@code tally}, and has {@code checkpoint} save the position about once every {@value #CHECKPOINT_SECONDS}
+     * second.
+     */
+    public void run(Tally tally, Checkpoint checkpoint) throws SQLException, InterruptedException {
         tally.total.set(index.count());
         Pace pace = new Pace(config.scrub().rateLimit().asLongValue(), tally.bytesRead);
-        long after = 0;
+        long after = tally.after.get();
+        long saved = System.nanoTime();
         while (true) {
             List<StoredObject> page = index.page(after, PAGE);
             if (page.isEmpty()) {
@@ -92,6 +153,11 @@ public class Scrub {
                 Verdict verdict = check(o, pace);
                 settle(o, verdict, withFindings.contains(o.pk()), tally);
                 tally.checked.incrementAndGet();
+                tally.after.set(o.pk());
+                if (System.nanoTime() - saved >= CHECKPOINT_SECONDS * 1_000_000_000L) {
+                    checkpoint.save();
+                    saved = System.nanoTime();
+                }
             }
             after = page.getLast().pk();
         }

@@ -92,6 +92,17 @@ class BatchCommit {
                 LOG.errorf(e, "Indexing %d instances: %s", inserts.size(), e.getMessage());
                 inserts.forEach(p -> outcomes.set(p.position(), notDurable(p, e)));
                 indexedTogether = true;
+            } catch (IndexUnavailableException e) {
+                // Down or timed out: one by one would only wait as long again for each instance.
+                for (Batch.Pending p : inserts) {
+                    deleteQuietly(p.key());
+                    outcomes.set(
+                            p.position(),
+                            p.received()
+                                    .refused(FailureReason.PROCESSING_FAILURE, e.getMessage())
+                                    .asUnavailable());
+                }
+                indexedTogether = true;
             } catch (SQLException | SeriesInOtherStudyException | AlreadyIndexedException | RuntimeException e) {
                 LOG.debugf(
                         "Indexing %d instances together failed (%s); indexing them one by one",
@@ -204,6 +215,9 @@ class BatchCommit {
                         : r.refused(FailureReason.DUPLICATE_SOP_INSTANCE, e.getMessage() + " with different content");
             } catch (SQLException lookup) {
                 return r.refused(FailureReason.PROCESSING_FAILURE, "the index could not be read");
+            } catch (IndexUnavailableException lookup) {
+                return r.refused(FailureReason.PROCESSING_FAILURE, lookup.getMessage())
+                        .asUnavailable();
             } catch (IOException read) {
                 return r.refused(
                         FailureReason.PROCESSING_FAILURE,

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ExecutorService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opendicomweb.index.IndexUnavailableException;
 import org.opendicomweb.storage.BlobStore;
 import org.opendicomweb.wado.InstanceNegotiation.Delivery;
 import org.opendicomweb.wado.InstanceRetrieveService.Part;
@@ -16,6 +17,7 @@ import org.opendicomweb.wado.InstanceRetrieveService.Plan;
 import org.opendicomweb.wado.RetrieveIndex.StoredFile;
 import org.opendicomweb.web.BaseUrl;
 import org.opendicomweb.web.DicomwebException;
+import org.opendicomweb.web.ErrorMapper;
 import org.opendicomweb.web.SizedFileResponse;
 
 /**
@@ -120,6 +122,11 @@ public class StoredInstanceRoute {
                 return false;
             }
             part = plan.parts().get(0);
+        } catch (IndexUnavailableException e) {
+            // Down, or too busy to answer within its timeouts (IndexTimeout): the REST endpoint would only ask the
+            // index again and wait as long a second time.
+            context.runOnContext(v -> ErrorMapper.sendUnavailable(ctx.response(), e.getMessage()));
+            return true;
         } catch (RuntimeException e) { // DicomwebException, IndexQueryException, StorageUnavailableException ...
             return false; // the REST endpoint gives the error its status and body
         }

@@ -1,5 +1,6 @@
 package org.opendicomweb.web;
 
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -8,6 +9,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.opendicomweb.index.IndexTimeout;
 import org.opendicomweb.index.IndexUnavailableException;
 import org.opendicomweb.storage.StorageUnavailableException;
 
@@ -74,6 +76,13 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        IndexTimeout timeout = IndexTimeout.of(e);
+        if (timeout != null) {
+            // Where Sql did not turn it into IndexUnavailableException already (a statement run on a connection of
+            // its own): the busy server's 503 all the same.
+            LOG.warnf("Index database timeout during a request: %s", e.getMessage());
+            return unavailable(timeout.message(null));
+        }
         if (isConnectionFailure(e)) {
             LOG.warnf("Index database connection failed during a request: %s", e.getMessage());
             return unavailable("The index database is not reachable");
@@ -81,6 +90,17 @@ public class ErrorMapper {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected server error (reference %s)", reference);
         return error(500, "Internal server error (reference " + reference + ")");
+    }
+
+    /** The same 503 for a request answered on a route ahead of the REST layer. */
+    public static void sendUnavailable(HttpServerResponse response, String message) {
+        if (response.ended()) {
+            return; // the client went away meanwhile
+        }
+        response.setStatusCode(503)
+                .putHeader("Content-Type", MediaType.APPLICATION_JSON)
+                .putHeader("Retry-After", RETRY_AFTER_SECONDS)
+                .end(json(503, message));
     }
 
     private static Response unavailable(String message) {

@@ -181,6 +181,22 @@ class IndexSchemaTest {
                         "referenced_series_iuid"));
         expected.put("cluster_lease", Set.of("name", "holder", "holder_host", "acquired", "expires"));
         expected.put(
+                "scrub_progress",
+                Set.of(
+                        "name",
+                        "runner",
+                        "after_pk",
+                        "started",
+                        "saved",
+                        "finished",
+                        "checked",
+                        "intact",
+                        "checksums_filled",
+                        "mismatches",
+                        "missing",
+                        "unreadable",
+                        "bytes_read"));
+        expected.put(
                 "rejected_instance",
                 Set.of(
                         "sop_iuid",

@@ -46,6 +46,7 @@ class DeleteCorpusTest {
             "change_sequence",
             "reindex_task",
             "cluster_lease",
+            "scrub_progress",
             "rejected_instance",
             "flyway_schema_history");
 

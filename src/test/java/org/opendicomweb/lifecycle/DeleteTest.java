@@ -67,8 +67,9 @@ class DeleteTest {
             "rejected_instance",
             // The scrub's findings go with their instance (ScrubTest.findingsOfADeletedInstanceGoWithIt).
             "blob_finding",
-            // Which node runs which background job: no stored data.
+            // Which node runs which background job, and how far the scrub's pass got: no stored data.
             "cluster_lease",
+            "scrub_progress",
             "flyway_schema_history");
 
     @Inject

@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.file.NoSuchFileException;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendicomweb.testing.LocalS3;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** The S3 blob store against a real S3 API (S3Proxy on loopback); each test has a bucket of its own. */
 class S3BlobStoreTest {
@@ -275,6 +279,45 @@ class S3BlobStoreTest {
                 IOException.class,
                 () -> store.verify("archive/" + KEY, bytes.length + 1, S3BlobStore.crc32c(crc.getValue()), null, null));
         assertFalse(store.exists(KEY));
+    }
+
+    @Test
+    void aChecksumTheStoreReportsSparesTheReadBackAndOneThatDiffersIsRefused() throws IOException {
+        AtomicInteger heads = new AtomicInteger();
+        S3Settings settings = new S3Settings(bucket, Optional.of(s3.endpoint()), Optional.empty(), true, "archive");
+        S3Client real = settings.newClient();
+        S3Client counting = (S3Client) Proxy.newProxyInstance(
+                S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("headObject")) {
+                        heads.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        S3BlobStore store =
+                new S3BlobStore(settings, counting, local, Duration.ofHours(1), PART, S3BlobStore.MAX_SINGLE_COPY);
+        byte[] bytes = bytes(1000);
+        commit(store, KEY, bytes);
+        assertTrue(heads.get() >= 1, "S3Proxy reports no checksum for an upload: the store reads back what it holds");
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        String sent = S3BlobStore.crc32c(crc.getValue());
+        String other = S3BlobStore.crc32c(crc.getValue() ^ 0x1);
+
+        heads.set(0);
+        store.verify("archive/" + KEY, bytes.length, sent, null, sent);
+        assertEquals(0, heads.get(), "the checksum the store reported is compared, without a HeadObject");
+        assertTrue(store.exists(KEY));
+
+        heads.set(0);
+        IOException refused =
+                assertThrows(IOException.class, () -> store.verify("archive/" + KEY, bytes.length, sent, null, other));
+        assertTrue(refused.getMessage().contains(other), refused.getMessage());
+        assertEquals(0, heads.get());
+        assertFalse(store.exists(KEY), "an upload the store reports other bytes for is deleted");
     }
 
     @Test

@@ -29,6 +29,7 @@ public final class IndexTables {
                 "study_demographics",
                 "series_conflict",
                 "blob_finding",
+                "scrub_progress",
                 "instance",
                 "series",
                 "study",
