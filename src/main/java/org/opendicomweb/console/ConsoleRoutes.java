@@ -87,7 +87,14 @@ public class ConsoleRoutes {
 
     void register(@Observes Router router) {
         router.route(HttpMethod.GET, "/").handler(ctx -> ctx.redirect(PREFIX + "/"));
-        router.route(HttpMethod.GET, PREFIX).handler(ctx -> ctx.redirect(PREFIX + "/"));
+        // A route's path also matches with a trailing slash: /ui/ itself must go on to the console's index page.
+        router.route(HttpMethod.GET, PREFIX).handler(ctx -> {
+            if (ctx.request().path().endsWith("/")) {
+                ctx.next();
+            } else {
+                ctx.redirect(PREFIX + "/");
+            }
+        });
         router.route(HttpMethod.GET, PREFIX + "/config.json")
                 .handler(ctx -> ctx.response()
                         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
