@@ -170,8 +170,11 @@ export async function render(main, route) {
     }
     link.setAttribute('aria-busy', 'true');
     try {
-      const r = await apiFetch(p, { accept: 'application/octet-stream' });
-      save(await r.blob(), `${instance.replace(/[^0-9.]/g, '_')}-${tag}.bin`);
+      // */*: the value as stored: one octet-stream body, or for compressed pixel data its frames in the stored
+      // syntax as a multipart body (PS3.18 §8.7.2), which no single-part type could carry
+      const r = await apiFetch(p, { accept: '*/*' });
+      const multipart = /^multipart\//i.test(r.headers.get('Content-Type') ?? '');
+      save(await r.blob(), `${instance.replace(/[^0-9.]/g, '_')}-${tag}.${multipart ? 'mime' : 'bin'}`);
     } catch (e) {
       notify(`The bulk data could not be downloaded: ${e.message}`, 'error');
     } finally {

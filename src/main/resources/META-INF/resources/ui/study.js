@@ -199,7 +199,9 @@ async function loadThumbnails(thumbnails, urls, signal) {
         img.src = url;
       } catch (e) {
         if (e.name === 'AbortError') return;
-        const note = el('span', { class: 'no-image', text: e.status === 406 ? 'No image' : 'Not available' });
+        // 406: nothing in the series can be rendered; 404: the series (listed a moment ago) has no frame at all
+        const none = e.status === 406 || e.status === 404;
+        const note = el('span', { class: 'no-image', text: none ? 'No image' : 'Not available' });
         note.title = e.message;
         img.replaceWith(note);
       }
