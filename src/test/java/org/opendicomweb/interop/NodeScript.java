@@ -21,19 +21,19 @@ import org.opendicomweb.testing.Tool;
  * without the packages that the build installs there (see {@code install.mjs}) the test fails, naming what is missing.
  * Chromium is {@code /usr/bin/chromium} unless the system property {@code interop.chromium} names another.
  */
-final class NodeScript {
+public final class NodeScript {
     static final Path FOLDER = Path.of("src/test/interop").toAbsolutePath();
     static final Path NODE_MODULES = FOLDER.resolve("node_modules");
     static final Path CHROMIUM = Path.of(System.getProperty("interop.chromium", "/usr/bin/chromium"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The script's exit status, its JSON result and what it wrote to standard error. */
-    record Result(int exitCode, JsonNode json, String stderr) {
+    public record Result(int exitCode, JsonNode json, String stderr) {
         /**
          * What a failure message needs: the script's error, the calls that failed, the requests to the server that
          * failed, the page's console errors, what each viewport showed, and the test web server's own errors.
          */
-        String describe(List<String> siteErrors) {
+        public String describe(List<String> siteErrors) {
             StringBuilder s = new StringBuilder();
             if (json.hasNonNull("error")) {
                 s.append("error: ").append(json.path("error").asText()).append('\n');
@@ -79,7 +79,7 @@ final class NodeScript {
     private NodeScript() {}
 
     /** Node.js and Chromium are tools ({@link RequiredTools}); the packages the build installs must be there. */
-    static void requireBrowser() {
+    public static void requireBrowser() {
         RequiredTools.require(
                 Tool.NODE, new Tool("Chromium at " + CHROMIUM, "chromium", () -> Files.isExecutable(CHROMIUM)));
         assertTrue(
@@ -88,7 +88,7 @@ final class NodeScript {
                         + ": the build installs them (node install.mjs) in process-test-resources");
     }
 
-    static Result run(String script, Object options, Duration timeout) throws IOException, InterruptedException {
+    public static Result run(String script, Object options, Duration timeout) throws IOException, InterruptedException {
         Path work = Files.createDirectories(Path.of("target", "interop").toAbsolutePath());
         Path optionsFile = Files.createTempFile(work, script.replace(".mjs", "") + "-", ".json");
         Path stdout = work.resolve(optionsFile.getFileName().toString().replace(".json", ".out"));
