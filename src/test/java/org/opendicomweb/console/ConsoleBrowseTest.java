@@ -182,12 +182,15 @@ class ConsoleBrowseTest {
 
         JsonNode stack = stackSeries();
         JsonNode multiFrame = multiFrameSeries();
+        JsonNode attributes = attributeInstance(studies);
         Map<String, Map<String, String>> thumbnails = new LinkedHashMap<>();
         for (String study : new LinkedHashSet<>(List.of(
-                stack.path("study").asText(), multiFrame.path("study").asText(), studyWithoutImages(studies)))) {
+                stack.path("study").asText(),
+                multiFrame.path("study").asText(),
+                attributes.path("study").asText(),
+                studyWithoutImages(studies)))) {
             thumbnails.put(study, thumbnailsOf(study));
         }
-        JsonNode attributes = attributeInstance(studies);
         Expected expected = new Expected(studies, searches, dateRange, stack, multiFrame, thumbnails, attributes);
 
         String origin = "http://localhost:" + root.getPort();
