@@ -60,4 +60,66 @@ export const TAGS = {
   WindowWidth: '00281051',
   WindowCenterWidthExplanation: '00281055',
   RetrieveURL: '00081190',
+  PhotometricInterpretation: '00280004',
+  VOILUTFunction: '00281056',
 };
+
+/** "(gggg,eeee)" for a tag of 8 hex digits. */
+export function tagText(tag) {
+  return `(${tag.slice(0, 4)},${tag.slice(4)})`;
+}
+
+/** Whether a tag (8 hex digits) is private: an odd group (PS3.5 §7.8). */
+export function isPrivate(tag) {
+  return parseInt(tag.slice(3, 4), 16) % 2 === 1;
+}
+
+let dictionary = null;
+
+/**
+ * The keyword of each standard tag (PS3.6), from the server's own data dictionary (the table its codec reads,
+ * served at dictionary.tsv next to the console's files), loaded once. Answers a function from a tag (8 hex
+ * digits) to its keyword, or '' when the tag is not in the dictionary. Repeating groups such as (60xx,3000)
+ * are entries with x in place of a hex digit.
+ */
+export function keywords() {
+  dictionary ??= (async () => {
+    const response = await fetch('dictionary.tsv');
+    if (!response.ok) throw new Error(`The data dictionary could not be read: ${response.status}`);
+    const exact = new Map();
+    const masked = [];
+    for (const line of (await response.text()).split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const [pattern, , , , keyword] = line.split('\t');
+      if (!keyword) continue;
+      if (pattern.includes('x')) {
+        masked.push({
+          mask: parseInt(pattern.replace(/[0-9A-Fa-f]/g, 'F').replaceAll('x', '0'), 16),
+          value: parseInt(pattern.replaceAll('x', '0'), 16),
+          keyword,
+        });
+      } else {
+        exact.set(pattern.toUpperCase(), keyword);
+      }
+    }
+    return (tag) => {
+      const upper = tag.toUpperCase();
+      const known = exact.get(upper);
+      if (known) return known;
+      const n = parseInt(upper, 16);
+      for (const m of masked) if (((n & m.mask) >>> 0) === m.value) return m.keyword;
+      return '';
+    };
+  })();
+  dictionary.catch(() => (dictionary = null));
+  return dictionary;
+}
+
+/** One Person Name value (PS3.18 §F.2.2) as written in DICOM: its groups joined with '='. */
+export function personNameText(value) {
+  if (typeof value === 'string') return value;
+  if (!value) return '';
+  const groups = [value.Alphabetic ?? '', value.Ideographic ?? '', value.Phonetic ?? ''];
+  while (groups.length > 1 && !groups[groups.length - 1]) groups.pop();
+  return groups.join('=');
+}
