@@ -23,7 +23,14 @@ final class ConsolePages {
      * Every page of the console, as a person reaches it. The shell's own page (a location it has no view for) shows
      * the header and the notice line without any view.
      */
-    static final List<String> ALL = List.of("#/no-such-page");
+    static final List<String> ALL = List.of(
+            "#/no-such-page",
+            "#/",
+            "#/studies?PatientName=Console*",
+            "#/studies/{study}",
+            "#/studies/{study}/series/{series}/instances/{instance}",
+            "#/upload",
+            "#/operations");
 
     private static final Pattern MODULE = Pattern.compile("module:\\s*'\\./([\\w-]+\\.js)'");
 
