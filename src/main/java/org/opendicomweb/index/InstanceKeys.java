@@ -18,6 +18,7 @@ import org.opendicomweb.dicom.Uids;
  *     TimezoneOffsetFromUTC
  * @param ppsDateTimeUtc the same for PerformedProcedureStepStartDate and -Time
  * @param extendedTags the extended query tags whose values were taken ({@code extendedValues})
+ * @param sequenceItems the items of the extended query tags that are sequences
  */
 public record InstanceKeys(
         String patientId,
@@ -52,7 +53,8 @@ public record InstanceKeys(
         List<RequestAttributesItem> requestAttributes,
         List<ReferencedStudyItem> referencedStudies,
         List<ExtendedQueryTag> extendedTags,
-        List<ExtendedValue> extendedValues) {
+        List<ExtendedValue> extendedValues,
+        List<SequenceItem> sequenceItems) {
 
     /** One value of a configured extended query tag, normalised ({@link ExtendedQueryTag#normalise}). */
     public record ExtendedValue(ExtendedQueryTag tag, String value) {}
@@ -62,6 +64,7 @@ public record InstanceKeys(
         referencedStudies = List.copyOf(referencedStudies);
         extendedTags = List.copyOf(extendedTags);
         extendedValues = List.copyOf(extendedValues);
+        sequenceItems = List.copyOf(sequenceItems);
     }
 
     /** The keys without extended query tags. */
@@ -72,7 +75,11 @@ public record InstanceKeys(
     /** The keys, with the values of {@code extendedTags} in {@code ds}. */
     public static InstanceKeys of(Attributes ds, List<ExtendedQueryTag> extendedTags) {
         List<ExtendedValue> extended = new ArrayList<>();
+        List<SequenceItem> items = new ArrayList<>();
         for (ExtendedQueryTag t : extendedTags) {
+            if (t.isSequence()) {
+                items.addAll(t.itemsOf(ds));
+            }
             for (String v : t.valuesOf(ds)) {
                 extended.add(new ExtendedValue(t, v));
             }
@@ -114,7 +121,8 @@ public record InstanceKeys(
                 RequestAttributesItem.of(ds),
                 ReferencedStudyItem.of(ds),
                 extendedTags,
-                extended);
+                extended,
+                items);
     }
 
     /** Upper case without accents and with the PN delimiters as spaces: what case/accent-insensitive matching compares. */

@@ -82,7 +82,7 @@ final class InstanceReplacement {
             // Series and study keep what the replaced file contributed; the instance's own values are its new ones.
             KeyTables.removeInstanceExtended(c, instancePk, keys.extendedTags());
             KeyTables.addItems(c, h.studyPk(), seriesPk, keys);
-            KeyTables.addExtended(c, h.studyPk(), seriesPk, instancePk, keys.extendedValues());
+            KeyTables.addExtended(c, h.studyPk(), seriesPk, instancePk, keys);
             bumpVersions(c, seriesPk, keys.studyInstanceUid());
             if (Rejections.isRejected(c, keys.sopInstanceUid())) {
                 return oldKey; // still hidden: a reader of the change feed was told it is gone

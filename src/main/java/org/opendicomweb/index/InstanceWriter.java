@@ -305,7 +305,7 @@ final class InstanceWriter {
         for (int i = 0; i < instances.size(); i++) {
             NewInstance n = instances.get(i);
             KeyTables.addItems(c, studyPk, seriesPk, n.keys());
-            KeyTables.addExtended(c, studyPk, seriesPk, instancePks[i], n.keys().extendedValues());
+            KeyTables.addExtended(c, studyPk, seriesPk, instancePks[i], n.keys());
         }
     }
 

@@ -387,7 +387,7 @@ public class Reindexer {
         if (builtin != null && builtin < pk) {
             KeyTables.addItems(c, studyPk, seriesPk, keys);
         }
-        KeyTables.addExtended(c, studyPk, seriesPk, pk, keys.extendedValues());
+        KeyTables.addExtended(c, studyPk, seriesPk, pk, keys);
     }
 
     /**
@@ -491,6 +491,17 @@ public class Reindexer {
             values.setString(1, parts[1]);
             values.setInt(2, Integer.parseUnsignedInt(parts[2], 16));
             int removed = values.executeUpdate();
+            removed += StudyAggregates.deleteWhere(
+                    c,
+                    "delete from sequence_item_key where item_fk in"
+                            + " (select pk from sequence_item where owner_level = ? and sequence_tag = ?)",
+                    parts[1],
+                    Integer.parseUnsignedInt(parts[2], 16));
+            removed += StudyAggregates.deleteWhere(
+                    c,
+                    "delete from sequence_item where owner_level = ? and sequence_tag = ?",
+                    parts[1],
+                    Integer.parseUnsignedInt(parts[2], 16));
             task.setString(1, name);
             task.executeUpdate();
             LOG.infof(

@@ -170,6 +170,10 @@ class IndexSchemaTest {
                 "change_feed",
                 Set.of("sequence", "study_iuid", "series_iuid", "sop_iuid", "action", "state", "changed"));
         expected.put("change_sequence", Set.of("id", "last_sequence"));
+        expected.put(
+                "sequence_item",
+                Set.of("pk", "owner_level", "owner_pk", "sequence_tag", "item_no", "item_sha", "item"));
+        expected.put("sequence_item_key", Set.of("item_fk", "tag", "key_value"));
         expected.put("cluster_lease", Set.of("name", "holder", "holder_host", "acquired", "expires"));
         expected.put(
                 "rejected_instance",

@@ -58,6 +58,8 @@ class DeleteTest {
             "request_attributes_item",
             "referenced_study_item",
             "extended_key",
+            "sequence_item",
+            "sequence_item_key",
             "reindex_task",
             "change_sequence",
             "change_feed",

@@ -22,6 +22,8 @@ public final class IndexTables {
             for (String table : new String[] {
                 "change_feed",
                 "extended_key",
+                "sequence_item_key",
+                "sequence_item",
                 "rejected_instance",
                 "request_attributes_item",
                 "referenced_study_item",
