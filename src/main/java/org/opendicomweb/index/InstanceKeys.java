@@ -48,6 +48,8 @@ public record InstanceKeys(
         Integer columns,
         Integer bitsAllocated,
         String sopInstanceStatus,
+        String sopAuthorizationDateTime,
+        String sopAuthorizationComment,
         String studyDateTimeUtc,
         String ppsDateTimeUtc,
         List<RequestAttributesItem> requestAttributes,
@@ -113,6 +115,8 @@ public record InstanceKeys(
                 integer(ds, Tag.Columns),
                 integer(ds, Tag.BitsAllocated),
                 text(ds, Tag.SOPInstanceStatus, SHORT),
+                text(ds, Tag.SOPAuthorizationDateTime, DATE_TIME),
+                text(ds, Tag.SOPAuthorizationComment, LONG),
                 UtcDateTime.of(ds.getString(Tag.StudyDate), ds.getString(Tag.StudyTime), offset),
                 UtcDateTime.of(
                         ds.getString(Tag.PerformedProcedureStepStartDate),
@@ -153,6 +157,7 @@ public record InstanceKeys(
     private static final int SHORT = 16;
 
     private static final int ID = 64;
+    private static final int DATE_TIME = 32;
     private static final int LONG = 1024;
 
     private static String text(Attributes ds, int tag, int width) {

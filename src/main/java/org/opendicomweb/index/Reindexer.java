@@ -27,7 +27,8 @@ import org.opendicomweb.dicom.json.JsonReader;
 
 /**
  * Fills the keys that stores write for new instances into the index for instances stored before those keys
- * existed: the sequence items and UTC instants of schema version 4 (task {@value #BUILTIN}), and the values of
+ * existed: the sequence items and UTC instants of schema version 4 (task {@value #BUILTIN}), the SOP authorization
+ * of schema version 14 (task {@value #AUTHORIZATION}), and the values (and sequence items) of
  * each extended query tag configured since (task {@code extended:LEVEL:TTTTTTTT}). Reads every stored instance's
  * metadata document (the JSON WADO-RS serves; no file is opened), in primary key order, 500 at a time.
  *
@@ -52,6 +53,9 @@ public class Reindexer {
     public static final String LEASE = "reindex";
 
     static final String BUILTIN = "builtin-keys-4";
+    /** SOP Authorization DateTime and Comment (schema version 14), which the integrity report compares. */
+    static final String AUTHORIZATION = "builtin-keys-14";
+
     private static final String EXTENDED = "extended:";
     private static final int BATCH = 500;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
@@ -386,6 +390,14 @@ public class Reindexer {
         Long builtin = pending.get(BUILTIN);
         if (builtin != null && builtin < pk) {
             KeyTables.addItems(c, studyPk, seriesPk, keys);
+        }
+        Long authorization = pending.get(AUTHORIZATION);
+        if (authorization != null && authorization < pk) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update instance set sop_authorization_datetime = ?, sop_authorization_comment = ? where pk = ?")) {
+                Sql.bind(ps, keys.sopAuthorizationDateTime(), keys.sopAuthorizationComment(), pk);
+                ps.executeUpdate();
+            }
         }
         KeyTables.addExtended(c, studyPk, seriesPk, pk, keys);
     }

@@ -8,7 +8,7 @@ import org.opendicomweb.dicom.VR;
  * value column of the key/value table ({@link ExtendedKey}); attributes in items of extended query tags that are
  * sequences the value column of the item values table ({@link ExtendedItemKey}). Only {@link QuerySql} knows how each is reached.
  */
-public sealed interface QueryKey permits MatchingKey, ItemKey, ExtendedKey, ExtendedItemKey {
+public sealed interface QueryKey permits MatchingKey, ItemKey, ExtendedKey, ExtendedItemKey, RollUpKey {
 
     int tag();
 

@@ -159,6 +159,11 @@ public final class QueryParser {
                         + " its items (" + ElementDictionary.keywordOf(key.tag) + ".Attribute=value); ignored");
                 continue;
             }
+            if (!scope.level().reaches(queryKey.level())
+                    && queryKey instanceof MatchingKey mk
+                    && RollUpKey.rollsUp(mk)) {
+                queryKey = new RollUpKey(mk, scope.level()); // any of the series' (study's) instances
+            }
             if (!scope.level().reaches(queryKey.level())) {
                 warnings.add(notAtThisLevel(key.parameter, describe(key.tag), queryKey.level(), scope));
                 continue;

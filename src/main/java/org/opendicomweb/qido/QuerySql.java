@@ -352,6 +352,7 @@ final class QuerySql {
                             .computeIfAbsent(k.sequence(), s -> new ArrayList<>())
                             .add(condition);
                 case ExtendedKey k -> predicates.add(extended(k, condition, params));
+                case RollUpKey k -> predicates.add(rollUp(k, condition, query.includeRejected(), params));
                 case MatchingKey k -> predicates.add(predicate(condition, params));
             }
         }
@@ -438,6 +439,19 @@ final class QuerySql {
             case SERIES -> "se.pk";
             case INSTANCE -> "i.pk";
         };
+    }
+
+    /**
+     * An instance key at series or study level: some instance of the series (study) satisfies the condition; a
+     * rejected instance only with includerejected, as it is hidden otherwise.
+     */
+    private static String rollUp(RollUpKey key, Condition condition, boolean includeRejected, List<Object> params) {
+        String ri = RollUpKey.ALIAS;
+        String instances = key.level() == QueryLevel.SERIES
+                ? "instance " + ri + " where " + ri + ".series_fk = se.pk"
+                : "series rs join instance " + ri + " on " + ri + ".series_fk = rs.pk where rs.study_fk = st.pk";
+        return "exists (select 1 from " + instances + " and " + predicate(condition, params)
+                + (includeRejected ? "" : " and " + NOT_REJECTED.formatted(ri)) + ")";
     }
 
     /** An extended query tag: some row of extended_key for the entity satisfies the condition. */

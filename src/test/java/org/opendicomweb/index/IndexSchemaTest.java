@@ -122,6 +122,8 @@ class IndexSchemaTest {
                                 "image_columns",
                                 "bits_allocated",
                                 "sop_instance_status",
+                                "sop_authorization_datetime",
+                                "sop_authorization_comment",
                                 "transfer_syntax_uid",
                                 "blob_key",
                                 "blob_size",

@@ -1,4 +1,4 @@
--- PostgreSQL-only companion of V14: wildcard matching inside sequence items (ProcedureCodeSequence.CodeMeaning=Chest*)
+-- PostgreSQL-only companion of V14. Wildcard matching inside sequence items (ProcedureCodeSequence.CodeMeaning=Chest*)
 -- becomes "key_value like 'Chest%'", which the b-tree on (tag, key_value) does not serve under a non-C collation; a
 -- trigram index does, where pg_trgm exists (see V1_1, V5_1). Without it such matching reads every item value
 -- (EXPLAIN on 1,200,000 values, a prefix pattern: 139 ms without, 49 ms with; docs/benchmarks-qido.md, "Sequence items").
@@ -16,3 +16,10 @@ begin
     end if;
 end
 $$;
+
+-- The integrity report looks for series whose instances disagree on SOP Instance Status or its authorization
+-- starting from the instances that carry one of them, which are few: a partial index holds just those, so the
+-- report reads them without a scan of every instance.
+create index ix_instance_with_status on instance (series_fk)
+    where sop_instance_status is not null or sop_authorization_datetime is not null
+       or sop_authorization_comment is not null;

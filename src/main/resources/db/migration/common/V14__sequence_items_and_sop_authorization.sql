@@ -1,5 +1,6 @@
 -- Sequence matching for any sequence configured as an extended query tag (dicomweb.qido.extended-tags, e.g.
--- study:ProcedureCodeSequence; PS3.4 C.2.2.2.6). See docs/conformance.md, QIDO-RS. Runs unchanged on H2 and
+-- study:ProcedureCodeSequence; PS3.4 C.2.2.2.6), SOP Instance Status at series and study level, and the SOP
+-- authorization that the integrity report compares. See docs/conformance.md. Runs unchanged on H2 and
 -- PostgreSQL.
 
 -- One row per distinct item (by item_sha) of a configured sequence on its study, series or instance (owner_pk
@@ -30,3 +31,16 @@ create table sequence_item_key (
 -- "does this item have the value" (entity-driven) and "which items have it" (value-driven)
 create index ix_sequence_item_key_item on sequence_item_key (item_fk, tag, key_value);
 create index ix_sequence_item_key_match on sequence_item_key (tag, key_value);
+
+-- SOP Instance Status (0100,0410) at series and study level: a series (study) matches when one of its
+-- instances has the value, read from the instances themselves, so that deletions, replacements and rejections
+-- need no roll-up of their own.
+create index ix_instance_series_status on instance (series_fk, sop_instance_status);
+
+-- The companions of SOP Instance Status (SOP Common module, PS3.3 C.12.1): the integrity report lists series whose
+-- instances disagree on the three. The comment (LT) is kept up to 1024 characters.
+alter table instance add column sop_authorization_datetime varchar(32);
+alter table instance add column sop_authorization_comment varchar(1024);
+-- Filled for instances stored before this version by the background reindexing (org.opendicomweb.index.Reindexer).
+insert into reindex_task (name, through_pk, complete, updated)
+    select 'builtin-keys-14', 0, not exists (select 1 from instance), current_timestamp;
