@@ -3,11 +3,14 @@ package org.opendicomweb.index;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.ElementDictionary;
+import org.opendicomweb.dicom.Sequence;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.dicom.VR;
@@ -17,7 +20,8 @@ import org.opendicomweb.dicom.VR;
  * instance in the {@code extended_key} table. Values are normalised once, here, for the writer and the query
  * alike, so that a query value and a stored value compare as strings: person names upper-cased without
  * accents (case- and accent-insensitive, as built-in names), numbers in canonical form ("007" and "7.0" are
- * "7"), UIDs without padding, dates only when they are dates.
+ * "7"), UIDs without padding, dates only when they are dates. A sequence (VR SQ) has no values of its own: the
+ * attributes of its items are matched, item by item ({@link #itemsOf}).
  */
 public record ExtendedQueryTag(int tag, VR vr, IndexLevel level) {
     /** Width of extended_key.value (V5 schema). */
@@ -25,6 +29,28 @@ public record ExtendedQueryTag(int tag, VR vr, IndexLevel level) {
 
     public String keyword() {
         return ElementDictionary.keywordOf(tag);
+    }
+
+    /** Whether this is a sequence, whose items are kept for sequence matching ({@link SequenceItem}). */
+    public boolean isSequence() {
+        return vr == VR.SQ;
+    }
+
+    /** The distinct items of this sequence in {@code ds}, in order; none when absent or not a sequence. */
+    public List<SequenceItem> itemsOf(Attributes ds) {
+        if (!isSequence()) {
+            return List.of();
+        }
+        Sequence sequence = ds.getSequence(tag);
+        if (sequence == null || sequence.isEmpty()) {
+            return List.of();
+        }
+        Map<String, SequenceItem> items = new LinkedHashMap<>();
+        for (Attributes item : sequence) {
+            SequenceItem kept = SequenceItem.of(this, item);
+            items.putIfAbsent(kept.sha(), kept);
+        }
+        return new ArrayList<>(items.values());
     }
 
     /** "InstitutionName (0008,0080)". */
@@ -50,6 +76,11 @@ public record ExtendedQueryTag(int tag, VR vr, IndexLevel level) {
 
     /** One value as stored and compared; null when it cannot be matched (empty, or not a number/date). */
     public String normalise(String value) {
+        return normalise(vr, value);
+    }
+
+    /** A value of VR {@code vr} as stored and compared; null when it cannot be matched. */
+    public static String normalise(VR vr, String value) {
         if (value == null) {
             return null;
         }

@@ -148,6 +148,7 @@ public class InstanceDeletion {
                     "delete from extended_key where owner_level = 'INSTANCE' and owner_pk in ("
                             + Sql.marks(chunk.size()) + ")",
                     chunk.toArray());
+            KeyTables.removeSequenceItems(c, IndexLevel.INSTANCE, chunk);
             StudyAggregates.deleteWhere(
                     c,
                     "delete from blob_finding where instance_pk in (" + Sql.marks(chunk.size()) + ")",
@@ -244,6 +245,7 @@ public class InstanceDeletion {
         StudyAggregates.deleteWhere(c, "delete from request_attributes_item where series_fk = ?", seriesPk);
         StudyAggregates.deleteWhere(
                 c, "delete from extended_key where owner_level = 'SERIES' and owner_pk = ?", seriesPk);
+        KeyTables.removeSequenceItems(c, IndexLevel.SERIES, List.of(seriesPk));
         StudyAggregates.deleteWhere(c, "delete from series_conflict where series_iuid = ?", seriesUid);
         StudyAggregates.deleteWhere(c, "delete from series where pk = ?", seriesPk);
     }
@@ -258,6 +260,7 @@ public class InstanceDeletion {
         StudyAggregates.deleteWhere(c, "delete from referenced_study_item where study_fk = ?", studyPk);
         StudyAggregates.deleteWhere(
                 c, "delete from extended_key where owner_level = 'STUDY' and owner_pk = ?", studyPk);
+        KeyTables.removeSequenceItems(c, IndexLevel.STUDY, List.of(studyPk));
         StudyAggregates.deleteWhere(
                 c,
                 "delete from series_conflict where stored_study_iuid = ? or refused_study_iuid = ?",

@@ -19,6 +19,7 @@ import org.opendicomweb.dicom.Uids;
  * @param ppsDateTimeUtc the same for PerformedProcedureStepStartDate and -Time
  * @param extendedTags the extended query tags whose values were taken ({@code extendedValues})
  * @param references its references to other SOP instances, for the references graph ({@link InstanceReference})
+ * @param sequenceItems the items of the extended query tags that are sequences
  */
 public record InstanceKeys(
         String patientId,
@@ -48,13 +49,16 @@ public record InstanceKeys(
         Integer columns,
         Integer bitsAllocated,
         String sopInstanceStatus,
+        String sopAuthorizationDateTime,
+        String sopAuthorizationComment,
         String studyDateTimeUtc,
         String ppsDateTimeUtc,
         List<RequestAttributesItem> requestAttributes,
         List<ReferencedStudyItem> referencedStudies,
         List<ExtendedQueryTag> extendedTags,
         List<ExtendedValue> extendedValues,
-        List<InstanceReference> references) {
+        List<InstanceReference> references,
+        List<SequenceItem> sequenceItems) {
 
     /** One value of a configured extended query tag, normalised ({@link ExtendedQueryTag#normalise}). */
     public record ExtendedValue(ExtendedQueryTag tag, String value) {}
@@ -65,6 +69,7 @@ public record InstanceKeys(
         extendedTags = List.copyOf(extendedTags);
         extendedValues = List.copyOf(extendedValues);
         references = List.copyOf(references);
+        sequenceItems = List.copyOf(sequenceItems);
     }
 
     /** The keys without extended query tags. */
@@ -75,7 +80,11 @@ public record InstanceKeys(
     /** The keys, with the values of {@code extendedTags} in {@code ds}. */
     public static InstanceKeys of(Attributes ds, List<ExtendedQueryTag> extendedTags) {
         List<ExtendedValue> extended = new ArrayList<>();
+        List<SequenceItem> items = new ArrayList<>();
         for (ExtendedQueryTag t : extendedTags) {
+            if (t.isSequence()) {
+                items.addAll(t.itemsOf(ds));
+            }
             for (String v : t.valuesOf(ds)) {
                 extended.add(new ExtendedValue(t, v));
             }
@@ -109,6 +118,8 @@ public record InstanceKeys(
                 integer(ds, Tag.Columns),
                 integer(ds, Tag.BitsAllocated),
                 text(ds, Tag.SOPInstanceStatus, SHORT),
+                text(ds, Tag.SOPAuthorizationDateTime, DATE_TIME),
+                text(ds, Tag.SOPAuthorizationComment, LONG),
                 UtcDateTime.of(ds.getString(Tag.StudyDate), ds.getString(Tag.StudyTime), offset),
                 UtcDateTime.of(
                         ds.getString(Tag.PerformedProcedureStepStartDate),
@@ -118,7 +129,8 @@ public record InstanceKeys(
                 ReferencedStudyItem.of(ds),
                 extendedTags,
                 extended,
-                InstanceReference.of(ds));
+                InstanceReference.of(ds),
+                items);
     }
 
     /** Upper case without accents and with the PN delimiters as spaces: what case/accent-insensitive matching compares. */
@@ -149,6 +161,7 @@ public record InstanceKeys(
     private static final int SHORT = 16;
 
     private static final int ID = 64;
+    private static final int DATE_TIME = 32;
     private static final int LONG = 1024;
 
     private static String text(Attributes ds, int tag, int width) {

@@ -60,7 +60,8 @@ final class InstanceReplacement {
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     update instance set sop_class_uid = ?, instance_number = ?, number_of_frames = ?, image_rows = ?,
-                           image_columns = ?, bits_allocated = ?, sop_instance_status = ?, transfer_syntax_uid = ?,
+                           image_columns = ?, bits_allocated = ?, sop_instance_status = ?,
+                           sop_authorization_datetime = ?, sop_authorization_comment = ?, transfer_syntax_uid = ?,
                            blob_key = ?, blob_size = ?, blob_crc32c = ?, blob_sha256 = null, metadata = ?
                      where sop_iuid = ?""")) {
                 int i = 1;
@@ -71,6 +72,8 @@ final class InstanceReplacement {
                 Sql.setInt(ps, i++, keys.columns());
                 Sql.setInt(ps, i++, keys.bitsAllocated());
                 ps.setString(i++, keys.sopInstanceStatus());
+                ps.setString(i++, keys.sopAuthorizationDateTime());
+                ps.setString(i++, keys.sopAuthorizationComment());
                 ps.setString(i++, blob.transferSyntaxUid());
                 ps.setString(i++, blob.key());
                 ps.setLong(i++, blob.size());
@@ -82,7 +85,7 @@ final class InstanceReplacement {
             // Series and study keep what the replaced file contributed; the instance's own values are its new ones.
             KeyTables.removeInstanceExtended(c, instancePk, keys.extendedTags());
             KeyTables.addItems(c, h.studyPk(), seriesPk, keys);
-            KeyTables.addExtended(c, h.studyPk(), seriesPk, instancePk, keys.extendedValues());
+            KeyTables.addExtended(c, h.studyPk(), seriesPk, instancePk, keys);
             ReferenceRows.replace(c, instancePk, keys.references());
             bumpVersions(c, seriesPk, keys.studyInstanceUid());
             if (Rejections.isRejected(c, keys.sopInstanceUid())) {

@@ -305,7 +305,7 @@ final class InstanceWriter {
         for (int i = 0; i < instances.size(); i++) {
             NewInstance n = instances.get(i);
             KeyTables.addItems(c, studyPk, seriesPk, n.keys());
-            KeyTables.addExtended(c, studyPk, seriesPk, instancePks[i], n.keys().extendedValues());
+            KeyTables.addExtended(c, studyPk, seriesPk, instancePks[i], n.keys());
         }
         ReferenceRows.insert(
                 c,
@@ -379,8 +379,9 @@ final class InstanceWriter {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into instance (series_fk, sop_iuid, sop_class_uid, instance_number, number_of_frames,
                                       image_rows, image_columns, bits_allocated, sop_instance_status,
+                                      sop_authorization_datetime, sop_authorization_comment,
                                       transfer_syntax_uid, blob_key, blob_size, blob_crc32c, metadata, created)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"pk"})) {
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"pk"})) {
             OffsetDateTime now = Sql.timestamp(Instant.now());
             for (NewInstance n : instances) {
                 InstanceKeys k = n.keys();
@@ -395,6 +396,8 @@ final class InstanceWriter {
                 Sql.setInt(ps, i++, k.columns());
                 Sql.setInt(ps, i++, k.bitsAllocated());
                 ps.setString(i++, k.sopInstanceStatus());
+                ps.setString(i++, k.sopAuthorizationDateTime());
+                ps.setString(i++, k.sopAuthorizationComment());
                 ps.setString(i++, blob.transferSyntaxUid());
                 ps.setString(i++, blob.key());
                 ps.setLong(i++, blob.size());

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Reads the integrity findings that storing records (see V4__integrity_findings.sql): series refused under
  * another study, series whose instances carry several modalities, studies whose instances disagree on patient
- * demographics; and what the scrub records (see V9__blob_crc32c.sql): stored objects that are missing or hold other
+ * demographics, series whose instances disagree on SOP Instance Status or its authorization; and what the scrub records (see V9__blob_crc32c.sql): stored objects that are missing or hold other
  * bytes than were stored. Each list is one indexed read, a page at a time in the order the findings were first recorded.
  */
 @ApplicationScoped
@@ -72,6 +72,84 @@ public class IntegrityFindings {
             String detail,
             String firstFound,
             String lastFound) {}
+
+    /** One combination of SOP Instance Status and its companions that some instances of a series carry. */
+    public record InstanceStatusVariant(
+            String sopInstanceStatus,
+            String sopAuthorizationDateTime,
+            String sopAuthorizationComment,
+            int instances,
+            String firstSOPInstanceUID) {}
+
+    /**
+     * A series whose instances disagree on SOP Instance Status (0100,0410), SOP Authorization DateTime (0100,0420)
+     * or SOP Authorization Comment (0100,0424): e.g. some authorized for diagnostic use (AO) and others not.
+     */
+    public record SeriesWithDisagreeingInstanceStatus(
+            String studyInstanceUID, String seriesInstanceUID, int instances, List<InstanceStatusVariant> variants) {}
+
+    /**
+     * The series some of whose instances carry a status or authorization (the only ones that can disagree: read from
+     * the partial index of V14_1 on PostgreSQL) and whose instances carry more than one value of one of them, absent
+     * counting as a value.
+     */
+    private static final String DISAGREEING_STATUS = """
+            select i.series_fk from instance i
+             where i.series_fk in (select s.series_fk from instance s
+                                    where s.sop_instance_status is not null or s.sop_authorization_datetime is not null
+                                       or s.sop_authorization_comment is not null)
+             group by i.series_fk
+            having count(distinct coalesce(i.sop_instance_status, '')) > 1
+                or count(distinct coalesce(i.sop_authorization_datetime, '')) > 1
+                or count(distinct coalesce(i.sop_authorization_comment, '')) > 1""";
+
+    public Page<SeriesWithDisagreeingInstanceStatus> seriesWithDisagreeingInstanceStatus(int limit, int offset)
+            throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            long total = count(c, "select count(*) from (" + DISAGREEING_STATUS + ") d");
+            List<Long> series = new ArrayList<>();
+            try (PreparedStatement ps =
+                    c.prepareStatement(DISAGREEING_STATUS + " order by i.series_fk limit ? offset ?")) {
+                ps.setInt(1, limit);
+                ps.setInt(2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        series.add(rs.getLong(1));
+                    }
+                }
+            }
+            List<SeriesWithDisagreeingInstanceStatus> items = new ArrayList<>();
+            try (PreparedStatement uids = c.prepareStatement("""
+                            select st.study_iuid, se.series_iuid, se.num_instances
+                              from series se join study st on st.pk = se.study_fk where se.pk = ?""");
+                    PreparedStatement variants = c.prepareStatement("""
+                            select v.v_status, v.v_authorized, v.v_comment, v.v_count, (select f.sop_iuid from instance f where f.pk = v.first_pk)
+                              from (select sop_instance_status as v_status, sop_authorization_datetime as v_authorized,
+                                           sop_authorization_comment as v_comment, count(*) as v_count, min(pk) as first_pk
+                                      from instance where series_fk = ?
+                                     group by sop_instance_status, sop_authorization_datetime, sop_authorization_comment) v
+                             order by v.first_pk""")) {
+                for (long pk : series) {
+                    uids.setLong(1, pk);
+                    variants.setLong(1, pk);
+                    List<InstanceStatusVariant> found = new ArrayList<>();
+                    try (ResultSet rs = variants.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(new InstanceStatusVariant(
+                                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
+                        }
+                    }
+                    try (ResultSet rs = uids.executeQuery()) {
+                        if (rs.next()) {
+                            items.add(new SeriesWithDisagreeingInstanceStatus(
+                                    rs.getString(1), rs.getString(2), rs.getInt(3), found));
+                        }
+                    }
+                }
+            }
+            return new Page<>(total, items);
+        }
+    }
 
     /** Objects found damaged whose instance still points at them (a replaced instance has another object). */
     public Page<DamagedObject> damagedObjects(int limit, int offset) throws SQLException {

@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Writes the keys that live in tables of their own (V5 schema): the items of Request Attributes Sequence and
- * Referenced Study Sequence, and the values of extended query tags. Series and study rows collect the distinct
+ * Writes the keys that live in tables of their own (V5 and V14 schema): the items of Request Attributes Sequence
+ * and Referenced Study Sequence, the values of extended query tags and the items of those that are sequences. Series and study rows collect the distinct
  * items and values of all their instances, so every write first checks whether the row has them already;
  * that also makes writing the same instance twice (a reindex) change nothing.
  *
@@ -57,10 +57,14 @@ final class KeyTables {
         }
     }
 
-    /** Adds the values of extended query tags, each to the study, series or instance its tag is kept for. */
-    static void addExtended(
-            Connection c, long studyPk, long seriesPk, long instancePk, List<InstanceKeys.ExtendedValue> values)
+    /**
+     * Adds the values and sequence items of extended query tags, each to the study, series or instance its tag is
+     * kept for.
+     */
+    static void addExtended(Connection c, long studyPk, long seriesPk, long instancePk, InstanceKeys keys)
             throws SQLException {
+        addSequenceItems(c, studyPk, seriesPk, instancePk, keys.sequenceItems());
+        List<InstanceKeys.ExtendedValue> values = keys.extendedValues();
         if (values.isEmpty()) {
             return;
         }
@@ -89,8 +93,76 @@ final class KeyTables {
         }
     }
 
+    /**
+     * Adds items of sequences configured as extended query tags that their owner does not have yet; the item number
+     * continues the owner's. The item's values are written only with the item, so a second write changes nothing.
+     */
+    private static void addSequenceItems(
+            Connection c, long studyPk, long seriesPk, long instancePk, List<SequenceItem> items) throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement item = c.prepareStatement("""
+                        insert into sequence_item (owner_level, owner_pk, sequence_tag, item_no, item_sha, item)
+                        select ?, ?, ?, coalesce((select max(n.item_no) from sequence_item n
+                                                   where n.sequence_tag = ? and n.owner_pk = ? and n.owner_level = ?), 0) + 1,
+                               ?, ?
+                         where not exists (select 1 from sequence_item d
+                                            where d.sequence_tag = ? and d.owner_pk = ? and d.item_sha = ?
+                                              and d.owner_level = ?)""");
+                PreparedStatement value = c.prepareStatement("""
+                        insert into sequence_item_key (item_fk, tag, key_value)
+                        select si.pk, ?, ? from sequence_item si
+                         where si.sequence_tag = ? and si.owner_pk = ? and si.item_sha = ? and si.owner_level = ?""")) {
+            for (SequenceItem i : items) {
+                IndexLevel level = i.sequence().level();
+                long owner = owner(level, studyPk, seriesPk, instancePk);
+                int tag = i.sequence().tag();
+                Sql.bind(item, level.name(), owner, tag, tag, owner, level.name(), i.sha(), i.json());
+                item.setInt(9, tag);
+                item.setLong(10, owner);
+                item.setString(11, i.sha());
+                item.setString(12, level.name());
+                if (item.executeUpdate() == 0) {
+                    continue; // the owner has this item already, with its values
+                }
+                for (SequenceItem.Value v : i.values()) {
+                    Sql.bind(value, v.tag(), v.value(), tag, owner, i.sha(), level.name());
+                    value.addBatch();
+                }
+                if (!i.values().isEmpty()) {
+                    value.executeBatch();
+                }
+            }
+        }
+    }
+
+    private static long owner(IndexLevel level, long studyPk, long seriesPk, long instancePk) {
+        return switch (level) {
+            case STUDY -> studyPk;
+            case SERIES -> seriesPk;
+            case INSTANCE -> instancePk;
+        };
+    }
+
+    /** Removes the sequence items (and their values) of the given owners of one level. */
+    static void removeSequenceItems(Connection c, IndexLevel level, List<Long> ownerPks) throws SQLException {
+        if (ownerPks.isEmpty()) {
+            return;
+        }
+        String owners = "owner_level = '" + level.name() + "' and owner_pk in (" + Sql.marks(ownerPks.size()) + ")";
+        StudyAggregates.deleteWhere(
+                c,
+                "delete from sequence_item_key where item_fk in (select pk from sequence_item where " + owners + ")",
+                ownerPks.toArray());
+        StudyAggregates.deleteWhere(c, "delete from sequence_item where " + owners, ownerPks.toArray());
+    }
+
     /** Removes an instance's own values of {@code tags} (its file was replaced; the new values follow). */
     static void removeInstanceExtended(Connection c, long instancePk, List<ExtendedQueryTag> tags) throws SQLException {
+        if (tags.stream().anyMatch(t -> t.isSequence() && t.level() == IndexLevel.INSTANCE)) {
+            removeSequenceItems(c, IndexLevel.INSTANCE, List.of(instancePk));
+        }
         try (PreparedStatement ps =
                 c.prepareStatement("delete from extended_key where tag = ? and owner_pk = ? and owner_level = ?")) {
             for (ExtendedQueryTag t : tags) {

@@ -28,7 +28,8 @@ import org.opendicomweb.dicom.json.JsonReader;
 /**
  * Fills the keys that stores write for new instances into the index for instances stored before those keys
  * existed: the sequence items and UTC instants of schema version 4 (task {@value #BUILTIN}), the references graph of
- * schema version 12 (task {@value #REFERENCES}), and the values of each extended query tag configured since (task
+ * schema version 12 (task {@value #REFERENCES}), the SOP authorization of schema version 14 (task
+ * {@value #AUTHORIZATION}), and the values (and sequence items) of each extended query tag configured since (task
  * {@code extended:LEVEL:TTTTTTTT}). Reads every stored instance's
  * metadata document (the JSON WADO-RS serves; no file is opened), in primary key order, 500 at a time.
  *
@@ -57,6 +58,9 @@ public class Reindexer {
 
     static final String BUILTIN = "builtin-keys-4";
     static final String REFERENCES = "references-12";
+    /** SOP Authorization DateTime and Comment (schema version 14), which the integrity report compares. */
+    static final String AUTHORIZATION = "builtin-keys-14";
+
     private static final String EXTENDED = "extended:";
     private static final int BATCH = 500;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
@@ -489,7 +493,15 @@ public class Reindexer {
         if (builtin != null && builtin < pk) {
             KeyTables.addItems(c, studyPk, seriesPk, keys);
         }
-        KeyTables.addExtended(c, studyPk, seriesPk, pk, keys.extendedValues());
+        Long authorization = pending.get(AUTHORIZATION);
+        if (authorization != null && authorization < pk) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update instance set sop_authorization_datetime = ?, sop_authorization_comment = ? where pk = ?")) {
+                Sql.bind(ps, keys.sopAuthorizationDateTime(), keys.sopAuthorizationComment(), pk);
+                ps.executeUpdate();
+            }
+        }
+        KeyTables.addExtended(c, studyPk, seriesPk, pk, keys);
         Long references = pending.get(REFERENCES);
         if (references != null && references < pk && stillStoredAs(c, pk, blobKey)) {
             ReferenceRows.replace(c, pk, keys.references());
@@ -611,6 +623,17 @@ public class Reindexer {
             values.setString(1, parts[1]);
             values.setInt(2, Integer.parseUnsignedInt(parts[2], 16));
             int removed = values.executeUpdate();
+            removed += StudyAggregates.deleteWhere(
+                    c,
+                    "delete from sequence_item_key where item_fk in"
+                            + " (select pk from sequence_item where owner_level = ? and sequence_tag = ?)",
+                    parts[1],
+                    Integer.parseUnsignedInt(parts[2], 16));
+            removed += StudyAggregates.deleteWhere(
+                    c,
+                    "delete from sequence_item where owner_level = ? and sequence_tag = ?",
+                    parts[1],
+                    Integer.parseUnsignedInt(parts[2], 16));
             task.setString(1, name);
             task.executeUpdate();
             LOG.infof(

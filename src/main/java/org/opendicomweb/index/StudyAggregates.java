@@ -46,10 +46,12 @@ final class StudyAggregates {
         // Items and study/series values are rebuilt from the remaining instances; instance values stay as they are.
         deleteWhere(c, "delete from referenced_study_item where study_fk = ?", studyPk);
         deleteWhere(c, "delete from extended_key where owner_level = 'STUDY' and owner_pk = ?", studyPk);
+        KeyTables.removeSequenceItems(c, IndexLevel.STUDY, List.of(studyPk));
         for (long series : touchedSeries) {
             deleteWhere(c, "delete from request_attributes_item where series_fk = ?", series);
             deleteWhere(c, "delete from extended_key where owner_level = 'SERIES' and owner_pk = ?", series);
         }
+        KeyTables.removeSequenceItems(c, IndexLevel.SERIES, List.copyOf(touchedSeries));
         Map<Long, SeriesTotal> series = new LinkedHashMap<>();
         Map<String, Variant> variants = new LinkedHashMap<>();
         String reference = null;
@@ -84,7 +86,7 @@ final class StudyAggregates {
                     variants.computeIfAbsent(digest, d -> new Variant(keys, new int[1]))
                             .count()[0]++;
                     KeyTables.addItems(c, studyPk, seriesPk, keys);
-                    KeyTables.addExtended(c, studyPk, seriesPk, instancePk, keys.extendedValues());
+                    KeyTables.addExtended(c, studyPk, seriesPk, instancePk, keys);
                 }
             }
         }

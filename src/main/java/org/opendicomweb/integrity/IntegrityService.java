@@ -7,6 +7,7 @@ import org.opendicomweb.index.IntegrityFindings;
 import org.opendicomweb.index.IntegrityFindings.DamagedObject;
 import org.opendicomweb.index.IntegrityFindings.Page;
 import org.opendicomweb.index.IntegrityFindings.SeriesInOtherStudy;
+import org.opendicomweb.index.IntegrityFindings.SeriesWithDisagreeingInstanceStatus;
 import org.opendicomweb.index.IntegrityFindings.SeriesWithSeveralModalities;
 import org.opendicomweb.index.IntegrityFindings.StudyWithConflictingDemographics;
 import org.opendicomweb.web.DicomwebException;
@@ -31,6 +32,7 @@ public class IntegrityService {
             Page<SeriesInOtherStudy> seriesInOtherStudies,
             Page<SeriesWithSeveralModalities> seriesWithSeveralModalities,
             Page<StudyWithConflictingDemographics> studiesWithConflictingDemographics,
+            Page<SeriesWithDisagreeingInstanceStatus> seriesWithDisagreeingInstanceStatus,
             Page<DamagedObject> damagedObjects) {}
 
     public Report report(String limitParam, String offsetParam) {
@@ -43,6 +45,7 @@ public class IntegrityService {
                     findings.seriesInOtherStudies(limit, offset),
                     findings.seriesWithSeveralModalities(limit, offset),
                     findings.studiesWithConflictingDemographics(limit, offset),
+                    findings.seriesWithDisagreeingInstanceStatus(limit, offset),
                     findings.damagedObjects(limit, offset));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the integrity findings failed: " + e.getMessage(), e);

@@ -31,10 +31,15 @@ public record ExtendedKey(ExtendedQueryTag definition) implements QueryKey {
         };
     }
 
-    /** Numbers compare as their canonical text; sequences and binary VRs are refused at start-up. */
+    /** Numbers compare as their canonical text; binary VRs are refused at start-up. */
     @Override
     public Matching matching() {
-        return switch (definition.vr()) {
+        return matchingOf(definition.vr());
+    }
+
+    /** How a value of VR {@code vr} kept normalised ({@link ExtendedQueryTag#normalise}) is matched. */
+    static Matching matchingOf(VR vr) {
+        return switch (vr) {
             case PN -> Matching.NAME;
             case UI -> Matching.UID;
             case DA -> Matching.DATE;
@@ -49,9 +54,18 @@ public record ExtendedKey(ExtendedQueryTag definition) implements QueryKey {
         return ALIAS + ".key_value";
     }
 
+    /** Whether this is a sequence, matched by the attributes of its items ({@link ExtendedItemKey}). */
+    boolean isSequence() {
+        return definition.isSequence();
+    }
+
     /** Whether values are numbers, which a query gives in any form and the index keeps in canonical form. */
     boolean numeric() {
-        return switch (definition.vr()) {
+        return isNumeric(definition.vr());
+    }
+
+    static boolean isNumeric(VR vr) {
+        return switch (vr) {
             case IS, SS, US, SL, UL, SV, UV, DS, FL, FD -> true;
             default -> false;
         };

@@ -42,7 +42,7 @@ public class QidoAcrossStudiesResource {
 
     @GET
     @Path("series")
-    @Transaction(value = "Search for All Series", section = "10.6")
+    @Transaction(value = "Search for All Series", section = "10.6", searchLevel = "series")
     @RunOnVirtualThread
     public Response series(@Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return search(QueryScope.allSeries(), uri, accept);
@@ -50,7 +50,7 @@ public class QidoAcrossStudiesResource {
 
     @GET
     @Path("instances")
-    @Transaction(value = "Search for All Instances", section = "10.6")
+    @Transaction(value = "Search for All Instances", section = "10.6", searchLevel = "instance")
     @RunOnVirtualThread
     public Response instances(@Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return search(QueryScope.allInstances(), uri, accept);

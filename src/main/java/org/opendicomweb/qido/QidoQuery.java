@@ -3,6 +3,7 @@ package org.opendicomweb.qido;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
  * @param requestedItems per sequence the index keeps items of, the item attributes asked for (as keys or by
  *     includefield): the result carries that sequence with the matching items, holding these attributes only
  *     (PS3.4 C.2.2.2.6)
+ * @param requestedExtendedItems the same for the extended query tags that are sequences
  * @param extendedLevels the level of each configured extended query tag, which overrides the level of the
  *     standard's modules when deciding what a query level returns
  * @param includeAll {@code includefield=all}
@@ -30,6 +32,7 @@ public record QidoQuery(
         List<Condition> conditions,
         Set<Integer> requestedTags,
         Map<ItemSequence, Set<ItemKey>> requestedItems,
+        Map<ExtendedKey, Set<ExtendedItemKey>> requestedExtendedItems,
         Map<Integer, QueryLevel> extendedLevels,
         boolean includeAll,
         Integer limit,
@@ -45,6 +48,10 @@ public record QidoQuery(
         Map<ItemSequence, Set<ItemKey>> items = new EnumMap<>(ItemSequence.class);
         requestedItems.forEach((s, keys) -> items.put(s, Collections.unmodifiableSet(new LinkedHashSet<>(keys))));
         requestedItems = Collections.unmodifiableMap(items);
+        Map<ExtendedKey, Set<ExtendedItemKey>> extendedItems = new LinkedHashMap<>();
+        requestedExtendedItems.forEach(
+                (s, keys) -> extendedItems.put(s, Collections.unmodifiableSet(new LinkedHashSet<>(keys))));
+        requestedExtendedItems = Collections.unmodifiableMap(extendedItems);
         extendedLevels = Map.copyOf(extendedLevels);
         warnings = List.copyOf(warnings);
     }

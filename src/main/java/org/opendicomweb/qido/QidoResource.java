@@ -49,7 +49,7 @@ public class QidoResource {
     RoutingContext routing;
 
     @GET
-    @Transaction(value = "Search for Studies", section = "10.6")
+    @Transaction(value = "Search for Studies", section = "10.6", searchLevel = "study")
     @RunOnVirtualThread
     public Response studies(@Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return search(QueryScope.allStudies(), uri, accept);
@@ -57,7 +57,7 @@ public class QidoResource {
 
     @GET
     @Path("{study}/series")
-    @Transaction(value = "Search for Study Series", section = "10.6")
+    @Transaction(value = "Search for Study Series", section = "10.6", searchLevel = "series")
     @RunOnVirtualThread
     public Response seriesOfStudy(
             @PathParam("study") String study, @Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -66,7 +66,7 @@ public class QidoResource {
 
     @GET
     @Path("{study}/series/{series}/instances")
-    @Transaction(value = "Search for Study Series Instances", section = "10.6")
+    @Transaction(value = "Search for Study Series Instances", section = "10.6", searchLevel = "instance")
     @RunOnVirtualThread
     public Response instancesOfSeries(
             @PathParam("study") String study,
@@ -81,7 +81,7 @@ public class QidoResource {
 
     @GET
     @Path("{study}/instances")
-    @Transaction(value = "Search for Study Instances", section = "10.6")
+    @Transaction(value = "Search for Study Instances", section = "10.6", searchLevel = "instance")
     @RunOnVirtualThread
     public Response instancesOfStudy(
             @PathParam("study") String study, @Context UriInfo uri, @HeaderParam(HttpHeaders.ACCEPT) String accept) {

@@ -11,8 +11,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.opendicomweb.config.DicomwebConfig;
 import org.opendicomweb.index.IndexQueryException;
@@ -85,8 +87,14 @@ public class QidoService {
             for (String warning : query.warnings()) {
                 response.header(WarningHeader.NAME, WarningHeader.of(warning));
             }
+            Set<ExtendedKey> warned = new HashSet<>();
             for (Condition c : query.conditions()) {
-                if (QuerySql.keysOf(c).get(0) instanceof ExtendedKey k && extendedKeys.isIncomplete(k)) {
+                QueryKey key = QuerySql.keysOf(c).get(0);
+                ExtendedKey k = key instanceof ExtendedItemKey ik ? ik.sequence() : null;
+                if (key instanceof ExtendedKey ek) {
+                    k = ek;
+                }
+                if (k != null && extendedKeys.isIncomplete(k) && warned.add(k)) {
                     response.header(
                             WarningHeader.NAME,
                             WarningHeader.of(k.definition().describe() + " is still"

@@ -20,6 +20,8 @@ import org.opendicomweb.dicom.ElementDictionary;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.Uids;
 import org.opendicomweb.dicom.VR;
+import org.opendicomweb.index.ExtendedQueryTag;
+import org.opendicomweb.index.ExtendedQueryTags;
 import org.opendicomweb.index.InstanceKeys;
 import org.opendicomweb.index.UtcDateTime;
 import org.opendicomweb.qido.Condition.AnyNumber;
@@ -152,6 +154,16 @@ public final class QueryParser {
                 warnings.add(key.parameter + ": this server does not match on " + describe(key.tag) + "; ignored");
                 continue;
             }
+            if (queryKey instanceof ExtendedKey ek && ek.isSequence()) {
+                warnings.add(key.parameter + ": " + describe(key.tag) + " is a sequence, matched by the attributes of"
+                        + " its items (" + ElementDictionary.keywordOf(key.tag) + ".Attribute=value); ignored");
+                continue;
+            }
+            if (!scope.level().reaches(queryKey.level())
+                    && queryKey instanceof MatchingKey mk
+                    && RollUpKey.rollsUp(mk)) {
+                queryKey = new RollUpKey(mk, scope.level()); // any of the series' (study's) instances
+            }
             if (!scope.level().reaches(queryKey.level())) {
                 warnings.add(notAtThisLevel(key.parameter, describe(key.tag), queryKey.level(), scope));
                 continue;
@@ -168,9 +180,40 @@ public final class QueryParser {
         }
 
         Map<ItemSequence, Set<ItemKey>> requestedItems = new EnumMap<>(ItemSequence.class);
+        Map<ExtendedKey, Set<ExtendedItemKey>> requestedExtendedItems = new LinkedHashMap<>();
         List<PathKey> paths = new ArrayList<>(pathKeys.values());
         paths.addAll(includedPaths);
         for (PathKey key : paths) {
+            ExtendedKey extendedSequence = key.path.length == 2 ? extended.get(key.path[0]) : null;
+            if (extendedSequence != null && extendedSequence.isSequence()) {
+                ExtendedItemKey itemKey = extendedItemKey(extendedSequence, key.path[1]);
+                validate(key.parameter, vrOf(key.path[1], Map.of()), key.value);
+                if (itemKey == null) {
+                    if (key.value.isEmpty()) {
+                        requested.add(key.path[0]);
+                    } else {
+                        warnings.add(key.parameter + ": " + key.describe() + " cannot be matched inside sequence"
+                                + " items (a private, binary or sequence attribute); ignored");
+                    }
+                    continue;
+                }
+                if (!scope.level().reaches(itemKey.level())) {
+                    if (!key.value.isEmpty()) {
+                        warnings.add(notAtThisLevel(key.parameter, key.describe(), itemKey.level(), scope));
+                    }
+                    continue;
+                }
+                requestedExtendedItems
+                        .computeIfAbsent(extendedSequence, s -> new LinkedHashSet<>())
+                        .add(itemKey);
+                if (!key.value.isEmpty()) {
+                    Condition condition = condition(key.parameter, key.value, itemKey, fuzzy, Map.of(), null);
+                    if (condition != null) {
+                        conditions.add(condition);
+                    }
+                }
+                continue;
+            }
             ItemSequence sequence = key.path.length == 2 ? ItemSequence.of(key.path[0]) : null;
             ItemKey itemKey = sequence == null ? null : ItemKey.of(sequence, key.path[1]);
             validate(key.parameter, vrOf(key.path[key.path.length - 1], Map.of()), key.value);
@@ -205,6 +248,7 @@ public final class QueryParser {
                 conditions,
                 requested,
                 requestedItems,
+                requestedExtendedItems,
                 levels,
                 includeAll,
                 limit,
@@ -216,6 +260,19 @@ public final class QueryParser {
     }
 
     private record Key(String parameter, int tag, String value) {}
+
+    /** An attribute of the items of a configured sequence as a key; null when it cannot be matched. */
+    private static ExtendedItemKey extendedItemKey(ExtendedKey sequence, int tag) {
+        if (Tag.isPrivate(tag) || !ElementDictionary.isKnown(tag)) {
+            return null;
+        }
+        VR vr = ElementDictionary.vrOf(tag);
+        if (!ExtendedQueryTags.isMatchable(vr)) {
+            return null;
+        }
+        return new ExtendedItemKey(
+                sequence, new ExtendedQueryTag(tag, vr, sequence.definition().level()));
+    }
 
     /** A key or includefield entry naming an attribute inside sequence items: its tags, outermost first. */
     private record PathKey(String parameter, int[] path, String value) {
@@ -340,7 +397,8 @@ public final class QueryParser {
     /** Null when the values make the key a universal match ("*"). */
     private static Condition textCondition(QueryKey key, String value, boolean fuzzy) {
         boolean name = key.matching() == Matching.NAME;
-        boolean canonical = key instanceof ExtendedKey ek && ek.numeric();
+        boolean canonical =
+                key instanceof ExtendedKey ek && ek.numeric() || key instanceof ExtendedItemKey ik && ik.numeric();
         List<TextValue> values = new ArrayList<>();
         for (String raw : splitValues(value)) {
             String v = raw.strip(); // leading and trailing spaces are padding (PS3.5 §6.2)
@@ -350,7 +408,7 @@ public final class QueryParser {
             if (name) {
                 v = InstanceKeys.normalisedName(v);
             } else if (canonical) {
-                v = ((ExtendedKey) key).definition().normalise(v); // "007" finds a stored "7"
+                v = ExtendedQueryTag.normalise(key.vr(), v); // "007" finds a stored "7"
             }
             if (name && fuzzy) {
                 List<String> terms = new ArrayList<>();

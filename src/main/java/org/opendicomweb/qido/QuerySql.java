@@ -3,6 +3,7 @@ package org.opendicomweb.qido;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,9 @@ import org.opendicomweb.qido.Condition.ZonedTimeRange;
  *
  * <p>Keys outside the entity tables become sub-queries: the item keys of one sequence one {@code exists} over
  * its item table, so that they must match the same item (PS3.4 C.2.2.2.6); each extended query tag an
- * {@code exists} over {@code extended_key}.
+ * {@code exists} over {@code extended_key}; the item keys of a sequence configured as an extended query tag one
+ * {@code exists} over its items in {@code sequence_item}, holding one {@code exists} per key over the item's
+ * values in {@code sequence_item_key}.
  *
  * <p>LIKE patterns escape with '!' because the backslash, the usual escape, is the DICOM value delimiter
  * kept in multi-valued columns.
@@ -277,6 +280,27 @@ final class QuerySql {
         return new Statement(sql.toString(), params);
     }
 
+    /**
+     * The items of one result in a configured sequence ({@code item}, DICOM JSON) that match the query's keys
+     * inside that sequence, in item order. The owner's pk is the first parameter, bound per result row.
+     */
+    static Statement extendedItems(QidoQuery query, ExtendedKey sequence) {
+        List<Object> params = new ArrayList<>();
+        String si = ExtendedItemKey.ITEM_ALIAS;
+        params.add(sequence.tag());
+        List<Condition> conditions = new ArrayList<>();
+        for (Condition c : query.conditions()) {
+            if (keysOf(c).get(0) instanceof ExtendedItemKey k && k.sequence().equals(sequence)) {
+                conditions.add(c);
+            }
+        }
+        String sql = "select " + si + ".item from sequence_item " + si + " where " + si + ".owner_pk = ? and " + si
+                + ".sequence_tag = ? and " + si + ".owner_level = '"
+                + sequence.definition().level().name() + "'"
+                + itemValues(conditions, params) + " order by " + si + ".item_no, " + si + ".pk";
+        return new Statement(sql, params);
+    }
+
     private static String from(QueryLevel level) {
         return switch (level) {
             case STUDY -> STUDY_FROM;
@@ -315,6 +339,7 @@ final class QuerySql {
             params.add(scope.seriesUid());
         }
         Map<ItemSequence, List<Condition>> itemConditions = new EnumMap<>(ItemSequence.class);
+        Map<ExtendedKey, List<Condition>> extendedItemConditions = new LinkedHashMap<>();
         for (Condition condition : query.conditions()) {
             QueryKey key = keysOf(condition).get(0);
             switch (key) {
@@ -322,7 +347,12 @@ final class QuerySql {
                     itemConditions
                             .computeIfAbsent(k.sequence(), s -> new ArrayList<>())
                             .add(condition);
+                case ExtendedItemKey k ->
+                    extendedItemConditions
+                            .computeIfAbsent(k.sequence(), s -> new ArrayList<>())
+                            .add(condition);
                 case ExtendedKey k -> predicates.add(extended(k, condition, params));
+                case RollUpKey k -> predicates.add(rollUp(k, condition, query.includeRejected(), params));
                 case MatchingKey k -> predicates.add(predicate(condition, params));
             }
         }
@@ -334,6 +364,14 @@ final class QuerySql {
                 exists.append(" and ").append(predicate(c, params));
             }
             predicates.add(exists.append(')').toString());
+        });
+        extendedItemConditions.forEach((sequence, conditions) -> {
+            params.add(sequence.tag());
+            predicates.add("exists (select 1 from sequence_item " + ExtendedItemKey.ITEM_ALIAS + " where "
+                    + ExtendedItemKey.ITEM_ALIAS + ".sequence_tag = ? and " + ExtendedItemKey.ITEM_ALIAS
+                    + ".owner_pk = " + ownerKey(sequence.level()) + " and " + ExtendedItemKey.ITEM_ALIAS
+                    + ".owner_level = '" + sequence.definition().level().name() + "'"
+                    + itemValues(conditions, params) + ")");
         });
         if (!query.includeRejected()) {
             predicates.add(hidingRejected(query.level()));
@@ -371,13 +409,54 @@ final class QuerySql {
         };
     }
 
-    /** An extended query tag: some row of extended_key for the entity satisfies the condition. */
-    private static String extended(ExtendedKey key, Condition condition, List<Object> params) {
-        String owner = switch (key.level()) {
+    /**
+     * The conditions on one item of a configured sequence (alias {@code si}): one {@code exists} over the item's
+     * values per key, so that every key must match a value of the same item (PS3.4 C.2.2.2.6).
+     */
+    private static String itemValues(List<Condition> conditions, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        String k = ExtendedItemKey.VALUE_ALIAS;
+        for (Condition c : conditions) {
+            params.add(keysOf(c).get(0).tag());
+            sql.append(" and exists (select 1 from sequence_item_key ")
+                    .append(k)
+                    .append(" where ")
+                    .append(k)
+                    .append(".item_fk = ")
+                    .append(ExtendedItemKey.ITEM_ALIAS)
+                    .append(".pk and ")
+                    .append(k)
+                    .append(".tag = ? and ")
+                    .append(predicate(c, params))
+                    .append(')');
+        }
+        return sql.toString();
+    }
+
+    private static String ownerKey(QueryLevel level) {
+        return switch (level) {
             case STUDY -> "st.pk";
             case SERIES -> "se.pk";
             case INSTANCE -> "i.pk";
         };
+    }
+
+    /**
+     * An instance key at series or study level: some instance of the series (study) satisfies the condition; a
+     * rejected instance only with includerejected, as it is hidden otherwise.
+     */
+    private static String rollUp(RollUpKey key, Condition condition, boolean includeRejected, List<Object> params) {
+        String ri = RollUpKey.ALIAS;
+        String instances = key.level() == QueryLevel.SERIES
+                ? "instance " + ri + " where " + ri + ".series_fk = se.pk"
+                : "series rs join instance " + ri + " on " + ri + ".series_fk = rs.pk where rs.study_fk = st.pk";
+        return "exists (select 1 from " + instances + " and " + predicate(condition, params)
+                + (includeRejected ? "" : " and " + NOT_REJECTED.formatted(ri)) + ")";
+    }
+
+    /** An extended query tag: some row of extended_key for the entity satisfies the condition. */
+    private static String extended(ExtendedKey key, Condition condition, List<Object> params) {
+        String owner = ownerKey(key.level());
         params.add(key.tag());
         String a = ExtendedKey.ALIAS;
         return "exists (select 1 from extended_key " + a + " where " + a + ".tag = ? and " + a + ".owner_pk = "

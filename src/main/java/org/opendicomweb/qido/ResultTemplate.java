@@ -57,6 +57,9 @@ final class ResultTemplate {
         for (ItemSequence sequence : query.requestedItems().keySet()) {
             indexTags.add(sequence.tag());
         }
+        for (ExtendedKey sequence : query.requestedExtendedItems().keySet()) {
+            indexTags.add(sequence.tag());
+        }
         for (int tag : requested) {
             if (Tag.isPrivate(tag) && !Tag.isPrivateCreator(tag)) {
                 privateCreators.add(Tag.privateCreatorOf(tag));

@@ -1,5 +1,7 @@
 package org.opendicomweb.qido;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.opendicomweb.dicom.Attributes;
 import org.opendicomweb.dicom.Sequence;
+import org.opendicomweb.dicom.json.JsonReader;
 
 /**
  * Reads, for each result row, the items of the sequences whose item attributes the query asked for: one prepared
@@ -20,7 +23,15 @@ final class SequenceItemReader implements AutoCloseable {
     private record Reader(
             ItemSequence sequence, List<ItemKey> attributes, PreparedStatement statement, List<Object> parameters) {}
 
+    private record ExtendedReader(
+            ExtendedKey sequence,
+            List<ExtendedItemKey> attributes,
+            String ownerLabel,
+            PreparedStatement statement,
+            List<Object> parameters) {}
+
     private final List<Reader> readers = new ArrayList<>();
+    private final List<ExtendedReader> extendedReaders = new ArrayList<>();
 
     SequenceItemReader(Connection c, QidoQuery query) throws SQLException {
         try {
@@ -29,6 +40,17 @@ final class SequenceItemReader implements AutoCloseable {
                 QuerySql.Statement s = QuerySql.items(query, e.getKey(), e.getValue());
                 readers.add(
                         new Reader(e.getKey(), List.copyOf(e.getValue()), c.prepareStatement(s.sql()), s.parameters()));
+            }
+            for (Map.Entry<ExtendedKey, Set<ExtendedItemKey>> e :
+                    query.requestedExtendedItems().entrySet()) {
+                QuerySql.Statement s = QuerySql.extendedItems(query, e.getKey());
+                String owner = switch (e.getKey().level()) {
+                    case STUDY -> "study_pk";
+                    case SERIES -> "series_pk";
+                    case INSTANCE -> "instance_pk";
+                };
+                extendedReaders.add(new ExtendedReader(
+                        e.getKey(), List.copyOf(e.getValue()), owner, c.prepareStatement(s.sql()), s.parameters()));
             }
         } catch (SQLException e) {
             close();
@@ -60,14 +82,57 @@ final class SequenceItemReader implements AutoCloseable {
                 }
             }
         }
+        for (ExtendedReader r : extendedReaders) {
+            PreparedStatement ps = r.statement();
+            ps.setLong(1, row.getLong(r.ownerLabel()));
+            bind(ps, r.parameters());
+            Sequence sequence = result.newSequence(r.sequence().tag(), 2);
+            try (ResultSet items = ps.executeQuery()) {
+                while (items.next()) {
+                    Attributes stored = readItem(items.getBytes(1));
+                    Attributes item = sequence.addItem();
+                    for (ExtendedItemKey k : r.attributes()) {
+                        int i = stored.indexOf(k.tag());
+                        if (i >= 0) {
+                            item.setValue(k.tag(), stored.vrAt(i), stored.valueAt(i));
+                        } else {
+                            item.setValue(k.tag(), k.vr(), null);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> parameters) throws SQLException {
+        int i = 2;
+        for (Object p : parameters) {
+            switch (p) {
+                case Integer n -> ps.setInt(i++, n);
+                case Long n -> ps.setLong(i++, n);
+                default -> ps.setString(i++, (String) p);
+            }
+        }
+    }
+
+    /** An item as the index keeps it (SequenceItem): its attributes as DICOM JSON. */
+    private static Attributes readItem(byte[] json) throws SQLException {
+        try {
+            return JsonReader.readDataset(new ByteArrayInputStream(json));
+        } catch (IOException e) {
+            throw new SQLException("A stored sequence item is not DICOM JSON: " + e.getMessage(), e);
+        }
     }
 
     @Override
     public void close() throws SQLException {
         SQLException first = null;
-        for (Reader r : readers) {
+        List<PreparedStatement> statements = new ArrayList<>();
+        readers.forEach(r -> statements.add(r.statement()));
+        extendedReaders.forEach(r -> statements.add(r.statement()));
+        for (PreparedStatement s : statements) {
             try {
-                r.statement().close();
+                s.close();
             } catch (SQLException e) {
                 first = first == null ? e : first;
             }

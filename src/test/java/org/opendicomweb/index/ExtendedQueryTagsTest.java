@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.opendicomweb.dicom.Attributes;
+import org.opendicomweb.dicom.Sequence;
 import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.VR;
 
@@ -33,7 +35,7 @@ class ExtendedQueryTagsTest {
                 "study:NoSuchKeyword        | neither a DICOM keyword nor a tag",
                 "galaxy:InstitutionName     | is not a level",
                 "InstitutionName            | write it as level:attribute",
-                "series:ReferencedStudySequence | VR SQ",
+                "series:ReferencedStudySequence | matched built in",
                 "instance:PixelData         | which cannot be matched",
                 "series:00091010            | private attributes",
                 "study:00081FFF             | not in the DICOM data dictionary",
@@ -43,6 +45,30 @@ class ExtendedQueryTagsTest {
                 assertThrows(IllegalArgumentException.class, () -> ExtendedQueryTags.parse(List.of(entry)));
         assertTrue(e.getMessage().startsWith("dicomweb.qido.extended-tags: '" + entry.strip() + "'"), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    @Test
+    void aSequenceIsKeptItemByItemWithTheValuesOfEachItem() {
+        ExtendedQueryTag procedure =
+                ExtendedQueryTags.parse(List.of("study:ProcedureCodeSequence")).get(0);
+        assertEquals(new ExtendedQueryTag(Tag.ProcedureCodeSequence, VR.SQ, IndexLevel.STUDY), procedure);
+        Attributes ds = new Attributes();
+        Sequence seq = ds.newSequence(Tag.ProcedureCodeSequence, 3);
+        for (String[] code : new String[][] {{"A", "S1"}, {"C", "S2"}, {"A", "S1"}}) {
+            Attributes item = seq.addItem();
+            item.setString(Tag.CodeValue, VR.SH, code[0]);
+            item.setString(Tag.CodingSchemeDesignator, VR.SH, code[1]);
+            item.setString(Tag.CodeMeaning, VR.LO, "");
+        }
+        List<SequenceItem> items = procedure.itemsOf(ds);
+        assertEquals(2, items.size(), "the repeated item is kept once");
+        assertEquals(
+                List.of(
+                        new SequenceItem.Value(Tag.CodeValue, "C"),
+                        new SequenceItem.Value(Tag.CodingSchemeDesignator, "S2")),
+                items.get(1).values(),
+                "an empty value is no value");
+        assertEquals(List.of(), procedure.valuesOf(ds), "a sequence has no values of its own");
     }
 
     @Test

@@ -122,6 +122,8 @@ class IndexSchemaTest {
                                 "image_columns",
                                 "bits_allocated",
                                 "sop_instance_status",
+                                "sop_authorization_datetime",
+                                "sop_authorization_comment",
                                 "transfer_syntax_uid",
                                 "blob_key",
                                 "blob_size",
@@ -179,6 +181,10 @@ class IndexSchemaTest {
                         "attribute_path",
                         "referenced_study_iuid",
                         "referenced_series_iuid"));
+        expected.put(
+                "sequence_item",
+                Set.of("pk", "owner_level", "owner_pk", "sequence_tag", "item_no", "item_sha", "item"));
+        expected.put("sequence_item_key", Set.of("item_fk", "tag", "key_value"));
         expected.put("cluster_lease", Set.of("name", "holder", "holder_host", "acquired", "expires"));
         expected.put(
                 "scrub_progress",

@@ -7,17 +7,24 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opendicomweb.dicom.Tag;
 import org.opendicomweb.dicom.Uids;
+import org.opendicomweb.dicom.VR;
+import org.opendicomweb.index.IndexDatabase;
 import org.opendicomweb.support.IndexTables;
 import org.opendicomweb.support.PostgresTestSchema;
 import org.opendicomweb.testing.DicomFiles;
@@ -28,6 +35,9 @@ import org.opendicomweb.testing.StowBody;
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
 class IntegrityReportTest {
     private static final String BOUNDARY = "integrity-boundary";
+
+    @Inject
+    IndexDatabase index;
 
     @BeforeEach
     @AfterEach
@@ -66,7 +76,98 @@ class IntegrityReportTest {
                 .body("limit", equalTo(100))
                 .body("seriesInOtherStudies.total", equalTo(0))
                 .body("seriesWithSeveralModalities.total", equalTo(0))
-                .body("studiesWithConflictingDemographics.total", equalTo(0));
+                .body("studiesWithConflictingDemographics.total", equalTo(0))
+                .body("seriesWithDisagreeingInstanceStatus.total", equalTo(0));
+    }
+
+    @Test
+    void aSeriesWhoseInstancesDisagreeOnTheirStatusIsListedWithEachVariantAndItsCount() {
+        DicomFiles.Builder authorized = DicomFiles.ctImage()
+                .with(Tag.SOPInstanceStatus, VR.CS, "AO")
+                .with(Tag.SOPAuthorizationDateTime, VR.DT, "20240105101500")
+                .with(Tag.SOPAuthorizationComment, VR.LT, "Approved for diagnosis");
+        DicomFiles.Builder alsoAuthorized = DicomFiles.ctImage()
+                .studyUid(authorized.studyInstanceUid())
+                .seriesUid(authorized.seriesInstanceUid())
+                .instance(Uids.generate(), 2)
+                .with(Tag.SOPInstanceStatus, VR.CS, "AO")
+                .with(Tag.SOPAuthorizationDateTime, VR.DT, "20240105101500")
+                .with(Tag.SOPAuthorizationComment, VR.LT, "Approved for diagnosis");
+        DicomFiles.Builder notSpecified = DicomFiles.ctImage()
+                .studyUid(authorized.studyInstanceUid())
+                .seriesUid(authorized.seriesInstanceUid())
+                .instance(Uids.generate(), 3)
+                .with(Tag.SOPInstanceStatus, VR.CS, "NS");
+        DicomFiles.Builder none = DicomFiles.ctImage()
+                .studyUid(authorized.studyInstanceUid())
+                .seriesUid(authorized.seriesInstanceUid())
+                .instance(Uids.generate(), 4);
+        // a series that agrees, with a status, and one without any: neither is listed
+        DicomFiles.Builder agreeing = DicomFiles.ctImage().with(Tag.SOPInstanceStatus, VR.CS, "OR");
+        DicomFiles.Builder agreeing2 = DicomFiles.ctImage()
+                .studyUid(agreeing.studyInstanceUid())
+                .seriesUid(agreeing.seriesInstanceUid())
+                .instance(Uids.generate(), 2)
+                .with(Tag.SOPInstanceStatus, VR.CS, "OR");
+        store(authorized, alsoAuthorized, notSpecified, none, agreeing, agreeing2, DicomFiles.ctImage())
+                .statusCode(200);
+        String item = "seriesWithDisagreeingInstanceStatus.items[0].";
+        report("")
+                .statusCode(200)
+                .body("seriesWithDisagreeingInstanceStatus.total", equalTo(1))
+                .body(item + "studyInstanceUID", equalTo(authorized.studyInstanceUid()))
+                .body(item + "seriesInstanceUID", equalTo(authorized.seriesInstanceUid()))
+                .body(item + "instances", equalTo(4))
+                .body(item + "variants", hasSize(3))
+                .body(item + "variants[0].sopInstanceStatus", equalTo("AO"))
+                .body(item + "variants[0].sopAuthorizationDateTime", equalTo("20240105101500"))
+                .body(item + "variants[0].sopAuthorizationComment", equalTo("Approved for diagnosis"))
+                .body(item + "variants[0].instances", equalTo(2))
+                .body(item + "variants[0].firstSOPInstanceUID", equalTo(authorized.sopInstanceUid()))
+                .body(item + "variants[1].sopInstanceStatus", equalTo("NS"))
+                .body(item + "variants[1].sopAuthorizationDateTime", nullValue())
+                .body(item + "variants[1].instances", equalTo(1))
+                .body(item + "variants[2].sopInstanceStatus", nullValue())
+                .body(item + "variants[2].firstSOPInstanceUID", equalTo(none.sopInstanceUid()));
+    }
+
+    @Test
+    void instancesThatDifferOnlyInTheAuthorizationCommentDisagree() {
+        DicomFiles.Builder first = DicomFiles.ctImage()
+                .with(Tag.SOPInstanceStatus, VR.CS, "AO")
+                .with(Tag.SOPAuthorizationComment, VR.LT, "first reading");
+        DicomFiles.Builder second = DicomFiles.ctImage()
+                .studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid())
+                .instance(Uids.generate(), 2)
+                .with(Tag.SOPInstanceStatus, VR.CS, "AO")
+                .with(Tag.SOPAuthorizationComment, VR.LT, "second reading");
+        store(first, second).statusCode(200);
+        report("")
+                .statusCode(200)
+                .body("seriesWithDisagreeingInstanceStatus.total", equalTo(1))
+                .body(
+                        "seriesWithDisagreeingInstanceStatus.items[0].variants.sopAuthorizationComment",
+                        contains("first reading", "second reading"));
+    }
+
+    @Test
+    void theReindexingFillsTheAuthorizationOfInstancesStoredBeforeItWasKept() throws Exception {
+        DicomFiles.Builder first = DicomFiles.ctImage().with(Tag.SOPAuthorizationComment, VR.LT, "first reading");
+        DicomFiles.Builder second = DicomFiles.ctImage()
+                .studyUid(first.studyInstanceUid())
+                .seriesUid(first.seriesInstanceUid())
+                .instance(Uids.generate(), 2)
+                .with(Tag.SOPAuthorizationComment, VR.LT, "second reading");
+        store(first, second).statusCode(200);
+        // as if stored before the index kept the authorization (schema version 14)
+        try (Connection c = index.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate("update instance set sop_authorization_comment = null, sop_authorization_datetime = null");
+        }
+        report("").statusCode(200).body("seriesWithDisagreeingInstanceStatus.total", equalTo(0));
+        given().post("/dicom-web/admin/reindex?wait=true").then().statusCode(200);
+        report("").statusCode(200).body("seriesWithDisagreeingInstanceStatus.total", equalTo(1));
     }
 
     @Test

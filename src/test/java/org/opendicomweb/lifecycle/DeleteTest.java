@@ -59,6 +59,8 @@ class DeleteTest {
             "referenced_study_item",
             "extended_key",
             "instance_reference",
+            "sequence_item",
+            "sequence_item_key",
             "reindex_task",
             "change_sequence",
             "change_feed",

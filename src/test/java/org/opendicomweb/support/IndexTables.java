@@ -23,6 +23,8 @@ public final class IndexTables {
                 "change_feed",
                 "extended_key",
                 "instance_reference",
+                "sequence_item_key",
+                "sequence_item",
                 "rejected_instance",
                 "request_attributes_item",
                 "referenced_study_item",

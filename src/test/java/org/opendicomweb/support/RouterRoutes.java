@@ -15,6 +15,17 @@ public class RouterRoutes {
         this.router = router;
     }
 
+    /**
+     * "METHOD path" of each route that has a path and is limited to methods, e.g. {@code GET
+     * /dicom-web/studies/:study}.
+     */
+    public List<String> methodsAndPaths() {
+        return router.getRoutes().stream()
+                .filter(r -> r.getPath() != null && r.methods() != null)
+                .flatMap(r -> r.methods().stream().map(m -> m.name() + " " + r.getPath()))
+                .toList();
+    }
+
     /** The paths of the routes that have one (filters and catch-alls have none), e.g. /dicom-web/studies/:study. */
     public List<String> paths() {
         return router.getRoutes().stream()

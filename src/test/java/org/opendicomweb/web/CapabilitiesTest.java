@@ -13,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.io.ByteArrayInputStream;
@@ -23,17 +24,21 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.opendicomweb.support.PostgresTestSchema;
+import org.opendicomweb.support.RouterRoutes;
+import org.opendicomweb.web.capabilities.CapabilitiesJson;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /** Retrieve Capabilities (PS3.18 §8.9): OPTIONS answers with a WADL description and Allow; CORS preflights do not. */
+@SuppressWarnings("unchecked")
 @QuarkusTest
 @WithTestResource(value = PostgresTestSchema.class, scope = TestResourceScope.GLOBAL)
 class CapabilitiesTest {
@@ -94,6 +99,143 @@ class CapabilitiesTest {
         Set<String> missing = new TreeSet<>(declared);
         missing.removeAll(described);
         assertTrue(missing.isEmpty(), "not described: " + missing + "\ndescribed: " + described);
+    }
+
+    @Inject
+    RouterRoutes routes;
+
+    /**
+     * The JSON form (our extension) lists every route the server answers below the service root: the methods of
+     * the JAX-RS resource classes, found by scanning the compiled classes, and the Vert.x routes registered on the
+     * router (the event-loop shortcuts of WADO-RS), read from the running router.
+     */
+    @Test
+    void theJsonFormListsEveryRouteTheServerAnswers() throws Exception {
+        Response r = given().accept(CapabilitiesJson.MEDIA_TYPE).when().get("/dicom-web");
+        r.then()
+                .statusCode(200)
+                .contentType(containsString(CapabilitiesJson.MEDIA_TYPE))
+                .body("base", equalTo(root() + "/"));
+        Set<String> described = new TreeSet<>();
+        List<Map<String, Object>> resources = r.jsonPath().getList("resources");
+        for (Map<String, Object> resource : resources) {
+            for (Map<String, Object> method : (List<Map<String, Object>>) resource.get("methods")) {
+                described.add(method.get("method") + " " + resource.get("path"));
+            }
+        }
+        Set<String> answered = new TreeSet<>();
+        for (Class<?> type : resourceClasses()) {
+            for (Method m : type.getDeclaredMethods()) {
+                String http = httpMethod(m);
+                if (http != null) {
+                    Path mp = m.getAnnotation(Path.class);
+                    answered.add(http + " "
+                            + normalise(type.getAnnotation(Path.class).value() + "/" + (mp == null ? "" : mp.value())));
+                }
+            }
+        }
+        int jaxRs = answered.size();
+        List<String> vertx = new ArrayList<>();
+        for (String route : routes.methodsAndPaths()) {
+            int space = route.indexOf(' ');
+            String path = route.substring(space + 1);
+            if (path.startsWith("/dicom-web/")) {
+                vertx.add(route);
+                answered.add(route.substring(0, space) + " "
+                        + normalise(path.substring("/dicom-web/".length()).replaceAll(":([A-Za-z]+)", "{$1}")));
+            }
+        }
+        assertTrue(jaxRs >= 30, "resource methods found: " + answered);
+        assertTrue(
+                vertx.contains("GET /dicom-web/studies/:study/series/:series/instances/:instance"),
+                "Vert.x routes found: " + routes.methodsAndPaths());
+        Set<String> missing = new TreeSet<>(answered);
+        missing.removeAll(described);
+        assertTrue(missing.isEmpty(), "not described: " + missing + "\ndescribed: " + described);
+        Set<String> invented = new TreeSet<>(described);
+        invented.removeAll(answered);
+        assertTrue(invented.isEmpty(), "described but not answered: " + invented);
+
+        given().accept(CapabilitiesJson.MEDIA_TYPE)
+                .when()
+                .options("/dicom-web/studies/" + STUDY + "/series/" + SERIES)
+                .then()
+                .statusCode(200)
+                .contentType(containsString(CapabilitiesJson.MEDIA_TYPE))
+                .header("Allow", equalTo("GET, HEAD, DELETE, OPTIONS"))
+                .body("resources[0].path", equalTo("studies/{study}/series/{series}"))
+                .body("resources[0].templates", equalTo(List.of("study", "series")))
+                .body("resources.path", org.hamcrest.Matchers.hasItem("studies/{study}/series/{series}/metadata"));
+        given().accept("application/json")
+                .when()
+                .get("/dicom-web")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("OpenDICOMweb"))
+                .body("resources", nullValue());
+    }
+
+    @Test
+    void theJsonFormListsTheQueryKeysOfEachSearchWithTheirMatchingAndTheExtendedQueryTags() {
+        Response r = given().accept(CapabilitiesJson.MEDIA_TYPE).when().options("/dicom-web");
+        r.then().statusCode(200);
+        Map<String, Map<String, Object>> keys = new java.util.HashMap<>();
+        for (Map<String, Object> k : r.jsonPath().<Map<String, Object>>getList("queryKeys")) {
+            keys.put((String) k.get("key"), k);
+        }
+        assertEquals(
+                List.of("single-value", "value-list", "wildcard", "fuzzy", "universal"),
+                keys.get("PatientName").get("matching"));
+        assertEquals(
+                List.of("single-value", "range", "universal"),
+                keys.get("StudyDate").get("matching"));
+        assertEquals(
+                List.of("single-value", "uid-list", "universal"),
+                keys.get("StudyInstanceUID").get("matching"));
+        assertEquals(
+                List.of("study", "series", "instance"), keys.get("StudyDate").get("queryLevels"));
+        assertEquals(List.of("instance"), keys.get("SOPClassUID").get("queryLevels"));
+        assertTrue(((List<?>) keys.get("RequestAttributesSequence.RequestedProcedureID")
+                        .get("matching"))
+                .contains("sequence"));
+        // the test profile's extended query tags (application.properties)
+        assertEquals("extended", keys.get("InstitutionName").get("kind"));
+        assertEquals(
+                List.of("single-value", "value-list", "universal"),
+                keys.get("SliceThickness").get("matching"));
+        assertEquals(
+                "extended-sequence-item",
+                keys.get("ProcedureCodeSequence.{attribute}").get("kind"));
+        List<Map<String, Object>> tags = r.jsonPath().getList("extendedQueryTags");
+        assertTrue(
+                tags.stream()
+                        .anyMatch(t -> "ProcedureCodeSequence".equals(t.get("keyword"))
+                                && "study".equals(t.get("level"))
+                                && "SQ".equals(t.get("vr"))),
+                tags.toString());
+
+        List<String> studyKeys = r.jsonPath()
+                .getList("resources.find { it.path == 'studies' }.methods" + ".find { it.method == 'GET' }.queryKeys");
+        assertTrue(
+                studyKeys.containsAll(List.of("PatientName", "InstitutionName", "ProcedureCodeSequence.{attribute}")));
+        assertTrue(!studyKeys.contains("SOPClassUID"), "an instance key is not a study search's key");
+        List<String> instanceKeys = r.jsonPath()
+                .getList(
+                        "resources.find { it.path == 'instances' }.methods" + ".find { it.method == 'GET' }.queryKeys");
+        assertTrue(
+                instanceKeys.containsAll(List.of("PatientName", "SOPClassUID", "ConceptNameCodeSequence.{attribute}")));
+    }
+
+    @Test
+    void theWadlListsTheQueryKeysOfEachSearch() throws Exception {
+        Document wadl = parse(given().when()
+                .options("/dicom-web")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
+        List<String> params = paramNames(child(method(wadl, "SearchForStudies"), "request"));
+        assertTrue(params.containsAll(List.of("PatientName", "StudyDate", "InstitutionName")), params.toString());
     }
 
     @Test

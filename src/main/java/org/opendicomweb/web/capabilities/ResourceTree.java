@@ -45,6 +45,7 @@ public final class ResourceTree {
             String id,
             String title,
             String section,
+            String searchLevel,
             String doc,
             List<Param> params,
             List<String> consumes,
@@ -159,6 +160,25 @@ public final class ResourceTree {
 
     public Node root() {
         return root;
+    }
+
+    /** A node with its path relative to the root ("studies/{study}/series"). */
+    public record Entry(String path, Node node) {}
+
+    /** {@code node} and every node below it that has operations, with their paths, depth first. */
+    public static List<Entry> flatten(String path, Node node) {
+        List<Entry> out = new ArrayList<>();
+        flatten(path, node, out);
+        return out;
+    }
+
+    private static void flatten(String path, Node node, List<Entry> out) {
+        if (!node.operations.isEmpty()) {
+            out.add(new Entry(path, node));
+        }
+        for (Node child : node.children()) {
+            flatten(path.isEmpty() ? child.segment() : path + "/" + child.segment(), child, out);
+        }
     }
 
     /** The node answering a path relative to the root ("studies/1.2.3/series"), or null when none does. */
@@ -287,6 +307,8 @@ public final class ResourceTree {
         }
         String title = transaction != null ? transaction.value() : type.getSimpleName() + "." + method.getName();
         String section = transaction != null ? transaction.section() : null;
+        String searchLevel =
+                transaction == null || transaction.searchLevel().isEmpty() ? null : transaction.searchLevel();
         Consumes declaredConsumes = annotation(method, type, Consumes.class);
         Produces declaredProduces = annotation(method, type, Produces.class);
         if (declaredConsumes != null) {
@@ -301,6 +323,7 @@ public final class ResourceTree {
                 id,
                 title,
                 section,
+                searchLevel,
                 doc,
                 List.copyOf(params),
                 List.copyOf(consumes),

@@ -19,4 +19,10 @@ public @interface Transaction {
 
     /** The section of PS3.18 that defines it, e.g. "10.6". */
     String section();
+
+    /**
+     * For a search: the level of its results ({@code study}, {@code series} or {@code instance}), which decides
+     * the matching keys the description lists for it ({@link QueryKeyCatalogue}).
+     */
+    String searchLevel() default "";
 }

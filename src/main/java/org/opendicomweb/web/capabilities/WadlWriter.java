@@ -16,22 +16,25 @@ public final class WadlWriter {
     public static final String NAMESPACE = "http://wadl.dev.java.net/2009/02";
 
     private final XMLStreamWriter xml;
+    private final QueryKeyCatalogue catalogue;
     private int depth;
     private boolean hadChild;
 
-    private WadlWriter(XMLStreamWriter xml) {
+    private WadlWriter(XMLStreamWriter xml, QueryKeyCatalogue catalogue) {
         this.xml = xml;
+        this.catalogue = catalogue;
     }
 
     /**
      * @param root the service root as the client sees it, without a trailing slash
      * @param match the target resource and its path relative to the root ("" for the root itself)
+     * @param catalogue the matching keys, listed as query parameters of each search
      */
-    public static String write(String root, ResourceTree.Match match) {
+    public static String write(String root, ResourceTree.Match match, QueryKeyCatalogue catalogue) {
         StringWriter text = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
-            WadlWriter w = new WadlWriter(xml);
+            WadlWriter w = new WadlWriter(xml, catalogue);
             xml.writeStartDocument("UTF-8", "1.0");
             w.start("application");
             xml.writeDefaultNamespace(NAMESPACE);
@@ -83,12 +86,26 @@ public final class WadlWriter {
                 ? reference
                 : reference == null ? operation.doc() : reference + " " + operation.doc();
         doc(operation.title(), text);
-        if (!operation.params().isEmpty() || !operation.consumes().isEmpty()) {
+        List<QueryKeyCatalogue.Key> keys = operation.searchLevel() == null
+                ? List.of()
+                : catalogue.keys().stream()
+                        .filter(k -> k.queryLevels().contains(operation.searchLevel()))
+                        .toList();
+        if (!operation.params().isEmpty() || !operation.consumes().isEmpty() || !keys.isEmpty()) {
             start("request");
             for (ResourceTree.Param param : operation.params()) {
                 empty("param");
                 xml.writeAttribute("name", param.name());
                 xml.writeAttribute("style", param.style());
+            }
+            for (QueryKeyCatalogue.Key key : keys) {
+                start("param");
+                xml.writeAttribute("name", key.key());
+                xml.writeAttribute("style", "query");
+                doc(
+                        key.key(),
+                        key.vr() + ", " + key.level() + " level; matching: " + String.join(", ", key.matching()));
+                end();
             }
             for (String type : operation.consumes()) {
                 representation(type);
