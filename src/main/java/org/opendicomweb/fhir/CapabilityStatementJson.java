@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The CapabilityStatement of {@code GET /fhir/metadata} (R5 §3.2.0.9, "capabilities"): an instance statement (kind
+ * The CapabilityStatement of {@code GET /fhir/metadata} (R5 RESTful API, "capabilities"): an instance statement (kind
  * instance, with implementation) of a FHIR 5.0.0 server that reads and searches ImagingStudy, in JSON, with the
  * search parameters {@link ImagingStudySearch} supports.
  */

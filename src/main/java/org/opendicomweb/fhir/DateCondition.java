@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One value of a FHIR date search parameter (R5 §3.2.1.5.9 and "Prefixes"), matched against the day a study started
+ * One value of a FHIR date search parameter (R5 Search, "date" and "Prefixes"), matched against the day a study started
  * on: its Study Date (0008,0020) as the index keeps it (YYYYMMDD), in the study's own local time, as DICOM records
  * it. The value is a year, a month or a day ({@code 2020}, {@code 2020-06}, {@code 2020-06-15}), which stands for
  * the range of days {@code [from, until)} it covers; the prefix says how that range and the study's day must

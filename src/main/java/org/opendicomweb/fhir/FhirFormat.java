@@ -6,7 +6,7 @@ import org.opendicomweb.web.DicomwebException;
 import org.opendicomweb.web.MediaType;
 
 /**
- * The representation of a FHIR answer (FHIR R5 §3.1.0.1.9, "Content Types and encodings"): JSON only, as
+ * The representation of a FHIR answer (FHIR R5 RESTful API, "Content Types and encodings"): JSON only, as
  * {@code application/fhir+json}, or as {@code application/json} for a client that accepts only that. The
  * {@code _format} parameter overrides the Accept header, as the specification says, for clients that cannot set
  * headers. XML and RDF are not offered: a request for them alone is answered 406.
@@ -36,7 +36,7 @@ final class FhirFormat {
         for (MediaType range : ranges.ranges()) {
             String version = range.parameter("fhirVersion");
             if (version != null && !version.startsWith(FHIR_VERSION)) {
-                continue; // R5 only (§3.1.0.1.10, the fhirVersion parameter)
+                continue; // R5 only (the fhirVersion parameter of the media type)
             }
             if (AcceptHeader.covers(range, FHIR_JSON) || range.is("application/json+fhir")) {
                 return FHIR_JSON;

@@ -221,7 +221,7 @@ public class FhirRoutes implements RoutesOutsideTheApi {
         }
     }
 
-    /** An OperationOutcome with one issue of severity error (R5 §3.1.0.4, "Handling Errors"). */
+    /** An OperationOutcome with one issue of severity error (R5 RESTful API, "Handling Errors"). */
     static void outcome(RoutingContext ctx, int status, String code, String message, String contentType) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(256);
         try (JsonGenerator g = JSON.createGenerator(body)) {

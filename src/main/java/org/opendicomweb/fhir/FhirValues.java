@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import org.opendicomweb.index.UtcDateTime;
 
 /**
- * DICOM values as the FHIR primitive types that carry them (R5 §2.1.28.0, "Primitive Types"): a value that the type
+ * DICOM values as the FHIR primitive types that carry them (R5 Data Types, "Primitive Types"): a value that the type
  * cannot hold is left out rather than sent invalid.
  */
 final class FhirValues {
@@ -50,7 +50,7 @@ final class FhirValues {
 
     /**
      * A FHIR dateTime from DA, TM and Timezone Offset From UTC (0008,0201): with its time of day and offset when both
-     * are known, else the day alone, since a FHIR dateTime with a time must carry its offset (R5 §2.1.28.0.4) and
+     * are known, else the day alone, since a FHIR dateTime with a time must carry its offset (R5 Data Types, dateTime) and
      * guessing the zone of a study would misplace it by hours. Null when the day is unknown.
      */
     static String dateTime(String da, String tm, String offset) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.opendicomweb.dicom.Uids;
 
 /**
- * A search for ImagingStudy resources, parsed from its query parameters (FHIR R5 §3.2.1): every parameter
+ * A search for ImagingStudy resources, parsed from its query parameters (FHIR R5 Search): every parameter
  * occurrence is one condition, all of which must hold; the comma-separated values of one occurrence are
  * alternatives, one of which must hold. Parameters: {@code _id}, {@code identifier} and {@code patient.identifier}
  * (tokens), {@code started} (a date); {@code _count} and {@code _offset} page, {@code _format} and {@code _pretty}
@@ -204,7 +204,7 @@ record ImagingStudySearch(List<Condition> conditions, int count, int offset, Lis
         }
     }
 
-    /** The comma-separated values of one parameter occurrence (R5 §3.2.1.5.7, escaped with '\'). */
+    /** The comma-separated values of one parameter occurrence (R5 Search, "Escaping Search Parameters": escaped with '\'). */
     private static List<String> values(String value) {
         List<String> values = new ArrayList<>();
         for (String v : split(value, ',', false)) {
@@ -217,7 +217,7 @@ record ImagingStudySearch(List<Condition> conditions, int count, int offset, Lis
     }
 
     /**
-     * Splits at each {@code separator} not escaped with a backslash (R5 §3.2.1.5.7: {@code \,}, {@code \|},
+     * Splits at each {@code separator} not escaped with a backslash (R5 Search, "Escaping Search Parameters": {@code \,}, {@code \|},
      * {@code \$}, {@code \\}); with {@code unescape} the escapes are undone, else kept for a later split.
      */
     private static List<String> split(String text, char separator, boolean unescape) {

@@ -54,7 +54,7 @@ class ImagingStudyService {
     }
 
     /**
-     * One page of a search as a searchset Bundle (R5 §3.2.1.3): self link, next link while more studies match, and
+     * One page of a search as a searchset Bundle (R5 Search): self link, next link while more studies match, and
      * the total where it is cheap: when a condition bounds the studies by an indexed key (a UID, an accession or
      * Patient ID), or when this page is the last one. A search by date alone over a large archive would count every
      * study of the range for a figure the client rarely needs; R5 makes total optional.

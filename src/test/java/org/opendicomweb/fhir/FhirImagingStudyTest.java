@@ -624,7 +624,7 @@ class FhirImagingStudyTest {
         return null;
     }
 
-    /** A token part with FHIR's search escapes (R5 §3.2.1.5.7). */
+    /** A token part with FHIR's search escapes (R5 Search, "Escaping Search Parameters"). */
     private static String escaped(String value) {
         return value.replace("\\", "\\\\")
                 .replace(",", "\\,")
