@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,8 @@ public interface DicomwebConfig {
     Cluster cluster();
 
     Ui ui();
+
+    Fhir fhir();
 
     enum DatabaseKind {
         H2("h2"),
@@ -281,6 +284,19 @@ public interface DicomwebConfig {
          */
         @WithDefault("openid profile")
         String scope();
+    }
+
+    /** The FHIR ImagingStudy endpoints at /fhir (docs/conformance.md, "FHIR ImagingStudy"). */
+    interface Fhir {
+        /**
+         * The identifier system (a URI) of the Patient IDs of each Issuer of Patient ID (0010,0021), by issuer, e.g.
+         * {@code dicomweb.fhir.patient-id-systems."HOSPITAL A"=urn:oid:1.2.3.4}. A Patient ID whose issuer is not
+         * listed gets no system, and its issuer as the identifier's assigner.
+         */
+        Map<String, String> patientIdSystems();
+
+        /** The identifier system of Patient IDs that come without an Issuer of Patient ID: the archive's own domain. */
+        Optional<String> defaultPatientIdSystem();
     }
 
     /** Server nodes sharing one index database (docs/configuration.md, "Several server nodes"). */

@@ -1,7 +1,9 @@
 package org.opendicomweb.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opendicomweb.config.DicomwebConfig;
@@ -13,7 +15,8 @@ import org.opendicomweb.web.capabilities.ResourceTree;
  * What a request needs, from its method and path: the {@link Access} of the API operation it calls, read from the
  * same resource tree that the capabilities description is made of, so the two cannot disagree. Outside the API:
  * health is public (orchestrators probe it without credentials), the other operations endpoints follow
- * {@code dicomweb.auth.operations-endpoints}, and everything else (static files) is public.
+ * {@code dicomweb.auth.operations-endpoints}, the routes that declare themselves ({@link RoutesOutsideTheApi}: the
+ * FHIR endpoints) follow their declaration, and everything else (static files) is public.
  */
 @ApplicationScoped
 public class RouteRules {
@@ -40,16 +43,19 @@ public class RouteRules {
     private final String apiPath;
     private final String operationsPath;
     private final Rule operations;
+    private final List<RoutesOutsideTheApi> outside;
 
     @Inject
     RouteRules(
             Capabilities capabilities,
             DicomwebConfig config,
+            Instance<RoutesOutsideTheApi> outside,
             @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/") String rootPath,
             @ConfigProperty(name = "quarkus.rest.path", defaultValue = "/") String restPath,
             @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q")
                     String nonApplicationPath) {
         this.capabilities = capabilities;
+        this.outside = outside.stream().toList();
         this.rootPath = trimmed(rootPath);
         this.apiPath = trimmed(restPath);
         this.operationsPath = nonApplicationPath.startsWith("/")
@@ -71,6 +77,12 @@ public class RouteRules {
             return under(path, operationsPath + "/health") ? PUBLIC : operations;
         }
         String local = under(path, rootPath) ? path.substring(rootPath.length()) : path;
+        // Before the API's own paths: with the API mounted at the root, they would take these in too.
+        for (RoutesOutsideTheApi routes : outside) {
+            if (under(local, routes.prefix())) {
+                return routes.ruleFor(method, local.substring(routes.prefix().length()));
+            }
+        }
         if (!under(local, apiPath)) {
             return PUBLIC;
         }

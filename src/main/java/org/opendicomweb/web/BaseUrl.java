@@ -41,6 +41,16 @@ public class BaseUrl {
         return scheme + "://" + host + rootPath(request);
     }
 
+    /**
+     * The absolute URL of the HTTP root path as the client of {@code request} sees it (forwarded prefix included,
+     * REST mount point not), without a trailing slash: where the routes beside the DICOMweb API live, such as
+     * {@code /fhir}.
+     */
+    public String applicationRoot(HttpServerRequest request) {
+        String host = request.authority() != null ? request.authority().toString() : request.host();
+        return request.scheme() + "://" + host + applicationPath(request);
+    }
+
     /** A URL below the root: {@code resolve("studies", uid)} gives {@code <root>/studies/<uid>}. */
     public String resolve(String... segments) {
         StringBuilder url = new StringBuilder(root());
@@ -66,10 +76,14 @@ public class BaseUrl {
      * it encoded.
      */
     private String rootPath(HttpServerRequest request) {
+        return applicationPath(request) + segment(trimSlashes(restPath));
+    }
+
+    private String applicationPath(HttpServerRequest request) {
         ForwardedInfo forwarded =
                 ((HttpServerRequestInternal) request).context().getLocal(ForwardedInfo.CONTEXT_KEY);
         String prefix = forwarded == null ? "" : trimSlashes(forwarded.getPrefix());
-        return segment(prefix) + segment(trimSlashes(httpRootPath)) + segment(trimSlashes(restPath));
+        return segment(prefix) + segment(trimSlashes(httpRootPath));
     }
 
     private static String segment(String trimmed) {

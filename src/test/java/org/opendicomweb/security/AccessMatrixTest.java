@@ -238,10 +238,16 @@ class AccessMatrixTest {
         return token.length() <= 12 ? token : token.substring(0, 12) + "…";
     }
 
-    /** Every operation of the tree, with the fixture's UIDs in its path. */
+    /**
+     * Every operation of the tree, with the fixture's UIDs in its path, and the FHIR endpoints beside the API (their
+     * rules are declared by their routes, not by the tree).
+     */
     private List<Call> calls() {
         List<Call> calls = new ArrayList<>();
         collect(capabilities.tree().root(), "", calls);
+        calls.add(new Call("GET", "/fhir/metadata", Permission.PUBLIC, null, null));
+        calls.add(new Call("GET", "/fhir/ImagingStudy", Permission.READ, null, null));
+        calls.add(new Call("GET", "/fhir/ImagingStudy/" + fixture.studyInstanceUid(), Permission.READ, null, null));
         return calls;
     }
 

@@ -31,6 +31,9 @@ class EveryOperationHasARuleTest {
     @Inject
     RouterRoutes routes;
 
+    @Inject
+    RouteRules rules;
+
     @Test
     void everyOperationDeclaresItsAccess() {
         List<String> undeclared = new ArrayList<>();
@@ -55,6 +58,22 @@ class EveryOperationHasARuleTest {
             ResourceTree.Match match = capabilities.tree().find(sample);
             assertNotNull(match, "no operation of the tree answers " + path);
             assertNotNull(match.operation("GET"), "no GET operation of the tree answers " + path);
+        }
+    }
+
+    @Test
+    void everyFhirRouteNeedsTheReadRoleButTheCapabilityStatement() {
+        List<String> fhir =
+                routes.paths().stream().filter(p -> p.startsWith("/fhir")).toList();
+        assertTrue(fhir.size() >= 3, "the FHIR routes are registered: " + routes.paths());
+        for (String path : fhir) {
+            String sample = path.replace("/*", "/Patient").replaceAll(":[A-Za-z]+", "1.2.3");
+            Permission needed = rules.ruleFor("GET", sample).permission();
+            Permission expected = sample.equals("/fhir/metadata")
+                    ? Permission.PUBLIC
+                    : sample.startsWith("/fhir/ImagingStudy") ? Permission.READ : Permission.AUTHENTICATED;
+            assertEquals(expected, needed, path);
+            assertEquals(Permission.AUTHENTICATED, rules.ruleFor("POST", sample).permission(), path);
         }
     }
 
