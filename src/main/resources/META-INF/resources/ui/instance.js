@@ -6,21 +6,12 @@ import { apiFetch, qido } from './api.js';
 import { notify } from './app.js';
 import { TAGS, first, isPrivate, keywords, personName, personNameText, tagText } from './dicom.js';
 import { save } from './study.js';
+import { el } from './dom.js';
 
 const FILTER_PAUSE_MS = 200;
 /** Values longer than this are cut in the tree (the whole value is in the tooltip). */
 const LONGEST_VALUE = 400;
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value == null) continue;
-    if (name === 'text') node.textContent = value;
-    else node.setAttribute(name, value === true ? '' : value);
-  }
-  node.append(...children.filter((c) => c != null));
-  return node;
-}
 
 const enc = encodeURIComponent;
 

@@ -5,19 +5,10 @@ import { apiFetch, qido } from './api.js';
 import { may } from './auth.js';
 import { notify } from './app.js';
 import { date, first, personName, TAGS } from './dicom.js';
+import { el } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === false || v == null) continue;
-    if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v === true ? '' : v);
-  }
-  e.append(...children);
-  return e;
-}
 
 function svg(tag, attrs = {}, ...children) {
   const e = document.createElementNS(SVG, tag);

@@ -5,6 +5,7 @@
 // typing) and only the results are replaced; the back button re-renders from the location like any navigation.
 import { qido } from './api.js';
 import { TAGS, date, first, personName, time, values } from './dicom.js';
+import { el } from './dom.js';
 
 const PAGE_SIZES = [25, 50, 100, 200];
 const DEFAULT_PAGE_SIZE = 25;
@@ -43,16 +44,6 @@ const COLUMNS = [
   },
 ];
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value == null) continue;
-    if (name === 'text') node.textContent = value;
-    else node.setAttribute(name, value === true ? '' : value);
-  }
-  node.append(...children.filter((c) => c != null));
-  return node;
-}
 
 /** YYYY-MM-DD of a local day `days` before today. */
 function isoDay(daysAgo) {

@@ -5,6 +5,7 @@
 import { apiFetch, apiUrl, blobUrl, qido } from './api.js';
 import { notify } from './app.js';
 import { TAGS, date, first, personName, time, values } from './dicom.js';
+import { el } from './dom.js';
 
 const IMAGE = 'image/jpeg';
 /** Frames fetched ahead of the one shown, in the direction of travel (and one behind). */
@@ -25,16 +26,6 @@ const CT_PRESETS = [
 /** VOI LUT Function (0028,1056) as the rendered transaction's window function (PS3.18 §8.3.5.1.4). */
 const VOI_FUNCTIONS = { LINEAR: 'linear', LINEAR_EXACT: 'linear-exact', SIGMOID: 'sigmoid' };
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value == null) continue;
-    if (name === 'text') node.textContent = value;
-    else node.setAttribute(name, value === true ? '' : value);
-  }
-  node.append(...children.filter((c) => c != null));
-  return node;
-}
 
 const enc = encodeURIComponent;
 

@@ -14,6 +14,7 @@
 import { apiFetch } from './api.js';
 import { may } from './auth.js';
 import { TAGS } from './dicom.js';
+import { el } from './dom.js';
 
 /** A batch closes at this many files or bytes, whichever comes first (a larger file goes alone). */
 const BATCH_FILES = 50;
@@ -47,16 +48,6 @@ const REASONS = {
   0xc40c: 'Rejection note of another patient',
 };
 
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === false || v == null) continue;
-    if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v === true ? '' : v);
-  }
-  e.append(...children);
-  return e;
-}
 
 function mb(bytes) {
   return (bytes / (1024 * 1024)).toFixed(1);
