@@ -90,7 +90,7 @@ async function show() {
 async function boot() {
   let config;
   try {
-    const response = await fetch('config.json', { cache: 'no-store' });
+    const response = await fetch('config.json');
     config = await response.json();
   } catch (e) {
     notify(`The console could not read its configuration: ${e.message}`, 'error');
